@@ -1,0 +1,49 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+// Targets and the direction of imports are those of docs/ARCHITECTURE.md:
+// CLibEdit and FunnelData and FunnelLanguage at the bottom, FunnelEngine and
+// FunnelRender above them, FunnelShell above all, the executables on top.
+let releaseSpeed: [SwiftSetting] = [
+  .unsafeFlags(["-enforce-exclusivity=unchecked"], .when(configuration: .release))
+]
+
+let package = Package(
+  name: "Funnel",
+  products: [
+    .executable(name: "funnel", targets: ["funnel"]),
+    .executable(name: "funnel-bench", targets: ["funnel-bench"]),
+  ],
+  dependencies: [
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2")
+  ],
+  targets: [
+    .systemLibrary(
+      name: "CLibEdit",
+      pkgConfig: "libedit",
+      providers: [.apt(["libedit-dev"])]
+    ),
+    .target(name: "FunnelData", swiftSettings: releaseSpeed),
+    .target(name: "FunnelLanguage"),
+    .target(name: "FunnelEngine", dependencies: ["FunnelData", "FunnelLanguage"], swiftSettings: releaseSpeed),
+    .target(name: "FunnelRender", dependencies: ["FunnelData"]),
+    .target(
+      name: "FunnelShell",
+      dependencies: ["CLibEdit", "FunnelData", "FunnelLanguage", "FunnelEngine", "FunnelRender"]
+    ),
+    .executableTarget(
+      name: "funnel",
+      dependencies: [
+        "FunnelShell",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ]
+    ),
+    .executableTarget(name: "funnel-bench", dependencies: ["FunnelEngine", "FunnelData"], swiftSettings: releaseSpeed),
+    .testTarget(name: "FunnelDataTests", dependencies: ["FunnelData"]),
+    .testTarget(name: "FunnelLanguageTests", dependencies: ["FunnelLanguage"]),
+    .testTarget(name: "FunnelEngineTests", dependencies: ["FunnelEngine", "FunnelData", "FunnelLanguage"]),
+    .testTarget(name: "FunnelRenderTests", dependencies: ["FunnelRender", "FunnelData"]),
+    .testTarget(name: "FunnelShellTests", dependencies: ["FunnelShell", "FunnelData", "FunnelEngine", "FunnelLanguage"]),
+  ],
+  swiftLanguageModes: [.v5]
+)

@@ -1,0 +1,38 @@
+/// One bit a row: set = valid (not null). A column whose rows are all valid
+/// carries no bitmap at all (`Column.validity == nil`).
+public struct Bitmap: Hashable, Sendable {
+  public private(set) var words: [UInt64]
+  public private(set) var count: Int
+
+  /// `count` bits, all set to `value`.
+  public init(count: Int, value: Bool) {
+    self.count = count
+    let n = (count + 63) >> 6
+    words = [UInt64](repeating: value ? ~0 : 0, count: n)
+    if value, count & 63 != 0, n > 0 { words[n - 1] = (1 << UInt64(count & 63)) - 1 }
+  }
+
+  public init(_ bits: [Bool]) {
+    self.init(count: bits.count, value: false)
+    for (i, b) in bits.enumerated() where b { words[i >> 6] |= 1 << UInt64(i & 63) }
+  }
+
+  @inline(__always)
+  public subscript(i: Int) -> Bool {
+    get { words[i >> 6] & (1 << UInt64(i & 63)) != 0 }
+    set {
+      if newValue { words[i >> 6] |= 1 << UInt64(i & 63) } else { words[i >> 6] &= ~(1 << UInt64(i & 63)) }
+    }
+  }
+
+  /// Adds one bit at the end.
+  public mutating func append(_ bit: Bool) {
+    if count & 63 == 0 { words.append(0) }
+    if bit { words[count >> 6] |= 1 << UInt64(count & 63) }
+    count += 1
+  }
+
+  /// How many bits are set.
+  public var setCount: Int { words.reduce(0) { $0 + $1.nonzeroBitCount } }
+  public var allSet: Bool { setCount == count }
+}

@@ -1,0 +1,160 @@
+/// The typed storage of one column. Rows that are null hold an unspecified
+/// value here (0, or code 0); `Column.validity` says which rows are null.
+public enum ColumnData: Sendable {
+  case int([Int64])
+  case double([Double])
+  /// Exact decimals: units scaled by 10^scale.
+  case decimal([Int64], scale: Int)
+  /// Days since 1970-01-01.
+  case date([Int32])
+  /// Microseconds since 1970-01-01T00:00:00.
+  case timestamp([Int64])
+  case bool([Bool])
+  /// Codes into the dictionary.
+  case string(codes: [Int32], dictionary: StringDictionary)
+  case period([Int32], unit: PeriodUnit)
+}
+
+/// A typed column with nulls: one array of values and a validity bitmap.
+public struct Column: Sendable {
+  public var data: ColumnData
+  /// nil when no row is null.
+  public var validity: Bitmap?
+  public var hint: DisplayHint
+
+  public init(_ data: ColumnData, validity: Bitmap? = nil, hint: DisplayHint = .plain) {
+    self.data = data
+    self.validity = validity.flatMap { $0.allSet ? nil : $0 }
+    self.hint = hint
+  }
+
+  public var type: DataType {
+    switch data {
+    case .int: return .int
+    case .double: return .double
+    case .decimal(_, let s): return .decimal(scale: s)
+    case .date: return .date
+    case .timestamp: return .timestamp
+    case .bool: return .bool
+    case .string: return .string
+    case .period(_, let u): return .period(u)
+    }
+  }
+
+  public var count: Int {
+    switch data {
+    case .int(let v): return v.count
+    case .double(let v): return v.count
+    case .decimal(let v, _): return v.count
+    case .date(let v): return v.count
+    case .timestamp(let v): return v.count
+    case .bool(let v): return v.count
+    case .string(let c, _): return c.count
+    case .period(let v, _): return v.count
+    }
+  }
+
+  @inline(__always)
+  public func isNull(_ row: Int) -> Bool {
+    guard let v = validity else { return false }
+    return !v[row]
+  }
+
+  public var nullCount: Int {
+    guard let v = validity else { return 0 }
+    return v.count - v.setCount
+  }
+
+  /// The cell at `row` as a `Value` (not for hot loops).
+  public func value(at row: Int) -> Value {
+    if isNull(row) { return .null }
+    switch data {
+    case .int(let v): return .int(v[row])
+    case .double(let v): return .double(v[row])
+    case .decimal(let v, let s): return .decimal(v[row], scale: s)
+    case .date(let v): return .date(v[row])
+    case .timestamp(let v): return .timestamp(v[row])
+    case .bool(let v): return .bool(v[row])
+    case .string(let c, let d): return .string(d.values[Int(c[row])])
+    case .period(let v, let u): return .period(v[row], u)
+    }
+  }
+
+  /// The rows at `indices`, in that order (a gather); the dictionary is shared.
+  public func gather(_ indices: [Int32]) -> Column {
+    func pick<T>(_ a: [T]) -> [T] {
+      a.withUnsafeBufferPointer { src in
+        [T](unsafeUninitializedCapacity: indices.count) { dst, n in
+          for (i, r) in indices.enumerated() { (dst.baseAddress! + i).initialize(to: src[Int(r)]) }
+          n = indices.count
+        }
+      }
+    }
+    var validity: Bitmap? = nil
+    if let v = self.validity {
+      var b = Bitmap(count: indices.count, value: true)
+      for (i, r) in indices.enumerated() where !v[Int(r)] { b[i] = false }
+      validity = b
+    }
+    let data: ColumnData
+    switch self.data {
+    case .int(let v): data = .int(pick(v))
+    case .double(let v): data = .double(pick(v))
+    case .decimal(let v, let s): data = .decimal(pick(v), scale: s)
+    case .date(let v): data = .date(pick(v))
+    case .timestamp(let v): data = .timestamp(pick(v))
+    case .bool(let v): data = .bool(pick(v))
+    case .string(let c, let d): data = .string(codes: pick(c), dictionary: d)
+    case .period(let v, let u): data = .period(pick(v), unit: u)
+    }
+    return Column(data, validity: validity, hint: hint)
+  }
+
+  /// A column of `type` built from values (small results, tests). Values that do not
+  /// match the type are stored as null; ints are accepted in double and decimal columns.
+  public static func make(_ type: DataType, _ values: [Value], hint: DisplayHint = .plain) -> Column {
+    var valid = Bitmap(count: values.count, value: true)
+    func fill<T>(_ zero: T, _ f: (Value) -> T?) -> [T] {
+      var out = [T]()
+      out.reserveCapacity(values.count)
+      for (i, v) in values.enumerated() {
+        if let x = f(v) { out.append(x) } else { out.append(zero); valid[i] = false }
+      }
+      return out
+    }
+    let data: ColumnData
+    switch type {
+    case .int:
+      data = .int(fill(0) { if case .int(let x) = $0 { return x }; return nil })
+    case .double:
+      data = .double(fill(0) { v in v.isNull ? nil : v.doubleValue })
+    case .decimal(let s):
+      data = .decimal(
+        fill(0) { v in
+          switch v {
+          case .decimal(let u, let vs):
+            if vs == s { return u }
+            return vs < s ? u * Decimal64.intPowersOfTen[s - vs] : u / Decimal64.intPowersOfTen[vs - s]
+          case .int(let x): return x * Decimal64.intPowersOfTen[s]
+          default: return nil
+          }
+        }, scale: s)
+    case .date:
+      data = .date(fill(0) { if case .date(let x) = $0 { return x }; return nil })
+    case .timestamp:
+      data = .timestamp(fill(0) { if case .timestamp(let x) = $0 { return x }; return nil })
+    case .bool:
+      data = .bool(fill(false) { if case .bool(let x) = $0 { return x }; return nil })
+    case .string:
+      var builder = StringDictionaryBuilder()
+      let codes = fill(Int32(0)) { v -> Int32? in
+        if case .string(let s) = v { return builder.code(for: s) }
+        return nil
+      }
+      data = .string(codes: codes, dictionary: builder.build())
+    case .period(let u):
+      data = .period(fill(0) { if case .period(let x, let vu) = $0, vu == u { return x }; return nil }, unit: u)
+    }
+    return Column(data, validity: valid, hint: hint)
+  }
+}

@@ -1,0 +1,56 @@
+import Foundation
+
+/// The distinct strings of a text column; rows hold `Int32` codes into `values`.
+/// Immutable once built, so filtered or reordered columns share it.
+public final class StringDictionary: @unchecked Sendable {
+  public let values: [String]
+  private let index: [String: Int32]
+  // `rank` is built on first use (most dictionaries are never sorted on);
+  // the lock makes that first use safe from two threads.
+  private let lock = NSLock()
+  private var cachedRank: [Int32]?
+
+  public init(_ values: [String]) {
+    self.values = values
+    var index = [String: Int32](minimumCapacity: values.count)
+    for (i, v) in values.enumerated() where index[v] == nil { index[v] = Int32(i) }
+    self.index = index
+  }
+
+  public var count: Int { values.count }
+
+  /// The code of `text`, or nil when no row can hold it (a filter on it keeps nothing).
+  public func code(of text: String) -> Int32? { index[text] }
+
+  /// Codes ranked by text order (byte order of UTF-8), for sorting on codes:
+  /// `rank[code] < rank[other]` exactly when the first text sorts first.
+  public var rank: [Int32] {
+    lock.lock()
+    defer { lock.unlock() }
+    if let r = cachedRank { return r }
+    let order = values.indices.sorted { values[$0].utf8.lexicographicallyPrecedes(values[$1].utf8) }
+    var rank = [Int32](repeating: 0, count: values.count)
+    for (r, code) in order.enumerated() { rank[code] = Int32(r) }
+    cachedRank = rank
+    return rank
+  }
+}
+
+/// Builds a dictionary and codes as values arrive.
+public struct StringDictionaryBuilder {
+  public private(set) var values: [String] = []
+  private var index: [String: Int32] = [:]
+
+  public init() {}
+
+  /// The code of `text`, adding it if new.
+  public mutating func code(for text: String) -> Int32 {
+    if let c = index[text] { return c }
+    let c = Int32(values.count)
+    values.append(text)
+    index[text] = c
+    return c
+  }
+
+  public func build() -> StringDictionary { StringDictionary(values) }
+}

@@ -1,0 +1,24 @@
+/// What a `chart` stage (or the `funnel` verb at a terminal) asks the renderer
+/// to draw beside a result. A plain value: the engine makes it, FunnelRender draws it.
+public struct ChartRequest: Hashable, Sendable {
+  public enum Kind: String, Hashable, Sendable {
+    /// Horizontal bars: one label column, one number column.
+    case bar
+    /// A line or sparkline per series over a period column.
+    case line
+    /// Bars narrowing step by step, with the conversion beside each (the `funnel` verb).
+    case funnel
+  }
+
+  public var kind: Kind
+  /// The label (bar) or period (line) column; nil = the first suitable one.
+  public var label: String?
+  /// The number column; nil = the first numeric column after the label.
+  public var value: String?
+
+  public init(kind: Kind, label: String? = nil, value: String? = nil) {
+    self.kind = kind
+    self.label = label
+    self.value = value
+  }
+}
