@@ -1,0 +1,161 @@
+"""Runs the analyst's script through funnel, DuckDB's CLI and sqlite3 on the
+same CSV files and prints whole-process time (median of N runs), peak memory,
+per-query times with the data loaded, and the ratios funnel / DuckDB.
+
+Called by scripts/bench, which builds funnel and installs the other tools."""
+import argparse
+import os
+import pathlib
+import re
+import select
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+
+TABLES = ["campaigns", "leads", "touches", "deals"]
+
+# (name, funnel statement, DuckDB SQL, sqlite SQL). The same question each time.
+QUERIES = [
+    ("leads by stage", "leads | count by stage",
+     "SELECT stage, count(*) FROM leads GROUP BY stage ORDER BY stage",
+     "SELECT stage, count(*) FROM leads GROUP BY stage ORDER BY stage"),
+    ("filter + 2 keys", 'leads | where channel == "email" and score >= 50 | agg n = count(), s = avg(score) by region, company_size',
+     "SELECT region, company_size, count(*), avg(score) FROM leads WHERE channel = 'email' AND score >= 50 GROUP BY ALL ORDER BY ALL",
+     "SELECT region, company_size, count(*), avg(score) FROM leads WHERE channel = 'email' AND score >= 50 GROUP BY 1, 2 ORDER BY 1, 2"),
+    ("month + count_if", "leads | agg n = count(), mqls = count_if(mql_at != null) by month(created_at)",
+     "SELECT strftime(created_at, '%Y-%m') m, count(*), count(*) FILTER (WHERE mql_at IS NOT NULL) FROM leads GROUP BY m ORDER BY m",
+     "SELECT substr(created_at, 1, 7) m, count(*), sum(mql_at IS NOT NULL AND mql_at <> '') FROM leads GROUP BY m ORDER BY m"),
+    ("count_distinct top 5", "touches | agg leads = count_distinct(lead_id) by campaign_id | top 5 by leads",
+     "SELECT campaign_id, count(DISTINCT lead_id) l FROM touches GROUP BY campaign_id ORDER BY l DESC, campaign_id LIMIT 5",
+     "SELECT campaign_id, count(DISTINCT lead_id) l FROM touches GROUP BY campaign_id ORDER BY l DESC, campaign_id LIMIT 5"),
+    ("join + group", 'deals | where stage == "closed_won" | join campaigns on campaign_id | agg revenue = sum(amount) by channel',
+     "SELECT c.channel, sum(d.amount) FROM deals d JOIN campaigns c USING (campaign_id) WHERE d.stage = 'closed_won' GROUP BY c.channel ORDER BY c.channel",
+     "SELECT c.channel, sum(d.amount) FROM deals d JOIN campaigns c ON c.campaign_id = d.campaign_id WHERE d.stage = 'closed_won' GROUP BY c.channel ORDER BY c.channel"),
+    ("sort + take", "deals | sort amount desc | take 10",
+     "SELECT * FROM deals ORDER BY amount DESC LIMIT 10",
+     "SELECT * FROM deals ORDER BY amount DESC LIMIT 10"),
+]
+
+SQLITE_SCHEMA = """
+CREATE TABLE campaigns(campaign_id INTEGER, name TEXT, channel TEXT, start_date TEXT, end_date TEXT, budget REAL, spend REAL, impressions INTEGER, clicks INTEGER);
+CREATE TABLE leads(lead_id INTEGER, created_at TEXT, campaign_id INTEGER, channel TEXT, region TEXT, industry TEXT, company_size TEXT, score INTEGER, stage TEXT, mql_at TEXT, sql_at TEXT, opportunity_at TEXT, won_at TEXT, lost_at TEXT, owner TEXT);
+CREATE TABLE touches(touch_id INTEGER, lead_id INTEGER, campaign_id INTEGER, touched_at TEXT, kind TEXT);
+CREATE TABLE deals(deal_id INTEGER, lead_id INTEGER, campaign_id INTEGER, owner TEXT, created_at TEXT, closed_at TEXT, stage TEXT, amount REAL, product TEXT);
+"""
+
+
+def run_with_rss(command, stdin_text):
+    """Runs a command; returns (seconds, peak RSS in MiB from wait4, stdout, stderr)."""
+    start = time.perf_counter()
+    proc = subprocess.Popen(command, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    if stdin_text is not None:
+        proc.stdin.write(stdin_text)
+    proc.stdin.close()
+    out = proc.stdout.read()
+    err = proc.stderr.read()
+    _, status, usage = os.wait4(proc.pid, 0)
+    elapsed = time.perf_counter() - start
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    if proc.returncode != 0:
+        sys.exit(f"bench: {' '.join(command[:2])} failed ({proc.returncode}):\n{err[-2000:]}")
+    return elapsed, usage.ru_maxrss / 1024.0, out, err
+
+
+def scripts(folder):
+    loads_f = "\n".join(f'.load {t} "{folder}/{t}.csv"' for t in TABLES)
+    funnel = loads_f + "\n.timer on\n" + "\n".join(q[1] for q in QUERIES) + "\n"
+    loads_d = "\n".join(f"CREATE TABLE {t} AS SELECT * FROM read_csv('{folder}/{t}.csv');" for t in TABLES)
+    duck = loads_d + "\n.timer on\n" + "\n".join(q[2] + ";" for q in QUERIES) + "\n"
+    loads_s = SQLITE_SCHEMA + "\n".join(f".import --csv --skip 1 {folder}/{t}.csv {t}" for t in TABLES)
+    lite = loads_s + "\n.timer on\n" + "\n".join(q[3] + ";" for q in QUERIES) + "\n"
+    return funnel, duck, lite
+
+
+def query_times(stderr_or_out, pattern):
+    return [float(m) * 1000 for m in re.findall(pattern, stderr_or_out)]
+
+
+def first_prompt_ms(funnel):
+    """Start to first prompt in a pseudo-terminal with the default demo data."""
+    import pty
+    samples = []
+    for _ in range(5):
+        start = time.perf_counter()
+        pid, fd = pty.fork()
+        if pid == 0:
+            os.environ["NO_COLOR"] = "1"
+            os.environ["FUNNEL_HISTORY"] = "/dev/null"
+            os.execv(funnel, [funnel, "--quiet"])
+        seen = b""
+        while b"funnel> " not in seen and time.perf_counter() - start < 10:
+            r, _, _ = select.select([fd], [], [], 0.05)
+            if r:
+                try:
+                    seen += os.read(fd, 4096)
+                except OSError:
+                    break
+        samples.append((time.perf_counter() - start) * 1000)
+        os.kill(pid, 9)
+        os.waitpid(pid, 0)
+        os.close(fd)
+    return statistics.median(samples)
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("size", nargs="?", type=int, default=1_000_000)
+    parser.add_argument("--size", dest="size_flag", type=int)
+    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--funnel", required=True)
+    parser.add_argument("--duckdb", required=True)
+    parser.add_argument("--seed", type=int, default=42)
+    args = parser.parse_args()
+    size = args.size_flag or args.size
+
+    work = pathlib.Path(tempfile.mkdtemp(prefix=f"funnel-bench-{size}-"))
+    start = time.perf_counter()
+    saves = "\n".join(f'{t} | save "{work}/{t}.csv"' for t in TABLES)
+    subprocess.run([args.funnel, "--demo-size", str(size), "--seed", str(args.seed), "-c", saves], check=True)
+    megabytes = sum((work / f"{t}.csv").stat().st_size for t in TABLES) / 1e6
+    print(f"demo data: {size:,} leads, {megabytes:,.1f} MB of CSV in {work} ({time.perf_counter() - start:.1f} s)")
+
+    funnel_script, duck_script, lite_script = scripts(work)
+    (work / "analyst.funnel").write_text(funnel_script)
+    tools = {
+        "funnel": ([args.funnel, "--no-demo", "--quiet", str(work / "analyst.funnel")], None, r"time: ([0-9.]+) ms", 0.001),
+        "duckdb": ([args.duckdb, "-batch"], duck_script, r"Run Time \(s\): real ([0-9.]+)", 1),
+        "sqlite3": (["sqlite3", "-batch", ":memory:"], lite_script, r"Run Time: real ([0-9.]+)", 1),
+    }
+    results = {}
+    for name, (command, stdin_text, pattern, scale) in tools.items():
+        runs = []
+        for _ in range(args.runs):
+            elapsed, rss, out, err = run_with_rss(command, stdin_text)
+            times = [t * scale for t in query_times(out + err, pattern)]
+            runs.append((elapsed, rss, times))
+        elapsed = statistics.median(r[0] for r in runs)
+        rss = max(r[1] for r in runs)
+        per_query = [statistics.median(r[2][i] for r in runs) if all(len(r[2]) > i for r in runs) else None
+                     for i in range(len(QUERIES))]
+        results[name] = (elapsed, rss, per_query)
+
+    print()
+    print(f"{'query':<24}{'funnel ms':>12}{'duckdb ms':>12}{'sqlite3 ms':>12}{'funnel/duckdb':>15}")
+    for i, q in enumerate(QUERIES):
+        f, d, s = (results[t][2][i] for t in ("funnel", "duckdb", "sqlite3"))
+        ratio = f"{f / d:.2f}x" if f is not None and d else "-"
+        fmt = lambda v: f"{v:,.1f}" if v is not None else "-"
+        print(f"{q[0]:<24}{fmt(f):>12}{fmt(d):>12}{fmt(s):>12}{ratio:>15}")
+    print()
+    f, d, s = (results[t] for t in ("funnel", "duckdb", "sqlite3"))
+    print(f"{'whole process (s)':<24}{f[0]:>12.2f}{d[0]:>12.2f}{s[0]:>12.2f}{f[0] / d[0]:>14.2f}x")
+    print(f"{'peak memory (MiB)':<24}{f[1]:>12.0f}{d[1]:>12.0f}{s[1]:>12.0f}{f[1] / d[1]:>14.2f}x")
+    print(f"{'CSV load (MB/s)':<24}{megabytes / max(f[0] - sum(x or 0 for x in f[2]) / 1000, 1e-9):>12.0f}")
+    print()
+    print(f"start to first prompt, default demo data: {first_prompt_ms(args.funnel):.0f} ms")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,54 @@
+# Shared by scripts/run, scripts/test and scripts/bench: installs what Funnel
+# needs when it is missing, and says clearly what to do when it cannot.
+
+funnel_root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+
+# Runs apt-get as root, or through sudo; fails with a clear message otherwise.
+funnel_apt_install() {
+  local runner=()
+  if [ "$(id -u)" -ne 0 ]; then
+    if command -v sudo >/dev/null 2>&1; then
+      runner=(sudo)
+    else
+      echo "funnel: needs the Debian packages: $* (run as root, or install sudo)" >&2
+      return 1
+    fi
+  fi
+  echo "funnel: installing $* ..." >&2
+  "${runner[@]}" apt-get update -qq >&2 &&
+    DEBIAN_FRONTEND=noninteractive "${runner[@]}" apt-get install -y -qq "$@" >&2
+}
+
+# libedit-dev: the line editor's headers and pkg-config file.
+funnel_ensure_libedit() {
+  if pkg-config --exists libedit 2>/dev/null && [ -f /usr/include/editline/readline.h ]; then
+    return 0
+  fi
+  local packages=(libedit-dev)
+  command -v pkg-config >/dev/null 2>&1 || packages+=(pkg-config)
+  funnel_apt_install "${packages[@]}"
+}
+
+funnel_ensure_swift() {
+  if ! command -v swift >/dev/null 2>&1; then
+    echo "funnel: the Swift toolchain (6.0 or later) is needed: https://swift.org/install" >&2
+    return 1
+  fi
+}
+
+# A Python virtual environment in .venv with the given PyPI packages
+# (DuckDB and pytest for the differential tests, duckdb-cli for the benchmark).
+funnel_ensure_venv() {
+  local venv="$funnel_root/.venv"
+  if [ ! -x "$venv/bin/python" ]; then
+    python3 -m venv "$venv" >&2
+  fi
+  local missing=()
+  for package in "$@"; do
+    "$venv/bin/python" -m pip show -q "$package" >/dev/null 2>&1 || missing+=("$package")
+  done
+  if [ ${#missing[@]} -gt 0 ]; then
+    echo "funnel: installing ${missing[*]} into .venv ..." >&2
+    "$venv/bin/python" -m pip install -q --disable-pip-version-check "${missing[@]}" >&2
+  fi
+}
