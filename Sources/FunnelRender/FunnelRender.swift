@@ -1,1 +1,23 @@
-// placeholder
+/// FunnelRender: turns a `Table` into text for a terminal. It returns strings
+/// and never prints; the shell decides the width, the row limit and whether
+/// colour (ANSI SGR) is wanted, and passes them in `RenderOptions`.
+///
+/// In order of use:
+/// 1. `Formats/`: `NumberFormat` (one cell → display text: thousands
+///    separators, money with 2 decimals, rates as percentages, ISO dates,
+///    periods), `DisplayWidth` (terminal columns of a string, East Asian wide
+///    and emoji as 2, truncation with `…`), `TextStyle` (SGR codes, applied
+///    only when colour is on).
+/// 2. `Tables/`: `RowWindow` (which rows fit: head and tail), `CellGrid`
+///    (the shown cells as text, with their alignment), `ColumnFit` (widths
+///    at a terminal width: truncate text, then hide columns from the right),
+///    `TableFooter` (row count, hidden columns), `TableRenderer` (the whole).
+/// 3. `Charts/`: `ChartColumns` (which columns a chart draws), `BarChart`,
+///    `LineChart` (sparklines per series), `FunnelChart` (centred bars
+///    narrowing step by step), `ChartRenderer` (the entry point).
+///
+/// Machine formats (csv, json, ...) carry raw values and are written by
+/// FunnelData's `TableWriter`, not here.
+public enum FunnelRenderLibrary {
+  public static let version = "0.1.0"
+}
