@@ -8,7 +8,8 @@ import Testing
 ///
 /// A script's first lines may hold `# args: --format csv --seed 7` (extra
 /// command-line arguments) and `# stdin` (the script is fed on standard input
-/// instead of being passed as a path). `FUNNEL_RECORD=1 swift test` rewrites
+/// instead of being passed as a path). Each runs in its own folder.
+/// `FUNNEL_RECORD=1 swift test` rewrites
 /// the `.out` files; review the diff before committing.
 @Suite struct GoldenScriptTests {
   static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
@@ -38,10 +39,14 @@ import Testing
       }
       if line.trimmingCharacters(in: .whitespaces) == "# stdin" { viaStandardInput = true }
     }
-    if !viaStandardInput { arguments.append(scriptPath) }
+    let scriptURL = Self.packageRoot.appendingPathComponent(scriptPath)
+    if !viaStandardInput { arguments.append(scriptURL.lastPathComponent) }
 
+    // The script's own folder is the working directory, so its relative paths
+    // (files it loads or saves) and the name in its messages are short.
     let run = try FunnelBinary.run(
-      binary, arguments: arguments, in: Self.packageRoot, input: viaStandardInput ? source : nil)
+      binary, arguments: arguments, in: scriptURL.deletingLastPathComponent(),
+      input: viaStandardInput ? source : nil)
     var actual = run.stdout
     if !run.stderr.isEmpty {
       if !actual.isEmpty, !actual.hasSuffix("\n") { actual += "\n" }

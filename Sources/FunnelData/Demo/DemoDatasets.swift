@@ -1,0 +1,27 @@
+/// The four standard datasets of the demo data, as `DemoData.generate` makes them.
+public struct DemoDatasets: Sendable {
+  /// One row per campaign: campaign_id, name, channel, start_date, end_date,
+  /// budget, spend, impressions, clicks.
+  public var campaigns: Table
+  /// One row per lead with its funnel history: lead_id, created_at,
+  /// campaign_id, channel, region, industry, company_size, score, stage,
+  /// mql_at, sql_at, opportunity_at, won_at, lost_at, owner.
+  public var leads: Table
+  /// One row per contact with a lead: touch_id, lead_id, campaign_id, touched_at, kind.
+  public var touches: Table
+  /// One row per opportunity: deal_id, lead_id, campaign_id, owner,
+  /// created_at, closed_at, stage, amount, product.
+  public var deals: Table
+
+  public init(campaigns: Table, leads: Table, touches: Table, deals: Table) {
+    self.campaigns = campaigns
+    self.leads = leads
+    self.touches = touches
+    self.deals = deals
+  }
+
+  /// The datasets under their standard names, in the order a catalog lists them.
+  public var all: [(name: String, table: Table)] {
+    [("campaigns", campaigns), ("leads", leads), ("touches", touches), ("deals", deals)]
+  }
+}

@@ -1,0 +1,150 @@
+import Dispatch
+
+/// The machine text of every cell of one column (`Value.rawText` semantics,
+/// escaped for one format), written column by column: one type switch a
+/// column, then a tight loop over the typed array, with no `Value` and no
+/// `String` per cell. Text cells are escaped once per distinct dictionary value.
+struct CellEncoder {
+  /// All cells back to back; cell `i` ends at `ends[i]`.
+  private(set) var text: ByteSink
+  private(set) var ends: [Int]
+
+  /// Encodes every column, on all cores (columns are independent).
+  static func encodeColumns(_ table: Table, escaping: TextEscaping) -> [CellEncoder] {
+    var out = [CellEncoder?](repeating: nil, count: table.columnCount)
+    out.withUnsafeMutableBufferPointer { slots in
+      DispatchQueue.concurrentPerform(iterations: table.columnCount) { c in
+        slots[c] = CellEncoder(table.columns[c], rows: table.rowCount, escaping: escaping)
+      }
+    }
+    return out.compactMap { $0 }
+  }
+
+  /// Frees the text; the encoder is unusable afterwards.
+  func release() { text.release() }
+
+  @inline(__always)
+  func cell(_ row: Int) -> UnsafeBufferPointer<UInt8> {
+    let start = row == 0 ? 0 : ends[row - 1]
+    return UnsafeBufferPointer(start: text.base + start, count: ends[row] - start)
+  }
+
+  init(_ column: Column, rows: Int, escaping: TextEscaping) {
+    var sink = ByteSink(capacity: rows * 8 + 64)
+    var ends = [Int](repeating: 0, count: rows)
+    let null: [UInt8] = escaping == .json ? Array("null".utf8) : []
+    let quoted = escaping == .json
+    let validity = column.validity
+    func each(_ body: (Int, inout ByteSink) -> Void) {
+      for row in 0..<rows {
+        if let validity, !validity[row] {
+          sink.append(null)
+        } else {
+          body(row, &sink)
+        }
+        ends[row] = sink.count
+      }
+    }
+    switch column.data {
+    case .int(let v): each { r, s in CellEncoder.appendInteger(v[r], to: &s) }
+    case .decimal(let v, let scale): each { r, s in CellEncoder.appendDecimal(v[r], scale: scale, to: &s) }
+    case .double(let v):
+      each { r, s in
+        if quoted, !v[r].isFinite { s.append(null) } else { s.append(Decimal64.format(double: v[r])) }
+      }
+    case .bool(let v): each { r, s in s.append(v[r] ? CellEncoder.trueText : CellEncoder.falseText) }
+    case .date(let v):
+      each { r, s in
+        if quoted { s.append(34) }
+        CellEncoder.appendDate(v[r], to: &s)
+        if quoted { s.append(34) }
+      }
+    case .timestamp(let v):
+      each { r, s in
+        if quoted { s.append(34) }
+        CellEncoder.appendTimestamp(v[r], to: &s)
+        if quoted { s.append(34) }
+      }
+    case .period(let v, let unit):
+      each { r, s in
+        if quoted { s.append(34) }
+        s.append(Periods.format(v[r], unit: unit))
+        if quoted { s.append(34) }
+      }
+    case .string(let codes, let dictionary):
+      if dictionary.count > 4 * rows + 64 {
+        // A few rows of a big dictionary: escape only what is used.
+        each { r, s in s.append(escaping.escape(dictionary.values[Int(codes[r])])) }
+      } else {
+        var pieces: [UInt8] = []
+        var offsets = [0]
+        offsets.reserveCapacity(dictionary.count + 1)
+        for value in dictionary.values {
+          escaping.escape(value, into: &pieces)
+          offsets.append(pieces.count)
+        }
+        pieces.withUnsafeBufferPointer { p in
+          each { r, s in
+            let c = Int(codes[r])
+            s.append(UnsafeBufferPointer(rebasing: p[offsets[c]..<offsets[c + 1]]))
+          }
+        }
+      }
+    }
+    text = sink
+    self.ends = ends
+  }
+
+  private static let trueText = Array("true".utf8)
+  private static let falseText = Array("false".utf8)
+
+  @inline(__always)
+  static func appendInteger(_ value: Int64, to out: inout ByteSink) {
+    if value < 0 { out.append(UInt8(ascii: "-")) }
+    out.appendDigits(value.magnitude)
+  }
+
+  @inline(__always)
+  static func appendDecimal(_ units: Int64, scale: Int, to out: inout ByteSink) {
+    if scale == 0 { return appendInteger(units, to: &out) }
+    if units < 0 { out.append(UInt8(ascii: "-")) }
+    let p = UInt64(Decimal64.intPowersOfTen[scale])
+    out.appendDigits(units.magnitude / p)
+    out.append(UInt8(ascii: "."))
+    out.appendDigits(units.magnitude % p, minimumWidth: scale)
+  }
+
+  static func appendDate(_ day: Int32, to out: inout ByteSink) {
+    let c = CivilDate(daysSinceEpoch: day)
+    if c.year < 0 || c.year > 9999 { return out.append(c.description) }
+    out.appendDigits(UInt64(c.year), minimumWidth: 4)
+    out.append(UInt8(ascii: "-"))
+    out.appendDigits(UInt64(c.month), minimumWidth: 2)
+    out.append(UInt8(ascii: "-"))
+    out.appendDigits(UInt64(c.day), minimumWidth: 2)
+  }
+
+  static func appendTimestamp(_ t: Int64, to out: inout ByteSink) {
+    let day = Timestamps.day(of: t)
+    let rest = t - Int64(day) * Timestamps.microsPerDay
+    appendDate(day, to: &out)
+    let seconds = UInt64(rest / Timestamps.microsPerSecond)
+    out.append(32)
+    out.appendDigits(seconds / 3600, minimumWidth: 2)
+    out.append(UInt8(ascii: ":"))
+    out.appendDigits(seconds / 60 % 60, minimumWidth: 2)
+    out.append(UInt8(ascii: ":"))
+    out.appendDigits(seconds % 60, minimumWidth: 2)
+    var micros = UInt64(rest % Timestamps.microsPerSecond)
+    if micros != 0 {
+      // Fractions only when present, without trailing zeros (as `Timestamps.format`).
+      var width = 6
+      while micros % 10 == 0 {
+        micros /= 10
+        width -= 1
+      }
+      out.append(UInt8(ascii: "."))
+      out.appendDigits(micros, minimumWidth: width)
+    }
+  }
+}

@@ -1,0 +1,196 @@
+import Dispatch
+import Foundation
+
+/// Splits delimited text (CSV, TSV, `;` or `|` separated) into a `FieldGrid` in
+/// one pass over the bytes: RFC 4180 quotes (separators, doubled quotes and
+/// newlines inside), CRLF, LF or lone CR line ends, a UTF-8 BOM, a header row.
+/// Completely empty lines are skipped.
+struct DelimitedScanner {
+  let path: String
+  let separator: UInt8
+
+  /// What one scan of a byte range found.
+  private struct Chunk {
+    var starts: [UInt32] = []
+    var ends: [UInt32] = []
+    var rows = 0
+    /// Where the first record at or after the limit begins (the end of input if none).
+    var stop = 0
+    var error: FileError?
+  }
+
+  func scan(_ bytes: [UInt8]) throws -> FieldGrid {
+    guard bytes.count <= FieldGrid.maxBytes else {
+      throw FileError(path: path, message: "file is larger than 2 GB, which is not supported")
+    }
+    var begin = 0
+    if bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF { begin = 3 }
+    // The header alone first: it fixes the number of fields every row must have.
+    let header = bytes.withUnsafeBufferPointer { scanRecords($0, from: begin, until: bytes.count, fields: nil) }
+    if let error = header.error { throw error }
+    let names = headerNames(bytes, header)
+    guard !names.isEmpty else {
+      return FieldGrid(
+        bytes: bytes, names: [], rowCount: 0, starts: [], ends: [], rowStride: 0, columnStride: 0, rowLines: nil)
+    }
+    let body = try scanBody(bytes, from: header.stop, fields: names.count)
+    return FieldGrid(
+      bytes: bytes, names: names, rowCount: body.rows, starts: body.starts, ends: body.ends,
+      rowStride: names.count, columnStride: 1, rowLines: nil)
+  }
+
+  /// Scans the rows. Big inputs are cut in two at a line end and both halves
+  /// are scanned at once (the machine has two cores, and this pass reads every
+  /// byte). The second half is speculative: a line end can sit inside a quoted
+  /// field, so its result is kept only when the first half's last record ends
+  /// exactly at the cut; otherwise the first half simply scans on.
+  private func scanBody(_ bytes: [UInt8], from begin: Int, fields: Int) throws -> Chunk {
+    let n = bytes.count
+    var cut = begin + (n - begin) / 2
+    while cut < n, bytes[cut - 1] != 10 { cut += 1 }
+    guard n - begin > 1 << 20, cut < n else {
+      let all = bytes.withUnsafeBufferPointer { scanRecords($0, from: begin, until: n, fields: fields) }
+      if let error = all.error { throw error }
+      return all
+    }
+    var halves = [Chunk(), Chunk()]
+    halves.withUnsafeMutableBufferPointer { out in
+      bytes.withUnsafeBufferPointer { b in
+        DispatchQueue.concurrentPerform(iterations: 2) { k in
+          out[k] =
+            k == 0
+            ? scanRecords(b, from: begin, until: cut, fields: fields)
+            : scanRecords(b, from: cut, until: n, fields: fields)
+        }
+      }
+    }
+    var first = halves[0]
+    if let error = first.error { throw error }
+    if first.stop == cut {
+      if let error = halves[1].error { throw error }
+      first.starts += halves[1].starts
+      first.ends += halves[1].ends
+      first.rows += halves[1].rows
+      return first
+    }
+    let rest = bytes.withUnsafeBufferPointer { scanRecords($0, from: first.stop, until: n, fields: fields) }
+    if let error = rest.error { throw error }
+    first.starts += rest.starts
+    first.ends += rest.ends
+    first.rows += rest.rows
+    return first
+  }
+
+  private func headerNames(_ bytes: [UInt8], _ header: Chunk) -> [String] {
+    var names: [String] = []
+    var seen: Set<String> = []
+    for k in 0..<header.starts.count {
+      let start = Int(header.starts[k])
+      let end = Int(header.ends[k] & ~FieldGrid.escapedFlag)
+      var text = String(decoding: bytes[start..<end], as: UTF8.self)
+      if header.ends[k] & FieldGrid.escapedFlag != 0 { text = text.replacingOccurrences(of: "\"\"", with: "\"") }
+      if text.isEmpty { text = "column\(k + 1)" }
+      // Duplicate names would make columns unreachable by name.
+      var name = text
+      var suffix = 2
+      while seen.contains(name) {
+        name = "\(text)_\(suffix)"
+        suffix += 1
+      }
+      seen.insert(name)
+      names.append(name)
+    }
+    return names
+  }
+
+  /// Scans whole records that begin before `limit`. `fields` is the count every
+  /// record must have (nil for the header, which is the only record read then).
+  /// A record that begins before `limit` is read to its end even past it.
+  private func scanRecords(_ b: UnsafeBufferPointer<UInt8>, from begin: Int, until limit: Int, fields: Int?)
+    -> Chunk
+  {
+    var out = Chunk()
+    let n = b.count
+    let expected = fields ?? Int.max
+    if let fields {
+      // About 8 bytes a field is typical; a guess avoids most regrowth.
+      let guess = min((limit - begin) / 8 + fields, 1 << 28)
+      out.starts.reserveCapacity(guess)
+      out.ends.reserveCapacity(guess)
+    }
+    let sep = separator
+    let quote = UInt8(ascii: "\"")
+    // One table lookup per byte tells "ordinary" from the four bytes that matter.
+    var special = [Bool](repeating: false, count: 256)
+    special[Int(sep)] = true
+    special[10] = true
+    special[13] = true
+    var i = begin
+    special.withUnsafeBufferPointer { special in
+      records: while i < n, i < limit {
+        // A completely empty line is skipped.
+        if b[i] == 10 { i += 1; continue }
+        if b[i] == 13 { i += (i + 1 < n && b[i + 1] == 10) ? 2 : 1; continue }
+        let recordStart = i
+        var count = 0
+        while true {
+          var start = i
+          var end: Int
+          var flag: UInt32 = 0
+          if i < n, b[i] == quote {
+            start = i + 1
+            var j = start
+            while true {
+              while j < n, b[j] != quote { j += 1 }
+              if j >= n {
+                out.error = FileError(
+                  path: path, line: FieldGrid.line(at: start - 1, in: b),
+                  message: "unclosed quote: the field starting on this line never ends")
+                break records
+              }
+              if j + 1 < n, b[j + 1] == quote {
+                flag = FieldGrid.escapedFlag
+                j += 2
+              } else {
+                break
+              }
+            }
+            end = j
+            i = j + 1
+            if i < n, !special[Int(b[i])] {
+              out.error = FileError(
+                path: path, line: FieldGrid.line(at: i, in: b),
+                message: "unexpected text after a closing quote")
+              break records
+            }
+          } else {
+            while i < n, !special[Int(b[i])] { i += 1 }
+            end = i
+          }
+          count += 1
+          if count <= expected {
+            out.starts.append(UInt32(truncatingIfNeeded: start))
+            out.ends.append(UInt32(truncatingIfNeeded: end) | flag)
+          }
+          if i < n, b[i] == sep {
+            i += 1
+            continue
+          }
+          break
+        }
+        // At a line end or the end of input.
+        if i < n { i += (b[i] == 13 && i + 1 < n && b[i + 1] == 10) ? 2 : 1 }
+        if let fields, count != fields {
+          out.error = FileError(
+            path: path, line: FieldGrid.line(at: recordStart, in: b),
+            message: "this row has \(count) field\(count == 1 ? "" : "s") but the header has \(fields)")
+          break records
+        }
+        out.rows += 1
+        if fields == nil { break records }
+      }
+    }
+    out.stop = i
+    return out
+  }
+}

@@ -1,0 +1,137 @@
+import FunnelData
+import FunnelLanguage
+
+/// An expression after binding: names resolved to column positions, types
+/// known, implicit conversions made explicit as `cast`s. Evaluated a batch
+/// at a time into a `Column` (see `Evaluator`).
+///
+/// `amount > 1000` over deals binds to
+/// `.compare(.greater, .column(7, decimal(2)), .constant(.decimal(100000, scale: 2)))`.
+indirect enum BoundExpr {
+  /// A column of the operator's input table, by position.
+  case column(Int, DataType, DisplayHint)
+  /// A literal, parameter, `let` scalar or `today()`; `.null` is a null of `type`.
+  case constant(Value, DataType)
+  /// An implicit conversion (see `Cast`).
+  case cast(BoundExpr, Cast)
+  /// `+ - * %` on operands of one type (decimal `*` may mix scales); `/` on doubles.
+  case arithmetic(ArithmeticOperator, BoundExpr, BoundExpr, DataType)
+  case negate(BoundExpr)
+  /// Both sides of one comparable type.
+  case compare(ComparisonOperator, BoundExpr, BoundExpr)
+  /// `x == null` (negated: `x != null`): never null itself.
+  case isNull(BoundExpr, negated: Bool)
+  case and(BoundExpr, BoundExpr)
+  case or(BoundExpr, BoundExpr)
+  case not(BoundExpr)
+  /// The first non-null value (`??`, `coalesce`).
+  case coalesce([BoundExpr], DataType)
+  /// `case when`, `if`: the first branch whose condition is true, else `otherwise`.
+  case cases([(when: BoundExpr, then: BoundExpr)], otherwise: BoundExpr, DataType)
+  /// A date or timestamp moved by a calendar duration (`+ 3mo` clamps to the month's end).
+  case shift(BoundExpr, Duration, negative: Bool)
+  /// A scalar function.
+  case call(ScalarFunction, [BoundExpr], DataType)
+
+  var type: DataType {
+    switch self {
+    case .column(_, let t, _), .constant(_, let t): return t
+    case .cast(_, let c): return c.target
+    case .arithmetic(_, _, _, let t): return t
+    case .negate(let e): return e.type
+    case .compare, .isNull, .and, .or, .not: return .bool
+    case .coalesce(_, let t), .cases(_, _, let t), .call(_, _, let t): return t
+    case .shift(let e, _, _): return e.type
+    }
+  }
+
+  /// The display hint a result column carries (money stays money through
+  /// sums and arithmetic with plain numbers).
+  var hint: DisplayHint {
+    switch self {
+    case .column(_, _, let h): return h
+    case .cast(let e, let c): return c.target.isNumeric ? e.hint : .plain
+    case .negate(let e): return e.hint
+    case .arithmetic(let op, let l, let r, _):
+      switch op {
+      case .add, .subtract: return l.hint == .money || r.hint == .money ? .money : (l.hint == r.hint ? l.hint : .plain)
+      case .multiply: return (l.hint == .money) != (r.hint == .money) ? .money : .plain
+      case .divide: return l.hint == .money && r.hint != .money ? .money : .plain
+      case .remainder: return l.hint
+      }
+    case .coalesce(let es, _): return es.first?.hint ?? .plain
+    case .cases(let bs, let o, _): return bs.first?.then.hint ?? o.hint
+    case .call(let f, let args, _): return f.keepsHint ? (args.first?.hint ?? .plain) : .plain
+    default: return .plain
+    }
+  }
+
+  /// A null constant (from `null`, or a parameter or scalar that is null).
+  var isNullConstant: Bool {
+    if case .constant(.null, _) = self { return true }
+    return false
+  }
+
+  /// The value when the expression is a constant.
+  var constantValue: Value? {
+    if case .constant(let v, _) = self { return v }
+    return nil
+  }
+}
+
+enum ArithmeticOperator: String {
+  case add = "+", subtract = "-", multiply = "*", divide = "/", remainder = "%"
+}
+
+enum ComparisonOperator: String {
+  case equal = "==", notEqual = "!=", less = "<", lessOrEqual = "<=", greater = ">", greaterOrEqual = ">="
+
+  /// The same test with its operands swapped (`3 < x` is `x > 3`).
+  var swapped: ComparisonOperator {
+    switch self {
+    case .equal, .notEqual: return self
+    case .less: return .greater
+    case .lessOrEqual: return .greaterOrEqual
+    case .greater: return .less
+    case .greaterOrEqual: return .lessOrEqual
+    }
+  }
+
+  @inline(__always)
+  func holds<T: Comparable>(_ a: T, _ b: T) -> Bool {
+    switch self {
+    case .equal: return a == b
+    case .notEqual: return a != b
+    case .less: return a < b
+    case .lessOrEqual: return a <= b
+    case .greater: return a > b
+    case .greaterOrEqual: return a >= b
+    }
+  }
+}
+
+/// The conversions the binder inserts.
+enum Cast {
+  case intToDouble
+  case intToDecimal(scale: Int)
+  case decimalToDecimal(from: Int, to: Int)
+  case decimalToDouble(scale: Int)
+  case dateToTimestamp
+  /// A date as its day number (for `date - date`).
+  case dateToDays
+  /// A timestamp as fractional days since the epoch (for `timestamp - timestamp`).
+  case timestampToDays
+  /// The day a timestamp falls on.
+  case timestampToDate
+
+  var target: DataType {
+    switch self {
+    case .intToDouble, .decimalToDouble, .timestampToDays: return .double
+    case .intToDecimal(let s): return .decimal(scale: s)
+    case .decimalToDecimal(_, let s): return .decimal(scale: s)
+    case .dateToTimestamp: return .timestamp
+    case .dateToDays: return .int
+    case .timestampToDate: return .date
+    }
+  }
+}

@@ -1,0 +1,59 @@
+import FunnelData
+import FunnelLanguage
+
+/// `reached("<stage>")`: whether a lead or deal got to a stage.
+///
+/// Leads (stages lead, mql, sql, opportunity, won): the stage column is that
+/// stage or a later one, or the row has a date for it or a later stage
+/// (`sql_at`, `opportunity_at`, `won_at`), which is how a lost lead counts
+/// for the stages it went through. Every lead reached `lead`.
+///
+/// Deals (prospecting, qualification, proposal, negotiation, closed_won): the
+/// stage is that one or later. A closed_lost deal has no record of how far it
+/// got, so it counts as having reached `prospecting` and `closed_lost` only.
+extension ExprBinder {
+  static let leadStages = ["lead", "mql", "sql", "opportunity", "won"]
+  static let dealStages = ["prospecting", "qualification", "proposal", "negotiation", "closed_won"]
+
+  func reached(_ arg: Expr) throws -> BoundExpr {
+    guard case .literal(.string(let target)) = arg.kind else {
+      throw Diagnostic(message: "'reached' needs a stage name in quotes", span: arg.span, hints: ["reached(\"sql\")"])
+    }
+    let stageIndex = scope.index(of: "stage")
+    guard let si = stageIndex, scope.types[si] == .string else {
+      throw Diagnostic(
+        message: "'reached' needs a text column 'stage' in \(scope.label)", span: arg.span,
+        hints: ["it works on leads and deals rows"])
+    }
+    let stage = scope.reference(si)
+    var stages: [String]
+    var dateColumns: [String] = []
+    if let k = Self.leadStages.firstIndex(of: target) {
+      if k == 0 { return .constant(.bool(true), .bool) }
+      stages = Array(Self.leadStages[k...])
+      dateColumns = stages.map { $0 + "_at" }
+    } else if target == "lost" {
+      stages = ["lost"]
+      dateColumns = ["lost_at"]
+    } else if let k = Self.dealStages.firstIndex(of: target) {
+      stages = Array(Self.dealStages[k...])
+      if k == 0 { stages.append("closed_lost") }
+    } else if target == "closed_lost" {
+      stages = ["closed_lost"]
+    } else {
+      var d = Diagnostic(
+        message: "unknown stage '\(target)'", span: arg.span,
+        hints: [
+          "lead stages: \(Self.leadStages.joined(separator: ", ")), lost",
+          "deal stages: \(Self.dealStages.joined(separator: ", ")), closed_lost",
+        ])
+      d.suggest(target, among: Self.leadStages + ["lost"] + Self.dealStages + ["closed_lost"])
+      throw d
+    }
+    let dates = dateColumns.compactMap { name -> BoundExpr? in
+      guard let i = scope.index(of: name) else { return nil }
+      return scope.reference(i)
+    }
+    return .call(.reached(stages: Set(stages)), [stage] + dates, .bool)
+  }
+}

@@ -1,0 +1,19 @@
+import FunnelData
+
+/// Where the binder and the aggregate operator reach the built-in metrics
+/// (`MetricRegistry` for names, `MetricEvaluator` for checks and values).
+enum MetricLookup {
+  static var names: [String] { MetricRegistry.all.map(\.name) }
+
+  static func hint(_ name: String) -> DisplayHint { MetricRegistry.named(name)?.hint ?? .plain }
+
+  static func check(_ name: String, argumentCount: Int, columns: [String], context: MetricContext) -> MetricProblem? {
+    MetricEvaluator.check(name, argumentCount: argumentCount, columns: columns, context: context)
+  }
+
+  static func evaluate(
+    _ name: String, arguments: [Value], input: Table, grouping: Grouping, context: MetricContext
+  ) throws -> Column {
+    try MetricEvaluator.evaluate(name, arguments: arguments, input: input, grouping: grouping, context: context)
+  }
+}

@@ -1,0 +1,30 @@
+import FunnelLanguage
+
+/// The names the binder gives unnamed outputs (LANGUAGE.md §2):
+/// `agg sum(amount)` → `sum_amount`, `count()` → `count`, `win_rate()` →
+/// `win_rate`; `by month(created_at)` → `month`; a bare column keeps its name;
+/// anything else is `expr`.
+enum Naming {
+  /// Aggregates whose name takes the column they read: `sum_amount`, `count_lead_id`.
+  static let suffixed: Set<String> = [
+    "sum", "avg", "min", "max", "median", "count", "count_distinct", "stddev", "percentile",
+  ]
+
+  static func aggregateName(_ e: Expr) -> String {
+    if case .call(let id, let args) = e.kind {
+      if suffixed.contains(id.text), let first = args.first, case .column(let col) = first.kind {
+        return id.text + "_" + col.text
+      }
+      return id.text
+    }
+    return name(e)
+  }
+
+  static func name(_ e: Expr) -> String {
+    switch e.kind {
+    case .column(let id): return id.text
+    case .call(let id, _): return id.text
+    default: return "expr"
+    }
+  }
+}

@@ -1,0 +1,63 @@
+import FunnelData
+import FunnelLanguage
+
+/// `compare <expr> <a> vs <b> on <aggs> [by <keys>]`: one row per key and
+/// aggregate, the value on each side, the change and the relative change.
+extension PipelineBinder {
+  func bindCompare(
+    _ e: Expr, _ ax: Expr, _ bx: Expr, on: [NamedExpr], by: [NamedExpr], _ node: PlanNode, _ scope: Scope, span: Span
+  ) throws -> (PlanNode, Scope) {
+    guard !on.isEmpty else {
+      throw Diagnostic(message: "compare needs at least one aggregate after on", span: span, hints: ["on revenue = sum(amount)"])
+    }
+    let subject = try ExprBinder(scope: scope, catalog: catalog, clause: "compare").bind(e)
+    let a = try compareValue(ax, for: subject)
+    let b = try compareValue(bx, for: subject)
+    var metrics = [(name: String, aggregate: AggregatePlan)]()
+    for item in on {
+      let plan = try bindAggregation([item], by: by, scope, clause: "compare")
+      metrics.append((plan.outputs[0].name, plan))
+    }
+    let keys = metrics[0].aggregate.keys
+    let types = metrics.map { $0.aggregate.outputs[0].expr.type }
+    var valueType: DataType = .double
+    if let first = types.first, types.allSatisfy({ $0 == first }), first == .int || Self.isDecimal(first) {
+      valueType = first
+    }
+    let hints = metrics.map { $0.aggregate.outputs[0].expr.hint }
+    let valueHint = hints.allSatisfy { $0 == hints[0] } ? hints[0] : .plain
+    var names = NameAllocator(existing: keys.map(\.name))
+    let columnNames = ["metric", a.rawText, b.rawText, "change", "change_pct"].map { names.claim($0) }
+    let text =
+      ExprText.text(e) + " " + ExprText.text(ax) + " vs " + ExprText.text(bx) + " on "
+      + on.map(ExprText.text).joined(separator: ", ") + (by.isEmpty ? "" : " by " + by.map(ExprText.text).joined(separator: ", "))
+    let plan = ComparePlan(
+      subject: subject, a: a, b: b, keys: keys, metrics: metrics, valueType: valueType, valueHint: valueHint,
+      columnNames: columnNames, text: text)
+    let out = Scope(
+      names: keys.map(\.name) + columnNames,
+      types: keys.map { $0.expr.type } + [.string, valueType, valueType, valueType, .double],
+      hints: keys.map { $0.expr.hint } + [.plain, valueHint, valueHint, valueHint, .rate], label: "the result", origin: nil)
+    return (.compare(node, plan), out)
+  }
+
+  static func isDecimal(_ t: DataType) -> Bool {
+    if case .decimal = t { return true }
+    return false
+  }
+
+  /// A compared value: a constant of the subject's type (`"2026-Q1"` read as a quarter).
+  func compareValue(_ x: Expr, for subject: BoundExpr) throws -> Value {
+    var v = try ExprBinder(scope: .empty, catalog: catalog, clause: "compare").bind(x)
+    if case .constant(.string(let s), _) = v, ExprBinder.isTemporal(subject.type) {
+      v = try ExprBinder.read(s, as: subject.type, span: x.span)
+    }
+    guard let value = v.constantValue, !value.isNull else {
+      throw Diagnostic(message: "compare needs a literal value here", span: x.span, hints: ["compare quarter(closed_at) \"2026-Q1\" vs \"2026-Q2\" on ..."])
+    }
+    guard let common = ExprBinder.commonType(v.type, subject.type), common == subject.type || subject.type.isNumeric else {
+      throw Diagnostic.typeMismatch("compare", subject.type, v.type, span: x.span)
+    }
+    return ExprBinder.convert(v, to: subject.type).constantValue ?? value
+  }
+}

@@ -1,0 +1,128 @@
+import FunnelData
+import FunnelLanguage
+
+/// A run of rows of a table that expressions are evaluated over: the rows of
+/// `range`, or (with a selection vector) exactly the rows listed.
+struct Batch {
+  let table: Table
+  let range: Range<Int>
+  let selection: [Int32]?
+
+  /// Every row of `table`.
+  init(_ table: Table) {
+    self.table = table
+    range = 0..<table.rowCount
+    selection = nil
+  }
+
+  init(_ table: Table, range: Range<Int>) {
+    self.table = table
+    self.range = range
+    selection = nil
+  }
+
+  init(_ table: Table, selection: [Int32]) {
+    self.table = table
+    range = 0..<selection.count
+    self.selection = selection
+  }
+
+  var count: Int { selection?.count ?? range.count }
+
+  /// Column `index` over the batch's rows.
+  func column(_ index: Int) -> Column {
+    let c = table.columns[index]
+    if let selection { return c.take(selection) }
+    return c.slice(range)
+  }
+
+  /// The rows of the batch as absolute row numbers of `table`.
+  var rows: [Int32] {
+    selection ?? range.map { Int32($0) }
+  }
+
+  /// The batch as a table of its own (gathers only when rows were selected).
+  var materialized: Table {
+    if let selection { return table.take(selection) }
+    if range.count == table.rowCount { return table }
+    if table.columns.isEmpty { return Table(rowCount: range.count) }
+    return Table(names: table.names, columns: table.columns.map { $0.slice(range) })
+  }
+
+  /// The batch as a table in which only the columns in `needed` (nil = all)
+  /// are real; the others are all-null placeholders of the right type, which
+  /// cost a fill instead of a gather. Used where a later step is known not
+  /// to read them (see `Executor`).
+  func materialized(needed: Set<Int>?) -> Table {
+    guard let needed else { return materialized }
+    if table.columns.isEmpty { return Table(rowCount: count) }
+    let n = count
+    let columns = table.columns.indices.map { i -> Column in
+      needed.contains(i) ? column(i) : Column.empty(table.columns[i].type, count: n, allNull: true)
+    }
+    return Table(names: table.names, columns: columns)
+  }
+
+  /// Sub-batches of at most `size` rows, for checks of cancellation between them.
+  func chunks(size: Int = 65_536) -> [Batch] {
+    if let selection {
+      if selection.count <= size { return [self] }
+      return stride(from: 0, to: selection.count, by: size).map {
+        Batch(table, selection: Array(selection[$0..<min($0 + size, selection.count)]))
+      }
+    }
+    if range.count <= size { return [self] }
+    return stride(from: range.lowerBound, to: range.upperBound, by: size).map {
+      Batch(table, range: $0..<min($0 + size, range.upperBound))
+    }
+  }
+
+  /// Rows of this batch picked by position within it (`positions[i]` in 0..<count).
+  func selecting(_ positions: [Int32]) -> Batch {
+    if let selection { return Batch(table, selection: positions.map { selection[Int($0)] }) }
+    let base = Int32(range.lowerBound)
+    return Batch(table, selection: base == 0 ? positions : positions.map { $0 + base })
+  }
+
+  /// Batch ranges over `count` rows (64K rows: a few columns of it stay in cache).
+  static func ranges(_ count: Int, size: Int = 65_536) -> [Range<Int>] {
+    if count == 0 { return [0..<0] }
+    return stride(from: 0, to: count, by: size).map { $0..<min($0 + size, count) }
+  }
+}
+
+/// Evaluates bound expressions column-at-a-time over a batch.
+enum Evaluator {
+  static func evaluate(_ expr: BoundExpr, _ batch: Batch) -> Column {
+    let n = batch.count
+    switch expr {
+    case .column(let i, _, _): return batch.column(i)
+    case .constant(let v, let t): return Column.constant(v, type: t, count: n)
+    case .cast(let e, let c): return Casts.apply(c, evaluate(e, batch))
+    case .arithmetic(let op, let l, let r, let t):
+      return Arithmetic.apply(op, evaluate(l, batch), evaluate(r, batch), type: t)
+    case .negate(let e): return Arithmetic.negate(evaluate(e, batch))
+    case .compare(let op, let l, let r):
+      if case .constant(let v, _) = r, !v.isNull {
+        return Comparisons.compare(op, evaluate(l, batch), constant: v)
+      }
+      return Comparisons.compare(op, evaluate(l, batch), evaluate(r, batch))
+    case .isNull(let e, let negated):
+      let c = evaluate(e, batch)
+      var out = [Bool](repeating: negated, count: n)
+      if let v = c.validity { for i in 0..<n where !v[i] { out[i] = !negated } }
+      return Column(.bool(out))
+    case .and(let l, let r): return Logic.and(evaluate(l, batch), evaluate(r, batch))
+    case .or(let l, let r): return Logic.or(evaluate(l, batch), evaluate(r, batch))
+    case .not(let e): return Logic.not(evaluate(e, batch))
+    case .coalesce(let es, let t): return Logic.coalesce(es.map { evaluate($0, batch) }, type: t)
+    case .cases(let branches, let otherwise, let t):
+      let conditions = branches.map { evaluate($0.when, batch).trueMask }
+      let values = branches.map { evaluate($0.then, batch) } + [evaluate(otherwise, batch)]
+      return Logic.choose(conditions, values, type: t, count: n)
+    case .shift(let e, let d, let negative): return DateKernels.shift(evaluate(e, batch), d, negative: negative)
+    case .call(let f, let args, let t):
+      return ScalarKernels.apply(f, args.map { evaluate($0, batch) }, type: t)
+    }
+  }
+}

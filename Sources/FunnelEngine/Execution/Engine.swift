@@ -1,0 +1,47 @@
+import FunnelData
+import FunnelLanguage
+
+/// The engine's entry points: bind a statement into a plan, run a plan, and
+/// tell a pipeline's columns without running it.
+public enum Engine {
+  /// Binds names and types; every unknown name and type error is found here.
+  /// Throws `DiagnosticList`.
+  public static func prepare(_ statement: Statement, in catalog: Catalog) throws -> Prepared {
+    do {
+      return Prepared(plan: try StatementBinder(catalog: catalog).plan(statement))
+    } catch let d as Diagnostic {
+      throw DiagnosticList([d])
+    }
+  }
+
+  /// Runs a prepared statement. Throws `Diagnostic` (a problem only the data
+  /// reveals, e.g. a save that fails) or `Cancelled`.
+  public static func run(_ prepared: Prepared, in catalog: Catalog, cancellation: Cancellation) throws -> Outcome {
+    let executor = Executor(context: ExecutionContext(catalog: catalog, cancellation: cancellation))
+    switch prepared.plan.root {
+    case .pipeline(let node, let chart):
+      return .table(try executor.run(node), chart: chart)
+    case .scalar(let expr, _):
+      let c = Evaluator.evaluate(expr, Batch(Table(rowCount: 1)))
+      return .scalar(c.value(at: 0), hint: expr.hint)
+    case .letDataset(let name, let node):
+      let table = try executor.run(node)
+      catalog.setDataset(name, table)
+      return .boundDataset(name: name, rows: table.rowCount, columns: table.columnCount)
+    case .letScalar(let name, let expr, _):
+      let value = Evaluator.evaluate(expr, Batch(Table(rowCount: 1))).value(at: 0)
+      catalog.scalars[name] = value
+      return .boundScalar(name: name, value: value)
+    case .defineMetric(let metric):
+      catalog.userMetrics[metric.name] = metric
+      return .definedMetric(name: metric.name)
+    }
+  }
+
+  /// Output columns of a pipeline without running it (for completion); nil
+  /// if it does not bind.
+  public static func columns(of pipeline: Pipeline, in catalog: Catalog) -> [(name: String, type: DataType)]? {
+    guard let (_, scope) = try? PipelineBinder(catalog: catalog).bind(pipeline) else { return nil }
+    return scope.names.indices.map { (scope.names[$0], scope.types[$0]) }
+  }
+}

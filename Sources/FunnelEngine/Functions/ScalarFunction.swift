@@ -1,0 +1,46 @@
+import FunnelData
+
+/// The scalar functions of LANGUAGE.md §3 after binding. `if`, `coalesce`,
+/// `today()` and `days_between` bind to other expression forms.
+enum ScalarFunction {
+  /// `year quarter month week day`: the bucket of a date.
+  case period(PeriodUnit)
+  /// `date("2026-01-31")`: text to a date (null when it does not read as one).
+  case dateFromText
+  case lower, upper, trim, length
+  case contains, startsWith, endsWith
+  /// `round(x, digits)`, half away from zero; decimals stay decimal.
+  case round(digits: Int)
+  case abs, floor, ceil
+  /// `reached("sql")`: true when the first argument (the stage) is in `stages`,
+  /// or any further argument (a `<stage>_at` date) is not null.
+  case reached(stages: Set<String>)
+
+  /// Whether the result reads like the first argument (money rounded is money).
+  var keepsHint: Bool {
+    switch self {
+    case .round, .abs, .floor, .ceil: return true
+    default: return false
+    }
+  }
+}
+
+/// The names completion and suggestions offer.
+public enum FunctionRegistry {
+  /// Scalar functions, in the order LANGUAGE.md lists them.
+  public static var scalarNames: [String] {
+    [
+      "year", "month", "quarter", "week", "day", "date", "today", "days_between", "lower", "upper", "trim",
+      "length", "contains", "starts_with", "ends_with", "round", "abs", "floor", "ceil", "if", "coalesce",
+      "reached",
+    ]
+  }
+
+  /// Built-in aggregates (metrics come from `MetricRegistry`).
+  public static var aggregateNames: [String] {
+    [
+      "count", "count_if", "count_distinct", "sum", "avg", "min", "max", "median", "percentile", "stddev",
+      "share",
+    ]
+  }
+}

@@ -1,0 +1,127 @@
+import FunnelData
+
+/// Typed views of input columns for the vocabulary's loops: plain arrays with a
+/// sentinel for null, read once per column so the loops never touch a `Value`.
+enum ColumnReader {
+  /// A null key; no real id takes it.
+  static let nullKey = Int64.min
+  /// A null day.
+  static let nullDay = Int32.min
+
+  /// Days since 1970-01-01 of a date or timestamp column (a timestamp's day);
+  /// `nullDay` where null. nil when the column holds neither.
+  static func days(_ column: Column) -> [Int32]? {
+    var out: [Int32]
+    switch column.data {
+    case .date(let v): out = v
+    case .timestamp(let v): out = v.map { Timestamps.day(of: $0) }
+    case .period(let v, let unit): out = v.map { Periods.firstDay($0, unit: unit) }
+    default: return nil
+    }
+    if let valid = column.validity {
+      for i in 0..<out.count where !valid[i] { out[i] = nullDay }
+    }
+    return out
+  }
+
+  /// Microseconds of a timestamp column, or of midnight for a date column;
+  /// `Int64.min` where null. nil for other types.
+  static func instants(_ column: Column) -> [Int64]? {
+    var out: [Int64]
+    switch column.data {
+    case .timestamp(let v): out = v
+    case .date(let v): out = v.map { Int64($0) * Timestamps.microsPerDay }
+    default: return nil
+    }
+    if let valid = column.validity {
+      for i in 0..<out.count where !valid[i] { out[i] = Int64.min }
+    }
+    return out
+  }
+
+  /// Whole numbers of an int column (or of a decimal/double column, truncated),
+  /// with 0 where null: counts such as impressions and clicks.
+  static func counts(_ column: Column) -> [Int64]? {
+    var out: [Int64]
+    switch column.data {
+    case .int(let v): out = v
+    case .decimal(let v, let s): out = v.map { $0 / Decimal64.intPowersOfTen[s] }
+    case .double(let v): out = v.map { $0.isFinite ? Int64($0) : 0 }
+    default: return nil
+    }
+    if let valid = column.validity {
+      for i in 0..<out.count where !valid[i] { out[i] = 0 }
+    }
+    return out
+  }
+
+  /// The two sides of a link (`deals.lead_id` to `leads.lead_id`) as ids in one
+  /// space, `nullKey` where null. Int ids are taken as they are; text ids are
+  /// numbered by their text, through the dictionaries rather than per row.
+  /// nil when either side is neither int nor text.
+  static func linkKeys(_ a: Column, _ b: Column) -> ([Int64], [Int64])? {
+    if case .int = a.data, case .int = b.data {
+      guard let x = ints(a), let y = ints(b) else { return nil }
+      return (x, y)
+    }
+    var numbering = [String: Int64]()
+    func ids(_ c: Column) -> [Int64]? {
+      switch c.data {
+      case .string(let codes, let dictionary):
+        let byCode = dictionary.values.map { text -> Int64 in
+          if let id = numbering[text] { return id }
+          let id = Int64(numbering.count)
+          numbering[text] = id
+          return id
+        }
+        var out = codes.map { byCode[Int($0)] }
+        if let valid = c.validity { for i in 0..<out.count where !valid[i] { out[i] = nullKey } }
+        return out
+      case .int(let v):
+        // A text id on the other side: number these by their decimal text.
+        var out = v.map { value -> Int64 in
+          let text = String(value)
+          if let id = numbering[text] { return id }
+          let id = Int64(numbering.count)
+          numbering[text] = id
+          return id
+        }
+        if let valid = c.validity { for i in 0..<out.count where !valid[i] { out[i] = nullKey } }
+        return out
+      default: return nil
+      }
+    }
+    guard let x = ids(a), let y = ids(b) else { return nil }
+    return (x, y)
+  }
+
+  /// Int ids with `nullKey` where null.
+  static func ints(_ column: Column) -> [Int64]? {
+    guard case .int(var v) = column.data else { return nil }
+    if let valid = column.validity { for i in 0..<v.count where !valid[i] { v[i] = nullKey } }
+    return v
+  }
+
+  /// A per-row code of a text column mapped through `classify`, which sees each
+  /// distinct text once (lowercased, trimmed); `nullCode` where null.
+  static func classify(_ column: Column, nullCode: Int8, _ classify: (String) -> Int8) -> [Int8]? {
+    guard case .string(let codes, let dictionary) = column.data else { return nil }
+    let byCode = dictionary.values.map { classify($0.lowercased().trimmingSpaces) }
+    var out = [Int8](repeating: nullCode, count: codes.count)
+    codes.withUnsafeBufferPointer { c in
+      for i in 0..<c.count { out[i] = byCode[Int(c[i])] }
+    }
+    if let valid = column.validity { for i in 0..<out.count where !valid[i] { out[i] = nullCode } }
+    return out
+  }
+}
+
+extension String {
+  /// Without leading and trailing spaces and tabs (Foundation-free).
+  var trimmingSpaces: String {
+    var s = Substring(self)
+    while let f = s.first, f == " " || f == "\t" { s.removeFirst() }
+    while let l = s.last, l == " " || l == "\t" { s.removeLast() }
+    return String(s)
+  }
+}

@@ -1,0 +1,141 @@
+import FunnelData
+
+/// The per-group counts and sums every built-in metric is a formula over,
+/// computed in one pass over each dataset a call needs.
+struct MetricFacts {
+  let groupCount: Int
+  // Deals.
+  var deals: [Int64] = []
+  var won: [Int64] = []
+  var lost: [Int64] = []
+  var open: [Int64] = []
+  var wonAmount: MoneySums? = nil
+  var openAmount: MoneySums? = nil
+  /// Median of `closed_at - created_at` over won deals with both dates.
+  var cycleDays: [Double?] = []
+  /// Touches of the won deals' leads on or before each deal's close.
+  var touchesToClose: [Int64] = []
+  // Leads.
+  var leads: [Int64] = []
+  /// Indexed by `LeadStage.rawValue`; empty for a stage not asked for.
+  var reached: [[Int64]] = Array(repeating: [], count: LeadStage.allCases.count)
+  // Campaigns.
+  var campaigns: [Int64] = []
+  var spend: MoneySums? = nil
+  var impressions: [Int64] = []
+  var clicks: [Int64] = []
+
+  /// Computes what `needs` asks for; `MetricSources.problem` must have returned nil.
+  init(
+    needs: MetricNeeds, rowsAre: StandardDataset, input: Table, grouping: Grouping, context: MetricContext
+  ) throws {
+    groupCount = grouping.groupCount
+    func reach(_ d: StandardDataset) throws -> MetricSources.Reach {
+      try MetricSources.reach(d, rowsAre: rowsAre, input: input, grouping: grouping, context: context)
+    }
+    if let columns = needs.deals { try addDeals(try reach(.deals), columns: columns, touches: needs.touches, context) }
+    if let stages = needs.leadStages { try addLeads(try reach(.leads), stages: stages) }
+    if let columns = needs.campaigns { try addCampaigns(try reach(.campaigns), columns: columns) }
+  }
+
+  private mutating func addDeals(
+    _ reach: MetricSources.Reach, columns: [String], touches: Bool, _ context: MetricContext
+  ) throws {
+    let n = groupCount
+    (deals, won, lost, open) = ([Int64](repeating: 0, count: n), [Int64](repeating: 0, count: n),
+      [Int64](repeating: 0, count: n), [Int64](repeating: 0, count: n))
+    let table = reach.table
+    let outcome = try DealOutcome.of(table)
+    var amount: MoneyColumn? = nil
+    if columns.contains("amount"), let c = table.column("amount") {
+      guard let m = MoneyColumn(c) else { throw MetricProblem(message: "deals.amount must be a number, not \(c.type.name)") }
+      amount = m
+      wonAmount = MoneySums(groupCount: n, like: m)
+      openAmount = MoneySums(groupCount: n, like: m)
+    }
+    var created: [Int32]? = nil
+    var closed: [Int32]? = nil
+    for name in ["created_at", "closed_at"] where columns.contains(name) {
+      guard let c = table.column(name), let d = ColumnReader.days(c) else {
+        throw MetricProblem(message: "deals.\(name) must be a date")
+      }
+      if name == "created_at" { created = d } else { closed = d }
+    }
+    var median = GroupedMedian(groupCount: n)
+    var touchIndex: TouchIndex? = nil
+    var dealLeads: [Int64] = []
+    if touches {
+      touchesToClose = [Int64](repeating: 0, count: n)
+      guard let t = context.dataset("touches"), let tl = t.column("lead_id"), let dl = table.column("lead_id"),
+        let (dealIds, touchIds) = ColumnReader.linkKeys(dl, tl)
+      else { throw MetricProblem.internalError("touches checked but not reachable") }
+      dealLeads = dealIds
+      touchIndex = try TouchIndex(touches: t, touchLeadIds: touchIds, leadIds: dealIds)
+    }
+    let nullDay = ColumnReader.nullDay
+    let today = context.today
+    reach.membership.forEach { r, g in
+      deals[g] += 1
+      switch outcome?[r] ?? DealOutcome.open.rawValue {
+      case DealOutcome.won.rawValue:
+        won[g] += 1
+        if let a = amount { wonAmount?.add(a, row: r, group: g) }
+        if let c = created, let e = closed, c[r] != nullDay, e[r] != nullDay { median.add(Int64(e[r] - c[r]), group: g) }
+        if let index = touchIndex {
+          let close = closed.map { $0[r] == nullDay ? today : $0[r] } ?? today
+          touchesToClose[g] += Int64(index.touches(of: dealLeads[r], onOrBefore: close).count)
+        }
+      case DealOutcome.lost.rawValue:
+        lost[g] += 1
+      default:
+        open[g] += 1
+        if let a = amount { openAmount?.add(a, row: r, group: g) }
+      }
+    }
+    if created != nil && closed != nil { cycleDays = median.medians() }
+  }
+
+  private mutating func addLeads(_ reach: MetricSources.Reach, stages: [LeadStage]) throws {
+    leads = [Int64](repeating: 0, count: groupCount)
+    let table = reach.table
+    let ranks = try LeadStage.ranks(table)
+    var flags: [(LeadStage, [Bool])] = []
+    for s in stages where s != .lead {
+      flags.append((s, LeadStage.reached(s, ranks: ranks, days: try LeadStage.days(s, in: table), rows: table.rowCount)))
+      reached[s.rawValue] = [Int64](repeating: 0, count: groupCount)
+    }
+    reach.membership.forEach { r, g in leads[g] += 1 }
+    for (s, f) in flags {
+      var counts = reached[s.rawValue]
+      reach.membership.forEach { r, g in if f[r] { counts[g] += 1 } }
+      reached[s.rawValue] = counts
+    }
+    // Every lead reached `lead`.
+    reached[LeadStage.lead.rawValue] = leads
+  }
+
+  private mutating func addCampaigns(_ reach: MetricSources.Reach, columns: [String]) throws {
+    campaigns = [Int64](repeating: 0, count: groupCount)
+    let table = reach.table
+    var spendColumn: MoneyColumn? = nil
+    if columns.contains("spend"), let c = table.column("spend") {
+      guard let m = MoneyColumn(c) else { throw MetricProblem(message: "spend must be a number, not \(c.type.name)") }
+      spendColumn = m
+      spend = MoneySums(groupCount: groupCount, like: m)
+    }
+    func counts(_ name: String) throws -> [Int64]? {
+      guard columns.contains(name), let c = table.column(name) else { return nil }
+      guard let v = ColumnReader.counts(c) else { throw MetricProblem(message: "\(name) must be a number, not \(c.type.name)") }
+      return v
+    }
+    let imp = try counts("impressions"), clk = try counts("clicks")
+    if imp != nil { impressions = [Int64](repeating: 0, count: groupCount) }
+    if clk != nil { clicks = [Int64](repeating: 0, count: groupCount) }
+    reach.membership.forEach { r, g in
+      campaigns[g] += 1
+      if let s = spendColumn { spend?.add(s, row: r, group: g) }
+      if let v = imp { impressions[g] += v[r] }
+      if let v = clk { clicks[g] += v[r] }
+    }
+  }
+}

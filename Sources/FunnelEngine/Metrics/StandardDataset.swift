@@ -1,0 +1,30 @@
+import FunnelData
+
+/// The four standard datasets, and how rows of one reach rows of another.
+enum StandardDataset: String, CaseIterable, Sendable {
+  case campaigns, leads, touches, deals
+
+  /// The dataset rows are: `origin` when it names one, else a guess from the
+  /// columns (an id or a column only that dataset has); nil when nothing fits.
+  static func of(origin: String?, columns: [String]) -> StandardDataset? {
+    if let o = origin, let known = StandardDataset(rawValue: o) { return known }
+    let has = Set(columns)
+    if has.contains("deal_id") || has.contains("amount") { return .deals }
+    if has.contains("touch_id") || has.contains("touched_at") { return .touches }
+    if has.contains("lead_id") || has.contains("mql_at") { return .leads }
+    if !has.isDisjoint(with: ["spend", "impressions", "clicks", "budget"]) { return .campaigns }
+    return nil
+  }
+
+  /// The column that links rows of `self` to rows of `target`: the same column
+  /// on both sides (`lead_id` from deals to leads), nil when they do not link.
+  func link(to target: StandardDataset) -> String? {
+    switch (self, target) {
+    case (.campaigns, _), (_, .campaigns): return "campaign_id"
+    case (.deals, .leads), (.leads, .deals), (.touches, .leads), (.touches, .deals), (.leads, .touches),
+      (.deals, .touches):
+      return "lead_id"
+    default: return nil
+    }
+  }
+}

@@ -1,0 +1,129 @@
+import Foundation
+import FunnelData
+
+/// One aggregate over grouped rows: the argument column and each row's group
+/// in, one value per group out. Accumulators are typed arrays indexed by
+/// group id; nulls are skipped; over no rows `count` is 0 and the rest null.
+enum Accumulators {
+  static func compute(_ f: AggregateFunction, _ arg: Column?, type: DataType, groups g: [Int32], count: Int) -> Column {
+    let n = g.count
+    switch f {
+    case .countRows:
+      var out = [Int64](repeating: 0, count: count)
+      for i in 0..<n { out[Int(g[i])] += 1 }
+      return Column(.int(out))
+    case .count, .countIf:
+      guard let arg else { return Column.empty(.int, count: count, allNull: false) }
+      var out = [Int64](repeating: 0, count: count)
+      let mask = f == .countIf ? arg.trueMask : validMask(arg)
+      for i in 0..<n where mask[i] { out[Int(g[i])] += 1 }
+      return Column(.int(out))
+    case .share:
+      guard let arg else { return Column.empty(.double, count: count, allNull: true) }
+      var hits = [Int64](repeating: 0, count: count), rows = [Int64](repeating: 0, count: count)
+      let mask = arg.trueMask
+      for i in 0..<n {
+        rows[Int(g[i])] += 1
+        if mask[i] { hits[Int(g[i])] += 1 }
+      }
+      return Column(.double(zip(hits, rows).map { $1 == 0 ? 0 : Double($0) / Double($1) }), validity: Bitmap(rows.map { $0 > 0 }), hint: .rate)
+    case .countDistinct:
+      guard let arg else { return Column.empty(.int, count: count, allNull: false) }
+      let keys = SortKeys.normalized(arg)
+      var out = [Int64](repeating: 0, count: count)
+      if let range = KeyRange(keys, validity: arg.validity), let slots = range.slots(forRows: n),
+        slots * count <= 1 << 24
+      {
+        // Few distinct-able values (codes, ids, days): one seen-flag per (group, value).
+        var seen = [Bool](repeating: false, count: slots * count)
+        for i in 0..<n where !arg.isNull(i) {
+          let k = Int(g[i]) * slots + Int(keys[i] &- range.min)
+          if !seen[k] {
+            seen[k] = true
+            out[Int(g[i])] += 1
+          }
+        }
+        return Column(.int(out))
+      }
+      var seen = Set<GroupValue>()
+      for i in 0..<n where !arg.isNull(i) {
+        if seen.insert(GroupValue(group: g[i], value: keys[i])).inserted { out[Int(g[i])] += 1 }
+      }
+      return Column(.int(out))
+    case .sum: return sum(arg, type: type, groups: g, count: count)
+    case .avg, .stddev: return moments(f, arg, groups: g, count: count)
+    case .min, .max:
+      guard let arg else { return Column.empty(type, count: count, allNull: true) }
+      let keys = SortKeys.normalized(arg)
+      var best = [Int32](repeating: -1, count: count)
+      for i in 0..<n where !arg.isNull(i) {
+        let k = Int(g[i]), b = best[k]
+        if b < 0 || (f == .min ? keys[i] < keys[Int(b)] : keys[i] > keys[Int(b)]) { best[k] = Int32(i) }
+      }
+      return arg.gatherOrNull(best)
+    case .median: return Quantiles.compute(arg, fraction: 0.5, median: true, type: type, groups: g, count: count)
+    case .percentile(let p): return Quantiles.compute(arg, fraction: p, median: false, type: type, groups: g, count: count)
+    case .metric: return Column.empty(type, count: count, allNull: true)
+    }
+  }
+
+  static func validMask(_ c: Column) -> [Bool] {
+    guard let v = c.validity else { return [Bool](repeating: true, count: c.count) }
+    return (0..<c.count).map { v[$0] }
+  }
+
+  static func sum(_ arg: Column?, type: DataType, groups g: [Int32], count: Int) -> Column {
+    guard let arg else { return Column.empty(type, count: count, allNull: true) }
+    var seen = [Bool](repeating: false, count: count)
+    switch arg.data {
+    case .double(let v):
+      var out = [Double](repeating: 0, count: count)
+      for i in 0..<v.count where !arg.isNull(i) {
+        out[Int(g[i])] += v[i]
+        seen[Int(g[i])] = true
+      }
+      return Column(.double(out), validity: Bitmap(seen), hint: arg.hint)
+    default:
+      // Exact integer sums; a group whose sum overflows Int64 is null, not wrong.
+      let v = arg.int64s
+      var out = [Int64](repeating: 0, count: count)
+      var overflow = [Bool](repeating: false, count: count)
+      for i in 0..<v.count where !arg.isNull(i) {
+        let k = Int(g[i])
+        let (s, o) = out[k].addingReportingOverflow(v[i])
+        out[k] = s
+        if o { overflow[k] = true }
+        seen[k] = true
+      }
+      let valid = Bitmap(zip(seen, overflow).map { $0 && !$1 })
+      if case .decimal(let s) = type { return Column(.decimal(out, scale: s), validity: valid, hint: arg.hint) }
+      return Column(.int(out), validity: valid, hint: arg.hint)
+    }
+  }
+
+  /// `avg` and `stddev` (sample, two passes for accuracy; null under 2 values).
+  static func moments(_ f: AggregateFunction, _ arg: Column?, groups g: [Int32], count: Int) -> Column {
+    guard let arg else { return Column.empty(.double, count: count, allNull: true) }
+    let v = arg.doubles
+    var sums = [Double](repeating: 0, count: count), ns = [Int](repeating: 0, count: count)
+    for i in 0..<v.count where !arg.isNull(i) {
+      sums[Int(g[i])] += v[i]
+      ns[Int(g[i])] += 1
+    }
+    let means = zip(sums, ns).map { $1 == 0 ? 0 : $0 / Double($1) }
+    if f == .avg { return Column(.double(means), validity: Bitmap(ns.map { $0 > 0 }), hint: arg.hint) }
+    var squares = [Double](repeating: 0, count: count)
+    for i in 0..<v.count where !arg.isNull(i) {
+      let d = v[i] - means[Int(g[i])]
+      squares[Int(g[i])] += d * d
+    }
+    let out = zip(squares, ns).map { $1 < 2 ? 0 : ($0 / Double($1 - 1)).squareRoot() }
+    return Column(.double(out), validity: Bitmap(ns.map { $0 >= 2 }), hint: arg.hint)
+  }
+}
+
+/// A (group, value) pair for `count_distinct`'s set.
+struct GroupValue: Hashable {
+  var group: Int32
+  var value: Int64
+}

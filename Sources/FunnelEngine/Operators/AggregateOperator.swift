@@ -1,0 +1,80 @@
+import FunnelData
+import FunnelLanguage
+
+/// Hash aggregation: rows get dense group ids from their keys, every
+/// aggregate fills a typed array indexed by group id, then the outputs
+/// (`sum(x) / count()`) are evaluated over the small table of
+/// `[keys..., slots...]`. Groups come out ordered by their keys, ascending,
+/// nulls last; with no keys there is exactly one row, even over no rows.
+enum AggregateOperator {
+  static func run(_ input: Table, _ plan: AggregatePlan, _ context: ExecutionContext) throws -> Table {
+    try run(Batch(input), plan, context)
+  }
+
+  /// Over the selected rows of a batch: only the columns the keys and
+  /// arguments read are gathered.
+  static func run(_ all: Batch, _ plan: AggregatePlan, _ context: ExecutionContext) throws -> Table {
+    let rowCount = all.count
+    let keyColumns = plan.keys.map { Evaluator.output($0.expr, all) }
+    try context.cancellation.check()
+    var grouping = GroupKeys(keyColumns, rowCount: rowCount)
+    if plan.keys.isEmpty {
+      grouping = GroupKeys([], rowCount: rowCount)
+      grouping.groupCount = 1
+      grouping.firstRow = [0]
+    }
+    var columns = keyColumns.map { $0.take(grouping.firstRow) }
+    for spec in plan.aggregates {
+      try context.cancellation.check()
+      columns.append(try slot(spec, all, grouping, origin: plan.origin, context))
+    }
+    let slots = Table(names: columns.indices.map { "_\($0)" }, columns: columns)
+    var names = plan.keys.map(\.name)
+    var out = Array(columns.prefix(plan.keys.count))
+    for o in plan.outputs {
+      names.append(o.name)
+      out.append(Evaluator.output(o.expr, Batch(slots)))
+    }
+    let result = Table(names: names, columns: out)
+    guard !plan.keys.isEmpty, result.rowCount > 1 else { return result }
+    let keys = out.prefix(plan.keys.count).map { (values: SortKeys.normalized($0), validity: $0.validity, descending: false) }
+    return result.take(SortKeys.permutation(Array(keys), count: result.rowCount))
+  }
+
+  static func slot(
+    _ spec: AggregateSpec, _ all: Batch, _ grouping: GroupKeys, origin: String?,
+    _ context: ExecutionContext
+  ) throws -> Column {
+    if case .metric(let name, let arguments) = spec.function {
+      let metricContext = MetricContext(origin: origin, dataset: context.catalog.dataset, today: context.catalog.today)
+      let group = Grouping(groupOfRow: grouping.groupOfRow, groupCount: grouping.groupCount)
+      do {
+        let c = try MetricLookup.evaluate(name, arguments: arguments, input: all.materialized, grouping: group, context: metricContext)
+        return Column(.double(c.doubles), validity: c.validity, hint: spec.hint)
+      } catch let p as MetricProblem {
+        throw Diagnostic(message: p.message, hints: p.hints)
+      }
+    }
+    let arg = spec.argument.map { Evaluator.evaluate($0, all) }
+    var c = Accumulators.compute(
+      spec.function, arg, type: spec.type, groups: grouping.groupOfRow, count: grouping.groupCount)
+    c.hint = spec.hint
+    return c
+  }
+}
+
+/// What operators need besides their input: the catalog (for metrics and
+/// the vocabulary) and the cancellation flag.
+struct ExecutionContext {
+  let catalog: Catalog
+  let cancellation: Cancellation
+}
+
+extension Evaluator {
+  /// An output column: the expression's value with its display hint.
+  static func output(_ expr: BoundExpr, _ batch: Batch) -> Column {
+    var c = evaluate(expr, batch)
+    c.hint = expr.hint
+    return c
+  }
+}

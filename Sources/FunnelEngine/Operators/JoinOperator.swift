@@ -1,0 +1,115 @@
+import FunnelData
+
+/// Hash equi-join. The right side is built into a table from key to its
+/// first row, with rows of one key chained in right-side order; left rows
+/// probe it in order. Output: each left row followed by its matches (left
+/// join: an unmatched left row once, with nulls); null keys never match.
+enum JoinOperator {
+  /// Output columns not in `needed` (nil = all) are all-null placeholders.
+  static func run(
+    _ leftRows: Batch, _ right: Table, _ plan: JoinPlan, needed: Set<Int>? = nil, _ context: ExecutionContext
+  ) throws -> Table {
+    let lc = leftRows.column(plan.leftKey), rc = right.columns[plan.rightKey]
+    let (lk, rk) = keys(lc, rc)
+    // `Int64.min` marks a right text that never occurs on the left.
+    let table = BuildTable(keys: rk, validity: rc.validity)
+    let next = table.next
+    try context.cancellation.check()
+    var leftPositions = [Int32](), rightRows = [Int32]()
+    leftPositions.reserveCapacity(leftRows.count)
+    rightRows.reserveCapacity(leftRows.count)
+    for l in 0..<leftRows.count {
+      if l & 0xFFFF == 0 { try context.cancellation.check() }
+      var r: Int32 = lc.isNull(l) ? -1 : table.first(lk[l])
+      if r < 0 {
+        if plan.left {
+          leftPositions.append(Int32(l))
+          rightRows.append(-1)
+        }
+        continue
+      }
+      while r >= 0 {
+        leftPositions.append(Int32(l))
+        rightRows.append(r)
+        r = next[Int(r)]
+      }
+    }
+    let leftCount = leftRows.table.columnCount
+    var out = leftRows.selecting(leftPositions).materialized(needed: needed)
+    for (k, (index, name)) in plan.rightColumns.enumerated() {
+      let column = right.columns[index]
+      if let needed, !needed.contains(leftCount + k) {
+        out.append(column: Column.empty(column.type, count: rightRows.count, allNull: true), named: name)
+      } else {
+        out.append(column: column.gatherOrNull(rightRows), named: name)
+      }
+    }
+    return out
+  }
+
+  /// Comparable `Int64` keys for both sides. Text keys from two dictionaries
+  /// are matched by their text: right codes are translated into the left
+  /// dictionary's codes (`Int64.min` where the text does not occur on the left).
+  static func keys(_ l: Column, _ r: Column) -> ([Int64], [Int64]) {
+    switch (l.data, r.data) {
+    case (.string(let lc, let ld), .string(let rc, let rd)):
+      let left = lc.map { Int64($0) }
+      if ld === rd { return (left, rc.map { Int64($0) }) }
+      let translate = rd.values.map { v in ld.code(of: v).map { Int64($0) } ?? Int64.min }
+      return (left, rc.map { translate[Int($0)] })
+    case (.decimal(_, let a), .decimal(_, let b)) where a != b:
+      let s = max(a, b)
+      return (l.int64s.map { Decimal64.rescale($0, from: a, to: s) }, r.int64s.map { Decimal64.rescale($0, from: b, to: s) })
+    case (.int, .decimal(_, let s)):
+      return (l.int64s.map { $0 &* Decimal64.intPowersOfTen[s] }, r.int64s)
+    case (.decimal(_, let s), .int):
+      return (l.int64s, r.int64s.map { $0 &* Decimal64.intPowersOfTen[s] })
+    default:
+      return (SortKeys.normalized(l), SortKeys.normalized(r))
+    }
+  }
+}
+
+/// The build side of the hash join: the first row of each key, and each
+/// row's next row of the same key (chains in row order). Dense keys use an
+/// array indexed by key; others a hash table.
+struct BuildTable {
+  private var dense: [Int32] = []
+  private var hashed: [Int64: Int32] = [:]
+  private var range: KeyRange?
+  private(set) var next: [Int32]
+
+  init(keys: [Int64], validity: Bitmap?) {
+    let n = keys.count
+    next = [Int32](repeating: -1, count: n)
+    var valid = validity ?? Bitmap(count: n, value: true)
+    for i in 0..<n where keys[i] == Int64.min { valid[i] = false }
+    range = KeyRange(keys, validity: valid)
+    if let range, let slots = range.slots(forRows: n) {
+      dense = [Int32](repeating: -1, count: slots)
+      // Built backwards so each chain runs in row order.
+      for r in stride(from: n - 1, through: 0, by: -1) where valid[r] {
+        let slot = Int(keys[r] &- range.min)
+        next[r] = dense[slot]
+        dense[slot] = Int32(r)
+      }
+    } else {
+      range = nil
+      hashed.reserveCapacity(n)
+      for r in stride(from: n - 1, through: 0, by: -1) where valid[r] {
+        next[r] = hashed[keys[r]] ?? -1
+        hashed[keys[r]] = Int32(r)
+      }
+    }
+  }
+
+  /// The first row with `key`, or -1.
+  @inline(__always)
+  func first(_ key: Int64) -> Int32 {
+    if let range {
+      guard key >= range.min, key <= range.max else { return -1 }
+      return dense[Int(key &- range.min)]
+    }
+    return hashed[key] ?? -1
+  }
+}

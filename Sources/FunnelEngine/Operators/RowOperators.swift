@@ -1,0 +1,71 @@
+import FunnelData
+
+/// Filter, project, sort, limit and distinct. They take a `Batch` (a table
+/// and the rows selected from it) so that a filter or a sort only narrows or
+/// reorders a selection vector; columns are gathered when a later step reads
+/// them, and only those it reads.
+enum RowOperators {
+  /// Keeps rows where the predicate is true, a 64K-row batch at a time.
+  static func filter(_ input: Batch, _ predicate: BoundExpr, _ context: ExecutionContext) throws -> Batch {
+    var selection = [Int32]()
+    for chunk in input.chunks() {
+      try context.cancellation.check()
+      let mask = Evaluator.evaluate(predicate, chunk).trueMask
+      let rows = chunk.selection
+      let base = Int32(chunk.range.lowerBound)
+      mask.withUnsafeBufferPointer { m in
+        if let rows {
+          for i in 0..<m.count where m[i] { selection.append(rows[i]) }
+        } else {
+          for i in 0..<m.count where m[i] { selection.append(base + Int32(i)) }
+        }
+      }
+    }
+    if input.selection == nil, selection.count == input.table.rowCount { return input }
+    return Batch(input.table, selection: selection)
+  }
+
+  /// Evaluates the output columns over the selected rows (a column passed
+  /// through a whole table is shared, not copied).
+  /// Columns not in `only` are all-null placeholders (no later step reads them).
+  static func project(
+    _ input: Batch, _ columns: [OutputColumn], only: Set<Int>? = nil, _ context: ExecutionContext
+  ) throws -> Table {
+    var out = [Column]()
+    for (i, c) in columns.enumerated() {
+      try context.cancellation.check()
+      if let only, !only.contains(i) {
+        out.append(Column.empty(c.expr.type, count: input.count, allNull: true))
+      } else {
+        out.append(Evaluator.output(c.expr, input))
+      }
+    }
+    if columns.isEmpty { return Table(rowCount: input.count) }
+    return Table(names: columns.map(\.name), columns: out)
+  }
+
+  /// Reorders the selection; with `limit` (a `take` right after the sort)
+  /// only that many rows are ordered.
+  static func sort(_ input: Batch, _ keys: [SortPlanKey], limit: Int? = nil, _ context: ExecutionContext) throws -> Batch {
+    let normalized = keys.map { k -> (values: [Int64], validity: Bitmap?, descending: Bool) in
+      let c = Evaluator.evaluate(k.expr, input)
+      return (SortKeys.normalized(c), c.validity, k.descending)
+    }
+    try context.cancellation.check()
+    return input.selecting(SortKeys.permutation(normalized, count: input.count, limit: limit))
+  }
+
+  static func limit(_ input: Batch, _ n: Int) -> Batch {
+    if n >= input.count { return input }
+    if let selection = input.selection { return Batch(input.table, selection: Array(selection.prefix(n))) }
+    return Batch(input.table, range: input.range.lowerBound..<(input.range.lowerBound + n))
+  }
+
+  /// The first occurrence of each combination of `columns`, only those columns.
+  static func distinct(_ input: Batch, _ columns: [Int], names: [String]) -> Table {
+    let keys = columns.map { input.column($0) }
+    let groups = GroupKeys(keys, rowCount: input.count)
+    let first = groups.firstRow.sorted()
+    return Table(names: names, columns: keys.map { $0.take(first) })
+  }
+}

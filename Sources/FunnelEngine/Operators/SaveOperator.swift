@@ -1,0 +1,16 @@
+import FunnelData
+import FunnelLanguage
+
+/// `save "<path>"`: writes the table atomically (format from the extension);
+/// a failure is a run-time diagnostic at the path.
+enum SaveOperator {
+  static func write(_ table: Table, path: String, span: Span) throws {
+    do {
+      try TableWriter.write(table, to: path)
+    } catch let e as FileError {
+      throw Diagnostic(message: "cannot save: \(e.message)", span: span, hints: ["path: \(e.path)"])
+    } catch {
+      throw Diagnostic(message: "cannot save to '\(path)': \(error)", span: span)
+    }
+  }
+}

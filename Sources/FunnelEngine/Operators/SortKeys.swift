@@ -1,0 +1,109 @@
+import FunnelData
+
+/// Normalised sort keys: any orderable column as `Int64`s whose integer order
+/// is the values' order (text by its dictionary rank, doubles by a bit
+/// transform), so one comparator serves every type.
+enum SortKeys {
+  static func normalized(_ c: Column) -> [Int64] {
+    switch c.data {
+    case .int(let v), .decimal(let v, _), .timestamp(let v): return v
+    case .date(let v), .period(let v, _): return v.map { Int64($0) }
+    case .bool(let v): return v.map { $0 ? 1 : 0 }
+    case .string(let codes, let dict):
+      let rank = dict.rank
+      return codes.map { Int64(rank[Int($0)]) }
+    case .double(let v):
+      return v.map { d in
+        // Flip the sign bit of positives and every bit of negatives: unsigned
+        // order of the result is numeric order; then shift into signed range.
+        let u = (d == 0 ? 0.0 : d).bitPattern
+        let ordered = u & (1 << 63) != 0 ? ~u : u | (1 << 63)
+        return Int64(bitPattern: ordered ^ (1 << 63))
+      }
+    }
+  }
+
+  /// The permutation that sorts rows by `keys`: stable (ties keep row
+  /// order), nulls last whichever the direction. With `limit`, only the
+  /// first `limit` rows of it, found with a bounded heap (`sort | take n`).
+  static func permutation(
+    _ keys: [(values: [Int64], validity: Bitmap?, descending: Bool)], count n: Int, limit: Int? = nil
+  ) -> [Int32] {
+    // Direction folded into the values (`~x` reverses Int64 order), nulls as a flag.
+    let directed = keys.map { k -> (values: [Int64], nulls: [Bool]?) in
+      let values = k.descending ? k.values.map { ~$0 } : k.values
+      guard let v = k.validity else { return (values, nil) }
+      return (values, (0..<n).map { !v[$0] })
+    }
+    if directed.count == 1, directed[0].nulls == nil, limit == nil {
+      // One key without nulls: sort (key, row) pairs, contiguous and branch-light.
+      let values = directed[0].values
+      var pairs = [(Int64, Int32)]()
+      pairs.reserveCapacity(n)
+      for i in 0..<n { pairs.append((values[i], Int32(i))) }
+      pairs.sort { $0.0 != $1.0 ? $0.0 < $1.0 : $0.1 < $1.1 }
+      return pairs.map(\.1)
+    }
+    func less(_ a: Int32, _ b: Int32) -> Bool {
+      let ia = Int(a), ib = Int(b)
+      for k in directed {
+        if let nulls = k.nulls {
+          let na = nulls[ia], nb = nulls[ib]
+          if na != nb { return nb }
+          if na { continue }
+        }
+        let x = k.values[ia], y = k.values[ib]
+        if x != y { return x < y }
+      }
+      return a < b
+    }
+    if let limit, limit < n / 4 {
+      return TopRows.select(count: n, limit: limit, less: less)
+    }
+    var perm = [Int32](0..<Int32(n))
+    perm.sort(by: less)
+    if let limit, limit < n { return Array(perm.prefix(limit)) }
+    return perm
+  }
+}
+
+/// The first `limit` rows in sort order without sorting them all: a max-heap
+/// of the best rows so far, whose top is the worst of them.
+enum TopRows {
+  static func select(count n: Int, limit: Int, less: (Int32, Int32) -> Bool) -> [Int32] {
+    guard limit > 0 else { return [] }
+    var heap = [Int32]()
+    heap.reserveCapacity(limit)
+    func siftUp(_ i: Int) {
+      var c = i
+      while c > 0 {
+        let p = (c - 1) / 2
+        guard less(heap[p], heap[c]) else { break }
+        heap.swapAt(p, c)
+        c = p
+      }
+    }
+    func siftDown(_ i: Int) {
+      var p = i
+      while true {
+        let l = 2 * p + 1, r = l + 1
+        var worst = p
+        if l < heap.count, less(heap[worst], heap[l]) { worst = l }
+        if r < heap.count, less(heap[worst], heap[r]) { worst = r }
+        if worst == p { return }
+        heap.swapAt(p, worst)
+        p = worst
+      }
+    }
+    for row in 0..<Int32(n) {
+      if heap.count < limit {
+        heap.append(row)
+        siftUp(heap.count - 1)
+      } else if less(row, heap[0]) {
+        heap[0] = row
+        siftDown(0)
+      }
+    }
+    return heap.sorted(by: less)
+  }
+}

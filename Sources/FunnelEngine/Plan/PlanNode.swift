@@ -1,0 +1,91 @@
+import FunnelData
+import FunnelLanguage
+
+/// One step of a plan; the tree is a plain value so that it can be printed
+/// (`Plan.explain()`) and, later, compiled to SQL. Every step reads the
+/// table its input produces; column positions refer to that table.
+indirect enum PlanNode {
+  /// A dataset as it was when the statement was prepared.
+  case scan(name: String, table: Table)
+  /// Keep rows where the predicate is true.
+  case filter(PlanNode, predicate: BoundExpr, text: String)
+  /// Compute exactly these columns (select, derive, drop, rename).
+  case project(PlanNode, columns: [OutputColumn], verb: String, text: String)
+  case aggregate(PlanNode, AggregatePlan)
+  case sort(PlanNode, keys: [SortPlanKey], text: String)
+  case limit(PlanNode, count: Int)
+  /// Unique rows over `columns` (positions), keeping only those columns.
+  case distinct(PlanNode, columns: [Int], names: [String])
+  case join(PlanNode, JoinPlan)
+  case compare(PlanNode, ComparePlan)
+  /// A funnel-vocabulary verb or the `scorecard` source.
+  case vocabulary(PlanNode?, VocabularyPlan)
+  case save(PlanNode, path: String, span: Span)
+  case chart(PlanNode, ChartRequest)
+}
+
+/// A named output column and the expression computing it.
+struct OutputColumn {
+  var name: String
+  var expr: BoundExpr
+}
+
+struct SortPlanKey {
+  var expr: BoundExpr
+  var descending: Bool
+}
+
+/// `agg <aggregates> by <keys>`: the keys and aggregate slots are computed
+/// per group; `outputs` are then evaluated over a table of
+/// `[keys..., slots...]` (so `sum(x) / count()` is slot 0 / slot 1).
+struct AggregatePlan {
+  var keys: [OutputColumn]
+  var aggregates: [AggregateSpec]
+  var outputs: [OutputColumn]
+  /// The standard dataset the input rows are, for metrics.
+  var origin: String?
+  var text: String
+}
+
+/// One aggregate computed per group.
+struct AggregateSpec {
+  var function: AggregateFunction
+  /// The argument, bound over the aggregate's input (nil for `count()`).
+  var argument: BoundExpr?
+  var type: DataType
+  var hint: DisplayHint
+}
+
+enum AggregateFunction: Equatable {
+  case countRows, count, countIf, countDistinct, sum, avg, min, max, median, stddev, share
+  case percentile(Double)
+  /// A built-in metric, computed by `MetricEvaluator` (arguments are literals).
+  case metric(String, [Value])
+}
+
+/// `join [left] <dataset> on <l> == <r>`.
+struct JoinPlan {
+  var right: PlanNode
+  var rightName: String
+  var left: Bool
+  var leftKey: Int
+  var rightKey: Int
+  /// Right columns kept (all but the key), with their output names.
+  var rightColumns: [(index: Int, name: String)]
+}
+
+/// `compare <expr> <a> vs <b> on <aggs> by <keys>`.
+struct ComparePlan {
+  var subject: BoundExpr
+  var a: Value
+  var b: Value
+  var keys: [OutputColumn]
+  /// One aggregation per compared metric: its name and its plan over the
+  /// rows of one side (keys as in `keys`).
+  var metrics: [(name: String, aggregate: AggregatePlan)]
+  var valueType: DataType
+  var valueHint: DisplayHint
+  /// `metric`, a's text, b's text, `change`, `change_pct` (made unique against the keys).
+  var columnNames: [String]
+  var text: String
+}

@@ -1,0 +1,18 @@
+import FunnelData
+
+/// A vocabulary verb after binding (see `PipelineBinder+Vocabulary`).
+enum VocabularyPlan {
+  /// Key expressions are evaluated on the flowing rows and passed as columns.
+  case funnel(steps: [String]?, keys: [OutputColumn], withinDays: Int64?, text: String)
+  case cohort(period: BoundExpr, keys: [OutputColumn], byMonths: Bool, text: String)
+  /// Keys are campaign column names.
+  case attribute(model: AttributionModel, keys: [String], text: String)
+  /// Computed while preparing (its columns depend on the loaded data).
+  case scorecard(keys: [String], result: Table, text: String)
+
+  var text: String {
+    switch self {
+    case .funnel(_, _, _, let t), .cohort(_, _, _, let t), .attribute(_, _, let t), .scorecard(_, _, let t): return t
+    }
+  }
+}

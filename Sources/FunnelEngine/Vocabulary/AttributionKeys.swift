@@ -1,0 +1,96 @@
+import FunnelData
+
+/// The key columns of `attribute` for the credited touches, and its output table.
+enum AttributionKeys {
+  /// The value of each key at each of `touchRows`: read from the touch, or from
+  /// the touched campaign (null when the touch's campaign is not in campaigns).
+  static func columns(
+    _ sources: [(String, AttributionVerb.KeySource)], touchRows: [Int32], touches: Table, context: MetricContext
+  ) throws -> [(name: String, column: Column)] {
+    var campaignRow: [Int32]? = nil
+    var out: [(name: String, column: Column)] = []
+    for (key, source) in sources {
+      switch source {
+      case .touches:
+        guard let c = touches.column(key) else { throw MetricProblem.internalError("touches.\(key) vanished") }
+        out.append((key, c.gather(touchRows)))
+      case .campaigns:
+        guard let campaigns = context.dataset("campaigns"), let c = campaigns.column(key) else {
+          throw MetricProblem.internalError("campaigns.\(key) vanished")
+        }
+        if campaignRow == nil { campaignRow = try rowsOfCampaigns(touchRows, touches: touches, campaigns: campaigns) }
+        out.append((key, gatherOrNull(c, campaignRow ?? [])))
+      }
+    }
+    return out
+  }
+
+  /// For each touch row, the row of its campaign in `campaigns`, -1 when none.
+  private static func rowsOfCampaigns(_ touchRows: [Int32], touches: Table, campaigns: Table) throws -> [Int32] {
+    guard let tc = touches.column("campaign_id"), let cc = campaigns.column("campaign_id"),
+      let (touchIds, campaignIds) = ColumnReader.linkKeys(tc, cc)
+    else { throw MetricProblem(message: "campaign_id must be int or text in touches and campaigns") }
+    let index = IdIndex(campaignIds)
+    var rowOfSlot = [Int32](repeating: -1, count: index.count)
+    for (r, id) in campaignIds.enumerated() {
+      let s = index.slot(id)
+      if s >= 0 && rowOfSlot[Int(s)] < 0 { rowOfSlot[Int(s)] = Int32(r) }
+    }
+    return touchRows.map { t in
+      let s = index.slot(touchIds[Int(t)])
+      return s < 0 ? -1 : rowOfSlot[Int(s)]
+    }
+  }
+
+  /// `column.gather(rows)` with null where a row is -1.
+  private static func gatherOrNull(_ column: Column, _ rows: [Int32]) -> Column {
+    guard column.count > 0 else {
+      return Column.make(column.type, [Value](repeating: .null, count: rows.count), hint: column.hint)
+    }
+    var out = column.gather(rows.map { max($0, 0) })
+    if rows.contains(-1) {
+      var valid = out.validity ?? Bitmap(count: rows.count, value: true)
+      for (i, r) in rows.enumerated() where r < 0 { valid[i] = false }
+      out = Column(out.data, validity: valid, hint: out.hint)
+    }
+    return out
+  }
+
+  /// The output table: one row per key group and one for deals with no touch (when any).
+  static func output(
+    keys: [(name: String, column: Column)], groups: KeyGroups, models: [AttributionModel], shares: [[Double]],
+    revenue: [[Double]], compare: Bool
+  ) -> Table {
+    let g = groups.grouping.groupCount
+    let noTouchRow = g
+    var order = Array(0..<g)
+    if shares[0][noTouchRow] > 0 { order.append(noTouchRow) }
+    if !compare {
+      // A touched campaign the model gives nothing (first_touch, last_touch) has no row.
+      order.removeAll { shares[0][$0] == 0 }
+      // Revenue descending, then key order (the no-touch row last among equals).
+      order.sort { a, b in revenue[0][a] != revenue[0][b] ? revenue[0][a] > revenue[0][b] : a < b }
+    }
+    var names: [String] = []
+    var columns: [Column] = []
+    for key in keys {
+      let values = order.map { i -> Value in
+        if i == noTouchRow { return key.column.type == .string ? .string(AttributionVerb.noTouch) : .null }
+        return key.column.value(at: Int(groups.firstRow[i]))
+      }
+      names.append(key.name)
+      columns.append(Column.make(key.column.type, values, hint: key.column.hint))
+    }
+    if compare {
+      for (m, model) in models.enumerated() {
+        names.append(model.name)
+        columns.append(Column(.double(order.map { revenue[m][$0] }), hint: .money))
+      }
+    } else {
+      names += ["deals", "revenue"]
+      columns.append(Column(.double(order.map { shares[0][$0] })))
+      columns.append(Column(.double(order.map { revenue[0][$0] }), hint: .money))
+    }
+    return Table(names: names, columns: columns)
+  }
+}

@@ -1,0 +1,127 @@
+import FunnelData
+
+/// `leads | cohort <period> [by keys] [by months]`: leads grouped by when they
+/// arrived, and how far each group got (see `summary`).
+///
+/// For a January cohort of four leads of which all reached mql, three sql, two
+/// an opportunity and one won, `leads | cohort month(created_at)` gives the row:
+/// ```
+/// cohort   leads  mql   sql  opportunity   won
+/// 2026-01      4    1  0.75          0.5  0.25
+/// ```
+public enum CohortVerb {
+  /// The rules in words (docs/metrics.md).
+  public static let summary = """
+    `leads | cohort <period> [by <keys>]` gives one row per cohort (and keys), in
+    order: `leads`, then for mql, sql, opportunity and won the share of the cohort's
+    leads that reached it. With `by months`, the columns after `leads` are m0, m1,
+    ...: the share of the cohort's leads won within that many whole calendar months
+    of the cohort's first day, cumulative. The first day is that of the cohort's
+    period (or the date itself); for a cohort of another type, the earliest
+    `created_at` of its leads. Months are calendar months, floored (01-31 to 02-28
+    is 0, to 03-01 is 1). A won lead with no `won_at` counts in no m column; one won
+    before its cohort began counts from m0. The columns run to the largest month
+    observed, at most m24.
+    """
+
+  /// The last month column `by months` shows.
+  static let maxMonths = 24
+
+  /// nil when rows with these columns can make a cohort table.
+  public static func check(columns: [String]) -> MetricProblem? {
+    for s in LeadStage.allCases where !LeadStage.canTell(s, columns: columns) {
+      return MetricProblem(
+        message: "cohort needs stage or \(s.dateColumn) to tell which leads reached \(s.name)",
+        hints: ["map it when loading: .load leads FILE map stage = <your column>"])
+    }
+    return nil
+  }
+
+  /// The cohort table: the cohort column, the keys, `leads`, then the stage
+  /// shares (or m0, m1, ... with `byMonths`); one row per cohort and keys, in order.
+  public static func run(
+    leads: Table, cohort: Column, cohortName: String, keys: [(name: String, column: Column)], byMonths: Bool
+  ) throws -> Table {
+    if let p = check(columns: leads.names) { throw p }
+    let n = leads.rowCount
+    let groups = try KeyGroups([cohort] + keys.map(\.column), rows: n)
+    let groupCount = groups.grouping.groupCount
+    let groupOf = groups.grouping.groupOfRow
+    var size = [Int64](repeating: 0, count: groupCount)
+    for r in 0..<n { size[Int(groupOf[r])] += 1 }
+
+    var names = [cohortName] + keys.map(\.name) + ["leads"]
+    var columns = groups.keyColumns([cohort] + keys.map(\.column))
+    columns.append(Column(.int(size)))
+    let shares: [(String, [Double?])] =
+      byMonths
+      ? try wonByMonth(leads, cohort: cohort, groupOf: groupOf, groupCount: groupCount, size: size)
+      : try stageShares(leads, groupOf: groupOf, groupCount: groupCount, size: size)
+    for (name, values) in shares {
+      names.append(name)
+      columns.append(MetricEvaluator.column(values, hint: .rate))
+    }
+    return Table(names: names, columns: columns)
+  }
+
+  /// For mql, sql, opportunity and won: the share of each group that reached it.
+  private static func stageShares(_ leads: Table, groupOf: [Int32], groupCount: Int, size: [Int64]) throws
+    -> [(String, [Double?])]
+  {
+    let ranks = try LeadStage.ranks(leads)
+    return try LeadStage.allCases.dropFirst().map { s in
+      let reached = LeadStage.reached(s, ranks: ranks, days: try LeadStage.days(s, in: leads), rows: leads.rowCount)
+      var counts = [Int64](repeating: 0, count: groupCount)
+      for r in 0..<leads.rowCount where reached[r] { counts[Int(groupOf[r])] += 1 }
+      return (s.name, (0..<groupCount).map { MetricEvaluator.ratio(Double(counts[$0]), Double(size[$0])) })
+    }
+  }
+
+  /// m0 ... mK: the cumulative share of each group won within k months of its start.
+  private static func wonByMonth(_ leads: Table, cohort: Column, groupOf: [Int32], groupCount: Int, size: [Int64])
+    throws -> [(String, [Double?])]
+  {
+    guard let won = try LeadStage.days(.won, in: leads) else {
+      throw MetricProblem(message: "cohort by months needs won_at to place wins in time",
+        hints: ["map it when loading: .load leads FILE map won_at = <your column>"])
+    }
+    let nullDay = ColumnReader.nullDay
+    // The first day of each group: its period's (or date's), else its earliest created_at.
+    var start = [Int32](repeating: Int32.max, count: groupCount)
+    let cohortDays = ColumnReader.days(cohort)
+    let created = try LeadStage.days(.lead, in: leads)
+    for r in 0..<leads.rowCount {
+      let g = Int(groupOf[r])
+      var day = cohortDays?[r] ?? nullDay
+      if day == nullDay { day = created?[r] ?? nullDay }
+      if day != nullDay, day < start[g] { start[g] = day }
+    }
+    var wonIn = [Int64](repeating: 0, count: groupCount * (maxMonths + 1))
+    var largest = 0
+    for r in 0..<leads.rowCount where won[r] != nullDay {
+      let g = Int(groupOf[r])
+      guard start[g] != Int32.max else { continue }
+      let months = max(0, monthsBetween(start[g], won[r]))
+      guard months <= maxMonths else { continue }
+      largest = max(largest, months)
+      wonIn[g * (maxMonths + 1) + months] += 1
+    }
+    return (0...largest).map { k in
+      let values = (0..<groupCount).map { g -> Double? in
+        var total: Int64 = 0
+        for m in 0...k { total += wonIn[g * (maxMonths + 1) + m] }
+        return MetricEvaluator.ratio(Double(total), Double(size[g]))
+      }
+      return ("m\(k)", values)
+    }
+  }
+
+  /// Whole calendar months from day `a` to day `b` (floored; negative when b is earlier).
+  static func monthsBetween(_ a: Int32, _ b: Int32) -> Int {
+    let x = CivilDate(daysSinceEpoch: a), y = CivilDate(daysSinceEpoch: b)
+    var months = (y.year * 12 + y.month) - (x.year * 12 + x.month)
+    if months > 0 && y.day < x.day { months -= 1 }
+    if months < 0 && y.day > x.day { months += 1 }
+    return months
+  }
+}

@@ -1,0 +1,84 @@
+import FunnelData
+import FunnelLanguage
+
+/// `scorecard [by keys]`: marketing's numbers beside sales' numbers, one row per
+/// value of campaign columns (default `channel`), the leads and deals reached
+/// through `campaign_id`.
+///
+/// Columns, marketing side first: the keys, spend, leads, cpl, mql_rate, ctr,
+/// roas; the hand-off sql_acceptance_rate; then the sales side: opportunities
+/// (deals), win_rate, avg_deal_size, sales_cycle_days, pipeline_value, revenue
+/// (won). Rows in key order.
+public enum ScorecardVerb {
+  /// The rules in words (docs/metrics.md).
+  public static let summary = """
+    `scorecard [by <keys>]` puts marketing's numbers beside sales', one row per value
+    of campaign columns (default `channel`), in key order; leads and deals are those
+    of the group's campaigns (through `campaign_id`). Columns: the keys, `spend`,
+    `leads`, `cpl`, `mql_rate`, `ctr`, `roas`, then the hand-off
+    `sql_acceptance_rate`, then `opportunities` (deals), `win_rate`,
+    `avg_deal_size`, `sales_cycle_days`, `pipeline_value` and `revenue` (won), each
+    as the metric of that name defines it.
+    """
+
+  /// The keys when none are given.
+  static let defaultKeys = ["channel"]
+
+  /// Metrics shown, in order, between the counts (see `columns`).
+  static let needs: MetricNeeds = ["cpl", "mql_rate", "ctr", "roas", "sql_acceptance_rate", "win_rate",
+    "avg_deal_size", "sales_cycle_days", "pipeline_value"]
+    .compactMap { MetricNeeds.of($0) }.reduce(MetricNeeds()) { $0.merged(with: $1) }
+
+  /// nil when the session's datasets can make the scorecard.
+  public static func check(context: MetricContext, keys: [String]) -> MetricProblem? {
+    guard let campaigns = context.dataset("campaigns") else {
+      return MetricProblem(
+        message: "scorecard needs campaigns, and no campaigns dataset is loaded",
+        hints: ["load one: .load campaigns FILE"])
+    }
+    for key in keys.isEmpty ? defaultKeys : keys where !campaigns.names.contains(key) {
+      var hints = ["scorecard groups by columns of campaigns: \(campaigns.names.joined(separator: ", "))"]
+      if let near = campaigns.names.nearest(to: key) { hints.insert("did you mean '\(near)'?", at: 0) }
+      return MetricProblem(message: "scorecard by \(key): campaigns has no column \(key)", hints: hints)
+    }
+    var inner = context
+    inner.origin = StandardDataset.campaigns.rawValue
+    return MetricSources.problem(needs, subject: "scorecard", rowsAre: .campaigns, inputColumns: campaigns.names,
+      context: inner)
+  }
+
+  /// The scorecard table.
+  public static func run(keys: [String], context: MetricContext) throws -> Table {
+    if let p = check(context: context, keys: keys) { throw p }
+    guard let campaigns = context.dataset("campaigns") else { throw MetricProblem.internalError("campaigns vanished") }
+    let keyNames = keys.isEmpty ? defaultKeys : keys
+    let keyColumns = keyNames.compactMap { campaigns.column($0) }
+    let groups = try KeyGroups(keyColumns, rows: campaigns.rowCount)
+    var inner = context
+    inner.origin = StandardDataset.campaigns.rawValue
+    let facts = try MetricFacts(
+      needs: needs, rowsAre: .campaigns, input: campaigns, grouping: groups.grouping, context: inner)
+    let g = groups.grouping.groupCount
+    func metric(_ name: String, _ hint: DisplayHint) -> Column {
+      MetricEvaluator.column((0..<g).map { MetricEvaluator.formula(name, stages: [], facts: facts, group: $0) },
+        hint: hint)
+    }
+    var names = keyNames
+    var columns = groups.keyColumns(keyColumns)
+    let spend = MetricEvaluator.column((0..<g).map { facts.spend?.value($0) }, hint: .money)
+    let revenue = MetricEvaluator.column((0..<g).map { facts.wonAmount?.value($0) ?? 0 }, hint: .money)
+    let parts: [(String, Column)] = [
+      ("spend", spend), ("leads", Column(.int(facts.leads))), ("cpl", metric("cpl", .money)),
+      ("mql_rate", metric("mql_rate", .rate)), ("ctr", metric("ctr", .rate)), ("roas", metric("roas", .plain)),
+      ("sql_acceptance_rate", metric("sql_acceptance_rate", .rate)), ("opportunities", Column(.int(facts.deals))),
+      ("win_rate", metric("win_rate", .rate)), ("avg_deal_size", metric("avg_deal_size", .money)),
+      ("sales_cycle_days", metric("sales_cycle_days", .plain)), ("pipeline_value", metric("pipeline_value", .money)),
+      ("revenue", revenue),
+    ]
+    for (name, column) in parts {
+      names.append(name)
+      columns.append(column)
+    }
+    return Table(names: names, columns: columns)
+  }
+}

@@ -1,0 +1,38 @@
+import FunnelData
+
+extension DotCommand {
+  /// `.demo [leads] [seed]`: regenerates the four standard datasets.
+  static let demo = DotCommand(
+    name: "demo", arguments: [.value, .value], usage: ".demo [LEADS] [SEED]",
+    summary: "make the demo datasets again (default 20,000 leads, seed 42)", argumentCount: 0...2
+  ) { session, invocation in
+    var leads = DemoData.defaultLeads
+    var seed = DemoData.defaultSeed
+    let words = invocation.words
+    if words.count > 0 {
+      guard let n = Int(words[0].text.replacingOccurrences(of: "_", with: "")), n >= 1, n <= 50_000_000 else {
+        throw invocation.error("the number of leads must be a whole number from 1 to 50,000,000", at: words[0])
+      }
+      leads = n
+    }
+    if words.count > 1 {
+      guard let s = UInt64(words[1].text) else {
+        throw invocation.error("the seed must be a whole number", at: words[1])
+      }
+      seed = s
+    }
+    session.loadDemo(leads: leads, seed: seed)
+    if session.interactive { session.note(session.datasetSummary()) }
+  }
+}
+
+extension Session {
+  /// `campaigns 48 · leads 20,000 · ...`: the loaded datasets with row counts.
+  public func datasetSummary() -> String {
+    let names = catalog.datasetNames
+    if names.isEmpty { return "no datasets loaded" }
+    return names.map { name in
+      name + " " + Counts.grouped(catalog.dataset(name)?.rowCount ?? 0)
+    }.joined(separator: " · ")
+  }
+}

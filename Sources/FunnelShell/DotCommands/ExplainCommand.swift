@@ -1,0 +1,70 @@
+import FunnelEngine
+import FunnelLanguage
+
+extension DotCommand {
+  /// `.explain METRIC|QUERY`: a metric's definition, or a query's plan in words.
+  static let explain = DotCommand(
+    name: "explain", arguments: [.metricOrQuery], usage: ".explain METRIC|QUERY",
+    summary: "define a metric (formula, what it tells, SQL) or show a query's plan", argumentCount: nil
+  ) { session, invocation in
+    let text = invocation.text
+    guard !text.isEmpty else { throw invocation.usageError(".explain needs a metric name or a query") }
+    let word = text.hasSuffix("()") ? String(text.dropLast(2)) : text
+    if let metric = MetricRegistry.named(word) {
+      let width = session.resultsAtTerminal ? TerminalInfo.size(environment: session.environment).columns : nil
+      session.emit(describe(metric, width: width))
+      return
+    }
+    if let user = session.catalog.userMetrics[word] {
+      session.emit("metric \(user.name) = \(user.text)\n  (defined in this session; callable as \(user.name)())\n")
+      return
+    }
+    // Parse the query where it stands, so carets line up with the command's line.
+    let pad = String(repeating: " ", count: max(0, invocation.span.column - 1))
+    let inner = SourceText(name: invocation.source.name, text: pad + text, firstLine: invocation.span.line)
+    let parsed = Parser.parse(inner)
+    if !parsed.diagnostics.isEmpty { throw DiagnosticList(parsed.diagnostics) }
+    guard parsed.statements.count == 1, let statement = parsed.statements.first else {
+      throw invocation.usageError(".explain takes one query")
+    }
+    if case .command = statement.kind { throw invocation.usageError(".explain takes a query, not a command") }
+    let prepared = try Engine.prepare(statement, in: session.catalog)
+    let plan = prepared.plan.explain()
+    session.emit(plan.hasSuffix("\n") ? plan : plan + "\n")
+  }
+
+  /// A built-in metric's row, as `.explain win_rate` shows it.
+  static func describe(_ metric: MetricDefinition, width: Int? = nil) -> String {
+    var text = metric.signature + "\n"
+    text += wrap("  formula:   ", metric.formula, width)
+    text += wrap("  marketing: ", metric.marketing, width)
+    text += wrap("  sales:     ", metric.sales, width)
+    text += wrap("  datasets:  ", metric.datasets.joined(separator: ", "), width)
+    text += "  SQL:\n"
+    for line in metric.sql.split(separator: "\n", omittingEmptySubsequences: false) {
+      text += "    " + line + "\n"
+    }
+    return text
+  }
+
+  /// `label` then `text`, broken at spaces to fit `width` (when known), later
+  /// lines indented under the text.
+  static func wrap(_ label: String, _ text: String, _ width: Int?) -> String {
+    guard let width, width > label.count + 20 else { return label + text + "\n" }
+    let indent = String(repeating: " ", count: label.count)
+    var lines: [String] = []
+    var line = label
+    var empty = true
+    for word in text.split(separator: " ") {
+      if !empty && line.count + 1 + word.count > width {
+        lines.append(line)
+        line = indent
+        empty = true
+      }
+      line += (empty ? "" : " ") + word
+      empty = false
+    }
+    lines.append(line)
+    return lines.joined(separator: "\n") + "\n"
+  }
+}

@@ -1,0 +1,24 @@
+import FunnelData
+import FunnelLanguage
+
+extension DotCommand {
+  /// `.load NAME PATH [with ...] [map ...]`: reads a CSV, TSV, JSON or JSONL file.
+  static let load = DotCommand(
+    name: "load", arguments: [.name, .path, .value],
+    usage: ".load NAME PATH [with sep=\";\", null=\"NA\", date=\"%d/%m/%Y\", decimal=\",\", bool=\"yes/no\", types COL=TYPE ...] [map NEW = OLD, ...]",
+    summary: "read a CSV, TSV, JSON or JSONL file as a dataset", argumentCount: nil
+  ) { session, invocation in
+    let words = CommandWord.split(invocation.text, at: invocation.span, punctuation: true)
+    let request = try LoadArguments.parse(words, usage: invocation.usage, at: invocation.nameSpan)
+    do {
+      try session.load(name: request.name, path: request.path, options: request.options, map: request.map)
+    } catch let error as FileError {
+      // Positioned at the path in the script, naming the file's own line.
+      throw Diagnostic(message: error.description, span: words.count > 1 ? words[1].span : invocation.nameSpan)
+    }
+    if session.interactive, let table = session.catalog.dataset(request.name) {
+      session.note(
+        "\(request.name): " + Counts.of(table.rowCount, "row") + ", " + Counts.of(table.columnCount, "column"))
+    }
+  }
+}

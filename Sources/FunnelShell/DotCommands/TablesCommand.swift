@@ -1,0 +1,21 @@
+import FunnelData
+
+extension DotCommand {
+  /// `.tables`: every dataset with its size.
+  static let tables = DotCommand(
+    name: "tables", usage: ".tables", summary: "list the datasets with their rows and columns",
+    argumentCount: 0...0
+  ) { session, _ in
+    let names = session.catalog.datasetNames
+    if names.isEmpty {
+      session.note("no datasets loaded; '.demo' makes the demo data, '.load NAME PATH' reads a file")
+      return
+    }
+    let tables = names.map { session.catalog.dataset($0) }
+    session.showListing([
+      ("name", .string, names.map { .string($0) }),
+      ("rows", .int, tables.map { .int(Int64($0?.rowCount ?? 0)) }),
+      ("columns", .int, tables.map { .int(Int64($0?.columnCount ?? 0)) }),
+    ])
+  }
+}

@@ -1,0 +1,113 @@
+import Foundation
+import FunnelData
+import FunnelLanguage
+import FunnelRender
+
+/// Checks a student's answer to an exercise against the loaded data.
+///
+/// The expected answer is computed now, by running the exercise's solution,
+/// so a check holds for any demo seed or class data set. The input is either
+/// an answer (`12.5%`, `0.125`, `1,234`, `email`) or a query whose result
+/// holds the answer.
+public enum ExerciseCheck {
+  public static func check(_ input: String, exercise: Exercise, runner: LessonQueryRunner) -> (correct: Bool, message: String) {
+    let text = input.trimmingCharacters(in: .whitespacesAndNewlines)
+    guard !text.isEmpty else {
+      return (false, "Type an answer (a number such as 12.5% or a name such as email) or a query that gives it.")
+    }
+    let expected: AnswerValue
+    do {
+      expected = try exercise.answer.read(from: try runner.lessonResult(of: exercise.solution))
+    } catch {
+      return (false, "This exercise cannot be checked on the loaded data: \(describe(error))")
+    }
+    if expected.value.isNull {
+      return (false, "On the loaded data the answer is empty (no rows qualify), so there is nothing to check.")
+    }
+    // A label such as "(no touch)" can look like a query; the exact answer wins.
+    if expected.number == nil, sameLabel(text, expected.value.rawText) { return (true, "Right: \(expected.value.rawText).") }
+    if looksLikeQuery(text) { return checkQuery(text, expected: expected, exercise: exercise, runner: runner) }
+    return compare(typed: text, expected: expected)
+  }
+
+  /// A query has a pipe, a call or starts from a dataset or the scorecard;
+  /// answers are numbers and labels (channels, owners, regions, months), which never do.
+  static func looksLikeQuery(_ text: String) -> Bool {
+    if text.contains("|") || text.contains("(") { return true }
+    let first = text.split(separator: " ").first.map(String.init) ?? text
+    return ["campaigns", "leads", "touches", "deals", "scorecard"].contains(first.lowercased())
+  }
+
+  private static func checkQuery(
+    _ query: String, expected: AnswerValue, exercise: Exercise, runner: LessonQueryRunner
+  ) -> (correct: Bool, message: String) {
+    let answer: AnswerValue
+    do {
+      answer = try exercise.answer.readLeniently(from: try runner.lessonResult(of: query))
+    } catch {
+      return (false, "Your query did not give an answer: \(describe(error))")
+    }
+    guard !answer.value.isNull else { return (false, "Your query's answer is empty (null): check its filter.") }
+    if let number = expected.number {
+      guard let got = answer.number else {
+        return (false, "Your query gives '\(answer.value.rawText)', but the answer is a number.")
+      }
+      // A query carries full precision, so it must agree to well under a rounding step.
+      let same = abs(got - number) <= 1e-6 * max(1, abs(number))
+      let shown = NumberFormat.display(answer.value, hint: answer.hint == .plain ? expected.hint : answer.hint)
+      if same { return (true, "Right: your query gives \(shown), the same answer as the solution.") }
+      return (false, "Not quite: your query gives \(shown), which is \(got < number ? "lower" : "higher") than the answer. Try .hint.")
+    }
+    let got = answer.value.rawText
+    if sameLabel(got, expected.value.rawText) {
+      return (true, "Right: your query gives \(got), the same answer as the solution.")
+    }
+    return (false, "Not quite: your query gives \(got), which is not the answer. Check how it sorts. Try .hint.")
+  }
+
+  private static func compare(typed: String, expected: AnswerValue) -> (correct: Bool, message: String) {
+    let shown = NumberFormat.display(expected.value, hint: expected.hint)
+    guard let number = expected.number else {
+      if sameLabel(typed, expected.value.rawText) { return (true, "Right: \(expected.value.rawText).") }
+      return (false, "Not quite: '\(unquoted(typed))' is not the answer on this data. Try .hint, or answer with a query.")
+    }
+    guard let typedNumber = TypedNumber(typed) else {
+      return (false, "'\(typed)' does not read as a number; answer with a number such as 12.5%, 0.125 or 1,234, or with a query.")
+    }
+    var match = typedNumber.match(number)
+    var note = ""
+    // A rate typed as 12.5 most likely means 12.5%.
+    if match != .equal, expected.hint == .rate, !typedNumber.isPercent, abs(number) <= 1, abs(typedNumber.value) > 1,
+      typedNumber.asPercent.match(number) == .equal
+    {
+      match = .equal
+      note = " (read as \(typed)%)"
+    }
+    switch match {
+    case .equal: return (true, "Right\(note): the data gives \(shown).")
+    case .tooRough: return (false, "Close, but give more digits: \(typed) is too rough to tell.")
+    case .lower: return (false, "Not quite: \(typed) is lower than the answer the data gives. Try .hint.")
+    case .higher: return (false, "Not quite: \(typed) is higher than the answer the data gives. Try .hint.")
+    }
+  }
+
+  /// Labels match ignoring case, quotes, and the difference between `_`, `-` and a space.
+  static func sameLabel(_ a: String, _ b: String) -> Bool {
+    func key(_ s: String) -> String {
+      unquoted(s).lowercased().filter { $0 != "_" && $0 != "-" && $0 != " " }
+    }
+    return key(a) == key(b)
+  }
+
+  private static func unquoted(_ s: String) -> String {
+    s.trimmingCharacters(in: .whitespaces).trimmingCharacters(in: CharacterSet(charactersIn: "\"'`"))
+  }
+
+  /// An error's message, without its position (a lesson query is one line).
+  static func describe(_ error: Error) -> String {
+    if let d = error as? Diagnostic { return d.message }
+    if let list = error as? DiagnosticList, let first = list.diagnostics.first { return first.message }
+    if let e = error as? LessonError { return e.message }
+    return String(describing: error)
+  }
+}

@@ -1,0 +1,59 @@
+extension Lessons {
+  /// Lesson 8: marketing and sales as one team: hand-off, SLA, shared scorecard.
+  static let smarketing = Lesson(
+    number: 8, title: "Smarketing: one team, one scorecard",
+    summary: "The hand-off from marketing to sales, a service-level agreement both can check, and one scorecard for both teams.",
+    pages: [
+      LessonPage(
+        text: """
+          "Smarketing" is the habit of running marketing and sales as one revenue team: the same definition of a
+          good lead, the same numbers, and feedback in both directions. It matters most at the hand-off, when an
+          MQL passes to sales. `sql_acceptance_rate()` is the share of MQLs that sales took on as SQLs.
+          """,
+        query: "leads | agg mqls = count(mql_at), sqls = count(sql_at), sql_acceptance_rate() by channel",
+        question: "Which channels' MQLs does sales accept most often, and which least? What should the two teams talk about?"),
+      LessonPage(
+        text: """
+          A service-level agreement (SLA) writes the hand-off down: marketing promises a number of MQLs that meet
+          the agreed definition, and sales promises to work each one within an agreed time. The demo data records
+          when a lead became an SQL, so the time from MQL to SQL stands in for sales' response. `share(...)` gives
+          the fraction of rows where a condition is true: here, the MQLs qualified within 30 days.
+          """,
+        query: "leads | where sql_at != null | agg median_days = median(sql_at - mql_at), within_30_days = share(sql_at - mql_at <= 30)",
+        question: "If the SLA said 30 days, is sales keeping it? What would you change in the query to check a 14-day SLA?"),
+      LessonPage(
+        text: """
+          Feedback flows the other way too: sales tells marketing which leads were not worth calling. Here are
+          the MQLs that were lost without ever becoming SQLs, by channel. `and` joins two conditions, and a
+          `derive` after `agg` computes a share from the two counts.
+          """,
+        query: "leads | where mql_at != null | agg mqls = count(), rejected = count_if(stage == \"lost\" and sql_at == null) by channel | derive rejected_share = rejected / mqls | sort rejected_share desc",
+        question: "Which channel's MQLs are rejected most? Is the problem the channel, or the MQL threshold?"),
+      LessonPage(
+        text: """
+          Finally, the shared scorecard: `scorecard` is a source of its own that puts marketing's numbers (spend,
+          leads, cost per lead, MQL rate) beside sales' numbers (win rate, deal size, revenue) for each channel.
+          `select` keeps the columns you name, so the table fits the screen. One table, read together, ends most
+          arguments about whose fault a bad quarter was.
+          """,
+        query: "scorecard | select channel, spend, leads, cpl, sql_acceptance_rate, win_rate, revenue",
+        question: "Which channel would marketing praise (cheap leads) and which would sales praise (revenue)? Are they the same?"),
+    ],
+    exercises: [
+      Exercise(
+        question: "What share of all MQLs did sales accept as SQLs?",
+        hint: "sql_acceptance_rate() over all leads, without `by`.",
+        solution: "leads | agg sql_acceptance_rate()",
+        answer: .value(row: 0, column: "sql_acceptance_rate")),
+      Exercise(
+        question: "Which channel has the highest share of MQLs lost before becoming SQLs?",
+        hint: "Keep the MQLs that have a channel, count them and the lost-without-sql ones by channel, derive the share, sort it largest first.",
+        solution: "leads | where mql_at != null and channel != null | agg mqls = count(), rejected = count_if(stage == \"lost\" and sql_at == null) by channel | derive rejected_share = rejected / mqls | sort rejected_share desc",
+        answer: .topLabel(column: "channel")),
+      Exercise(
+        question: "In the shared scorecard, which channel brings in the most won revenue?",
+        hint: "scorecard, sorted by revenue, largest first.",
+        solution: "scorecard | sort revenue desc",
+        answer: .topLabel(column: "channel")),
+    ])
+}

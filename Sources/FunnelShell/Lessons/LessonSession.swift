@@ -1,0 +1,119 @@
+/// The interactive walk through a lesson at the prompt: pages one by one,
+/// then the exercises, with hints, solutions and checks.
+///
+/// Every method returns the text to show; the shell prints it, and pre-fills
+/// `pendingQuery` at the prompt so the student only has to press Enter.
+/// Progress is saved when all of a lesson's exercises are solved.
+public final class LessonSession {
+  /// Runs queries for checks; weak, because the session that owns this object is the runner.
+  public weak var runner: LessonQueryRunner?
+  public private(set) var progress: LessonProgress
+  public private(set) var lesson: Lesson?
+  /// The page last shown (0-based); nil before the first page.
+  public private(set) var pageIndex: Int?
+  /// The exercise being worked on (0-based); nil while reading pages.
+  public private(set) var exerciseIndex: Int?
+  /// The query of the page just shown, to pre-fill at the prompt; nil otherwise.
+  public private(set) var pendingQuery: String?
+
+  public init(runner: LessonQueryRunner?, progress: LessonProgress = .load()) {
+    self.runner = runner
+    self.progress = progress
+  }
+
+  /// The exercise being worked on, if any.
+  public var currentExercise: Exercise? {
+    guard let lesson, let i = exerciseIndex, i < lesson.exercises.count else { return nil }
+    return lesson.exercises[i]
+  }
+
+  /// Starts lesson `number` and shows its first page.
+  public func start(lesson number: Int) -> String {
+    guard let found = Lessons.numbered(number) else {
+      return "There is no lesson \(number); the lessons are 1 to \(Lessons.all.count). Type .lesson to list them.\n"
+    }
+    lesson = found
+    pageIndex = nil
+    exerciseIndex = nil
+    return LessonText.banner(found) + "\n" + next()
+  }
+
+  /// The next page (text, query, question), or after the last page the next unsolved exercise.
+  public func next() -> String {
+    guard let lesson else { return "No lesson is open. Type .lesson to list them, .lesson 1 to start.\n" }
+    let nextPage = (pageIndex ?? -1) + 1
+    if exerciseIndex == nil, nextPage < lesson.pages.count {
+      pageIndex = nextPage
+      let page = lesson.pages[nextPage]
+      pendingQuery = page.query
+      return "Page \(nextPage + 1) of \(lesson.pages.count)\n\n" + LessonText.paragraph(page.text)
+        + "\nRun this query (it is at the prompt; press Enter):\n  \(page.query)\n\n"
+        + LessonText.paragraph("Question: " + page.question) + "\nType .next to go on.\n"
+    }
+    pendingQuery = nil
+    let start = exerciseIndex.map { $0 + 1 } ?? 0
+    let order = Array(start..<lesson.exercises.count) + Array(0..<min(start, lesson.exercises.count))
+    guard let open = order.first(where: { !progress.isSolved(lesson: lesson.number, exercise: $0 + 1) }) else {
+      exerciseIndex = nil
+      return "You have solved every exercise of lesson \(lesson.number)." + nextLessonLine(after: lesson)
+    }
+    exerciseIndex = open
+    return exerciseText(lesson, open)
+  }
+
+  /// A hint for the current exercise.
+  public func hint() -> String {
+    guard let exercise = currentExercise else { return "There is no exercise open. Type .next to reach the exercises.\n" }
+    return LessonText.paragraph("Hint: " + exercise.hint)
+  }
+
+  /// A query that answers the current exercise (running it shows the answer).
+  public func solution() -> String {
+    guard let exercise = currentExercise else { return "There is no exercise open. Type .next to reach the exercises.\n" }
+    pendingQuery = exercise.solution
+    return "A query that answers it (it is at the prompt):\n  \(exercise.solution)\n"
+  }
+
+  /// Checks an answer or a query against the current exercise; when right,
+  /// records it and moves on to the next exercise.
+  public func check(_ input: String) -> String {
+    guard let lesson, let i = exerciseIndex, let exercise = currentExercise else {
+      return "There is no exercise open. Type .next to reach the exercises.\n"
+    }
+    guard let runner else { return "No data is loaded to check against.\n" }
+    let (correct, message) = ExerciseCheck.check(input, exercise: exercise, runner: runner)
+    guard correct else { return LessonText.paragraph(message) }
+    progress.markSolved(lesson: lesson.number, exercise: i + 1)
+    var text = LessonText.paragraph(message)
+    if lesson.exercises.indices.allSatisfy({ progress.isSolved(lesson: lesson.number, exercise: $0 + 1) }) {
+      progress.markCompleted(lesson: lesson.number)
+      exerciseIndex = nil
+      text += "\nLesson \(lesson.number) is complete." + nextLessonLine(after: lesson)
+    } else {
+      text += "\n" + next()
+    }
+    if let problem = save() { text += problem }
+    return text
+  }
+
+  /// Saves progress; the text of a failure to show, nil when it worked.
+  private func save() -> String? {
+    do {
+      try progress.save()
+      return nil
+    } catch {
+      return "(Progress not saved: \(ExerciseCheck.describe(error)))\n"
+    }
+  }
+
+  private func exerciseText(_ lesson: Lesson, _ i: Int) -> String {
+    "Exercise \(i + 1) of \(lesson.exercises.count)\n\n" + LessonText.paragraph(lesson.exercises[i].question)
+      + "\nAnswer with .check <answer> (12.5%, 0.125, 1,234 or a name) or .check <query>."
+      + " .hint gives a hint, .solution a query that answers it.\n"
+  }
+
+  private func nextLessonLine(after lesson: Lesson) -> String {
+    guard let following = Lessons.numbered(lesson.number + 1) else { return " That was the last lesson.\n" }
+    return " Next: .lesson \(following.number) (\(following.title)).\n"
+  }
+}

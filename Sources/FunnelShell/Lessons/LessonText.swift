@@ -1,0 +1,84 @@
+import Foundation
+import FunnelRender
+
+/// The text of lessons outside the interactive walk: the `.lesson` list and
+/// whole-lesson handouts (for pipes, tests and `funnel --lesson N --format markdown`).
+public enum LessonText {
+  /// `.lesson`: the numbered lessons with their summaries, ✓ for a completed one.
+  public static func list(progress: LessonProgress) -> String {
+    var text = "Lessons (type .lesson N to start one; ✓ = done)\n\n"
+    for lesson in Lessons.all {
+      let mark = progress.isCompleted(lesson: lesson.number) ? "✓" : " "
+      let solved = lesson.exercises.indices.filter { progress.isSolved(lesson: lesson.number, exercise: $0 + 1) }.count
+      text += "\(mark) \(lesson.number). \(lesson.title)"
+      text += solved > 0 && solved < lesson.exercises.count ? "  (\(solved)/\(lesson.exercises.count) exercises)\n" : "\n"
+      text += Glossary.wrap(lesson.summary, width: 72).map { "     " + $0 + "\n" }.joined()
+    }
+    return text
+  }
+
+  /// The whole lesson: every page with its query, the query's real result and
+  /// the question, then the exercises, then their answers on this data.
+  /// Rethrows the runner's error when a query fails.
+  public static func handout(_ lesson: Lesson, runner: LessonQueryRunner, markdown: Bool) throws -> String {
+    var out = markdown ? "# Lesson \(lesson.number): \(lesson.title)\n\n_\(lesson.summary)_\n" : banner(lesson)
+    for (i, page) in lesson.pages.enumerated() {
+      let result = runner.lessonRender(try runner.lessonResult(of: page.query))
+      if markdown {
+        out += "\n## Page \(i + 1)\n\n\(unwrapped(page.text))\n\n```\n\(page.query)\n```\n\n```\n\(trimmed(result))\n```\n\n"
+        out += "**Question:** \(page.question)\n"
+      } else {
+        out += "\nPage \(i + 1) of \(lesson.pages.count)\n\n" + paragraph(page.text) + "\n"
+        out += "> \(page.query)\n\(trimmed(result))\n\n" + paragraph("Question: " + page.question)
+      }
+    }
+    out += markdown ? "\n## Exercises\n\n" : "\nExercises\n\n"
+    for (i, exercise) in lesson.exercises.enumerated() {
+      out += markdown
+        ? "\(i + 1). \(exercise.question)\n   _Hint:_ \(exercise.hint)\n"
+        : hanging("\(i + 1). ", exercise.question) + paragraph("Hint: \(exercise.hint)", indent: 3)
+    }
+    out += markdown ? "\n## Answers on this data\n\n" : "\nAnswers on this data\n\n"
+    for (i, exercise) in lesson.exercises.enumerated() {
+      let answer = try exercise.answer.read(from: try runner.lessonResult(of: exercise.solution))
+      let shown = NumberFormat.display(answer.value, hint: answer.hint)
+      out += markdown ? "\(i + 1). `\(exercise.solution)` gives **\(shown)**\n" : "\(i + 1). \(exercise.solution)\n   gives \(shown)\n"
+    }
+    return out
+  }
+
+  /// The title block of a lesson in plain text.
+  static func banner(_ lesson: Lesson) -> String {
+    let title = "Lesson \(lesson.number): \(lesson.title)"
+    return title + "\n" + String(repeating: "=", count: title.count) + "\n" + paragraph(lesson.summary)
+  }
+
+  /// Text wrapped at 76 columns, indented, with a newline after; a single
+  /// line break in the source is a space, a blank line a new paragraph.
+  static func paragraph(_ text: String, indent: Int = 0) -> String {
+    let pad = String(repeating: " ", count: indent)
+    return unwrapped(text).split(separator: "\n", omittingEmptySubsequences: false)
+      .map { line in Glossary.wrap(String(line), width: 76 - indent).map { pad + $0 }.joined(separator: "\n") }
+      .joined(separator: "\n") + "\n"
+  }
+
+  /// `lead` then `text`, wrapped with the following lines indented under the text.
+  static func hanging(_ lead: String, _ text: String) -> String {
+    let pad = String(repeating: " ", count: lead.count)
+    let lines = Glossary.wrap(unwrapped(text), width: 76 - lead.count)
+    return lines.enumerated().map { ($0.offset == 0 ? lead : pad) + $0.element }.joined(separator: "\n") + "\n"
+  }
+
+  /// Paragraphs on one line each, separated by a blank line.
+  static func unwrapped(_ text: String) -> String {
+    text.components(separatedBy: "\n\n")
+      .map { $0.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }.joined(separator: " ") }
+      .joined(separator: "\n\n")
+  }
+
+  private static func trimmed(_ text: String) -> String {
+    var t = Substring(text)
+    while t.last == "\n" { t = t.dropLast() }
+    return String(t)
+  }
+}

@@ -1,0 +1,207 @@
+import Foundation
+import FunnelEngine
+import FunnelLanguage
+
+/// Tab completion as a pure function of the line, the cursor and the session:
+/// dot commands and their arguments, dataset names where a pipeline starts
+/// and after `join`, stage keywords after `|`, the columns of the dataset
+/// flowing at the cursor (including those made by earlier `derive` or `agg`),
+/// function and metric names. Names that need quotes come in backquotes.
+///
+/// ```swift
+/// Completer.complete(line: "deals | whe", cursor: 11, session: s)
+/// // (["where"], 8)
+/// ```
+public enum Completer {
+  /// - Parameters:
+  ///   - cursor: a UTF-8 offset into `line`.
+  /// - Returns: the candidates, sorted, each to replace the text from
+  ///   `replaceFrom` (a UTF-8 offset) to the cursor.
+  public static func complete(line: String, cursor: Int, session: Session) -> (candidates: [String], replaceFrom: Int) {
+    let bytes = Array(line.utf8)
+    let before = String(decoding: bytes[0..<max(0, min(cursor, bytes.count))], as: UTF8.self)
+    let prefix = StatementPrefix(before)
+    let from = prefix.wordStartByte
+    if prefix.inComment { return ([], from) }
+    let word = prefix.word
+    let trimmedStart = prefix.scalars.firstIndex { $0 != " " && $0 != "\t" && $0 != "\n" } ?? prefix.scalars.count
+    if trimmedStart < prefix.scalars.count, prefix.scalars[trimmedStart] == "." {
+      return (commandCandidates(prefix, word: word, commandStart: trimmedStart, session: session), from)
+    }
+    if prefix.inString {
+      return ([], from)
+    }
+    return (languageCandidates(prefix, word: word, session: session), from)
+  }
+
+  // MARK: - Dot commands
+
+  static func commandCandidates(_ prefix: StatementPrefix, word: String, commandStart: Int, session: Session) -> [String] {
+    let headEnd = prefix.scalars[commandStart...].firstIndex { $0 == " " || $0 == "\t" } ?? prefix.scalars.count
+    if prefix.wordStart <= commandStart || headEnd >= prefix.scalars.count {
+      // Still typing the command's name (the word may begin at the dot or after it).
+      let typed = prefix.text(commandStart, prefix.scalars.count)
+      return matching(DotCommand.dottedNames, typed)
+    }
+    let name = prefix.text(commandStart + 1, headEnd)
+    guard let command = DotCommand.named(name) else { return [] }
+    let earlier = prefix.words(from: headEnd)
+    if command.name == "explain" {
+      // A query after .explain completes like one at the prompt.
+      let query = StatementPrefix(prefix.text(headEnd, prefix.scalars.count))
+      if query.pipes.isEmpty && earlier.isEmpty {
+        return matching(MetricRegistry.all.map(\.name) + session.catalog.datasetNames, word)
+      }
+      return languageCandidates(query, word: query.word, session: session)
+    }
+    guard let argument = command.argument(at: earlier.count) else { return [] }
+    switch argument {
+    case .dataset: return names(session.catalog.datasetNames, word)
+    case .path: return paths(word)
+    case .topic: return matching(HelpText.topics, word)
+    case .metricOrQuery: return matching(MetricRegistry.all.map(\.name), word)
+    case .format: return matching(OutputFormat.names, word)
+    case .onOff: return matching(["on", "off"], word)
+    case .parameter: return matching(session.catalog.parameters.keys.sorted(), word)
+    case .value:
+      return command.name == "load" && earlier.count >= 2 ? matching(["with", "map"], word) : []
+    case .name: return []
+    }
+  }
+
+  // MARK: - The language
+
+  static func languageCandidates(_ prefix: StatementPrefix, word: String, session: Session) -> [String] {
+    let catalog = session.catalog
+    guard let lastPipe = prefix.pipes.last else {
+      // The source: a dataset name, after an optional `let name =`.
+      let sourceText = prefix.text(0, prefix.wordStart)
+      let head = sourceText.drop { $0 == " " || $0 == "\t" || $0 == "\n" }
+      if head.isEmpty {
+        return names(catalog.datasetNames + [Keywords.scorecard], word) + matching(["let", "metric"], word)
+      }
+      for binder in ["let ", "metric "] where head.hasPrefix(binder) {
+        guard let equals = head.firstIndex(of: "=") else { return [] }
+        let rest = head[head.index(after: equals)...].trimmingCharacters(in: .whitespaces)
+        if rest.isEmpty && binder == "let " { return names(catalog.datasetNames + [Keywords.scorecard], word) }
+        return expression(word, columns: [], session: session)
+      }
+      return expression(word, columns: [], session: session)
+    }
+    let stageWords = prefix.words(from: lastPipe + 1)
+    guard let keyword = stageWords.first else { return matching(Keywords.stages, word) }
+    let columns = flowingColumns(prefix, upTo: lastPipe, session: session)
+    let previous = stageWords.last ?? ""
+    switch keyword {
+    case "join":
+      if previous == "join" || previous == "left" {
+        return names(catalog.datasetNames + (previous == "join" ? ["left"] : []), word)
+      }
+      if stageWords.count == 2 || (stageWords.count == 3 && stageWords[1] == "left") { return matching(["on"], word) }
+      return names(columns, word)
+    case "save": return paths(word)
+    case "chart":
+      if stageWords.count == 1 { return matching(Keywords.chartKinds, word) + names(columns, word) }
+      return names(columns, word)
+    case "funnel":
+      if previous == "steps" || stageWords.contains("steps") && !stageWords.contains("by") && !stageWords.contains("within") {
+        return matching(["lead", "mql", "sql", "opportunity", "won"] + ["by", "within"], word)
+      }
+      if stageWords.contains("by") { return names(columns, word) }
+      return matching(["steps", "by", "within"], word)
+    case "attribute":
+      if stageWords.count == 1 { return matching(Keywords.attributionModels, word) }
+      if previous != "by" && !stageWords.contains("by") { return matching(["by"], word) }
+      let touched = catalog.dataset("campaigns")?.names ?? []
+      return names(touched, word)
+    case "take": return []
+    case "top":
+      if stageWords.count == 2 { return matching(["by"], word) }
+      if stageWords.count < 2 { return [] }
+      return expression(word, columns: columns, session: session)
+    default:
+      return expression(word, columns: columns, session: session)
+    }
+  }
+
+  /// Columns first; with a typed start, also functions, metrics and the words
+  /// an expression may hold.
+  static func expression(_ word: String, columns: [String], session: Session) -> [String] {
+    let own = names(columns, word)
+    if word.isEmpty || word.hasPrefix("`") { return own }
+    let calls =
+      (FunctionRegistry.scalarNames + FunctionRegistry.aggregateNames + MetricRegistry.all.map(\.name)
+      + session.catalog.userMetrics.keys.sorted()).map { $0 + "(" }
+    let words = ["and", "or", "not", "in", "between", "case", "when", "then", "else", "end", "by", "asc", "desc", "true", "false", "null"]
+    return Array(Set(own + matching(calls, word) + matching(words, word))).sorted()
+  }
+
+  /// The columns of the pipeline before the stage at the cursor, from the
+  /// engine (so derived and aggregated columns appear); empty when it does not bind.
+  static func flowingColumns(_ prefix: StatementPrefix, upTo pipe: Int, session: Session) -> [String] {
+    let text = prefix.text(0, pipe)
+    let parsed = Parser.parse(SourceText(name: nil, text: text))
+    guard let statement = parsed.statements.last else { return [] }
+    let pipeline: Pipeline
+    switch statement.kind {
+    case .run(let p): pipeline = p
+    case .let(_, let p): pipeline = p
+    default: return []
+    }
+    return Engine.columns(of: pipeline, in: session.catalog)?.map(\.name) ?? []
+  }
+
+  // MARK: - Matching
+
+  /// `candidates` that start with `word`, sorted and unique.
+  static func matching(_ candidates: [String], _ word: String) -> [String] {
+    Array(Set(candidates.filter { $0.hasPrefix(word) })).sorted()
+  }
+
+  /// Names, in backquotes when they need them: `` `emp.var.rate` ``, `` `by` ``.
+  static func names(_ candidates: [String], _ word: String) -> [String] {
+    var out: [String] = []
+    for name in candidates {
+      if needsQuotes(name) {
+        let quoted = "`" + name + "`"
+        if quoted.hasPrefix(word) || (!word.hasPrefix("`") && name.hasPrefix(word)) { out.append(quoted) }
+      } else if name.hasPrefix(word) {
+        out.append(name)
+      }
+    }
+    return Array(Set(out)).sorted()
+  }
+
+  /// A bare name is lower-case letters, digits and `_`, not starting with a
+  /// digit, and not a reserved word.
+  static func needsQuotes(_ name: String) -> Bool {
+    guard let first = name.unicodeScalars.first, first == "_" || ("a"..."z").contains(first) else { return true }
+    if Keywords.reserved.contains(name) { return true }
+    return !name.unicodeScalars.allSatisfy { $0 == "_" || ("a"..."z").contains($0) || ("0"..."9").contains($0) }
+  }
+
+  /// Files and directories (with a `/`) that complete `word`; a leading quote
+  /// is kept, hidden files only when the word asks for them.
+  static func paths(_ word: String) -> [String] {
+    var typed = word
+    var quote = ""
+    if let first = typed.first, first == "\"" || first == "'" {
+      quote = String(first)
+      typed.removeFirst()
+    }
+    let slash = typed.lastIndex(of: "/")
+    let directoryPart = slash.map { String(typed[...$0]) } ?? ""
+    let namePart = slash.map { String(typed[typed.index(after: $0)...]) } ?? typed
+    var directory = directoryPart.isEmpty ? "." : directoryPart
+    if directory.hasPrefix("~/") { directory = NSHomeDirectory() + directory.dropFirst(1) }
+    guard let entries = try? FileManager.default.contentsOfDirectory(atPath: directory) else { return [] }
+    var out: [String] = []
+    for entry in entries where entry.hasPrefix(namePart) {
+      if entry.hasPrefix(".") && !namePart.hasPrefix(".") { continue }
+      var isDirectory: ObjCBool = false
+      _ = FileManager.default.fileExists(atPath: directory + "/" + entry, isDirectory: &isDirectory)
+      out.append(quote + directoryPart + entry + (isDirectory.boolValue ? "/" : ""))
+    }
+    return out.sorted()
+  }
+}

@@ -1,0 +1,99 @@
+import Foundation
+import FunnelLanguage
+
+/// The interactive shell: banner, prompt, continuation lines, history, Ctrl-C
+/// and Ctrl-D, each statement run in the session as it is finished.
+final class REPL {
+  static let prompt = "funnel> "
+  static let continuationPrompt = "   ...> "
+
+  let session: Session
+  let quiet: Bool
+  private let historyFile: HistoryFile
+  private let interrupts: InterruptWatcher
+  private lazy var editor = LineEditor(interrupts: interrupts) { [unowned self] line, cursor in
+    // Earlier lines of an unfinished statement are part of what completes.
+    let before = self.pending.isEmpty ? "" : self.pending.joined(separator: "\n") + "\n"
+    let result = Completer.complete(line: before + line, cursor: before.utf8.count + cursor, session: self.session)
+    return (result.candidates, max(0, result.replaceFrom - before.utf8.count))
+  }
+  /// Lines of a statement that is not finished yet.
+  private var pending: [String] = []
+  /// Lines numbered across the session, so messages say where a statement began.
+  private var lineNumber = 1
+  private var warnedAboutHistory = false
+
+  init(session: Session, quiet: Bool) {
+    self.session = session
+    self.quiet = quiet
+    historyFile = HistoryFile(environment: session.environment)
+    interrupts = InterruptWatcher(cancellation: session.cancellation)
+    session.interactive = true
+  }
+
+  /// Runs until Ctrl-D or `.quit`; returns the exit status (0).
+  func run() -> Int32 {
+    session.history = editor.loadHistory(path: historyFile.path, limit: HistoryFile.limit)
+    if !quiet { session.console.writeError(banner()) }
+    pending = []
+    while !session.quitRequested {
+      let input = editor.read(prompt: pending.isEmpty ? REPL.prompt : REPL.continuationPrompt)
+      switch input {
+      case .endOfInput:
+        saveHistory()
+        session.finish()
+        return 0
+      case .interrupted:
+        pending = []
+        continue
+      case .line(let line):
+        pending.append(line)
+      }
+      let text = pending.joined(separator: "\n")
+      if text.trimmingCharacters(in: .whitespaces).isEmpty {
+        pending = []
+        continue
+      }
+      if Completeness.needsMore(text) { continue }
+      pending = []
+      remember(text)
+      runStatement(text)
+    }
+    saveHistory()
+    session.finish()
+    return 0
+  }
+
+  /// Runs a finished statement with Ctrl-C armed to cancel it.
+  private func runStatement(_ text: String) {
+    let source = SourceText(name: nil, text: text, firstLine: lineNumber)
+    lineNumber += text.split(separator: "\n", omittingEmptySubsequences: false).count
+    interrupts.beginStatement()
+    session.run(source)
+    interrupts.endStatement()
+    session.console.flush()
+  }
+
+  private func remember(_ text: String) {
+    guard HistoryFile.shouldAdd(text, after: session.history.last) else { return }
+    session.history.append(text)
+    if session.history.count > HistoryFile.limit { session.history.removeFirst() }
+    editor.addHistory(text)
+  }
+
+  private func saveHistory() {
+    if !editor.saveHistory(path: historyFile.path, limit: HistoryFile.limit) && !warnedAboutHistory {
+      warnedAboutHistory = true
+      session.console.writeError("warning: cannot write the history file \(historyFile.path)\n")
+    }
+  }
+
+  /// `Funnel 0.1.0`, the datasets, and how to get help and leave.
+  func banner() -> String {
+    let color = session.terminal.colorErr
+    var text = Style.bold.apply("Funnel \(FunnelShellLibrary.version)", when: color) + "\n"
+    text += session.datasetSummary() + "\n"
+    text += Style.dim.apply("'.help' for help, Ctrl-D to quit", when: color) + "\n"
+    return text
+  }
+}

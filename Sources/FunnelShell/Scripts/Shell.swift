@@ -1,0 +1,92 @@
+import Foundation
+import FunnelData
+import FunnelLanguage
+
+/// The program: sets a session up from the command line, then runs a
+/// script, `-c` text, standard input, or the prompt. Returns the exit status:
+/// 0 on success, 1 at the first error.
+public enum Shell {
+  /// The standard datasets `--data DIR` looks for, as `DIR/<name>.csv`.
+  public static let standardNames = ["campaigns", "leads", "touches", "deals"]
+
+  public static func run(_ options: ShellOptions, environment: [String: String] = ProcessInfo.processInfo.environment)
+    -> Int32
+  {
+    let started = DispatchTime.now().uptimeNanoseconds
+    let terminal = TerminalInfo.current(environment: environment)
+    let session = Session(terminal: terminal, environment: environment)
+    session.format = options.format
+    for (name, value) in options.parameters { session.catalog.parameters[name] = value }
+    guard prepareData(options, in: session) else { return 1 }
+
+    let interactive: Bool
+    if case .standardInputOrPrompt = options.input, terminal.stdinIsTerminal { interactive = true } else { interactive = false }
+    if options.timeStartup {
+      let ms = Double(DispatchTime.now().uptimeNanoseconds - started) / 1_000_000
+      session.console.writeError("startup: " + Session.milliseconds(ms) + "\n")
+    }
+    if interactive {
+      let repl = REPL(session: session, quiet: options.quiet)
+      return repl.run()
+    }
+    let ok: Bool
+    switch options.input {
+    case .script(let path, let arguments):
+      setScriptArguments(arguments, in: session)
+      ok = ScriptRunner.runFile(path, in: session)
+    case .command(let text):
+      ok = session.run(SourceText(name: nil, text: text))
+    case .standardInputOrPrompt:
+      ok = ScriptRunner.runStandardInput(in: session)
+    }
+    let closed = session.finish()
+    return ok && closed ? 0 : 1
+  }
+
+  /// Demo data, `--data DIR`, then each `--load`; false (after a message) when a file fails.
+  static func prepareData(_ options: ShellOptions, in session: Session) -> Bool {
+    if options.loadsDemo { session.loadDemo(leads: options.demoSize, seed: options.seed) }
+    if let directory = options.dataDirectory {
+      let found = standardNames.filter { FileManager.default.fileExists(atPath: directory + "/" + $0 + ".csv") }
+      if found.isEmpty {
+        session.console.writeError(
+          DiagnosticRenderer.render(
+            message: "--data \(directory): none of " + standardNames.map { $0 + ".csv" }.joined(separator: ", ")
+              + " is there", color: session.terminal.colorErr))
+        return false
+      }
+      for name in found {
+        guard load(name: name, path: directory + "/" + name + ".csv", options: ReadOptions(), in: session) else {
+          return false
+        }
+      }
+    }
+    for item in options.loads {
+      guard load(name: item.name, path: item.path, options: item.options, in: session) else { return false }
+    }
+    return true
+  }
+
+  static func load(name: String, path: String, options: ReadOptions, in session: Session) -> Bool {
+    do {
+      try session.load(name: name, path: path, options: options)
+      return true
+    } catch {
+      session.report(error, in: nil)
+      return false
+    }
+  }
+
+  /// A script's own arguments: `NAME=VALUE` sets `$NAME`; the others are `$1`, `$2`, ...
+  static func setScriptArguments(_ arguments: [String], in session: Session) {
+    var position = 0
+    for argument in arguments {
+      if let eq = argument.firstIndex(of: "="), eq != argument.startIndex {
+        session.catalog.parameters[String(argument[..<eq])] = String(argument[argument.index(after: eq)...])
+      } else {
+        position += 1
+        session.catalog.parameters[String(position)] = argument
+      }
+    }
+  }
+}

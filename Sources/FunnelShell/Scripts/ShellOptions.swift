@@ -1,0 +1,71 @@
+import FunnelData
+import FunnelLanguage
+
+/// What the command line asked for, in FunnelShell's own terms (the
+/// executable maps its flags onto this; no flag-parsing types leave it).
+public struct ShellOptions {
+  /// Where the statements come from.
+  public enum Input: Equatable {
+    /// `funnel script.funnel [args...]`.
+    case script(path: String, arguments: [String])
+    /// `funnel -c '<statements>'`.
+    case command(String)
+    /// Standard input when it is not a terminal, or the prompt when it is.
+    case standardInputOrPrompt
+  }
+
+  /// One `--load NAME=PATH`, with the `--with` options that followed it.
+  public struct Load {
+    public var name: String
+    public var path: String
+    public var options: ReadOptions
+    public init(name: String, path: String, options: ReadOptions = ReadOptions()) {
+      self.name = name
+      self.path = path
+      self.options = options
+    }
+  }
+
+  public var input: Input = .standardInputOrPrompt
+  /// `--data DIR`: DIR/{campaigns,leads,touches,deals}.csv.
+  public var dataDirectory: String?
+  public var loads: [Load] = []
+  public var demoSize: Int = DemoData.defaultLeads
+  public var seed: UInt64 = DemoData.defaultSeed
+  public var format: OutputFormat = .table
+  public var parameters: [(name: String, value: String)] = []
+  public var noDemo = false
+  /// No banner at the prompt.
+  public var quiet = false
+  /// Writes `startup: N ms` to stderr when ready for the first statement.
+  public var timeStartup = false
+
+  public init() {}
+
+  /// Demo data unless `--no-demo`, `--data` or a `--load` says otherwise.
+  public var loadsDemo: Bool { !noDemo && dataDirectory == nil && loads.isEmpty }
+}
+
+/// A command-line value the shell cannot use, in words for the user.
+public struct ShellOptionError: Error, CustomStringConvertible {
+  public var description: String
+}
+
+extension ShellOptions.Load {
+  /// Adds the options of one `--with` text (`sep=";", null="NA"`), over
+  /// those of an earlier `--with`; throws `ShellOptionError`.
+  public mutating func apply(with text: String) throws {
+    let more: ReadOptions
+    do {
+      more = try LoadArguments.readOptions(text)
+    } catch let diagnostic as Diagnostic {
+      throw ShellOptionError(description: "--with '\(text)': " + ([diagnostic.message] + diagnostic.hints).joined(separator: "; "))
+    }
+    if let s = more.separator { options.separator = s }
+    options.nullTokens += more.nullTokens
+    if let d = more.dateFormat { options.dateFormat = d }
+    if more.decimalComma { options.decimalComma = true }
+    if let b = more.boolTokens { options.boolTokens = b }
+    options.types.merge(more.types) { _, new in new }
+  }
+}

@@ -1,0 +1,60 @@
+import FunnelData
+import FunnelLanguage
+
+/// The one place a diagnostic becomes text, rustc-style:
+///
+/// ```
+/// report.funnel:3:17: error: unknown column 'ammount' in deals
+///   deals | agg sum(ammount) by owner
+///                   ^^^^^^^
+///   hint: did you mean 'amount'?
+/// ```
+///
+/// A script's messages start with its path as given; at the prompt, for `-c`
+/// and for standard input the source has no name and messages start with
+/// `line:col`. Colour (bold, red `error`) only when asked for.
+public enum DiagnosticRenderer {
+  /// The full text of `diagnostic` about `source`, ending with a newline.
+  public static func render(_ diagnostic: Diagnostic, in source: SourceText?, color: Bool = false) -> String {
+    var location = source?.name.map { $0 + ":" } ?? ""
+    if let span = diagnostic.span { location += "\(span.line):\(span.column):" }
+    let severity: String
+    switch diagnostic.severity {
+    case .error: severity = Style.boldRed.apply("error:", when: color)
+    case .warning: severity = Style.yellow.apply("warning:", when: color)
+    }
+    let head = location.isEmpty ? severity : Style.bold.apply(location, when: color) + " " + severity
+    var text = head + " " + Style.bold.apply(diagnostic.message, when: color) + "\n"
+    if let span = diagnostic.span, let line = source?.line(span.line) {
+      text += "  " + line + "\n"
+      text += "  " + caretLine(under: span, in: line, color: color) + "\n"
+    }
+    for hint in diagnostic.hints {
+      text += "  " + Style.cyan.apply("hint:", when: color) + " " + hint + "\n"
+    }
+    return text
+  }
+
+  /// Spaces up to the span's column (tabs copied, so the caret lines up with
+  /// the text above it) and `^` for its length, at least one, never past the
+  /// line's end plus one.
+  static func caretLine(under span: Span, in line: String, color: Bool) -> String {
+    let scalars = Array(line.unicodeScalars)
+    let start = max(0, min(span.column - 1, scalars.count))
+    var pad = ""
+    for s in scalars[0..<start] { pad.unicodeScalars.append(s == "\t" ? "\t" : " ") }
+    let room = max(1, scalars.count - start)
+    let carets = String(repeating: "^", count: max(1, min(span.length, room)))
+    return pad + Style.red.apply(carets, when: color)
+  }
+
+  /// A file that could not be loaded: `error: deals.csv:12: column 'amount': ...`.
+  public static func render(_ error: FileError, color: Bool = false) -> String {
+    Style.boldRed.apply("error:", when: color) + " " + error.description + "\n"
+  }
+
+  /// A message with no position: `error: ...`.
+  public static func render(message: String, color: Bool = false) -> String {
+    Style.boldRed.apply("error:", when: color) + " " + message + "\n"
+  }
+}

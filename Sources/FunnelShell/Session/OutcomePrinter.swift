@@ -1,0 +1,62 @@
+import FunnelData
+import FunnelEngine
+import FunnelRender
+
+extension Session {
+  /// Shows what a statement produced, as the format and the terminal ask:
+  ///
+  /// - a table at a terminal in `table` mode fits the window (width, rows,
+  ///   colour), with a funnel chart below it when the engine asks for one;
+  /// - `table` mode elsewhere (a pipe, an `.output` file) draws every row
+  ///   and column without colour; bar and line charts still follow;
+  /// - machine formats carry raw values through `TableWriter`;
+  /// - bindings print nothing, except a one-line note at the prompt.
+  func show(_ outcome: Outcome) {
+    switch outcome {
+    case .table(let table, let chart):
+      show(table, chart: chart)
+    case .scalar(let value, let hint):
+      emit((format == .table ? NumberFormat.display(value, hint: hint) : value.rawText) + "\n")
+    case .boundDataset(let name, let rows, let columns):
+      if interactive && terminal.stderrIsTerminal {
+        note("\(name): " + count(rows, "row") + ", " + count(columns, "column"))
+      }
+    case .boundScalar(let name, let value):
+      if interactive && terminal.stderrIsTerminal {
+        note("\(name) = " + NumberFormat.display(value, hint: .plain))
+      }
+    case .definedMetric(let name):
+      if interactive && terminal.stderrIsTerminal { note("metric \(name)() defined") }
+    }
+  }
+
+  func show(_ table: Table, chart: ChartRequest?) {
+    if let fileFormat = format.fileFormat {
+      let text = TableWriter.encode(table, as: fileFormat)
+      emit(text.hasSuffix("\n") || text.isEmpty ? text : text + "\n")
+      return
+    }
+    emit(TableRenderer.render(table, options: renderOptions()) + "\n")
+    guard let chart else { return }
+    switch chart.kind {
+    case .funnel:
+      // A funnel chart is a picture for a person; pipes get the table only.
+      guard resultsAtTerminal else { return }
+      emit("\n" + ChartRenderer.render(table, chart: chart, options: renderOptions()) + "\n")
+    case .bar, .line:
+      // Plain text in a pipe (renderOptions has no colour there), so a
+      // script's chart is part of its output.
+      emit("\n" + ChartRenderer.render(table, chart: chart, options: renderOptions()) + "\n")
+    }
+  }
+
+  /// The window at a terminal (rows − 6 for prompt and footer, at least 10);
+  /// no limits and no colour anywhere else.
+  func renderOptions() -> RenderOptions {
+    guard resultsAtTerminal else { return RenderOptions(width: nil, maxRows: nil, color: false) }
+    let size = TerminalInfo.size(environment: environment)
+    return RenderOptions(width: size.columns, maxRows: max(10, size.rows - 6), color: terminal.colorOut)
+  }
+
+  func count(_ n: Int, _ noun: String) -> String { Counts.of(n, noun) }
+}

@@ -1,0 +1,22 @@
+import FunnelData
+
+/// How results are written: an aligned table for people, or one of the
+/// machine formats (raw values) that `TableWriter` produces.
+public enum OutputFormat: String, CaseIterable, Sendable {
+  case table, csv, tsv, json, jsonl, markdown
+
+  /// The writer's format; nil for `table`, which the renderer draws.
+  public var fileFormat: FileFormat? {
+    switch self {
+    case .table: return nil
+    case .csv: return .csv
+    case .tsv: return .tsv
+    case .json: return .json
+    case .jsonl: return .jsonl
+    case .markdown: return .markdown
+    }
+  }
+
+  /// The names `.mode` and `--format` accept.
+  public static var names: [String] { allCases.map(\.rawValue) }
+}

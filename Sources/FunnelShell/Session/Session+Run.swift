@@ -1,0 +1,97 @@
+import Foundation
+import FunnelData
+import FunnelEngine
+import FunnelLanguage
+
+extension Session {
+  /// Parses `source` and runs its statements in order, stopping at the first
+  /// that fails (or at `.quit`). Syntax errors anywhere stop it before
+  /// anything runs. Returns false when something failed; the messages have
+  /// been written to the console.
+  @discardableResult
+  public func run(_ source: SourceText) -> Bool {
+    let parsed = Parser.parse(source)
+    if !parsed.diagnostics.isEmpty {
+      report(parsed.diagnostics, in: source)
+      if parsed.diagnostics.contains(where: { $0.severity == .error }) { return false }
+    }
+    for statement in parsed.statements {
+      let ok = execute(statement, in: source)
+      console.flush()
+      if !ok { return false }
+      if quitRequested { break }
+    }
+    return true
+  }
+
+  /// Runs one parsed statement, with the timer when it is on.
+  func execute(_ statement: Statement, in source: SourceText) -> Bool {
+    let start = DispatchTime.now().uptimeNanoseconds
+    let ok: Bool
+    switch statement.kind {
+    case .command(let name, let arguments, let span):
+      ok = runCommand(name: name, arguments: arguments, span: span, in: source)
+    default:
+      ok = runQuery(statement, in: source)
+    }
+    if timer {
+      let ms = Double(DispatchTime.now().uptimeNanoseconds - start) / 1_000_000
+      note("time: " + Session.milliseconds(ms))
+    }
+    return ok
+  }
+
+  /// `12.3 ms` (one decimal), `1,234.5 ms` past a second.
+  static func milliseconds(_ ms: Double) -> String {
+    let tenths = Int((ms * 10).rounded())
+    let whole = String(tenths / 10)
+    var grouped = ""
+    for (i, c) in whole.reversed().enumerated() {
+      if i > 0, i % 3 == 0 { grouped.append(",") }
+      grouped.append(c)
+    }
+    return String(grouped.reversed()) + ".\(tenths % 10) ms"
+  }
+
+  /// Binds, runs and shows a pipeline, `let` or `metric`.
+  func runQuery(_ statement: Statement, in source: SourceText) -> Bool {
+    do {
+      let prepared = try Engine.prepare(statement, in: catalog)
+      cancellation.reset()
+      let outcome = try Engine.run(prepared, in: catalog, cancellation: cancellation)
+      cancellation.reset()
+      show(outcome)
+      return true
+    } catch {
+      cancellation.reset()
+      report(error, in: source)
+      return false
+    }
+  }
+
+  /// Writes any error a statement can raise, in the one format.
+  func report(_ error: Error, in source: SourceText?) {
+    let color = terminal.colorErr
+    switch error {
+    case let list as DiagnosticList:
+      report(list.diagnostics, in: source)
+    case let diagnostic as Diagnostic:
+      report([diagnostic], in: source)
+    case is Cancelled:
+      // At the prompt the terminal has echoed ^C on the statement's line.
+      console.writeError(interactive && terminal.stderrIsTerminal ? "\ncancelled\n" : "cancelled\n")
+    case let file as FileError:
+      console.writeError(DiagnosticRenderer.render(file, color: color))
+    case let output as OutputFileError:
+      console.writeError(DiagnosticRenderer.render(message: output.message, color: color))
+    default:
+      console.writeError(DiagnosticRenderer.render(message: "internal error: \(error) (this is a bug)", color: color))
+    }
+  }
+
+  func report(_ diagnostics: [Diagnostic], in source: SourceText?) {
+    for d in diagnostics {
+      console.writeError(DiagnosticRenderer.render(d, in: source, color: terminal.colorErr))
+    }
+  }
+}

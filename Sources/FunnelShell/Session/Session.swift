@@ -1,0 +1,111 @@
+import Foundation
+import FunnelData
+import FunnelEngine
+import FunnelLanguage
+
+/// One user's shell: the datasets and names (a `Catalog`), how results are
+/// shown, where they go, and the flag Ctrl-C sets. Scripts, `-c` text,
+/// standard input and the prompt all run through `run(_:)`.
+///
+/// ```swift
+/// let session = Session(terminal: .none)
+/// session.loadDemo()
+/// session.run(SourceText(text: "deals | take 5"))   // prints a table, returns true
+/// ```
+public final class Session {
+  public let catalog = Catalog()
+  /// Set by Ctrl-C while a statement runs; reset before each statement.
+  public let cancellation = Cancellation()
+  public let console: Console
+  public var terminal: TerminalInfo
+  public let environment: [String: String]
+
+  /// `.mode` / `--format`.
+  public var format: OutputFormat = .table
+  /// `.timer on`: wall time of each statement on stderr.
+  public var timer = false
+  /// At the prompt: short notes (`big: 1,204 rows, 9 columns`) after quiet statements.
+  public var interactive = false
+  /// The statements entered at the prompt, oldest first (`.history`).
+  public var history: [String] = []
+  /// `.quit` or `.exit` was run: the caller stops reading.
+  public internal(set) var quitRequested = false
+  /// `.output PATH`; nil = results to the console.
+  var outputFile: OutputFile?
+  /// How deep `.read` is nested, so a script that reads itself stops.
+  var readDepth = 0
+
+  public init(
+    terminal: TerminalInfo = .none, console: Console = .standard(),
+    environment: [String: String] = ProcessInfo.processInfo.environment
+  ) {
+    self.terminal = terminal
+    self.console = console
+    self.environment = environment
+    if let today = Session.today(from: environment["FUNNEL_TODAY"]) { catalog.today = today }
+  }
+
+  /// Days since 1970-01-01 for a `YYYY-MM-DD` text, nil if it is not a valid date.
+  static func today(from text: String?) -> Int32? {
+    guard let parts = text?.split(separator: "-"), parts.count == 3,
+      let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2])
+    else { return nil }
+    let date = CivilDate(year: y, month: m, day: d)
+    return date.isValid ? date.daysSinceEpoch : nil
+  }
+
+  /// Replaces the four standard datasets with freshly generated demo data.
+  public func loadDemo(leads: Int = DemoData.defaultLeads, seed: UInt64 = DemoData.defaultSeed) {
+    for (name, table) in DemoData.generate(leads: leads, seed: seed).all {
+      catalog.setDataset(name, table)
+    }
+  }
+
+  /// Reads a file into the catalog as `name`, renaming columns by `map`
+  /// (pairs new = old). Throws `FileError` (unreadable file, or a mapped
+  /// column the file does not have).
+  public func load(name: String, path: String, options: ReadOptions = ReadOptions(), map: [(new: String, old: String)] = [])
+    throws
+  {
+    var table = try TableReader.read(path: path, options: options)
+    for pair in map {
+      guard let index = table.index(of: pair.old) else {
+        var message = "no column '\(pair.old)' to map to '\(pair.new)'"
+        if let near = table.names.nearest(to: pair.old) { message += " (did you mean '\(near)'?)" }
+        throw FileError(path: path, message: message)
+      }
+      table.rename(column: index, to: pair.new)
+    }
+    catalog.setDataset(name, table)
+  }
+
+  /// Whether results go to a terminal that can take width limits and colour.
+  var resultsAtTerminal: Bool { outputFile == nil && terminal.stdoutIsTerminal }
+
+  /// Writes result text to the `.output` file or the console.
+  func emit(_ text: String) {
+    if let outputFile { outputFile.write(text) } else { console.write(text) }
+  }
+
+  /// A note on stderr (timer, bindings at the prompt).
+  func note(_ text: String) {
+    console.writeError(Style.dim.apply(text, when: terminal.colorErr) + "\n")
+  }
+
+  /// Closes an open `.output` file (moving it into place). Call before exit.
+  @discardableResult
+  public func finish() -> Bool {
+    console.flush()
+    guard let file = outputFile else { return true }
+    outputFile = nil
+    do {
+      try file.close()
+      return true
+    } catch let error as OutputFileError {
+      console.writeError(DiagnosticRenderer.render(message: error.message, color: terminal.colorErr))
+      return false
+    } catch {
+      return false
+    }
+  }
+}

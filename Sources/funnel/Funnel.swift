@@ -1,0 +1,159 @@
+import ArgumentParser
+import Foundation
+import FunnelShell
+
+/// The `funnel` command: flags → `ShellOptions` → `Shell.run`. Flag parsing
+/// stays here; the shell never sees an ArgumentParser type.
+@main
+struct Funnel: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "funnel",
+    abstract: "A shell and pipeline language for sales and marketing data.",
+    discussion: """
+      With no script and no -c, funnel reads statements from standard input when it
+      is not a terminal, and opens the interactive shell when it is. The demo
+      datasets (campaigns, leads, touches, deals) are loaded unless --no-demo,
+      --data or --load is given.
+
+      A script's own arguments become parameters: NAME=VALUE sets $NAME, the
+      others are $1, $2, ...
+
+      --with applies to the --load just before it:
+        funnel --load deals=crm.csv --with 'sep=";", null="NA", decimal=","'
+      Options: sep, null, date ("%d/%m/%Y"), decimal ("," or "."), bool ("yes/no"),
+      types COL=TYPE ... (int double decimal date timestamp bool text).
+      """,
+    version: "funnel \(FunnelShellLibrary.version)")
+
+  @Argument(help: ArgumentHelp("A script to run.", valueName: "script"))
+  var script: String?
+
+  @Argument(parsing: .captureForPassthrough, help: ArgumentHelp("Arguments for the script.", valueName: "script-args"))
+  var scriptArguments: [String] = []
+
+  @Option(name: [.short, .customLong("command")], help: ArgumentHelp("Run these statements and exit.", valueName: "statements"))
+  var command: String?
+
+  @Option(help: ArgumentHelp("Load DIR/{campaigns,leads,touches,deals}.csv (those that exist).", valueName: "dir"))
+  var data: String?
+
+  @Option(help: ArgumentHelp("Load one file as a dataset (repeatable).", valueName: "name=path"))
+  var load: [String] = []
+
+  @Option(name: .customLong("with"), help: ArgumentHelp("Reading options for the --load before it.", valueName: "options"))
+  var withOptions: [String] = []
+
+  @Option(help: ArgumentHelp("Leads in the demo data.", valueName: "n"))
+  var demoSize: Int = ShellOptions().demoSize
+
+  @Option(help: ArgumentHelp("Seed of the demo data.", valueName: "s"))
+  var seed: UInt64 = ShellOptions().seed
+
+  @Option(help: ArgumentHelp("Output format: table, csv, tsv, json, jsonl or markdown.", valueName: "format"))
+  var format: String = "table"
+
+  @Option(help: ArgumentHelp("Set $NAME (repeatable).", valueName: "name=value"))
+  var param: [String] = []
+
+  @Flag(help: "Start with no datasets.")
+  var noDemo = false
+
+  @Flag(help: "No banner at the interactive prompt.")
+  var quiet = false
+
+  @Flag(help: .hidden)
+  var timeStartup = false
+
+  /// As ArgumentParser's own, except that a usage error exits with status 1,
+  /// like every other failure (LANGUAGE.md §7: status 0 or 1).
+  static func main() {
+    do {
+      var command = try parseAsRoot()
+      try command.run()
+    } catch let code as ExitCode {
+      Foundation.exit(code.rawValue)
+    } catch {
+      if exitCode(for: error).isSuccess { exit(withError: error) }  // --help, --version
+      FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+      Foundation.exit(1)
+    }
+  }
+
+  mutating func validate() throws {
+    guard OutputFormat(rawValue: format) != nil else {
+      throw ValidationError("unknown format '\(format)'; formats are " + OutputFormat.names.joined(separator: ", "))
+    }
+    guard demoSize >= 1 else { throw ValidationError("--demo-size must be at least 1") }
+    if command != nil && script != nil { throw ValidationError("give a script or -c, not both") }
+    if !withOptions.isEmpty && load.isEmpty { throw ValidationError("--with applies to a --load before it") }
+  }
+
+  func run() throws {
+    var options = ShellOptions()
+    if let command {
+      options.input = .command(command)
+    } else if let script {
+      options.input = .script(path: script, arguments: scriptArguments)
+    }
+    options.dataDirectory = data
+    options.demoSize = demoSize
+    options.seed = seed
+    options.format = OutputFormat(rawValue: format) ?? .table
+    options.noDemo = noDemo
+    options.quiet = quiet
+    options.timeStartup = timeStartup
+    for item in param {
+      let (name, value) = try pair(item, flag: "--param")
+      options.parameters.append((name, value))
+    }
+    let owners = Funnel.withOwners(in: CommandLine.arguments)
+    for (index, item) in load.enumerated() {
+      let (name, path) = try pair(item, flag: "--load")
+      var entry = ShellOptions.Load(name: name, path: path)
+      for (withIndex, text) in withOptions.enumerated() where owners.indices.contains(withIndex) && owners[withIndex] == index {
+        do {
+          try entry.apply(with: text)
+        } catch let error as ShellOptionError {
+          throw ValidationError(error.description)
+        }
+      }
+      options.loads.append(entry)
+    }
+    let status = Shell.run(options)
+    if status != 0 { throw ExitCode(status) }
+  }
+
+  /// `NAME=VALUE` split at the first `=`.
+  func pair(_ text: String, flag: String) throws -> (String, String) {
+    guard let eq = text.firstIndex(of: "="), eq != text.startIndex else {
+      throw ValidationError("\(flag) takes NAME=VALUE, not '\(text)'")
+    }
+    return (String(text[..<eq]), String(text[text.index(after: eq)...]))
+  }
+
+  /// For each `--with` in order, the index of the `--load` before it (-1 for none).
+  /// ArgumentParser keeps each option's values but not how they interleave, so
+  /// the raw arguments say which load a `--with` follows.
+  static func withOwners(in arguments: [String]) -> [Int] {
+    var loads = -1
+    var owners: [Int] = []
+    var skipNext = false
+    for argument in arguments.dropFirst() {
+      if skipNext {
+        skipNext = false
+        continue
+      }
+      if argument == "--" { break }
+      if argument == "--load" || argument.hasPrefix("--load=") {
+        loads += 1
+        skipNext = argument == "--load"
+      } else if argument == "--with" || argument.hasPrefix("--with=") {
+        owners.append(loads)
+        skipNext = argument == "--with"
+      } else if ["-c", "--command", "--data", "--demo-size", "--seed", "--format", "--param"].contains(argument) {
+        skipNext = true
+      }
+    }
+    return owners
+  }
+}

@@ -1,0 +1,120 @@
+import FunnelData
+import Testing
+@testable import FunnelEngine
+
+/// Metric values on the fixture, worked out by hand.
+@Suite struct MetricTests {
+  typealias F = VocabularyFixture
+
+  func whole(_ name: String, _ origin: String, _ arguments: [Value] = []) throws -> Double? {
+    guard let input = F.datasets(origin) else { return nil }
+    let column = try MetricEvaluator.evaluate(
+      name, arguments: arguments, input: input, grouping: .single(rows: input.rowCount), context: F.context(origin))
+    return column.value(at: 0).doubleValue
+  }
+
+  /// (metric, rows, expected value over the whole fixture).
+  static let wholeDataCases: [(String, String, Double)] = [
+    // Deals: won 10 and 13, lost 12, open 11.
+    ("win_rate", "deals", 2.0 / 3.0),
+    ("avg_deal_size", "deals", 7500.125),
+    ("sales_cycle_days", "deals", 30),  // 36 and 24 days
+    ("pipeline_value", "deals", 8000.50),
+    ("pipeline_velocity", "deals", 1 * (2.0 / 3.0) * 7500.125 / 30),
+    ("avg_touches_to_close", "deals", 2),  // four touches for deal 10, none for 13
+    // Campaigns: spend 1750.75, leads 1-5 (lead 6 has no campaign), all four deals.
+    ("cpl", "campaigns", 350.15),
+    ("cac", "campaigns", 875.375),
+    ("roi", "campaigns", (15000.25 - 1750.75) / 1750.75),
+    ("roas", "campaigns", 15000.25 / 1750.75),
+    ("ctr", "campaigns", 0.01),
+    ("cost_per_opportunity", "campaigns", 437.6875),
+    ("win_rate", "campaigns", 2.0 / 3.0),
+    // Leads: mql reached by 1-4 (dates) and 6 (stage); sql by 1, 2, 4; won by 1.
+    ("mql_rate", "leads", 5.0 / 6),
+    ("sql_acceptance_rate", "leads", 0.6),
+    ("cpl", "leads", 1750.75 / 6),
+    ("win_rate", "leads", 2.0 / 3.0),
+  ]
+
+  @Test(arguments: wholeDataCases)
+  func wholeData(name: String, origin: String, expected: Double) throws {
+    let got = try whole(name, origin)
+    #expect(F.close(got, expected), "\(name) over \(origin): \(String(describing: got)) vs \(expected)")
+  }
+
+  @Test func conversionBetweenStages() throws {
+    #expect(F.close(try whole("conversion", "leads", [.string("mql"), .string("won")]), 0.2))
+    #expect(F.close(try whole("conversion", "leads", [.string("lead"), .string("sql")]), 0.5))
+    #expect(throws: MetricProblem.self) { try whole("conversion", "leads", [.string("mql"), .string("closed")]) }
+  }
+
+  @Test func groupedByChannelOverCampaigns() throws {
+    let campaigns = F.campaigns
+    // Campaigns 1 and 3 are search (group 0), 2 is social (group 1).
+    let grouping = Grouping(groupOfRow: [0, 1, 0], groupCount: 2)
+    func metric(_ name: String) throws -> [Double?] {
+      F.doubles(try MetricEvaluator.evaluate(name, arguments: [], input: campaigns, grouping: grouping,
+        context: F.context("campaigns")))
+    }
+    #expect(F.closeAll(try metric("cpl"), [1250.25 / 3, 500.50 / 2]))
+    #expect(F.closeAll(try metric("win_rate"), [0.5, 1]))
+    #expect(F.closeAll(try metric("roas"), [12000 / 1250.25, 3000.25 / 500.50]))
+    #expect(F.closeAll(try metric("pipeline_value"), [0, 8000.50]))
+    #expect(F.closeAll(try metric("ctr"), [0.02, 0.005]))
+    #expect(F.closeAll(try metric("sales_cycle_days"), [36, 24]))
+  }
+
+  @Test func divisionByZeroIsNull() throws {
+    // Campaign 3 alone: no impressions, no deals.
+    let input = F.campaigns.gather([2])
+    let grouping = Grouping.single(rows: 1)
+    for name in ["ctr", "win_rate", "cac", "avg_deal_size", "sales_cycle_days"] {
+      let c = try MetricEvaluator.evaluate(name, arguments: [], input: input, grouping: grouping,
+        context: F.context("campaigns"))
+      #expect(c.isNull(0), "\(name)")
+    }
+  }
+
+  @Test func leadsWithNoCampaignHaveUnknownSpend() throws {
+    let input = F.leads.gather([5])  // lead 6, no campaign
+    let c = try MetricEvaluator.evaluate("cpl", arguments: [], input: input, grouping: .single(rows: 1),
+      context: F.context("leads"))
+    #expect(c.isNull(0))
+  }
+
+  @Test func problemsNameWhatIsMissing() {
+    let noCampaigns = F.context("leads") { $0 == "campaigns" ? nil : F.datasets($0) }
+    let p = MetricEvaluator.check("cpl", argumentCount: 0, columns: F.leads.names, context: noCampaigns)
+    #expect(p?.message == "cpl() needs spend: the rows are leads and no campaigns dataset is loaded")
+    let noAmount = MetricEvaluator.check("avg_deal_size", argumentCount: 0, columns: ["deal_id", "stage"],
+      context: F.context("deals"))
+    #expect(noAmount?.message == "avg_deal_size() needs amount: the rows are deals and have no column amount")
+    #expect(noAmount?.hints.first == "map it when loading: .load deals FILE map amount = <your column>")
+    let noStage = MetricEvaluator.check("win_rate", argumentCount: 0, columns: ["deal_id", "amount"], context: F.context("deals"))
+    #expect(noStage?.hints.last == "deals' stage reads closed_won and closed_lost; any other value is an open deal")
+    #expect(MetricEvaluator.check("win_rte", argumentCount: 0, columns: [], context: F.context("deals"))?.hints
+      == ["did you mean 'win_rate'?"])
+    #expect(MetricEvaluator.check("conversion", argumentCount: 1, columns: F.leads.names, context: F.context("leads")) != nil)
+    #expect(MetricEvaluator.check("win_rate", argumentCount: 0, columns: ["x"], context: F.context(nil)) != nil)
+    #expect(MetricEvaluator.check("win_rate", argumentCount: 0, columns: F.deals.names, context: F.context(nil)) == nil)
+  }
+
+  @Test func textIdsLinkAcrossDatasets() throws {
+    // The same deals and leads with text ids reach each other by text.
+    func retext(_ t: Table, _ column: String) -> Table {
+      var out = Table(rowCount: t.rowCount)
+      for (i, name) in t.names.enumerated() {
+        let c = t.columns[i]
+        out.append(column: name == column ? Column.make(.string, (0..<c.count).map { .string("L\(c.value(at: $0).rawText)") }) : c,
+          named: name)
+      }
+      return out
+    }
+    let leads = retext(F.leads, "lead_id"), deals = retext(F.deals, "lead_id")
+    let context = F.context("leads") { $0 == "deals" ? deals : $0 == "leads" ? leads : F.datasets($0) }
+    let c = try MetricEvaluator.evaluate("win_rate", arguments: [], input: leads, grouping: .single(rows: 6),
+      context: context)
+    #expect(F.close(c.value(at: 0).doubleValue, 2.0 / 3))
+  }
+}

@@ -1,0 +1,100 @@
+import FunnelData
+import Testing
+
+@testable import FunnelShell
+
+/// Completion as a function: the line with `‸` at the cursor → candidates.
+@Suite struct CompleterTests {
+  static let shared = TestSession()
+
+  /// Completes `line` at its `‸` marker.
+  static func complete(_ marked: String, in t: TestSession = shared) -> (candidates: [String], replaceFrom: Int) {
+    let cursor = marked.range(of: "‸").map { marked[..<$0.lowerBound].utf8.count } ?? marked.utf8.count
+    let line = marked.replacingOccurrences(of: "‸", with: "")
+    return Completer.complete(line: line, cursor: cursor, session: t.session)
+  }
+
+  @Test(arguments: [
+    ("de‸", ["deals"]),
+    ("  lea‸", ["leads"]),
+    ("let big = dea‸", ["deals"]),
+    ("deals | whe‸", ["where"]),
+    ("deals |ta‸", ["take"]),
+    ("deals | where amo‸", ["amount"]),
+    ("deals | where stage == \"closed_won\" and amo‸", ["amount"]),
+    ("leads | where reg‸", ["region"]),
+    ("deals | agg total = sum(amo‸", ["amount"]),
+    ("deals | derive big_one = amount > 10000 | where big_‸", ["big_one"]),
+    ("deals | agg revenue = sum(amount) by owner | sort reve‸", ["revenue"]),
+    ("deals | agg revenue = sum(amount) by owner | sort ow‸", ["owner"]),
+    ("leads | count by chan‸", ["channel"]),
+    ("deals |\ncount by sta‸", ["stage", "starts_with("]),  // a continued statement
+    ("deals | top 5 by amo‸", ["amount"]),
+    ("deals | join camp‸", ["campaigns"]),
+    ("deals | where amount > 1 | take 3 | sel‸", ["select"]),
+    ("deals | select deal_id, ow‸", ["owner"]),
+    ("deals | drop lead_‸", ["lead_id"]),
+    ("deals | take ‸", []),  // a number: nothing to guess
+    (".sch‸", [".schema"]),
+    (".t‸", [".tables", ".timer"]),
+    (".schema tou‸", ["touches"]),
+    (".save dea‸", ["deals"]),
+    (".help sta‸", ["stages"]),
+    (".help whe‸", ["where"]),
+    (".mode js‸", ["json", "jsonl"]),
+    (".timer o‸", ["off", "on"]),
+    (".explain deals | whe‸", ["where"]),
+    ("deals | where owner == \"Mi‸", []),  // inside a string
+    ("deals | take 5 # a comment abo‸", []),
+  ])
+  func candidates(line: String, expected: [String]) {
+    #expect(Self.complete(line).candidates == expected)
+  }
+
+  @Test func replacesTheWordBeingTyped() {
+    #expect(Self.complete("deals | where amo‸").replaceFrom == "deals | where ".utf8.count)
+    #expect(Self.complete(".schema le‸").replaceFrom == ".schema ".utf8.count)
+    #expect(Self.complete(".sc‸").replaceFrom == 0)
+    // The cursor in the middle: only the text before it counts.
+    #expect(Self.complete("deals | whe‸ amount > 1").candidates == ["where"])
+  }
+
+  @Test func functionsAndMetricsInExpressions() {
+    let names = Self.complete("deals | agg cou‸").candidates
+    #expect(names.contains("count("))
+    #expect(names.contains("count_if("))
+    let metrics = Self.complete("deals | agg win_‸").candidates
+    #expect(metrics.contains("win_rate("))
+  }
+
+  @Test func stageKeywordsAfterAPipe() {
+    let all = Self.complete("deals | ‸").candidates
+    #expect(all.contains("where") && all.contains("agg") && all.contains("funnel"))
+  }
+
+  @Test func namesThatNeedQuotesComeInBackquotes() {
+    let t = TestSession(demo: false)
+    let table = Table(
+      names: ["Close Value", "emp.var.rate", "by", "plain"],
+      columns: (0..<4).map { _ in Column.make(.int, [.int(1)]) })
+    t.session.catalog.setDataset("crm", table)
+    #expect(Self.complete("crm | where Clo‸", in: t).candidates == ["`Close Value`"])
+    #expect(Self.complete("crm | where `emp‸", in: t).candidates == ["`emp.var.rate`"])
+    #expect(Self.complete("crm | sort b‸", in: t).candidates.contains("`by`"))
+    #expect(Self.complete("crm | sort pla‸", in: t).candidates == ["plain"])
+  }
+
+  @Test func pathsAfterLoadReadAndOutput() throws {
+    let dir = FileManager.default.temporaryDirectory.appendingPathComponent("funnel-complete-\(getpid())")
+    try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: dir) }
+    FileManager.default.createFile(atPath: dir.path + "/deals_2026.csv", contents: Data())
+    try FileManager.default.createDirectory(atPath: dir.path + "/more", withIntermediateDirectories: true)
+    #expect(Self.complete(".load d \(dir.path)/dea‸").candidates == ["\(dir.path)/deals_2026.csv"])
+    #expect(Self.complete(".read \(dir.path)/mo‸").candidates == ["\(dir.path)/more/"])
+    #expect(Self.complete(".output \"\(dir.path)/de‸").candidates == ["\"\(dir.path)/deals_2026.csv"])
+    #expect(Self.complete(".load d \(dir.path)/deals_2026.csv wi‸").candidates == ["with"])
+  }
+}
+
+import Foundation

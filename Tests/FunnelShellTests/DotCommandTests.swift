@@ -1,0 +1,92 @@
+import Testing
+
+@testable import FunnelShell
+
+/// The command table: complete rows, help built from it, suggestions.
+struct DotCommandTests {
+  @Test func everyCommandHasUsageAndSummary() {
+    for command in DotCommand.all {
+      #expect(command.usage.hasPrefix("." + command.name), "usage of .\(command.name)")
+      #expect(!command.summary.isEmpty, "summary of .\(command.name)")
+    }
+    #expect(Set(DotCommand.all.map(\.name)).count == DotCommand.all.count, "names are unique")
+  }
+
+  @Test func helpListsEveryCommand() {
+    let t = TestSession(demo: false)
+    #expect(t.run(".help"))
+    for command in DotCommand.all {
+      #expect(t.out.contains("." + command.name), ".help lists .\(command.name)")
+      #expect(t.out.contains(command.summary))
+    }
+  }
+
+  @Test func helpTopics() {
+    let t = TestSession(demo: false)
+    #expect(t.run(".help stages"))
+    for stage in StageHelp.all { #expect(t.out.contains(stage.example)) }
+    t.out = ""
+    #expect(t.run(".help .load"))
+    #expect(t.out.hasPrefix(".load NAME PATH"))
+    t.out = ""
+    #expect(t.run(".help agg"))
+    #expect(t.out.contains("example: deals | where"))
+    #expect(!t.run(".help stagse"))
+    #expect(t.err.contains("no help on 'stagse'"))
+    #expect(t.err.contains("did you mean 'stages'?"))
+  }
+
+  @Test func misspelledCommandGetsASuggestion() {
+    let t = TestSession(demo: false)
+    #expect(!t.run(".tabels"))
+    #expect(t.err.hasPrefix("1:1: error: unknown command '.tabels'\n  .tabels\n  ^"))
+    #expect(t.err.contains("hint: did you mean '.tables'?"))
+  }
+
+  @Test func wrongArgumentCountShowsUsage() {
+    let t = TestSession(demo: false)
+    #expect(!t.run(".schema a b", name: "x.funnel"))
+    #expect(t.err.hasPrefix("x.funnel:1:9: error: .schema takes 0 to 1 argument"))
+    #expect(t.err.contains("hint: usage: .schema [NAME]"))
+  }
+
+  @Test func tablesSchemaAndModeWork() {
+    let t = TestSession(leads: 300)
+    #expect(t.run(".mode csv\n.tables"))
+    #expect(t.out.hasPrefix("name,rows,columns\ncampaigns,"))
+    #expect(t.out.contains("\nleads,300,15\n"))
+    t.out = ""
+    #expect(t.run(".schema deals"))
+    #expect(t.out.contains("amount,decimal(2),0"))
+    #expect(!t.run(".mode tabel"))
+    #expect(t.err.contains("did you mean 'table'?"))
+  }
+
+  @Test func paramsAreSetAndListed() {
+    let t = TestSession(demo: false)
+    #expect(t.run(".param region North America\n.param min 100\n.mode csv\n.param"))
+    #expect(t.session.catalog.parameters["region"] == "North America")
+    #expect(t.out == "name,value\nmin,100\nregion,North America\n")
+  }
+
+  @Test func outputGoesToAFileWrittenOnClose() throws {
+    let path = NSTemporaryDirectory() + "funnel-output-\(getpid()).csv"
+    defer { unlink(path) }
+    let t = TestSession(leads: 200)
+    #expect(t.run(".mode csv\n.output \(path)\n.tables"))
+    #expect(!FileManager.default.fileExists(atPath: path), "written only when closed")
+    #expect(t.run(".output"))
+    let text = try String(contentsOfFile: path, encoding: .utf8)
+    #expect(text.hasPrefix("name,rows,columns\n"))
+    #expect(t.out.isEmpty)
+  }
+
+  @Test func quitStopsAScript() {
+    let t = TestSession(demo: false)
+    #expect(t.run(".quit\n.tables"))
+    #expect(t.session.quitRequested)
+    #expect(t.err.isEmpty)
+  }
+}
+
+import Foundation

@@ -1,0 +1,110 @@
+import Foundation
+import Testing
+
+/// The real binary at a pseudo-terminal: prompt, answers, completion,
+/// continuation, Ctrl-C, history, Ctrl-D. Every wait ends within 10 seconds.
+@Suite(
+  .serialized,
+  .enabled(if: PseudoTerminal.binary != nil, "no funnel binary: build it (swift build) or set FUNNEL_BIN"))
+struct InteractiveShellTests {
+  static let prompt = "funnel> "
+
+  /// A shell at its first prompt.
+  func started(_ arguments: [String] = []) throws -> PseudoTerminal {
+    let shell = try PseudoTerminal(arguments: arguments)
+    #expect(shell.expect("Funnel 0.1.0"), "banner: \(shell.unmatched)")
+    #expect(shell.expect(Self.prompt), "first prompt: \(shell.unmatched)")
+    return shell
+  }
+
+  @Test func promptAndAnswer() throws {
+    let shell = try started()
+    shell.send("deals | where stage == \"closed_won\" | count\r")
+    #expect(shell.expect("count"), "\(shell.unmatched)")
+    #expect(shell.expect(Self.prompt), "\(shell.unmatched)")
+    shell.send("1 + 2\r")
+    #expect(shell.expect("3\r\n" + Self.prompt), "\(shell.unmatched)")
+  }
+
+  @Test func tabCompletesADatasetAStageAndAColumn() throws {
+    let shell = try started()
+    // libedit writes only what a completion adds to the line.
+    shell.send("dea\t")
+    #expect(shell.expect("ls "), "dataset: \(shell.unmatched)")
+    shell.send("| derive big_deal = amount > 50000 | whe\t")
+    #expect(shell.expect("re "), "stage: \(shell.unmatched)")
+    shell.send("big_d\t")
+    #expect(shell.expect("eal "), "derived column: \(shell.unmatched)")
+    shell.send("| cou\t")
+    #expect(shell.expect("nt "), "\(shell.unmatched)")
+    shell.send("\r")
+    #expect(shell.expect("───"), "\(shell.unmatched)")
+    #expect(shell.expect(Self.prompt), "\(shell.unmatched)")
+    shell.send(".history\r")
+    #expect(shell.expect("deals | derive big_deal = amount > 50000 | where big_deal | count"), "\(shell.unmatched)")
+  }
+
+  @Test func continuedStatementShowsTheSecondPrompt() throws {
+    let shell = try started()
+    shell.send("leads |\r")
+    #expect(shell.expect("   ...> "), "\(shell.unmatched)")
+    shell.send("count by stage\r")
+    #expect(shell.expect("opportunity"), "\(shell.unmatched)")
+    #expect(shell.expect(Self.prompt), "\(shell.unmatched)")
+  }
+
+  @Test func ctrlCAtThePromptGivesAFreshOne() throws {
+    let shell = try started()
+    shell.send("deals | wher")
+    #expect(shell.expect("wher"))
+    shell.send("\u{03}")
+    #expect(shell.expect("^C"), "\(shell.unmatched)")
+    #expect(shell.expect(Self.prompt), "\(shell.unmatched)")
+    shell.send(".tables\r")
+    #expect(shell.expect("touches"), "the line was dropped and the shell lives: \(shell.unmatched)")
+    #expect(!shell.unmatched.contains("error"))
+  }
+
+  @Test func ctrlCStopsALongQueryAndKeepsTheData() throws {
+    let shell = try started()
+    // A many-to-many join on owner (400,000 rows), then more stages: seconds of work.
+    shell.send("deals | join deals on owner | join campaigns on campaign_id | count by channel\r")
+    Thread.sleep(forTimeInterval: 1.0)
+    let pressed = Date()
+    shell.send("\u{03}")
+    #expect(shell.expect("cancelled", timeout: 20), "\(shell.unmatched)")
+    let latency = Date().timeIntervalSince(pressed)
+    #expect(shell.expect(Self.prompt), "\(shell.unmatched)")
+    shell.send(".tables\r")
+    #expect(shell.expect("20,000"), "leads still loaded: \(shell.unmatched)")
+    print("cancel latency: \(Int(latency * 1000)) ms")
+  }
+
+  @Test func upArrowRecallsTheLastStatement() throws {
+    let shell = try started()
+    shell.send("campaigns | take 1\r")
+    #expect(shell.expect("campaign_id"), "\(shell.unmatched)")
+    #expect(shell.expect(Self.prompt), "\(shell.unmatched)")
+    shell.send("\u{1B}[A")
+    #expect(shell.expect("campaigns | take 1"), "\(shell.unmatched)")
+    shell.send("\r")
+    #expect(shell.expect("campaign_id"), "ran again: \(shell.unmatched)")
+  }
+
+  @Test func ctrlDLeavesAndSavesTheHistory() throws {
+    let shell = try started()
+    shell.send("deals | take 1\r")
+    #expect(shell.expect(Self.prompt), "\(shell.unmatched)")
+    shell.send("leads |\r")
+    #expect(shell.expect("...> "), "\(shell.unmatched)")
+    shell.send("take 1\r")
+    #expect(shell.expect(Self.prompt), "\(shell.unmatched)")
+    shell.send("\u{04}")
+    #expect(shell.exitStatus() == 0)
+    let saved = try String(contentsOfFile: shell.home + "/history", encoding: .utf8)
+    // libedit's file escapes blanks and newlines (vis(3)).
+    let entries = saved.replacingOccurrences(of: "\\040", with: " ").replacingOccurrences(of: "\\012", with: "\n")
+    #expect(entries.contains("deals | take 1\n"))
+    #expect(entries.contains("leads |\ntake 1"), "a continued statement is one entry: \(entries)")
+  }
+}

@@ -1,0 +1,54 @@
+import FunnelData
+import Testing
+@testable import FunnelShell
+
+/// Every lesson query, exercise solution and glossary example run on the real
+/// engine over demo data at two seeds: the text is written once, the numbers
+/// come from the data, so all of it must hold at any seed.
+@Suite struct LessonEndToEndTests {
+  static let runners = [LessonEngineRunner(leads: 3_000, seed: 42), LessonEngineRunner(leads: 2_000, seed: 7)]
+
+  /// Queries that need `attribute`, kept apart so a missing verb is reported on its own.
+  static func isAttribution(_ query: String) -> Bool { query.contains("attribute ") }
+
+  static let lessonQueries = Lessons.all.flatMap { $0.pages.map(\.query) + $0.exercises.map(\.solution) }
+  static let glossaryQueries = Glossary.terms.map(\.inFunnel)
+
+  @Test(arguments: (lessonQueries + glossaryQueries).filter { !isAttribution($0) })
+  func queryRunsAtTwoSeeds(query: String) {
+    for runner in Self.runners {
+      #expect(throws: Never.self, "\(query)") { _ = try runner.lessonResult(of: query) }
+    }
+  }
+
+  @Test(arguments: (lessonQueries + glossaryQueries).filter(isAttribution))
+  func attributionQueryRuns(query: String) {
+    #expect(throws: Never.self, "\(query)") { _ = try Self.runners[0].lessonResult(of: query) }
+  }
+
+  @Test(arguments: Lessons.all.map(\.number))
+  func solutionsAnswerTheirOwnExercise(number: Int) throws {
+    let lesson = try #require(Lessons.numbered(number))
+    for runner in Self.runners {
+      for exercise in lesson.exercises where !Self.isAttribution(exercise.solution) {
+        let answer = try exercise.answer.read(from: try runner.lessonResult(of: exercise.solution))
+        #expect(!answer.value.isNull, "lesson \(number): \(exercise.question)")
+        // The solution itself, typed at .check, is right; so is its answer typed in full.
+        #expect(ExerciseCheck.check(exercise.solution, exercise: exercise, runner: runner).correct)
+        let typed = answer.number.map { String($0) } ?? answer.value.rawText
+        let result = ExerciseCheck.check(typed, exercise: exercise, runner: runner)
+        #expect(result.correct, "lesson \(number): \(typed): \(result.message)")
+      }
+    }
+  }
+
+  @Test func handoutOfLessonOneHasRealNumbers() throws {
+    let runner = Self.runners[0]
+    let lesson = try #require(Lessons.numbered(1))
+    let text = try LessonText.handout(lesson, runner: runner, markdown: true)
+    let funnel = try runner.lessonResult(of: "leads | funnel")
+    let won = try ExerciseAnswer.valueWhere(key: "step", equals: "sql", column: "count").read(from: funnel)
+    #expect(text.contains(runner.lessonRender(funnel).split(separator: "\n")[0]))
+    #expect(text.contains("gives **\(won.value.rawText.count > 3 ? "" : won.value.rawText)"))
+  }
+}
