@@ -34,9 +34,15 @@ struct CellGrid {
     nulls.reserveCapacity(rows.count)
     let header = TerminalText.printable(name)
     var widest = TerminalText.width(header)
+    let identifier = isIdentifier(name)
     for row in rows {
       let value = column.value(at: row)
-      var text = NumberFormat.display(value, hint: column.hint)
+      var text: String
+      if identifier, case .int(let id) = value {
+        text = String(id)
+      } else {
+        text = NumberFormat.display(value, hint: column.hint)
+      }
       if case .string = value { text = TerminalText.printable(text) }
       widest = max(widest, TerminalText.width(text))
       cells.append(text)
@@ -47,6 +53,13 @@ struct CellGrid {
       name: header, cells: cells, nulls: nulls,
       rightAligned: isRightAligned(type), truncatable: type == .string,
       naturalWidth: widest)
+  }
+
+  /// `deal_id`, `id`, `campaign_id`: keys read as labels, so `2159` rather
+  /// than `2,159`.
+  static func isIdentifier(_ name: String) -> Bool {
+    let lower = name.lowercased()
+    return lower == "id" || lower.hasSuffix("_id") || lower.hasSuffix(" id")
   }
 
   static func isRightAligned(_ type: DataType) -> Bool {
