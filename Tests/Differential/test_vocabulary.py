@@ -1,0 +1,254 @@
+"""The funnel vocabulary (LANGUAGE.md §4) against hand-written DuckDB SQL on the
+demo data at two sizes and seeds: every metric of the registry, the metrics
+reached across datasets, funnel (default, steps, by, within), every attribution
+model, cohort (and by months) and the scorecard, value by value."""
+import re
+
+import pytest
+
+from conftest import ROOT, assert_same, demo_files, duck_for, funnel
+
+SIZES = [(4000, 11), (20000, 42)]
+TODAY = "DATE '2026-07-01'"
+
+
+def reached(stage):
+    return {
+        "lead": "TRUE",
+        "mql": "(stage IN ('mql','sql','opportunity','won') OR mql_at IS NOT NULL)",
+        "sql": "(stage IN ('sql','opportunity','won') OR sql_at IS NOT NULL)",
+        "opportunity": "(stage IN ('opportunity','won') OR opportunity_at IS NOT NULL)",
+        "won": "(stage = 'won' OR won_at IS NOT NULL)",
+    }[stage]
+
+
+def registry():
+    """(name, first dataset, SQL) for every metric in docs/metrics.md."""
+    text = (ROOT / "docs" / "metrics.md").read_text()
+    out = []
+    for name, args, body in re.findall(r"^## (\w+)\((.*?)\)\n(.*?)(?=^## |\Z)", text, re.S | re.M):
+        datasets = re.search(r"\*\*Datasets:\*\* ([\w, ]+)", body).group(1).split(", ")
+        sql = re.search(r"```sql\n(.*?)```", body, re.S).group(1)
+        call_args = '"mql", "sql"' if args else ""
+        out.append((name, datasets[0], f"{name}({call_args})", sql))
+    return out
+
+
+METRICS = registry()
+
+
+@pytest.fixture(scope="module", params=SIZES, ids=lambda s: f"{s[0]}-{s[1]}")
+def data(request, tmp_root):
+    folder = demo_files(tmp_root, *request.param)
+    con = duck_for(folder, {t: folder / f"{t}.csv" for t in ["campaigns", "leads", "touches", "deals"]})
+    return folder, con
+
+
+def run(folder, statements):
+    return funnel(["--data", str(folder)], statements)
+
+
+def test_registry_has_the_metrics_of_the_language():
+    names = {m[0] for m in METRICS}
+    for required in ["win_rate", "avg_deal_size", "sales_cycle_days", "pipeline_value", "pipeline_velocity",
+                     "conversion", "cpl", "cac", "roi", "roas", "ctr"]:
+        assert required in names
+
+
+@pytest.mark.parametrize("name,dataset,call,sql", METRICS, ids=[m[0] for m in METRICS])
+def test_metric_over_whole_data(data, name, dataset, call, sql):
+    folder, con = data
+    assert_same(run(folder, f"{dataset} | agg {name} = {call}"), con, sql, compare_header=False)
+
+
+def test_campaign_metrics_by_channel(data):
+    folder, con = data
+    names = ["win_rate", "avg_deal_size", "sales_cycle_days", "pipeline_value", "pipeline_velocity",
+             "avg_touches_to_close", "mql_rate", "sql_acceptance_rate", "cpl", "cac", "roi", "roas", "ctr",
+             "cost_per_opportunity"]
+    statement = "campaigns | agg " + ", ".join(f"{n}()" for n in names) + " by channel"
+    assert_same(run(folder, statement), con, f"""
+WITH c AS (SELECT channel, sum(spend)::DOUBLE spend, sum(clicks)::DOUBLE clicks, sum(impressions)::DOUBLE imp FROM campaigns GROUP BY channel),
+d AS (SELECT c.channel, count(*) n, count(*) FILTER (WHERE stage='closed_won') won, count(*) FILTER (WHERE stage='closed_lost') lost,
+  count(*) FILTER (WHERE stage NOT IN ('closed_won','closed_lost') OR stage IS NULL) open_n,
+  coalesce(sum(amount) FILTER (WHERE stage='closed_won'),0)::DOUBLE rev, avg(amount) FILTER (WHERE stage='closed_won')::DOUBLE avg_amt,
+  coalesce(sum(amount) FILTER (WHERE stage NOT IN ('closed_won','closed_lost') OR stage IS NULL),0)::DOUBLE pipe,
+  median(closed_at - created_at) FILTER (WHERE stage='closed_won' AND closed_at IS NOT NULL AND created_at IS NOT NULL)::DOUBLE cyc
+  FROM deals JOIN campaigns c USING (campaign_id) GROUP BY c.channel),
+t AS (SELECT c.channel, count(t.touch_id) tc FROM deals d JOIN campaigns c USING (campaign_id)
+  JOIN touches t ON t.lead_id = d.lead_id AND CAST(t.touched_at AS DATE) <= coalesce(d.closed_at, {TODAY})
+  WHERE d.stage='closed_won' GROUP BY c.channel),
+l AS (SELECT c.channel, count(*) n, count(*) FILTER (WHERE {reached("mql")}) mql, count(*) FILTER (WHERE {reached("sql")}) sq
+  FROM leads JOIN campaigns c USING (campaign_id) GROUP BY c.channel)
+SELECT c.channel, won::DOUBLE/nullif(won+lost,0) win_rate, avg_amt avg_deal_size, cyc sales_cycle_days, pipe pipeline_value,
+  open_n * (won::DOUBLE/nullif(won+lost,0)) * avg_amt / nullif(cyc,0) pipeline_velocity, tc::DOUBLE/nullif(won,0) avg_touches_to_close,
+  mql::DOUBLE/nullif(l.n,0) mql_rate, sq::DOUBLE/nullif(mql,0) sql_acceptance_rate,
+  spend/nullif(l.n,0) cpl, spend/nullif(won,0) cac, (rev-spend)/nullif(spend,0) roi, rev/nullif(spend,0) roas,
+  clicks/nullif(imp,0) ctr, spend/nullif(d.n,0) cost_per_opportunity
+FROM c LEFT JOIN d USING (channel) LEFT JOIN l USING (channel) LEFT JOIN t USING (channel) ORDER BY channel""")
+
+
+def test_lead_metrics_by_region(data):
+    folder, con = data
+    names = ["win_rate", "cpl", "mql_rate", "sql_acceptance_rate", "avg_deal_size", "roas", "pipeline_value",
+             "avg_touches_to_close", "sales_cycle_days"]
+    statement = "leads | agg " + ", ".join(f"{n}()" for n in names) + " by region"
+    con.execute("""CREATE OR REPLACE TEMP TABLE rs AS SELECT r.region, (SELECT sum(spend)::DOUBLE FROM campaigns
+      WHERE campaign_id IN (SELECT campaign_id FROM leads WHERE coalesce(region,'~') = r.region)) spend
+      FROM (SELECT DISTINCT coalesce(region,'~') region FROM leads) r""")
+    assert_same(run(folder, statement), con, f"""
+WITH l AS (SELECT coalesce(region,'~') region, count(*) n, count(*) FILTER (WHERE {reached("mql")}) mql,
+  count(*) FILTER (WHERE {reached("sql")}) sq FROM leads GROUP BY ALL),
+d AS (SELECT coalesce(l.region,'~') region, count(*) FILTER (WHERE d.stage='closed_won') won, count(*) FILTER (WHERE d.stage='closed_lost') lost,
+  coalesce(sum(amount) FILTER (WHERE d.stage='closed_won'),0)::DOUBLE rev, avg(amount) FILTER (WHERE d.stage='closed_won')::DOUBLE avg_amt,
+  coalesce(sum(amount) FILTER (WHERE d.stage NOT IN ('closed_won','closed_lost') OR d.stage IS NULL),0)::DOUBLE pipe,
+  median(d.closed_at - d.created_at) FILTER (WHERE d.stage='closed_won' AND d.closed_at IS NOT NULL)::DOUBLE cyc
+  FROM deals d JOIN leads l USING (lead_id) GROUP BY 1),
+t AS (SELECT coalesce(l.region,'~') region, count(t.touch_id) tc FROM deals d JOIN leads l USING (lead_id)
+  JOIN touches t ON t.lead_id = d.lead_id AND CAST(t.touched_at AS DATE) <= coalesce(d.closed_at, {TODAY})
+  WHERE d.stage='closed_won' GROUP BY 1)
+SELECT CASE WHEN region = '~' THEN NULL ELSE region END region, won::DOUBLE/nullif(won+lost,0) win_rate, spend/nullif(l.n,0) cpl,
+  mql::DOUBLE/l.n mql_rate, sq::DOUBLE/nullif(mql,0) sql_acceptance_rate, avg_amt avg_deal_size, rev/nullif(spend,0) roas,
+  pipe pipeline_value, tc::DOUBLE/nullif(won,0) avg_touches_to_close, cyc sales_cycle_days
+FROM l LEFT JOIN d USING (region) LEFT JOIN t USING (region) JOIN rs USING (region) ORDER BY region NULLS LAST""")
+
+
+FUNNEL_SQL = f"""
+WITH s AS (SELECT {{keys}} count(*) c0, count(*) FILTER (WHERE m) c1, count(*) FILTER (WHERE m AND q) c2,
+  count(*) FILTER (WHERE m AND q AND o) c3, count(*) FILTER (WHERE m AND q AND o AND w) c4,
+  median(mql_at - created_at) FILTER (WHERE m) d1, median(sql_at - mql_at) FILTER (WHERE m AND q) d2,
+  median(opportunity_at - sql_at) FILTER (WHERE m AND q AND o) d3, median(won_at - opportunity_at) FILTER (WHERE m AND q AND o AND w) d4
+  FROM (SELECT *, {reached("mql")} m, {reached("sql")} q, {reached("opportunity")} o, {reached("won")} w FROM leads) {{group}}),
+u AS (SELECT * FROM (VALUES (0,'lead'),(1,'mql'),(2,'sql'),(3,'opportunity'),(4,'won')) v(i, step)),
+x AS (SELECT {{keys}} i, step, [c0,c1,c2,c3,c4][i+1] cnt, [NULL,d1,d2,d3,d4][i+1] md FROM u, s)
+SELECT {{keys}} step, cnt AS count, CASE WHEN i=0 THEN 1 ELSE cnt::DOUBLE/nullif(lag(cnt) OVER w,0) END step_conversion,
+  CASE WHEN i=0 THEN 1 ELSE cnt::DOUBLE/nullif(first_value(cnt) OVER w,0) END overall_conversion,
+  coalesce(lag(cnt) OVER w - cnt, 0) drop_off, md::DOUBLE median_days FROM x
+WINDOW w AS ({{partition}} ORDER BY i) ORDER BY {{order}} i"""
+
+
+def test_funnel_default(data):
+    folder, con = data
+    sql = FUNNEL_SQL.format(keys="", group="", partition="", order="")
+    assert_same(run(folder, "leads | funnel"), con, sql)
+
+
+def test_funnel_by_region(data):
+    folder, con = data
+    sql = FUNNEL_SQL.format(keys="region,", group="GROUP BY region", partition="PARTITION BY region",
+                            order="region NULLS LAST,")
+    assert_same(run(folder, "leads | funnel by region"), con, sql)
+
+
+def test_funnel_steps_by_channel_within(data):
+    folder, con = data
+    sql = f"""
+WITH b AS (SELECT channel, {reached("mql")} AND mql_at IS NOT NULL m,
+  {reached("sql")} AND sql_at IS NOT NULL AND sql_at - mql_at <= 90 q,
+  {reached("won")} AND won_at IS NOT NULL AND won_at - mql_at <= 90 w, mql_at, sql_at, won_at FROM leads),
+s AS (SELECT channel, count(*) FILTER (WHERE m) c0, count(*) FILTER (WHERE m AND q) c1, count(*) FILTER (WHERE m AND q AND w) c2,
+  median(sql_at - mql_at) FILTER (WHERE m AND q) d1, median(won_at - sql_at) FILTER (WHERE m AND q AND w) d2 FROM b GROUP BY channel),
+u AS (SELECT * FROM (VALUES (0,'mql'),(1,'sql'),(2,'won')) v(i, step)),
+x AS (SELECT channel, i, step, [c0,c1,c2][i+1] cnt, [NULL,d1,d2][i+1] md FROM u, s)
+SELECT channel, step, cnt AS count, CASE WHEN i=0 THEN 1 ELSE cnt::DOUBLE/nullif(lag(cnt) OVER w,0) END step_conversion,
+  CASE WHEN i=0 THEN 1 ELSE cnt::DOUBLE/nullif(first_value(cnt) OVER w,0) END overall_conversion,
+  coalesce(lag(cnt) OVER w - cnt, 0) drop_off, md::DOUBLE median_days FROM x
+WINDOW w AS (PARTITION BY channel ORDER BY i) ORDER BY channel NULLS LAST, i"""
+    assert_same(run(folder, "leads | funnel steps mql, sql, won by channel within 90d"), con, sql)
+
+
+ATTRIBUTION_BASE = f"""WITH q AS (SELECT d.deal_id, d.amount::DOUBLE amount, d.created_at dc, coalesce(d.closed_at, {TODAY}) close,
+  t.touch_id, t.touched_at, c.channel,
+  row_number() OVER (PARTITION BY d.deal_id ORDER BY t.touched_at, t.touch_id) k, count(*) OVER (PARTITION BY d.deal_id) n
+  FROM ({{deals}}) d JOIN touches t ON t.lead_id = d.lead_id AND CAST(t.touched_at AS DATE) <= coalesce(d.closed_at, {TODAY})
+  LEFT JOIN campaigns c ON c.campaign_id = t.campaign_id),
+o AS (SELECT deal_id, max(k) FILTER (WHERE CAST(touched_at AS DATE) <= dc) ok FROM q GROUP BY deal_id),
+{{weights}}
+nt AS (SELECT '(no touch)' channel, count(*)::DOUBLE deals, coalesce(sum(amount),0)::DOUBLE revenue FROM ({{deals}}) d
+  WHERE deal_id NOT IN (SELECT deal_id FROM q)),
+r AS (SELECT channel, sum(wt)::DOUBLE deals, sum(wt * coalesce(amount,0))::DOUBLE revenue FROM wq GROUP BY channel HAVING sum(wt) > 0
+  UNION ALL SELECT * FROM nt WHERE deals > 0)
+SELECT * FROM r ORDER BY revenue DESC, channel = '(no touch)', channel"""
+
+WEIGHTS = {
+    "first_touch": "CASE WHEN k=1 THEN 1.0 ELSE 0 END",
+    "last_touch": "CASE WHEN k=n THEN 1.0 ELSE 0 END",
+    "linear": "1.0/n",
+    "u_shaped": "CASE WHEN n=1 THEN 1.0 WHEN n=2 THEN 0.5 WHEN k=1 OR k=n THEN 0.4 ELSE 0.2/(n-2) END",
+    "w_shaped": "CASE WHEN n<=3 THEN 1.0/n WHEN k=1 OR k=n OR k = (CASE WHEN ok IS NULL OR ok=1 OR ok=n THEN n//2 + 1 ELSE ok END) "
+                "THEN 0.3 ELSE 0.1/(n-3) END",
+}
+
+
+def attribution_sql(model, deals, half_life=7.0):
+    if model.startswith("time_decay"):
+        weights = (f"a AS (SELECT q.*, close - CAST(touched_at AS DATE) age FROM q), "
+                   f"e AS (SELECT a.*, pow(2, -(age - min(age) OVER (PARTITION BY deal_id))/{half_life}) ew FROM a), "
+                   f"wq AS (SELECT e.*, ew / sum(ew) OVER (PARTITION BY deal_id) wt FROM e),")
+    else:
+        weights = f"wq AS (SELECT q.*, {WEIGHTS[model]} AS wt FROM q JOIN o USING (deal_id)),"
+    return ATTRIBUTION_BASE.format(deals=deals, weights=weights)
+
+
+@pytest.mark.parametrize("model", ["first_touch", "last_touch", "linear", "u_shaped", "w_shaped", "time_decay"])
+def test_attribution_all_deals(data, model):
+    folder, con = data
+    assert_same(run(folder, f"deals | attribute {model} by channel"), con,
+                attribution_sql(model, "SELECT * FROM deals"))
+
+
+@pytest.mark.parametrize("model", ["linear", "u_shaped", "time_decay(14d)"])
+def test_attribution_won_deals(data, model):
+    folder, con = data
+    sql = attribution_sql(model, "SELECT * FROM deals WHERE stage = 'closed_won'", half_life=14.0)
+    assert_same(run(folder, f'deals | where stage == "closed_won" | attribute {model} by channel'), con, sql)
+
+
+def test_cohort(data):
+    folder, con = data
+    shares = ", ".join(f"avg(CASE WHEN {reached(s)} THEN 1.0 ELSE 0 END) AS {s}" for s in ["mql", "sql", "opportunity", "won"])
+    assert_same(run(folder, "leads | cohort month(created_at)"), con,
+                f"SELECT strftime(created_at, '%Y-%m') cohort, count(*) leads, {shares} FROM leads GROUP BY 1 ORDER BY 1")
+
+
+def test_cohort_by_months(data):
+    folder, con = data
+    header, rows = run(folder, "leads | cohort month(created_at) by months")
+    k = len(header) - 3
+    assert k >= 1
+    columns = ", ".join(
+        f"avg(CASE WHEN won_at IS NOT NULL AND greatest(0, datediff('month', date_trunc('month', created_at), won_at)) <= {i} "
+        f"THEN 1.0 ELSE 0 END) m{i}" for i in range(k + 1))
+    assert_same((header, rows), con,
+                f"SELECT strftime(created_at, '%Y-%m') cohort, count(*) leads, {columns} FROM leads GROUP BY 1 ORDER BY 1")
+
+
+def test_scorecard(data):
+    folder, con = data
+    assert_same(run(folder, "scorecard"), con, f"""
+WITH c AS (SELECT channel, sum(spend)::DOUBLE spend, sum(clicks)::DOUBLE clicks, sum(impressions)::DOUBLE imp FROM campaigns GROUP BY channel),
+d AS (SELECT c.channel, count(*) n, count(*) FILTER (WHERE stage='closed_won') won, count(*) FILTER (WHERE stage='closed_lost') lost,
+  coalesce(sum(amount) FILTER (WHERE stage='closed_won'),0)::DOUBLE rev, avg(amount) FILTER (WHERE stage='closed_won')::DOUBLE avg_amt,
+  coalesce(sum(amount) FILTER (WHERE stage NOT IN ('closed_won','closed_lost') OR stage IS NULL),0)::DOUBLE pipe,
+  median(closed_at - created_at) FILTER (WHERE stage='closed_won' AND closed_at IS NOT NULL)::DOUBLE cyc
+  FROM deals JOIN campaigns c USING (campaign_id) GROUP BY c.channel),
+l AS (SELECT c.channel, count(*) n, count(*) FILTER (WHERE {reached("mql")}) mql, count(*) FILTER (WHERE {reached("sql")}) sq
+  FROM leads JOIN campaigns c USING (campaign_id) GROUP BY c.channel)
+SELECT c.channel, spend, l.n leads, spend/nullif(l.n,0) cpl, mql::DOUBLE/nullif(l.n,0) mql_rate, clicks/nullif(imp,0) ctr,
+  rev/nullif(spend,0) roas, sq::DOUBLE/nullif(mql,0) sql_acceptance_rate, d.n opportunities, won::DOUBLE/nullif(won+lost,0) win_rate,
+  avg_amt avg_deal_size, cyc sales_cycle_days, pipe pipeline_value, rev revenue
+FROM c LEFT JOIN d USING (channel) LEFT JOIN l USING (channel) ORDER BY channel""")
+
+
+def test_compare_quarters(data):
+    folder, con = data
+    statement = 'deals | compare quarter(closed_at) "2026-Q1" vs "2026-Q2" on revenue = sum(amount), n = count() by product'
+    assert_same(run(folder, statement), con, """
+WITH a AS (SELECT product, coalesce(sum(amount) FILTER (WHERE year(closed_at) = 2026 AND quarter(closed_at) = 1), 0)::DOUBLE r1,
+  coalesce(sum(amount) FILTER (WHERE year(closed_at) = 2026 AND quarter(closed_at) = 2), 0)::DOUBLE r2,
+  count(*) FILTER (WHERE year(closed_at) = 2026 AND quarter(closed_at) = 1) n1,
+  count(*) FILTER (WHERE year(closed_at) = 2026 AND quarter(closed_at) = 2) n2
+  FROM deals WHERE year(closed_at) = 2026 AND quarter(closed_at) IN (1, 2) GROUP BY product),
+m AS (SELECT product, 'revenue' metric, 0 o, r1 a, r2 b FROM a UNION ALL SELECT product, 'n', 1, n1, n2 FROM a)
+SELECT product, metric, a AS "2026-Q1", b AS "2026-Q2", b - a AS change, (b - a) / nullif(a, 0) AS change_pct
+FROM m ORDER BY product, o""")
