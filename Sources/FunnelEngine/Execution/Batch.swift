@@ -56,9 +56,9 @@ struct Batch {
   func materialized(needed: Set<Int>?) -> Table {
     guard let needed else { return materialized }
     if table.columns.isEmpty { return Table(rowCount: count) }
-    let n = count
+    var placeholders = Placeholders(count: count)
     let columns = table.columns.indices.map { i -> Column in
-      needed.contains(i) ? column(i) : Column.empty(table.columns[i].type, count: n, allNull: true)
+      needed.contains(i) ? column(i) : placeholders.column(table.columns[i].type)
     }
     return Table(names: table.names, columns: columns)
   }
@@ -124,5 +124,21 @@ enum Evaluator {
     case .call(let f, let args, let t):
       return ScalarKernels.apply(f, args.map { evaluate($0, batch) }, type: t)
     }
+  }
+}
+
+/// All-null columns of one length, one per type, shared (arrays are
+/// copy-on-write, so twenty unread columns cost one allocation per type).
+struct Placeholders {
+  let count: Int
+  private var cache: [DataType: Column] = [:]
+
+  init(count: Int) { self.count = count }
+
+  mutating func column(_ type: DataType) -> Column {
+    if let c = cache[type] { return c }
+    let c = Column.empty(type, count: count, allNull: true)
+    cache[type] = c
+    return c
   }
 }

@@ -36,13 +36,12 @@ enum JoinOperator {
     }
     let leftCount = leftRows.table.columnCount
     var out = leftRows.selecting(leftPositions).materialized(needed: needed)
-    for (k, (index, name)) in plan.rightColumns.enumerated() {
-      let column = right.columns[index]
-      if let needed, !needed.contains(leftCount + k) {
-        out.append(column: Column.empty(column.type, count: rightRows.count, allNull: true), named: name)
-      } else {
-        out.append(column: column.gatherOrNull(rightRows), named: name)
-      }
+    let wanted = needed ?? Set(0..<(leftCount + plan.rightColumns.count))
+    var placeholders = Placeholders(count: rightRows.count)
+    for k in 0..<plan.rightColumns.count {
+      let column = right.columns[plan.rightColumns[k].index]
+      let picked = wanted.contains(leftCount + k) ? column.gatherOrNull(rightRows) : placeholders.column(column.type)
+      out.append(column: picked, named: plan.rightColumns[k].name)
     }
     return out
   }

@@ -32,10 +32,11 @@ enum RowOperators {
     _ input: Batch, _ columns: [OutputColumn], only: Set<Int>? = nil, _ context: ExecutionContext
   ) throws -> Table {
     var out = [Column]()
+    var placeholders = Placeholders(count: input.count)
     for (i, c) in columns.enumerated() {
       try context.cancellation.check()
       if let only, !only.contains(i) {
-        out.append(Column.empty(c.expr.type, count: input.count, allNull: true))
+        out.append(placeholders.column(c.expr.type))
       } else {
         out.append(Evaluator.output(c.expr, input))
       }
