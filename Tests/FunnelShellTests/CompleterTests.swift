@@ -84,6 +84,20 @@ import Testing
     #expect(Self.complete("crm | sort pla‸", in: t).candidates == ["plain"])
   }
 
+  /// A measure more than a bound: completing a column of a 200-column table
+  /// through two derived stages (printed; the debug build is slower than release).
+  @Test func completionOnAWideTableIsQuick() {
+    let t = TestSession(demo: false)
+    let names = (1...200).map { "col_\($0)" }
+    t.session.catalog.setDataset("wide", Table(names: names, columns: names.map { _ in Column.make(.int, [.int(1), .int(2)]) }))
+    let start = Date()
+    let result = Self.complete("wide | derive extra = col_1 + col_2 | where col_19‸", in: t)
+    let ms = Date().timeIntervalSince(start) * 1000
+    #expect(result.candidates == ["col_19", "col_190", "col_191", "col_192", "col_193", "col_194", "col_195", "col_196", "col_197", "col_198", "col_199"])
+    #expect(ms < 1000)
+    print("completion on 200 columns: \(String(format: "%.2f", ms)) ms")
+  }
+
   @Test func pathsAfterLoadReadAndOutput() throws {
     let dir = FileManager.default.temporaryDirectory.appendingPathComponent("funnel-complete-\(getpid())")
     try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)

@@ -66,8 +66,9 @@ struct InteractiveShellTests {
   }
 
   @Test func ctrlCStopsALongQueryAndKeepsTheData() throws {
-    let shell = try started()
-    // A many-to-many join on owner (400,000 rows), then more stages: seconds of work.
+    // A many-to-many join on owner (about 4 million rows at 60,000 leads),
+    // then more stages: several seconds in a debug build.
+    let shell = try started(["--demo-size", "60000"])
     shell.send("deals | join deals on owner | join campaigns on campaign_id | count by channel\r")
     Thread.sleep(forTimeInterval: 1.0)
     let pressed = Date()
@@ -76,7 +77,7 @@ struct InteractiveShellTests {
     let latency = Date().timeIntervalSince(pressed)
     #expect(shell.expect(Self.prompt), "\(shell.unmatched)")
     shell.send(".tables\r")
-    #expect(shell.expect("20,000"), "leads still loaded: \(shell.unmatched)")
+    #expect(shell.expect("60,000"), "leads still loaded: \(shell.unmatched)")
     print("cancel latency: \(Int(latency * 1000)) ms")
   }
 
@@ -89,6 +90,26 @@ struct InteractiveShellTests {
     #expect(shell.expect("campaigns | take 1"), "\(shell.unmatched)")
     shell.send("\r")
     #expect(shell.expect("campaign_id"), "ran again: \(shell.unmatched)")
+  }
+
+  @Test func unwritableHistoryWarnsOnceAndExitsZero() throws {
+    let shell = try PseudoTerminal(extraEnvironment: ["FUNNEL_HISTORY": "/nonexistent-dir/history"])
+    #expect(shell.expect(Self.prompt), "\(shell.unmatched)")
+    shell.send("deals | count\r")
+    #expect(shell.expect(Self.prompt), "\(shell.unmatched)")
+    shell.send(".quit\r")
+    #expect(shell.expect("warning: cannot write the history file /nonexistent-dir/history"), "\(shell.unmatched)")
+    #expect(shell.exitStatus() == 0)
+    #expect(!shell.unmatched.contains("warning"), "only one warning")
+  }
+
+  /// Not a bound, a measure: how long a person waits for the first prompt
+  /// with the default demo data (printed; the debug build is several times slower).
+  @Test func timeToFirstPrompt() throws {
+    let started = Date()
+    let shell = try PseudoTerminal(arguments: ["--quiet"])
+    #expect(shell.expect(Self.prompt), "\(shell.unmatched)")
+    print("time to first prompt: \(Int(Date().timeIntervalSince(started) * 1000)) ms")
   }
 
   @Test func ctrlDLeavesAndSavesTheHistory() throws {

@@ -36,7 +36,7 @@ public enum LoadArguments {
       case "map": request.map += try renamings(&rest)
       default:
         var d = Diagnostic(message: "expected 'with' or 'map', found '\(clause.text)'", span: clause.span)
-        d.suggest(clause.text, among: ["with", "map"])
+        if clause.text.count > 2 { d.suggest(clause.text, among: ["with", "map"]) }
         d.hints.append("usage: " + usage)
         throw d
       }
