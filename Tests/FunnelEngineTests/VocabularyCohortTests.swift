@@ -29,9 +29,10 @@ import Testing
   @Test func wonByMonthsSinceTheCohortStart() throws {
     let t = try CohortVerb.run(leads: F.leads, cohort: months, cohortName: "month", keys: [], byMonths: true)
     // Lead 1 (January) won on 02-20: one whole month after 01-01.
-    #expect(t.names == ["month", "leads", "m0", "m1"])
+    #expect(t.names == ["month", "leads"] + (0...12).map { "m\($0)" })
     #expect(F.closeAll(F.doubles(t.column("m0")), [0, 0]))
     #expect(F.closeAll(F.doubles(t.column("m1")), [0.25, 0]))
+    #expect(F.closeAll(F.doubles(t.column("m12")), [0.25, 0]))
   }
 
   @Test func keysFollowTheCohort() throws {

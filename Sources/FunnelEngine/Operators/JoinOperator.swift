@@ -1,10 +1,14 @@
 import FunnelData
+import FunnelLanguage
 
 /// Hash equi-join. The right side is built into a table from key to its
 /// first row, with rows of one key chained in right-side order; left rows
 /// probe it in order. Output: each left row followed by its matches (left
 /// join: an unmatched left row once, with nulls); null keys never match.
 enum JoinOperator {
+  /// A join producing more rows than this stops with an error instead of
+  /// exhausting memory (a join on a key with few distinct values multiplies rows).
+  static let maxOutputRows = 200_000_000
   /// Output columns not in `needed` (nil = all) are all-null placeholders.
   static func run(
     _ leftRows: Batch, _ right: Table, _ plan: JoinPlan, needed: Set<Int>? = nil, _ context: ExecutionContext
@@ -32,6 +36,16 @@ enum JoinOperator {
         leftPositions.append(Int32(l))
         rightRows.append(r)
         r = next[Int(r)]
+        // A key with many matches makes output far faster than left rows
+        // advance, so cancellation and the size limit follow output rows too.
+        if rightRows.count & 0xFFFF == 0 {
+          try context.cancellation.check()
+          if rightRows.count > maxOutputRows {
+            throw Diagnostic(
+              message: "the join makes more than \(maxOutputRows / 1_000_000) million rows",
+              hints: ["join on a key whose values are more distinct, or filter with where first"])
+          }
+        }
       }
     }
     let leftCount = leftRows.table.columnCount

@@ -20,12 +20,13 @@ public enum CohortVerb {
     period (or the date itself); for a cohort of another type, the earliest
     `created_at` of its leads. Months are calendar months, floored (01-31 to 02-28
     is 0, to 03-01 is 1). A won lead with no `won_at` counts in no m column; one won
-    before its cohort began counts from m0. The columns run to the largest month
-    observed, at most m24.
+    before its cohort began counts from m0. The columns are always m0 to m12, so
+    a script can name them whatever the data holds (`select cohort, m3`).
     """
 
-  /// The last month column `by months` shows.
-  static let maxMonths = 24
+  /// The last month column `by months` shows: a fixed set of columns, known
+  /// before the data is read, so later stages can be bound against them.
+  static let maxMonths = 12
 
   /// nil when rows with these columns can make a cohort table.
   public static func check(columns: [String]) -> MetricProblem? {
@@ -97,16 +98,14 @@ public enum CohortVerb {
       if day != nullDay, day < start[g] { start[g] = day }
     }
     var wonIn = [Int64](repeating: 0, count: groupCount * (maxMonths + 1))
-    var largest = 0
     for r in 0..<leads.rowCount where won[r] != nullDay {
       let g = Int(groupOf[r])
       guard start[g] != Int32.max else { continue }
       let months = max(0, monthsBetween(start[g], won[r]))
       guard months <= maxMonths else { continue }
-      largest = max(largest, months)
       wonIn[g * (maxMonths + 1) + months] += 1
     }
-    return (0...largest).map { k in
+    return (0...maxMonths).map { k in
       let values = (0..<groupCount).map { g -> Double? in
         var total: Int64 = 0
         for m in 0...k { total += wonIn[g * (maxMonths + 1) + m] }
