@@ -72,6 +72,34 @@ import Testing
     #expect((rates["events"] ?? 0) > (rates["social"] ?? 1))
   }
 
+  @Test func scoreAndCompanySizeMoveConversion() {
+    let d = Self.demo
+    let l = d.leads
+    let score = ints(l, "score"), won = dates(l, "won_at"), size = strings(l, "company_size")
+    let opportunity = dates(l, "opportunity_at")
+    var high = (0, 0), low = (0, 0)
+    var winsBySize = [String: (opportunities: Int, won: Int)]()
+    for i in 0..<l.rowCount {
+      if let s = score[i], s >= 70 { high.0 += 1; high.1 += won[i] == nil ? 0 : 1 }
+      if let s = score[i], s < 40 { low.0 += 1; low.1 += won[i] == nil ? 0 : 1 }
+      if let z = size[i], opportunity[i] != nil {
+        winsBySize[z, default: (0, 0)].opportunities += 1
+        if won[i] != nil { winsBySize[z, default: (0, 0)].won += 1 }
+      }
+    }
+    #expect(high.1 * low.0 > 2 * low.1 * high.0, "won among high scores \(high), low scores \(low)")
+    let small = winsBySize["1-10"] ?? (1, 0), large = winsBySize["1000+"] ?? (1, 0)
+    #expect(large.won * small.opportunities < small.won * large.opportunities, "\(winsBySize)")
+    // Larger companies buy larger deals.
+    var amounts = [String: [Int64]]()
+    let leadSize = Dictionary(uniqueKeysWithValues: zip(ints(l, "lead_id").map { $0 ?? 0 }, size))
+    for (lead, amount) in zip(ints(d.deals, "lead_id"), cents(d.deals, "amount")) {
+      if let lead, let amount, let z = leadSize[lead] ?? nil { amounts[z, default: []].append(amount) }
+    }
+    let average = { (z: String) in (amounts[z] ?? []).reduce(0, +) / Int64(max(1, amounts[z]?.count ?? 0)) }
+    #expect(average("1000+") > 3 * average("1-10"))
+  }
+
   @Test func touchesBelongToTheirLeadsLifetime() {
     let d = Self.demo
     let l = d.leads, t = d.touches

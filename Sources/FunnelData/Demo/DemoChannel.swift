@@ -31,7 +31,7 @@ enum DemoChannel: Int, CaseIterable {
   static let directCode = Int32(allCases.count)
 
   /// Share of all leads (parts of 100).
-  static let leadShare = DemoWeights([18, 12, 14, 6, 10, 14, 5, 9, 7, 5])
+  static let leadShare = DemoWeights([18, 12, 14, 6, 10, 14, 4, 9, 7, 6])
 
   /// Share of campaigns (parts of 100): many small email sends, few referral programs.
   static let campaignShare = DemoWeights([14, 12, 20, 8, 12, 8, 2, 10, 8, 6])
@@ -41,7 +41,7 @@ enum DemoChannel: Int, CaseIterable {
 
   /// Typical cost of one lead, in dollars.
   var costPerLead: Int { DemoChannel.costs[rawValue] }
-  private static let costs = [185, 95, 22, 420, 115, 38, 9, 150, 70, 105]
+  private static let costs = [185, 95, 22, 420, 115, 38, 20, 150, 70, 105]
 
   /// How long a campaign runs, in days.
   var duration: ClosedRange<Int> { DemoChannel.durations[rawValue] }
@@ -75,7 +75,7 @@ enum DemoChannel: Int, CaseIterable {
     case .events: return [6_000, 5_300, 7_000, 3_400]
     case .webinar: return [5_500, 4_600, 6_200, 3_000]
     case .contentSEO: return [4_000, 4_000, 5_800, 2_600]
-    case .referral: return [7_000, 6_200, 7_500, 4_200]
+    case .referral: return [6_500, 5_600, 7_000, 3_800]
     case .outbound: return [3_500, 4_800, 6_000, 2_400]
     case .display: return [2_500, 3_100, 4_800, 1_800]
     case .partner: return [5_000, 4_800, 6_500, 3_200]
