@@ -39,6 +39,12 @@ extension ExprBinder {
       let a = try textArgument(args[0], of: name)
       let f: ScalarFunction = name == "lower" ? .lower : name == "upper" ? .upper : name == "trim" ? .trim : .length
       return .call(f, [a], name == "length" ? .int : .string)
+    case "text":
+      try arity(1...1, "1 argument")
+      return .call(.text, [try bind(args[0])], .string)
+    case "concat":
+      guard !args.isEmpty else { throw Diagnostic.argumentCount(name, "1 or more arguments", span: span) }
+      return .call(.concat, try args.map(bind), .string)
     case "contains", "starts_with", "ends_with":
       try arity(2...2, "2 arguments")
       let a = try textArgument(args[0], of: name), b = try textArgument(args[1], of: name)

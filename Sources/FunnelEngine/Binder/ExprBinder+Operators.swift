@@ -35,6 +35,9 @@ extension ExprBinder {
     if l.isNullConstant || r.isNullConstant { return .constant(.null, .bool) }
     if case .constant(.string(let s), _) = r, Self.isTemporal(l.type) { r = try Self.read(s, as: l.type, span: rx.span) }
     if case .constant(.string(let s), _) = l, Self.isTemporal(r.type) { l = try Self.read(s, as: r.type, span: lx.span) }
+    // `year(d) == 2018`: a whole number against a year is that year.
+    if case .constant(.int(let y), _) = r, l.type == .period(.year) { r = .constant(.period(Int32(truncatingIfNeeded: y), .year), l.type) }
+    if case .constant(.int(let y), _) = l, r.type == .period(.year) { l = .constant(.period(Int32(truncatingIfNeeded: y), .year), r.type) }
     if l.type != r.type {
       guard let target = Self.commonType(l.type, r.type) else {
         throw Diagnostic.typeMismatch(op.rawValue, l.type, r.type, span: span)

@@ -94,6 +94,15 @@ final class ExprBinder {
       return scope.reference(i)
     }
     if let v = catalog.scalars[id.text] { return Self.constant(v) }
+    // A dataset of one row and one column reads as its value, so a total
+    // computed by one `let` can divide in the next: `count() / total`.
+    if let t = catalog.dataset(id.text) {
+      if t.rowCount == 1, t.columnCount == 1 { return Self.constant(t.columns[0].value(at: 0)) }
+      throw Diagnostic(
+        message: "'\(id.text)' is a dataset of \(t.rowCount) rows and \(t.columnCount) columns, not a value",
+        span: id.span,
+        hints: ["a dataset of one row and one column can stand for its value: let \(id.text) = ... | agg n = count()"])
+    }
     throw Diagnostic.unknownColumn(id, in: aggregation?.input ?? scope, catalog: catalog)
   }
 

@@ -13,11 +13,17 @@ enum Naming {
   static func aggregateName(_ e: Expr) -> String {
     if case .call(let id, let args) = e.kind {
       if suffixed.contains(id.text), let first = args.first, case .column(let col) = first.kind {
-        return id.text + "_" + col.text
+        return id.text + "_" + identifierSafe(col.text)
       }
       return id.text
     }
     return name(e)
+  }
+
+  /// `emp.var.rate` → `emp_var_rate`: a made-up name must be usable bare,
+  /// without backquotes, in the stages after it.
+  static func identifierSafe(_ text: String) -> String {
+    String(text.map { $0.isLetter || $0.isNumber || $0 == "_" ? $0 : "_" })
   }
 
   static func name(_ e: Expr) -> String {

@@ -8,6 +8,10 @@ enum ScalarFunction {
   /// `date("2026-01-31")`: text to a date (null when it does not read as one).
   case dateFromText
   case lower, upper, trim, length
+  /// `text(x)`: any value as the text machine formats show (`2026-Q1`, `12.5`).
+  case text
+  /// `concat(a, b, ...)`: the texts of the arguments joined; nulls are skipped.
+  case concat
   case contains, startsWith, endsWith
   /// `round(x, digits)`, half away from zero; decimals stay decimal.
   case round(digits: Int)
@@ -31,7 +35,7 @@ public enum FunctionRegistry {
   public static var scalarNames: [String] {
     [
       "year", "month", "quarter", "week", "day", "date", "today", "days_between", "lower", "upper", "trim",
-      "length", "contains", "starts_with", "ends_with", "round", "abs", "floor", "ceil", "if", "coalesce",
+      "length", "text", "concat", "contains", "starts_with", "ends_with", "round", "abs", "floor", "ceil", "if", "coalesce",
       "reached",
     ]
   }

@@ -17,6 +17,8 @@ enum ScalarKernels {
     case .lower: return mapText(c) { $0.lowercased() }
     case .upper: return mapText(c) { $0.uppercased() }
     case .trim: return mapText(c) { $0.withoutSurroundingSpaces }
+    case .text: return TextKernels.concat([c], skippingNulls: false)
+    case .concat: return TextKernels.concat(args, skippingNulls: true)
     case .length:
       return Column(.int(perText(c) { Int64($0.count) }.values), validity: c.validity)
     case .contains: return textTest(c, args[1]) { $0.contains($1) }

@@ -26,7 +26,11 @@ public enum FunnelVerb {
     window and stops counting there with one. Columns: the keys, `step`, `count`,
     `step_conversion` (from the previous step, 1 on the first), `overall_conversion`
     (from the first step), `drop_off` and `median_days` (median days from the
-    previous step's date, over the leads counted at the step).
+    previous step's date, over the leads counted at the step). Over deals (rows
+    with a deal_id, or steps that are deal stages) the steps are prospecting,
+    qualification, proposal, negotiation, closed_won: a deal reached a step when its
+    stage is that step or later; a closed_lost deal counts at the first step only
+    (its last stage is not recorded); median_days is null and `within` is refused.
     """
 
   /// The steps when none are listed.
@@ -34,6 +38,7 @@ public enum FunnelVerb {
 
   /// nil when rows with these columns can make the funnel.
   public static func check(columns: [String], steps: [String]?) -> MetricProblem? {
+    if DealFunnel.applies(columns: columns, steps: steps) { return DealFunnel.check(columns: columns, steps: steps) }
     let stages: [LeadStage]
     switch parse(steps) {
     case .failure(let p): return p
@@ -55,6 +60,9 @@ public enum FunnelVerb {
   public static func run(
     leads: Table, steps: [String]?, keys: [(name: String, column: Column)], withinDays: Int64?
   ) throws -> Table {
+    if DealFunnel.applies(columns: leads.names, steps: steps) {
+      return try DealFunnel.run(deals: leads, steps: steps, keys: keys, withinDays: withinDays)
+    }
     if let p = check(columns: leads.names, steps: steps) { throw p }
     let stages = try parse(steps).get()
     let n = leads.rowCount
@@ -94,14 +102,14 @@ public enum FunnelVerb {
       }
     }
     let median = medians.medians()
-    return output(stages: stages, keys: keys, groups: groups, counts: counts, medians: median)
+    return output(steps: stages.map(\.name), keys: keys, groups: groups, counts: counts, medians: median)
   }
 
-  private static func output(
-    stages: [LeadStage], keys: [(name: String, column: Column)], groups: KeyGroups, counts: [Int64],
+  static func output(
+    steps: [String], keys: [(name: String, column: Column)], groups: KeyGroups, counts: [Int64],
     medians: [Double?]
   ) -> Table {
-    let stepCount = stages.count
+    let stepCount = steps.count
     let rows = groups.grouping.groupCount * stepCount
     var keyRows = [Int32]()
     var step = [Value](), count = [Value](), stepConversion = [Value](), overall = [Value](), dropOff = [Value]()
@@ -112,7 +120,7 @@ public enum FunnelVerb {
       for j in 0..<stepCount {
         let c = counts[g * stepCount + j]
         keyRows.append(groups.firstRow[g])
-        step.append(.string(stages[j].name))
+        step.append(.string(steps[j]))
         count.append(.int(c))
         if j == 0 {
           stepConversion.append(.double(1))

@@ -1,0 +1,34 @@
+import FunnelData
+
+/// `text(x)` and `concat(a, b, ...)`: values turned into text and joined.
+enum TextKernels {
+  /// Row by row, the arguments' texts joined. With `skippingNulls` a null
+  /// argument adds nothing (`concat`); without, a null makes the row null (`text`).
+  static func concat(_ args: [Column], skippingNulls: Bool) -> Column {
+    let n = args.first?.count ?? 0
+    let texts = args.map(rowTexts)
+    var builder = StringDictionaryBuilder()
+    var codes = [Int32](repeating: 0, count: n)
+    var valid = Bitmap(count: n, value: true)
+    for row in 0..<n {
+      var joined = ""
+      var isNull = false
+      for (a, column) in args.enumerated() {
+        if column.isNull(row) {
+          if !skippingNulls { isNull = true }
+          continue
+        }
+        joined += texts[a](row)
+      }
+      if isNull { valid[row] = false } else { codes[row] = builder.code(for: joined) }
+    }
+    return Column(.string(codes: codes, dictionary: builder.build()), validity: valid)
+  }
+
+  /// A row's text: dictionary text for text columns (no copy per row), the
+  /// machine-format text of the value otherwise.
+  private static func rowTexts(_ c: Column) -> (Int) -> String {
+    if case .string(let codes, let dict) = c.data { return { dict.values[Int(codes[$0])] } }
+    return { c.value(at: $0).rawText }
+  }
+}

@@ -1,0 +1,62 @@
+import FunnelData
+
+/// `deals | funnel [steps ...] [by keys]`: the funnel over deal stages
+/// (prospecting, qualification, proposal, negotiation, closed_won), for rows
+/// that are deals rather than leads.
+///
+/// A deal reached a step when its `stage` is that step or a later one. A
+/// closed_lost deal's last stage before it was lost is not recorded, so it
+/// counts at the first step only (the same rule as `reached()` on deals).
+/// Deals carry no date per stage, so `median_days` is null and `within` is refused.
+enum DealFunnel {
+  static let stages = ["prospecting", "qualification", "proposal", "negotiation", "closed_won"]
+
+  /// True when the funnel should walk deal stages: the steps named are deal
+  /// stages, or none are named and the rows are deals (a `deal_id`, no lead dates).
+  static func applies(columns: [String], steps: [String]?) -> Bool {
+    if let steps, !steps.isEmpty { return steps.allSatisfy { stages.contains($0.lowercased()) } }
+    return columns.contains("deal_id") && !columns.contains("mql_at")
+  }
+
+  static func check(columns: [String], steps: [String]?) -> MetricProblem? {
+    guard columns.contains("stage") else {
+      return MetricProblem(
+        message: "funnel over deals needs a stage column",
+        hints: ["map it when loading: .load deals FILE map stage = <your column>"])
+    }
+    return nil
+  }
+
+  static func run(deals: Table, steps: [String]?, keys: [(name: String, column: Column)], withinDays: Int64?)
+    throws -> Table
+  {
+    if let p = check(columns: deals.names, steps: steps) { throw p }
+    if withinDays != nil {
+      throw MetricProblem(
+        message: "funnel within needs the day each stage was reached, and deals have none",
+        hints: ["run the funnel over leads, which have mql_at, sql_at, opportunity_at and won_at"])
+    }
+    let names = (steps ?? stages).map { $0.lowercased() }
+    let rankOfStep = names.map { stages.firstIndex(of: $0) ?? 0 }
+    guard let column = deals.column("stage"),
+      let ranks = ColumnReader.classify(column, nullCode: -1, { text -> Int8 in
+        let t = text.lowercased()
+        if t == "closed_lost" { return 0 }
+        return Int8(stages.firstIndex(of: t) ?? -1)
+      })
+    else { throw MetricProblem(message: "the deals' stage must be text") }
+    let n = deals.rowCount
+    let groups = try KeyGroups(keys.map(\.column), rows: n)
+    let stepCount = names.count
+    var counts = [Int64](repeating: 0, count: groups.grouping.groupCount * stepCount)
+    for r in 0..<n {
+      let g = Int(groups.grouping.groupOfRow[r])
+      for j in 0..<stepCount {
+        guard Int(ranks[r]) >= rankOfStep[j] else { break }
+        counts[g * stepCount + j] += 1
+      }
+    }
+    let medians = [Double?](repeating: nil, count: counts.count)
+    return FunnelVerb.output(steps: names, keys: keys, groups: groups, counts: counts, medians: medians)
+  }
+}
