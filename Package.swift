@@ -38,7 +38,7 @@ let package = Package(
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
-    .executableTarget(name: "funnel-bench", dependencies: ["FunnelEngine", "FunnelData"], swiftSettings: releaseSpeed),
+    .executableTarget(name: "funnel-bench", dependencies: ["FunnelEngine", "FunnelData", "FunnelLanguage"], swiftSettings: releaseSpeed),
     .testTarget(name: "FunnelDataTests", dependencies: ["FunnelData"]),
     .testTarget(name: "FunnelLanguageTests", dependencies: ["FunnelLanguage"]),
     .testTarget(name: "FunnelEngineTests", dependencies: ["FunnelEngine", "FunnelData", "FunnelLanguage"]),
