@@ -117,7 +117,8 @@ def main():
     work = pathlib.Path(tempfile.mkdtemp(prefix=f"funnel-bench-{size}-"))
     start = time.perf_counter()
     saves = "\n".join(f'{t} | save "{work}/{t}.csv"' for t in TABLES)
-    subprocess.run([args.funnel, "--demo-size", str(size), "--seed", str(args.seed), "-c", saves], check=True)
+    subprocess.run([args.funnel, "--demo-size", str(size), "--seed", str(args.seed), "-c", saves],
+                   check=True, stdout=subprocess.DEVNULL)
     megabytes = sum((work / f"{t}.csv").stat().st_size for t in TABLES) / 1e6
     print(f"demo data: {size:,} leads, {megabytes:,.1f} MB of CSV in {work} ({time.perf_counter() - start:.1f} s)")
 

@@ -45,6 +45,9 @@ enum Accumulators {
         }
         return Column(.int(out))
       }
+      if let range = KeyRange(keys, validity: arg.validity), let slots = range.slots(forRows: n) {
+        return Column(.int(DistinctCounter.countDense(keys, valid: arg.validity, min: range.min, slots: slots, groups: g, count: count)))
+      }
       var seen = Set<GroupValue>()
       for i in 0..<n where !arg.isNull(i) {
         if seen.insert(GroupValue(group: g[i], value: keys[i])).inserted { out[Int(g[i])] += 1 }

@@ -34,7 +34,10 @@ extension Session {
     default:
       ok = runQuery(statement, in: source)
     }
-    if timer {
+    var timed = timer
+    // `.timer on` itself is not a statement worth timing.
+    if case .command(let name, _, _) = statement.kind, name.text == "timer" { timed = false }
+    if timed {
       let ms = Double(DispatchTime.now().uptimeNanoseconds - start) / 1_000_000
       note("time: " + Session.milliseconds(ms))
     }
