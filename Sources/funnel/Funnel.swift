@@ -55,6 +55,9 @@ struct Funnel: ParsableCommand {
   @Option(help: ArgumentHelp("Set $NAME (repeatable).", valueName: "name=value"))
   var param: [String] = []
 
+  @Option(help: ArgumentHelp("Print lesson N as a handout (--format markdown for markdown) and exit.", valueName: "n"))
+  var lesson: Int?
+
   @Flag(help: "Start with no datasets.")
   var noDemo = false
 
@@ -86,6 +89,7 @@ struct Funnel: ParsableCommand {
     guard demoSize >= 1 else { throw ValidationError("--demo-size must be at least 1") }
     if command != nil && script != nil { throw ValidationError("give a script or -c, not both") }
     if !withOptions.isEmpty && load.isEmpty { throw ValidationError("--with applies to a --load before it") }
+    if lesson != nil && (command != nil || script != nil) { throw ValidationError("--lesson prints a lesson; give it without a script or -c") }
   }
 
   func run() throws {
@@ -102,6 +106,7 @@ struct Funnel: ParsableCommand {
     options.noDemo = noDemo
     options.quiet = quiet
     options.timeStartup = timeStartup
+    options.lesson = lesson
     for item in param {
       let (name, value) = try pair(item, flag: "--param")
       options.parameters.append((name, value))
@@ -150,7 +155,7 @@ struct Funnel: ParsableCommand {
       } else if argument == "--with" || argument.hasPrefix("--with=") {
         owners.append(loads)
         skipNext = argument == "--with"
-      } else if ["-c", "--command", "--data", "--demo-size", "--seed", "--format", "--param"].contains(argument) {
+      } else if ["-c", "--command", "--data", "--demo-size", "--seed", "--format", "--param", "--lesson"].contains(argument) {
         skipNext = true
       }
     }

@@ -44,6 +44,15 @@ import Testing
     (".mode js‸", ["json", "jsonl"]),
     (".timer o‸", ["off", "on"]),
     (".explain deals | whe‸", ["where"]),
+    (".lesson ‸", ["1", "2", "3", "4", "5", "6", "7", "8"]),
+    (".lesson 3 ‸", []),
+    (".les‸", [".lesson"]),
+    (".glossary smark‸", ["smarketing"]),
+    (".glossary win r‸", ["rate"]),
+    (".glossary mq‸", ["MQL"]),
+    (".check leads | fun‸", ["funnel"]),
+    (".check 12‸", []),
+    (".param def‸", ["default"]),
     ("deals | where owner == \"Mi‸", []),  // inside a string
     ("deals | take 5 # a comment abo‸", []),
   ])
@@ -57,6 +66,13 @@ import Testing
     #expect(Self.complete(".sc‸").replaceFrom == 0)
     // The cursor in the middle: only the text before it counts.
     #expect(Self.complete("deals | whe‸ amount > 1").candidates == ["where"])
+  }
+
+  @Test func glossaryTermsCompleteWholeAndByAlias() {
+    let all = Self.complete(".glossary ‸").candidates
+    #expect(all.count >= Glossary.terms.count)
+    #expect(Self.complete(".glossary marketing q‸").candidates == ["qualified lead"])
+    #expect(Self.complete(".glossary win r‸").replaceFrom == ".glossary win ".utf8.count)
   }
 
   @Test func functionsAndMetricsInExpressions() {

@@ -13,6 +13,7 @@ struct InteractiveShellTests {
   func started(_ arguments: [String] = []) throws -> PseudoTerminal {
     let shell = try PseudoTerminal(arguments: arguments)
     #expect(shell.expect("Funnel 0.1.0"), "banner: \(shell.unmatched)")
+    #expect(shell.expect("'.lesson' to learn"), "banner: \(shell.unmatched)")
     #expect(shell.expect(Self.prompt), "first prompt: \(shell.unmatched)")
     return shell
   }
@@ -110,6 +111,57 @@ struct InteractiveShellTests {
     let shell = try PseudoTerminal(arguments: ["--quiet"])
     #expect(shell.expect(Self.prompt), "\(shell.unmatched)")
     print("time to first prompt: \(Int(Date().timeIntervalSince(started) * 1000)) ms")
+  }
+
+  /// A student at the prompt: a lesson's pages with their queries pre-filled
+  /// (Enter runs them), the exercises after the last page, a hint, a wrong
+  /// answer, then a right one, saved in the progress file.
+  @Test func walksThroughALessonAndSolvesAnExercise() throws {
+    let shell = try started(["--demo-size", "2000"])
+    shell.send(".lesson 1\r")
+    #expect(shell.expect("Page 1 of 5"), "\(shell.unmatched)")
+    #expect(shell.expect("press Enter"), "\(shell.unmatched)")
+    #expect(shell.expect(Self.prompt + "leads | select lead_id"), "pre-filled: \(shell.unmatched)")
+    shell.send("\r")
+    #expect(shell.expect("lead_id"), "ran: \(shell.unmatched)")
+    #expect(shell.expect(Self.prompt), "\(shell.unmatched)")
+    shell.send(".next\r")
+    #expect(shell.expect("Page 2 of 5"), "\(shell.unmatched)")
+    #expect(shell.expect(Self.prompt + "leads | count by stage"), "\(shell.unmatched)")
+    shell.send("\r")
+    #expect(shell.expect("opportunity"), "\(shell.unmatched)")
+    #expect(shell.expect(Self.prompt), "\(shell.unmatched)")
+    // A query is offered once: this prompt is empty, so .next goes in alone.
+    shell.send(".next\r")
+    #expect(shell.expect("Page 3 of 5"), "\(shell.unmatched)")
+    #expect(shell.expect(Self.prompt + "leads | funnel"), "\(shell.unmatched)")
+    shell.send("\r")
+    #expect(shell.expect("overall_conversion"), "\(shell.unmatched)")
+    #expect(shell.expect(Self.prompt), "\(shell.unmatched)")
+    // Skipping a page's query: Ctrl-C clears the pre-filled line.
+    for page in [4, 5] {
+      shell.send(".next\r")
+      #expect(shell.expect("Page \(page) of 5"), "\(shell.unmatched)")
+      #expect(shell.expect(Self.prompt + "leads |"), "\(shell.unmatched)")
+      shell.send("\u{03}")
+      #expect(shell.expect("^C"), "\(shell.unmatched)")
+      #expect(shell.expect(Self.prompt), "\(shell.unmatched)")
+    }
+    shell.send(".next\r")
+    #expect(shell.expect("Exercise 1 of 3"), "\(shell.unmatched)")
+    #expect(shell.expect(Self.prompt), "\(shell.unmatched)")
+    shell.send(".hint\r")
+    #expect(shell.expect("Hint: Run the funnel"), "\(shell.unmatched)")
+    shell.send(".check 90%\r")
+    #expect(shell.expect("Not quite"), "\(shell.unmatched)")
+    shell.send(".check leads | funnel\r")
+    #expect(shell.expect("Right"), "\(shell.unmatched)")
+    #expect(shell.expect("Exercise 2 of 3"), "moves on: \(shell.unmatched)")
+    #expect(shell.expect(Self.prompt), "\(shell.unmatched)")
+    shell.send("\u{04}")
+    #expect(shell.exitStatus() == 0)
+    let progress = try String(contentsOfFile: shell.home + "/.funnel_progress", encoding: .utf8)
+    #expect(progress.contains("exercise 1.1"), "\(progress)")
   }
 
   @Test func ctrlDLeavesAndSavesTheHistory() throws {

@@ -32,6 +32,25 @@ import Testing
     for parameter in used { #expect(header.contains("--param \(parameter)="), "\(name): $\(parameter)") }
   }
 
+  /// A script runs with no arguments: each parameter it uses has a
+  /// `.param default` line, which a `--param` still overrides.
+  @Test(arguments: names)
+  func everyParameterHasADefault(name: String) throws {
+    let text = try Self.text(name)
+    let lines = text.split(separator: "\n").filter { !$0.hasPrefix("#") }
+    let used = Set(lines.flatMap { line in
+      line.split(separator: "$").dropFirst().map { $0.prefix { $0.isLetter || $0 == "_" } }.map(String.init)
+    })
+    let defaults = Set(lines.compactMap { line -> String? in
+      let words = line.split(separator: " ")
+      return words.count >= 4 && words[0] == ".param" && words[1] == "default" ? String(words[2]) : nil
+    })
+    #expect(used.isSubset(of: defaults), "\(name): no default for \(used.subtracting(defaults).sorted())")
+    let t = TestSession(leads: 1_000)
+    #expect(t.run(text, name: name), "\(name): \(t.err)")
+    #expect(t.err.isEmpty)
+  }
+
   @Test(arguments: names)
   func runsOnTheDemoData(name: String) throws {
     let runner = LessonEngineRunner(leads: 3_000, seed: 42)

@@ -46,11 +46,16 @@ final class LessonEngineRunner: LessonQueryRunner {
     }
   }
 
-  /// Runs every statement of a script (no dot commands) and returns the tables.
+  /// Runs every query of a script and returns the tables; dot commands
+  /// (a script's `.param default` lines) are left to the shell and skipped.
   func runScript(_ text: String, name: String) throws -> [Table] {
     let (statements, diagnostics) = Parser.parse(SourceText(name: name, text: text))
     if let first = diagnostics.first { throw first }
-    return try statements.map { statement in
+    let queries = statements.filter { statement in
+      if case .command = statement.kind { return false }
+      return true
+    }
+    return try queries.map { statement in
       let prepared = try Engine.prepare(statement, in: catalog)
       guard case .table(let table, _) = try Engine.run(prepared, in: catalog, cancellation: Cancellation()) else {
         throw LessonError("not a query in \(name)")

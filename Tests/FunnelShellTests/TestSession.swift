@@ -1,18 +1,26 @@
+import Foundation
 import FunnelLanguage
 
 @testable import FunnelShell
 
 /// A session whose output is collected instead of printed, on a small demo.
+/// Lesson progress goes to a file of its own, removed with the session.
 final class TestSession {
   var out = ""
   var err = ""
   private(set) var session: Session!
+  /// Where this session's lesson progress is saved.
+  let progressPath = NSTemporaryDirectory() + "funnel-test-progress-\(UUID().uuidString)"
 
   init(demo: Bool = true, leads: Int = 500) {
     let console = Console(out: { [unowned self] in self.out += $0 }, err: { [unowned self] in self.err += $0 })
-    session = Session(terminal: .none, console: console, environment: ["FUNNEL_TODAY": "2026-07-01"])
+    session = Session(
+      terminal: .none, console: console,
+      environment: ["FUNNEL_TODAY": "2026-07-01", "FUNNEL_PROGRESS": progressPath])
     if demo { session.loadDemo(leads: leads, seed: 42) }
   }
+
+  deinit { try? FileManager.default.removeItem(atPath: progressPath) }
 
   /// Runs `text` as a script named `name` (nil: like -c) and returns whether it succeeded.
   @discardableResult

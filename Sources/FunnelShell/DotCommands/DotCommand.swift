@@ -22,6 +22,10 @@ public struct DotCommand: Sendable {
     case onOff
     /// A parameter's name.
     case parameter
+    /// A lesson's number.
+    case lesson
+    /// A glossary term.
+    case term
     /// Free text or a number.
     case value
   }
@@ -34,18 +38,22 @@ public struct DotCommand: Sendable {
   public let usage: String
   /// One line for `.help`.
   public let summary: String
+  /// More for `.help <command>`: forms, examples, what happens without a
+  /// terminal; empty when the usage and summary say it all.
+  public let details: String
   /// Words the command takes; nil when it reads its arguments as free text.
   let argumentCount: ClosedRange<Int>?
   let run: @Sendable (Session, CommandInvocation) throws -> Void
 
   init(
-    name: String, arguments: [Argument] = [], usage: String, summary: String,
+    name: String, arguments: [Argument] = [], usage: String, summary: String, details: String = "",
     argumentCount: ClosedRange<Int>?, run: @escaping @Sendable (Session, CommandInvocation) throws -> Void
   ) {
     self.name = name
     self.arguments = arguments
     self.usage = usage
     self.summary = summary
+    self.details = details
     self.argumentCount = argumentCount
     self.run = run
   }

@@ -2,6 +2,6 @@
 extension DotCommand {
   public static let all: [DotCommand] = [
     .help, .tables, .schema, .load, .demo, .mode, .output, .read, .timer, .param, .save, .explain,
-    .history, .clear, .quit, .exit,
+    .lesson, .next, .hint, .solution, .check, .glossary, .history, .clear, .quit, .exit,
   ]
 }

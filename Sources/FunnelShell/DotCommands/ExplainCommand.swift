@@ -1,18 +1,19 @@
 import FunnelEngine
+import FunnelRender
 import FunnelLanguage
 
 extension DotCommand {
   /// `.explain METRIC|QUERY`: a metric's definition, or a query's plan in words.
   static let explain = DotCommand(
     name: "explain", arguments: [.metricOrQuery], usage: ".explain METRIC|QUERY",
-    summary: "define a metric (formula, what it tells, SQL) or show a query's plan", argumentCount: nil
+    summary: "a metric: formula, what it tells each team, SQL, its value here; or a query's plan", argumentCount: nil
   ) { session, invocation in
     let text = invocation.text
     guard !text.isEmpty else { throw invocation.usageError(".explain needs a metric name or a query") }
     let word = text.hasSuffix("()") ? String(text.dropLast(2)) : text
     if let metric = MetricRegistry.named(word) {
       let width = session.resultsAtTerminal ? TerminalInfo.size(environment: session.environment).columns : nil
-      session.emit(describe(metric, width: width))
+      session.emit(describe(metric, width: width, value: session.currentValue(of: metric)))
       return
     }
     if let user = session.catalog.userMetrics[word] {
@@ -34,12 +35,13 @@ extension DotCommand {
   }
 
   /// A built-in metric's row, as `.explain win_rate` shows it.
-  static func describe(_ metric: MetricDefinition, width: Int? = nil) -> String {
+  static func describe(_ metric: MetricDefinition, width: Int? = nil, value: String? = nil) -> String {
     var text = metric.signature + "\n"
     text += wrap("  formula:   ", metric.formula, width)
     text += wrap("  marketing: ", metric.marketing, width)
     text += wrap("  sales:     ", metric.sales, width)
     text += wrap("  datasets:  ", metric.datasets.joined(separator: ", "), width)
+    if let value { text += wrap("  value:     ", value, width) }
     text += "  SQL:\n"
     for line in metric.sql.split(separator: "\n", omittingEmptySubsequences: false) {
       text += "    " + line + "\n"
@@ -66,5 +68,24 @@ extension DotCommand {
     }
     lines.append(line)
     return lines.joined(separator: "\n") + "\n"
+  }
+}
+
+extension Session {
+  /// The metric over all of its first dataset, with the query that gives it:
+  /// `4.2% (deals | agg win_rate())`; why not, when the data cannot give it.
+  func currentValue(of metric: MetricDefinition) -> String {
+    guard let dataset = metric.datasets.first else { return "no dataset to compute it on" }
+    guard metric.arguments.isEmpty else {
+      return "depends on its arguments: \(dataset) | agg \(metric.name)(...) with real ones"
+    }
+    let query = "\(dataset) | agg \(metric.name)()"
+    do {
+      let table = try lessonResult(of: query)
+      guard table.rowCount == 1, let column = table.columns.first else { return "no value (\(query))" }
+      return NumberFormat.display(column.value(at: 0), hint: column.hint) + " (\(query))"
+    } catch {
+      return "not computable on the loaded data: " + ExerciseCheck.describe(error)
+    }
   }
 }

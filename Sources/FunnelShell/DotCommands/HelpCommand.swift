@@ -61,7 +61,12 @@ enum HelpText {
     default: break
     }
     if let command = DotCommand.named(topic) {
-      return command.usage + "\n  " + command.summary + "\n"
+      var text = command.usage + "\n  " + command.summary + "\n"
+      if !command.details.isEmpty {
+        text += "\n" + command.details.split(separator: "\n", omittingEmptySubsequences: false)
+          .map { $0.isEmpty ? "" : "  " + $0 }.joined(separator: "\n") + "\n"
+      }
+      return text
     }
     if let stage = StageHelp.named(topic) {
       return stage.usage + "\n  " + stage.summary + "\n  example: " + stage.example + "\n"

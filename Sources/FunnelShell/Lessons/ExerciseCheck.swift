@@ -54,7 +54,11 @@ public enum ExerciseCheck {
       }
       // A query carries full precision, so it must agree to well under a rounding step.
       let same = abs(got - number) <= 1e-6 * max(1, abs(number))
-      let shown = NumberFormat.display(answer.value, hint: answer.hint == .plain ? expected.hint : answer.hint)
+      // A bare fraction from the student's own arithmetic reads best the way the
+      // answer is meant (12.5%); a count stays a count.
+      var hint = answer.hint
+      if hint == .plain, case .double = answer.value { hint = expected.hint }
+      let shown = NumberFormat.display(answer.value, hint: hint)
       if same { return (true, "Right: your query gives \(shown), the same answer as the solution.") }
       return (false, "Not quite: your query gives \(shown), which is \(got < number ? "lower" : "higher") than the answer. Try .hint.")
     }

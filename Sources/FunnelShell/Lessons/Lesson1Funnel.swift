@@ -11,11 +11,12 @@ extension Lessons {
           leads in a table called `leads`, one row per lead.
 
           A query starts with the name of a table. The bar `|` passes the rows on to the next step, the way
-          you would pass a stack of cards to a colleague. `take 5` keeps the first five rows, which is a good
-          way to look at a table before asking it anything.
+          you would pass a stack of cards to a colleague. `select` keeps only the columns you name, and
+          `take 5` keeps the first five rows: a good way to look at a table before asking it anything.
+          (`leads | take 5` shows every column, if your window is wide enough.)
           """,
-        query: "leads | take 5",
-        question: "Which columns hold dates? Some are empty (null): what do you think an empty mql_at means?"),
+        query: "leads | select lead_id, created_at, channel, stage, mql_at, won_at | take 5",
+        question: "Some mql_at and won_at cells are empty (null). What do you think an empty mql_at means? And an empty won_at?"),
       LessonPage(
         text: """
           The column `stage` says how far each lead has come: `lead` (nobody has judged it yet), `mql`
@@ -33,8 +34,9 @@ extension Lessons {
           at every step.
 
           The stage `funnel` does that counting. `step_conversion` is the share of the previous step that made
-          it to this one, `overall_conversion` the share of all leads, `drop_off` how many were lost since the
-          previous step, and `median_days` the typical wait since the previous step.
+          it to this one, `overall_conversion` the share of all leads, `drop_off` how many of the previous step
+          have not reached this one (they dropped out, or are still on their way), and `median_days` the typical
+          wait since the previous step.
           """,
         query: "leads | funnel",
         question: "Between which two steps is the drop_off largest? Between which two is step_conversion lowest?"),
@@ -51,10 +53,11 @@ extension Lessons {
         question: "How many lost leads got as far as an opportunity? Whose job was it to win those: marketing's or sales'?"),
       LessonPage(
         text: """
-          Funnels differ a lot between sources of leads. `by` after a stage repeats it for each value of a
-          column: here one small funnel per region. `funnel steps mql, sql, won` would count only those steps.
+          Funnels differ between groups of leads. `by` after a stage repeats it for each value of a column:
+          here one small funnel per region. `steps lead, sql, won` counts only those steps, which keeps the
+          table short. A few leads have no region on record (null); `where region != null` leaves them out.
           """,
-        query: "leads | funnel by region",
+        query: "leads | where region != null | funnel steps lead, sql, won by region",
         question: "Which region turns the largest share of its leads into won customers (overall_conversion on the won row)?"),
     ],
     exercises: [

@@ -23,9 +23,10 @@ extension Lessons {
           anyone talks about a price, and part of what it does pays off much later.
 
           Subtracting two dates gives the days between them, and `median` takes the middle value, so a few
-          extreme cases do not distort it. `!= null` means "is filled in".
+          extreme cases do not distort it. `!= null` means "is filled in". The sales stretch starts when a
+          salesperson takes the lead on (sql_at); everything before it is marketing's stretch.
           """,
-        query: "leads | where won_at != null | agg whole_journey = median(won_at - created_at), sales_stretch = median(won_at - opportunity_at)",
+        query: "leads | where won_at != null | agg whole_journey = median(won_at - created_at), sales_stretch = median(won_at - sql_at)",
         question: "How many days does the whole journey of a won customer take, and how much of it falls in the sales stretch?"),
       LessonPage(
         text: """
@@ -33,8 +34,9 @@ extension Lessons {
           and nobody in particular. Sales speaks to one buyer at a time, in calls, demos and meetings.
 
           Each contact with a lead is a row in `touches`. `derive` adds a column: here `side` says whether a
-          touch was a one-to-one sales touch (`kind in ["sales_call", "demo"]` is true when kind is one of
-          those) or a marketing touch. `count_distinct(lead_id)` counts different leads.
+          touch was a one-to-one sales touch or a marketing touch. `kind in ["sales_call", "demo"]` is true when
+          kind is one of those two, and `if(test, a, b)` gives a when the test is true, else b.
+          `count_distinct(lead_id)` counts different leads, each once.
           """,
         query: "touches | derive side = if(kind in [\"sales_call\", \"demo\"], \"sales\", \"marketing\") | agg touches = count(), leads = count_distinct(lead_id) by side",
         question: "Which side reaches more leads? Which side reaches only the leads that are already far down the funnel?"),

@@ -2,7 +2,7 @@ extension Lessons {
   /// Lesson 5: sharing the credit for a sale, and why the rules disagree.
   static let attribution = Lesson(
     number: 5, title: "Attribution: who gets the credit?",
-    summary: "A customer meets you many times before buying. Five rules for sharing the credit, and how much they disagree.",
+    summary: "A customer meets you many times before buying. Six rules for sharing the credit, and how much they disagree.",
     pages: [
       LessonPage(
         text: """
@@ -17,7 +17,8 @@ extension Lessons {
         text: """
           Attribution is a rule for sharing each won deal's revenue among the touches before it closed. The
           stage `attribute` does this for the deals it receives: here the won ones. First-touch gives everything
-          to the very first touch, the one that brought the customer in.
+          to the very first touch, the one that brought the customer in. A touch that came from no campaign (a
+          visit or a call nobody traced to one) has no channel: it shows as null.
           """,
         query: "deals | where stage == \"closed_won\" | attribute first_touch by channel",
         question: "Which channel gets the most revenue under first-touch? What kind of channel is it: one that opens conversations or one that closes them?"),

@@ -11,7 +11,7 @@ extension Lessons {
           channel by channel, the typical number of days from the lead's creation to the win.
           """,
         query: "leads | where won_at != null | agg won = count(), days_to_win = median(won_at - created_at) by channel",
-        question: "How many months is the typical wait? Which channel's customers take longest?"),
+        question: "How many months is the typical wait? Which channel's customers take longest, and how many customers is that figure based on?"),
       LessonPage(
         text: """
           A cohort is a group that started together: here, all the leads created in the same month.
@@ -24,7 +24,8 @@ extension Lessons {
         text: """
           `by months` turns the same cohorts into a time line: column m0 is the share won in the month the lead
           arrived, m1 a month later, and so on. Read a row from left to right to watch one cohort mature.
-          Quarters (`quarter(created_at)`) keep the table small.
+          Quarters (`quarter(created_at)`) keep the table small. The newest cohorts have not lived through their
+          later months yet, so their rows stop growing early.
           """,
         query: "leads | cohort quarter(created_at) by months",
         question: "In which month after arrival does the won share start to grow? How many months until it levels off?"),
@@ -34,13 +35,13 @@ extension Lessons {
           Putting the two side by side by quarter shows revenue trailing spend.
           """,
         query: "deals | where stage == \"closed_won\" | agg revenue = sum(amount) by quarter(closed_at)",
-        question: "Compare with `campaigns | agg spend = sum(spend) by quarter(start_date)`. Does revenue rise in the same quarter as spend, or later?"),
+        question: "In which quarter does the first revenue appear? Run `campaigns | agg spend = sum(spend) by quarter(start_date)`: how long after the first spend is that?"),
     ],
     exercises: [
       Exercise(
-        question: "Which channel's won customers take the longest, in median days, from lead creation to the win?",
-        hint: "Keep the leads with a won_at date and a channel (channel != null), take the median of won_at - created_at by channel, largest first.",
-        solution: "leads | where won_at != null and channel != null | agg days = median(won_at - created_at) by channel | sort days desc",
+        question: "Among the channels with at least 10 won customers, whose customers take the longest, in median days, from lead creation to the win?",
+        hint: "Keep the leads with a won_at date, agg won = count() and days = median(won_at - created_at) by channel, then keep the rows where won >= 10 and sort by days, largest first.",
+        solution: "leads | where won_at != null | agg won = count(), days = median(won_at - created_at) by channel | where won >= 10 | sort days desc",
         answer: .topLabel(column: "channel")),
       Exercise(
         question: "In the monthly cohort table, what share of the very first month's leads have been won?",

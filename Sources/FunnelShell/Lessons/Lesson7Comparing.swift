@@ -2,7 +2,7 @@ extension Lessons {
   /// Lesson 7: comparing periods and segments without fooling yourself.
   static let comparing = Lesson(
     number: 7, title: "Comparing periods and segments honestly",
-    summary: "compare two quarters or two regions; change versus change_pct; and why a rate built on a handful of deals proves little.",
+    summary: "Compare two quarters or two regions; change versus change_pct; and why a rate built on a handful of deals proves little.",
     pages: [
       LessonPage(
         text: """
@@ -25,7 +25,7 @@ extension Lessons {
         text: """
           Segments are compared the same way. Two regions of very different size cannot be judged by counts:
           the big one always has more of everything. Compare rates instead. `conversion("lead", "won")` is the share
-          of leads that reached won.
+          of leads that reached won. In a comparison a share may show as a fraction: 0.028 is 2.8%.
           """,
         query: "leads | compare region \"EMEA\" vs \"LATAM\" on leads = count(), won = count(won_at), won_share = conversion(\"lead\", \"won\")",
         question: "The counts differ a lot; does the won_share? Which number would you put in a report?"),

@@ -24,10 +24,11 @@ extension Lessons {
       LessonPage(
         text: """
           Feedback flows the other way too: sales tells marketing which leads were not worth calling. Here are
-          the MQLs that were lost without ever becoming SQLs, by channel. `and` joins two conditions, and a
-          `derive` after `agg` computes a share from the two counts.
+          the MQLs that were lost without ever becoming SQLs, by channel. `and` joins two conditions: here the
+          lead has a date in mql_at and a channel on record. `count_if(...)` counts the rows where a condition
+          holds, and `share(...)` (from the page before) turns the same condition into a share.
           """,
-        query: "leads | where mql_at != null | agg mqls = count(), rejected = count_if(stage == \"lost\" and sql_at == null) by channel | derive rejected_share = rejected / mqls | sort rejected_share desc",
+        query: "leads | where mql_at != null and channel != null | agg mqls = count(), rejected = count_if(stage == \"lost\" and sql_at == null), rejected_share = share(stage == \"lost\" and sql_at == null) by channel | sort rejected_share desc",
         question: "Which channel's MQLs are rejected most? Is the problem the channel, or the MQL threshold?"),
       LessonPage(
         text: """
@@ -36,7 +37,7 @@ extension Lessons {
           `select` keeps the columns you name, so the table fits the screen. One table, read together, ends most
           arguments about whose fault a bad quarter was.
           """,
-        query: "scorecard | select channel, spend, leads, cpl, sql_acceptance_rate, win_rate, revenue",
+        query: "scorecard | select channel, spend, leads, cpl, win_rate, revenue",
         question: "Which channel would marketing praise (cheap leads) and which would sales praise (revenue)? Are they the same?"),
     ],
     exercises: [
@@ -47,8 +48,8 @@ extension Lessons {
         answer: .value(row: 0, column: "sql_acceptance_rate")),
       Exercise(
         question: "Which channel has the highest share of MQLs lost before becoming SQLs?",
-        hint: "Keep the MQLs that have a channel, count them and the lost-without-sql ones by channel, derive the share, sort it largest first.",
-        solution: "leads | where mql_at != null and channel != null | agg mqls = count(), rejected = count_if(stage == \"lost\" and sql_at == null) by channel | derive rejected_share = rejected / mqls | sort rejected_share desc",
+        hint: "Keep the MQLs that have a channel (mql_at != null and channel != null), then agg rejected_share = share(stage == \"lost\" and sql_at == null) by channel, largest first.",
+        solution: "leads | where mql_at != null and channel != null | agg rejected_share = share(stage == \"lost\" and sql_at == null) by channel | sort rejected_share desc",
         answer: .topLabel(column: "channel")),
       Exercise(
         question: "In the shared scorecard, which channel brings in the most won revenue?",

@@ -15,6 +15,9 @@ public final class LessonSession {
   public private(set) var exerciseIndex: Int?
   /// The query of the page just shown, to pre-fill at the prompt; nil otherwise.
   public private(set) var pendingQuery: String?
+  /// Whether the shell puts `pendingQuery` at the prompt, so the texts can say
+  /// "press Enter"; without a terminal they say "type it" instead.
+  public var prefills = true
 
   public init(runner: LessonQueryRunner?, progress: LessonProgress = .load()) {
     self.runner = runner
@@ -25,6 +28,42 @@ public final class LessonSession {
   public var currentExercise: Exercise? {
     guard let lesson, let i = exerciseIndex, i < lesson.exercises.count else { return nil }
     return lesson.exercises[i]
+  }
+
+  /// The query to pre-fill at the next prompt, once: taking it forgets it, so
+  /// a query the student has run is not offered again.
+  public func takePendingQuery() -> String? {
+    defer { pendingQuery = nil }
+    return pendingQuery
+  }
+
+  /// Opens lesson `number` at its exercises, past its pages: what a handout
+  /// leaves behind, so `.check` works without a terminal. The current
+  /// exercise is the first unsolved one (the first when all are solved).
+  /// False when there is no such lesson.
+  @discardableResult
+  public func openExercises(lesson number: Int) -> Bool {
+    guard let found = Lessons.numbered(number) else { return false }
+    lesson = found
+    pageIndex = found.pages.count - 1
+    pendingQuery = nil
+    let unsolved = found.exercises.indices.first { !progress.isSolved(lesson: number, exercise: $0 + 1) }
+    exerciseIndex = found.exercises.isEmpty ? nil : (unsolved ?? 0)
+    return true
+  }
+
+  /// Makes exercise `exercise` (1-based) of lesson `number` the current one,
+  /// for `.check 3.1 <answer>`; false when there is no such exercise.
+  @discardableResult
+  public func focus(lesson number: Int, exercise: Int) -> Bool {
+    guard let found = Lessons.numbered(number), found.exercises.indices.contains(exercise - 1) else { return false }
+    if lesson?.number != number {
+      lesson = found
+      pageIndex = found.pages.count - 1
+    }
+    exerciseIndex = exercise - 1
+    pendingQuery = nil
+    return true
   }
 
   /// Starts lesson `number` and shows its first page.
@@ -47,7 +86,8 @@ public final class LessonSession {
       let page = lesson.pages[nextPage]
       pendingQuery = page.query
       return "Page \(nextPage + 1) of \(lesson.pages.count)\n\n" + LessonText.paragraph(page.text)
-        + "\nRun this query (it is at the prompt; press Enter):\n  \(page.query)\n\n"
+        + (prefills ? "\nRun this query (it is at the prompt: press Enter, or Ctrl-C to clear it):\n" : "\nRun this query:\n")
+        + "  \(page.query)\n\n"
         + LessonText.paragraph("Question: " + page.question) + "\nType .next to go on.\n"
     }
     pendingQuery = nil
@@ -55,7 +95,7 @@ public final class LessonSession {
     let order = Array(start..<lesson.exercises.count) + Array(0..<min(start, lesson.exercises.count))
     guard let open = order.first(where: { !progress.isSolved(lesson: lesson.number, exercise: $0 + 1) }) else {
       exerciseIndex = nil
-      return "You have solved every exercise of lesson \(lesson.number)." + nextLessonLine(after: lesson)
+      return LessonText.paragraph("You have solved every exercise of lesson \(lesson.number)." + nextLessonLine(after: lesson))
     }
     exerciseIndex = open
     return exerciseText(lesson, open)
@@ -71,7 +111,7 @@ public final class LessonSession {
   public func solution() -> String {
     guard let exercise = currentExercise else { return "There is no exercise open. Type .next to reach the exercises.\n" }
     pendingQuery = exercise.solution
-    return "A query that answers it (it is at the prompt):\n  \(exercise.solution)\n"
+    return "A query that answers it" + (prefills ? " (it is at the prompt: press Enter to run it)" : "") + ":\n  \(exercise.solution)\n"
   }
 
   /// Checks an answer or a query against the current exercise; when right,
@@ -88,7 +128,7 @@ public final class LessonSession {
     if lesson.exercises.indices.allSatisfy({ progress.isSolved(lesson: lesson.number, exercise: $0 + 1) }) {
       progress.markCompleted(lesson: lesson.number)
       exerciseIndex = nil
-      text += "\nLesson \(lesson.number) is complete." + nextLessonLine(after: lesson)
+      text += "\n" + LessonText.paragraph("Lesson \(lesson.number) is complete." + nextLessonLine(after: lesson))
     } else {
       text += "\n" + next()
     }
@@ -107,13 +147,14 @@ public final class LessonSession {
   }
 
   private func exerciseText(_ lesson: Lesson, _ i: Int) -> String {
-    "Exercise \(i + 1) of \(lesson.exercises.count)\n\n" + LessonText.paragraph(lesson.exercises[i].question)
-      + "\nAnswer with .check <answer> (12.5%, 0.125, 1,234 or a name) or .check <query>."
-      + " .hint gives a hint, .solution a query that answers it.\n"
+    "Exercise \(i + 1) of \(lesson.exercises.count)\n\n" + LessonText.paragraph(lesson.exercises[i].question) + "\n"
+      + LessonText.paragraph(
+        "Answer with .check <answer> (12.5%, 0.125, 1,234 or a name) or .check <query>."
+          + " .hint gives a hint, .solution a query that answers it.")
   }
 
   private func nextLessonLine(after lesson: Lesson) -> String {
-    guard let following = Lessons.numbered(lesson.number + 1) else { return " That was the last lesson.\n" }
-    return " Next: .lesson \(following.number) (\(following.title)).\n"
+    guard let following = Lessons.numbered(lesson.number + 1) else { return " That was the last lesson." }
+    return " Next: .lesson \(following.number) (\(following.title))."
   }
 }

@@ -58,15 +58,27 @@ public enum LessonText {
   static func paragraph(_ text: String, indent: Int = 0) -> String {
     let pad = String(repeating: " ", count: indent)
     return unwrapped(text).split(separator: "\n", omittingEmptySubsequences: false)
-      .map { line in Glossary.wrap(String(line), width: 76 - indent).map { pad + $0 }.joined(separator: "\n") }
+      .map { line in wrap(String(line), width: 76 - indent).map { pad + $0 }.joined(separator: "\n") }
       .joined(separator: "\n") + "\n"
   }
 
   /// `lead` then `text`, wrapped with the following lines indented under the text.
   static func hanging(_ lead: String, _ text: String) -> String {
     let pad = String(repeating: " ", count: lead.count)
-    let lines = Glossary.wrap(unwrapped(text), width: 76 - lead.count)
+    let lines = wrap(unwrapped(text), width: 76 - lead.count)
     return lines.enumerated().map { ($0.offset == 0 ? lead : pad) + $0.element }.joined(separator: "\n") + "\n"
+  }
+
+  /// Lines of at most `width` characters, never broken inside a `code` span,
+  /// so a query in the text can be read (and typed) as one piece.
+  static func wrap(_ text: String, width: Int) -> [String] {
+    let glue: Character = "\u{1F}"
+    var inCode = false
+    let glued = String(text.map { c -> Character in
+      if c == "`" { inCode.toggle() }
+      return inCode && c == " " ? glue : c
+    })
+    return Glossary.wrap(glued, width: width).map { String($0.map { $0 == glue ? " " : $0 }) }
   }
 
   /// Paragraphs on one line each, separated by a blank line.

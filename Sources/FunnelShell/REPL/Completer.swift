@@ -46,13 +46,21 @@ public enum Completer {
     let name = prefix.text(commandStart + 1, headEnd)
     guard let command = DotCommand.named(name) else { return [] }
     let earlier = prefix.words(from: headEnd)
-    if command.name == "explain" {
-      // A query after .explain completes like one at the prompt.
+    if command.name == "explain" || command.name == "check" {
+      // A query after .explain or .check completes like one at the prompt.
       let query = StatementPrefix(prefix.text(headEnd, prefix.scalars.count))
       if query.pipes.isEmpty && earlier.isEmpty {
-        return matching(MetricRegistry.all.map(\.name) + session.catalog.datasetNames, word)
+        let heads = command.name == "explain" ? MetricRegistry.all.map(\.name) : []
+        return matching(heads + session.catalog.datasetNames, word)
       }
+      if command.name == "check" && query.pipes.isEmpty { return [] }
       return languageCandidates(query, word: query.word, session: session)
+    }
+    if command.name == "glossary" {
+      // Terms may be several words: match the whole argument, replace the last word.
+      let firstNonBlank = prefix.scalars[headEnd...].firstIndex { $0 != " " && $0 != "\t" } ?? prefix.scalars.count
+      let argumentStart = min(firstNonBlank, prefix.wordStart)
+      return terms(typed: prefix.text(argumentStart, prefix.scalars.count), head: prefix.text(argumentStart, prefix.wordStart))
     }
     guard let argument = command.argument(at: earlier.count) else { return [] }
     switch argument {
@@ -62,7 +70,12 @@ public enum Completer {
     case .metricOrQuery: return matching(MetricRegistry.all.map(\.name), word)
     case .format: return matching(OutputFormat.names, word)
     case .onOff: return matching(["on", "off"], word)
-    case .parameter: return matching(session.catalog.parameters.keys.sorted(), word)
+    case .parameter:
+      let keyword = command.name == "param" && earlier.isEmpty ? ["default"] : []
+      return matching(session.catalog.parameters.keys.sorted() + keyword, word)
+    case .lesson:
+      return earlier.isEmpty ? matching(Lessons.all.map { String($0.number) }, word) : []
+    case .term: return []
     case .value:
       return command.name == "load" && earlier.count >= 2 ? matching(["with", "map"], word) : []
     case .name: return []
@@ -152,6 +165,19 @@ public enum Completer {
   }
 
   // MARK: - Matching
+
+  /// Glossary names (any case) that start with `typed`, as replacements for
+  /// its last word: `win r` → `rate` (of `win rate`).
+  static func terms(typed: String, head: String) -> [String] {
+    let wanted = Glossary.normalized(typed) + (typed.hasSuffix(" ") && !typed.isEmpty ? " " : "")
+    var out: [String] = []
+    for name in Glossary.names where Glossary.normalized(name).hasPrefix(wanted) || wanted.isEmpty {
+      let spaced = name.replacingOccurrences(of: "_", with: " ")
+      guard spaced.count >= head.count else { continue }
+      out.append(String(spaced.dropFirst(head.count)))
+    }
+    return Array(Set(out)).sorted()
+  }
 
   /// `candidates` that start with `word`, sorted and unique.
   static func matching(_ candidates: [String], _ word: String) -> [String] {

@@ -47,8 +47,9 @@ final class LineEditor {
     }
   }
 
-  /// Reads one line (without its newline).
-  func read(prompt: String) -> Input {
+  /// Reads one line (without its newline). `prefill` starts the line with
+  /// that text, cursor at its end, for the student to run with Enter or edit.
+  func read(prompt: String, prefill: String? = nil) -> Input {
     lineResult = nil
     lineFinished = false
     rl_callback_handler_install(prompt) { line in
@@ -61,6 +62,17 @@ final class LineEditor {
       }
     }
     defer { rl_callback_handler_remove() }
+    if let prefill, !prefill.isEmpty {
+      // libedit calls rl_pre_input_hook only from readline(), not in callback
+      // mode; installing the handler has just emptied the buffer and drawn
+      // the prompt, so the text goes in now and a forced redraw shows it.
+      // The redraw starts where the cursor is: back to the line's start first,
+      // so the prompt is drawn over itself rather than twice.
+      _ = rl_insert_text(prefill)
+      fputs("\r", stdout)
+      fflush(stdout)
+      rl_forced_update_display()
+    }
     while !LineEditor.lineFinished {
       var readSet = fd_set()
       fdZero(&readSet)

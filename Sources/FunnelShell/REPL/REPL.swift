@@ -37,7 +37,9 @@ final class REPL {
     if !quiet { session.console.writeError(banner()) }
     pending = []
     while !session.quitRequested {
-      let input = editor.read(prompt: pending.isEmpty ? REPL.prompt : REPL.continuationPrompt)
+      // A lesson page's query (or an exercise's solution) waits at a fresh prompt, once.
+      let prefill = pending.isEmpty ? session.lessons(ifOpen: { $0.takePendingQuery() }) : nil
+      let input = editor.read(prompt: pending.isEmpty ? REPL.prompt : REPL.continuationPrompt, prefill: prefill)
       switch input {
       case .endOfInput:
         saveHistory()
@@ -93,7 +95,7 @@ final class REPL {
     let color = session.terminal.colorErr
     var text = Style.bold.apply("Funnel \(FunnelShellLibrary.version)", when: color) + "\n"
     text += session.datasetSummary() + "\n"
-    text += Style.dim.apply("'.help' for help, Ctrl-D to quit", when: color) + "\n"
+    text += Style.dim.apply("'.help' for help, '.lesson' to learn, Ctrl-D to quit", when: color) + "\n"
     return text
   }
 }

@@ -18,6 +18,7 @@ public enum Shell {
     session.format = options.format
     for (name, value) in options.parameters { session.catalog.parameters[name] = value }
     guard prepareData(options, in: session) else { return 1 }
+    if let number = options.lesson { return printLesson(number, in: session) }
 
     let interactive: Bool
     if case .standardInputOrPrompt = options.input, terminal.stdinIsTerminal { interactive = true } else { interactive = false }
@@ -41,6 +42,30 @@ public enum Shell {
     }
     let closed = session.finish()
     return ok && closed ? 0 : 1
+  }
+
+  /// `--lesson N`: the handout of lesson N on the loaded data, as `.lesson N`
+  /// prints it without a terminal (markdown when the format is markdown).
+  static func printLesson(_ number: Int, in session: Session) -> Int32 {
+    let color = session.terminal.colorErr
+    guard let lesson = Lessons.numbered(number) else {
+      session.console.writeError(
+        DiagnosticRenderer.render(
+          message: "there is no lesson \(number); the lessons are numbered 1 to \(Lessons.all.count)"
+            + " ('funnel -c .lesson' lists them)", color: color))
+      return 1
+    }
+    do {
+      let text = try LessonText.handout(lesson, runner: session, markdown: session.format == .markdown)
+      session.console.write(text)
+      session.console.flush()
+      return 0
+    } catch {
+      session.console.writeError(
+        DiagnosticRenderer.render(
+          message: "lesson \(number) cannot run on the loaded data: " + ExerciseCheck.describe(error), color: color))
+      return 1
+    }
   }
 
   /// Demo data, `--data DIR`, then each `--load`; false (after a message) when a file fails.

@@ -39,6 +39,8 @@ public struct ShellOptions {
   public var quiet = false
   /// Writes `startup: N ms` to stderr when ready for the first statement.
   public var timeStartup = false
+  /// `--lesson N`: print lesson N's handout (markdown with `--format markdown`) and exit.
+  public var lesson: Int?
 
   public init() {}
 

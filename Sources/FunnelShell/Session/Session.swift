@@ -34,6 +34,25 @@ public final class Session {
   var outputFile: OutputFile?
   /// How deep `.read` is nested, so a script that reads itself stops.
   var readDepth = 0
+  /// Made by the first lesson command; nil until then.
+  private var lessonWalk: LessonSession?
+
+  /// The lesson being followed (`.lesson`, `.next`, `.check`), with the
+  /// student's progress from `$FUNNEL_PROGRESS` or `~/.funnel_progress`,
+  /// read the first time a lesson command needs it.
+  public var lessons: LessonSession {
+    if let lessonWalk { return lessonWalk }
+    let made = LessonSession(
+      runner: self, progress: LessonProgress.load(path: LessonProgress.defaultPath(environment: environment)))
+    lessonWalk = made
+    return made
+  }
+
+  /// `body` applied to the lessons when a lesson command has run, else nil
+  /// (the prompt asks before every line; this keeps it from reading the progress file).
+  func lessons<T>(ifOpen body: (LessonSession) -> T?) -> T? {
+    lessonWalk.flatMap(body)
+  }
 
   public init(
     terminal: TerminalInfo = .none, console: Console = .standard(),

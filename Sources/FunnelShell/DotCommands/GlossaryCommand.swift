@@ -1,0 +1,31 @@
+import FunnelLanguage
+
+extension DotCommand {
+  /// `.glossary [TERM]`: every term by side, or one term explained, with a
+  /// did-you-mean for a term the glossary does not have.
+  static let glossary = DotCommand(
+    name: "glossary", arguments: [.term], usage: ".glossary [TERM]",
+    summary: "the words of sales and marketing: every term, or one explained",
+    details: """
+      A term may be several words and any case: .glossary win rate, .glossary mql.
+      Each entry says which team the word belongs to and gives a query that
+      shows it in the data.
+      """,
+    argumentCount: nil
+  ) { session, invocation in
+    let words = invocation.words
+    guard !words.isEmpty else {
+      session.emit(Glossary.index())
+      return
+    }
+    let asked = words.map(\.text).joined(separator: " ")
+    if let term = Glossary.lookup(asked) {
+      session.emit(Glossary.render(term))
+      return
+    }
+    var d = Diagnostic(message: "the glossary has no entry '\(asked)'", span: invocation.span)
+    if let near = Glossary.suggestion(for: asked) { d.hints.append("did you mean '\(near)'?") }
+    d.hints.append("'.glossary' lists every term")
+    throw d
+  }
+}
