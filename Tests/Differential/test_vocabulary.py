@@ -7,19 +7,9 @@ import re
 import pytest
 
 from conftest import ROOT, assert_same, demo_files, duck_for, funnel
+from funnel_sql import FUNNEL_SQL, TODAY, attribution_sql, reached
 
 SIZES = [(4000, 11), (20000, 42)]
-TODAY = "DATE '2026-07-01'"
-
-
-def reached(stage):
-    return {
-        "lead": "TRUE",
-        "mql": "(stage IN ('mql','sql','opportunity','won') OR mql_at IS NOT NULL)",
-        "sql": "(stage IN ('sql','opportunity','won') OR sql_at IS NOT NULL)",
-        "opportunity": "(stage IN ('opportunity','won') OR opportunity_at IS NOT NULL)",
-        "won": "(stage = 'won' OR won_at IS NOT NULL)",
-    }[stage]
 
 
 def registry():
@@ -108,23 +98,9 @@ t AS (SELECT coalesce(l.region,'~') region, count(t.touch_id) tc FROM deals d JO
   JOIN touches t ON t.lead_id = d.lead_id AND CAST(t.touched_at AS DATE) <= coalesce(d.closed_at, {TODAY})
   WHERE d.stage='closed_won' GROUP BY 1)
 SELECT CASE WHEN region = '~' THEN NULL ELSE region END region, won::DOUBLE/nullif(won+lost,0) win_rate, spend/nullif(l.n,0) cpl,
-  mql::DOUBLE/l.n mql_rate, sq::DOUBLE/nullif(mql,0) sql_acceptance_rate, avg_amt avg_deal_size, rev/nullif(spend,0) roas,
-  pipe pipeline_value, tc::DOUBLE/nullif(won,0) avg_touches_to_close, cyc sales_cycle_days
+  mql::DOUBLE/l.n mql_rate, sq::DOUBLE/nullif(mql,0) sql_acceptance_rate, avg_amt avg_deal_size, coalesce(rev, 0)/nullif(spend,0) roas,
+  coalesce(pipe, 0) pipeline_value, tc::DOUBLE/nullif(won,0) avg_touches_to_close, cyc sales_cycle_days
 FROM l LEFT JOIN d USING (region) LEFT JOIN t USING (region) JOIN rs USING (region) ORDER BY region NULLS LAST""")
-
-
-FUNNEL_SQL = f"""
-WITH s AS (SELECT {{keys}} count(*) c0, count(*) FILTER (WHERE m) c1, count(*) FILTER (WHERE m AND q) c2,
-  count(*) FILTER (WHERE m AND q AND o) c3, count(*) FILTER (WHERE m AND q AND o AND w) c4,
-  median(mql_at - created_at) FILTER (WHERE m) d1, median(sql_at - mql_at) FILTER (WHERE m AND q) d2,
-  median(opportunity_at - sql_at) FILTER (WHERE m AND q AND o) d3, median(won_at - opportunity_at) FILTER (WHERE m AND q AND o AND w) d4
-  FROM (SELECT *, {reached("mql")} m, {reached("sql")} q, {reached("opportunity")} o, {reached("won")} w FROM leads) {{group}}),
-u AS (SELECT * FROM (VALUES (0,'lead'),(1,'mql'),(2,'sql'),(3,'opportunity'),(4,'won')) v(i, step)),
-x AS (SELECT {{keys}} i, step, [c0,c1,c2,c3,c4][i+1] cnt, [NULL,d1,d2,d3,d4][i+1] md FROM u, s)
-SELECT {{keys}} step, cnt AS count, CASE WHEN i=0 THEN 1 ELSE cnt::DOUBLE/nullif(lag(cnt) OVER w,0) END step_conversion,
-  CASE WHEN i=0 THEN 1 ELSE cnt::DOUBLE/nullif(first_value(cnt) OVER w,0) END overall_conversion,
-  coalesce(lag(cnt) OVER w - cnt, 0) drop_off, md::DOUBLE median_days FROM x
-WINDOW w AS ({{partition}} ORDER BY i) ORDER BY {{order}} i"""
 
 
 def test_funnel_default(data):
@@ -155,39 +131,6 @@ SELECT channel, step, cnt AS count, CASE WHEN i=0 THEN 1 ELSE cnt::DOUBLE/nullif
   coalesce(lag(cnt) OVER w - cnt, 0) drop_off, md::DOUBLE median_days FROM x
 WINDOW w AS (PARTITION BY channel ORDER BY i) ORDER BY channel NULLS LAST, i"""
     assert_same(run(folder, "leads | funnel steps mql, sql, won by channel within 90d"), con, sql)
-
-
-ATTRIBUTION_BASE = f"""WITH q AS (SELECT d.deal_id, d.amount::DOUBLE amount, d.created_at dc, coalesce(d.closed_at, {TODAY}) close,
-  t.touch_id, t.touched_at, c.channel,
-  row_number() OVER (PARTITION BY d.deal_id ORDER BY t.touched_at, t.touch_id) k, count(*) OVER (PARTITION BY d.deal_id) n
-  FROM ({{deals}}) d JOIN touches t ON t.lead_id = d.lead_id AND CAST(t.touched_at AS DATE) <= coalesce(d.closed_at, {TODAY})
-  LEFT JOIN campaigns c ON c.campaign_id = t.campaign_id),
-o AS (SELECT deal_id, max(k) FILTER (WHERE CAST(touched_at AS DATE) <= dc) ok FROM q GROUP BY deal_id),
-{{weights}}
-nt AS (SELECT '(no touch)' channel, count(*)::DOUBLE deals, coalesce(sum(amount),0)::DOUBLE revenue FROM ({{deals}}) d
-  WHERE deal_id NOT IN (SELECT deal_id FROM q)),
-r AS (SELECT channel, sum(wt)::DOUBLE deals, sum(wt * coalesce(amount,0))::DOUBLE revenue FROM wq GROUP BY channel HAVING sum(wt) > 0
-  UNION ALL SELECT * FROM nt WHERE deals > 0)
-SELECT * FROM r ORDER BY revenue DESC, channel = '(no touch)', channel"""
-
-WEIGHTS = {
-    "first_touch": "CASE WHEN k=1 THEN 1.0 ELSE 0 END",
-    "last_touch": "CASE WHEN k=n THEN 1.0 ELSE 0 END",
-    "linear": "1.0/n",
-    "u_shaped": "CASE WHEN n=1 THEN 1.0 WHEN n=2 THEN 0.5 WHEN k=1 OR k=n THEN 0.4 ELSE 0.2/(n-2) END",
-    "w_shaped": "CASE WHEN n<=3 THEN 1.0/n WHEN k=1 OR k=n OR k = (CASE WHEN ok IS NULL OR ok=1 OR ok=n THEN n//2 + 1 ELSE ok END) "
-                "THEN 0.3 ELSE 0.1/(n-3) END",
-}
-
-
-def attribution_sql(model, deals, half_life=7.0):
-    if model.startswith("time_decay"):
-        weights = (f"a AS (SELECT q.*, close - CAST(touched_at AS DATE) age FROM q), "
-                   f"e AS (SELECT a.*, pow(2, -(age - min(age) OVER (PARTITION BY deal_id))/{half_life}) ew FROM a), "
-                   f"wq AS (SELECT e.*, ew / sum(ew) OVER (PARTITION BY deal_id) wt FROM e),")
-    else:
-        weights = f"wq AS (SELECT q.*, {WEIGHTS[model]} AS wt FROM q JOIN o USING (deal_id)),"
-    return ATTRIBUTION_BASE.format(deals=deals, weights=weights)
 
 
 @pytest.mark.parametrize("model", ["first_touch", "last_touch", "linear", "u_shaped", "w_shaped", "time_decay"])
