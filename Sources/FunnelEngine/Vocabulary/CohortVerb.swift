@@ -21,7 +21,8 @@ public enum CohortVerb {
     `created_at` of its leads. Months are calendar months, floored (01-31 to 02-28
     is 0, to 03-01 is 1). A won lead with no `won_at` counts in no m column; one won
     before its cohort began counts from m0. The columns are always m0 to m12, so
-    a script can name them whatever the data holds (`select cohort, m3`).
+    a script can name them whatever the data holds (`select cohort, m3`); a month
+    that had not begun by the last date in the data is null.
     """
 
   /// The last month column `by months` shows: a fixed set of columns, known
@@ -105,8 +106,16 @@ public enum CohortVerb {
       guard months <= maxMonths else { continue }
       wonIn[g * (maxMonths + 1) + months] += 1
     }
+    // The data's last day: a cohort's month k that starts after it has not
+    // happened yet, and shows null rather than a share that cannot have grown.
+    var asOf = Int32.min
+    for stage in LeadStage.allCases {
+      guard let days = try LeadStage.days(stage, in: leads) else { continue }
+      for d in days where d != nullDay && d > asOf { asOf = d }
+    }
     return (0...maxMonths).map { k in
       let values = (0..<groupCount).map { g -> Double? in
+        if start[g] != Int32.max, asOf != Int32.min, monthsBetween(start[g], asOf) < k { return nil }
         var total: Int64 = 0
         for m in 0...k { total += wonIn[g * (maxMonths + 1) + m] }
         return MetricEvaluator.ratio(Double(total), Double(size[g]))
