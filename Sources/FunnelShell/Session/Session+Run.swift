@@ -65,6 +65,13 @@ extension Session {
       cancellation.reset()
       show(outcome)
       return true
+    } catch var diagnostic as Diagnostic where diagnostic.span == nil {
+      // A problem only the data reveals has no place of its own: it belongs
+      // to the statement that ran into it.
+      cancellation.reset()
+      diagnostic.span = statement.span
+      report([diagnostic], in: source)
+      return false
     } catch {
       cancellation.reset()
       report(error, in: source)
