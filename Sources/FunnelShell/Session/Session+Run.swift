@@ -1,6 +1,7 @@
 import Foundation
 import FunnelData
 import FunnelEngine
+import FunnelRender
 import FunnelLanguage
 
 extension Session {
@@ -63,7 +64,14 @@ extension Session {
       cancellation.reset()
       let outcome = try Engine.run(prepared, in: catalog, cancellation: cancellation)
       cancellation.reset()
-      show(outcome)
+      if let path = Self.savedPath(statement), case .table(let table, _) = outcome {
+        // A pipeline that ends by saving has put its rows in the file; printing
+        // them all again (three million touches) would bury the prompt.
+        let rows = NumberFormat.display(.int(Int64(table.rowCount)), hint: .plain)
+        note("saved \(rows) rows, \(table.columnCount) columns to \(path)")
+      } else {
+        show(outcome)
+      }
       return true
     } catch var diagnostic as Diagnostic where diagnostic.span == nil {
       // A problem only the data reveals has no place of its own: it belongs
@@ -77,6 +85,14 @@ extension Session {
       report(error, in: source)
       return false
     }
+  }
+
+  /// The path when the statement is a pipeline whose last stage is `save`.
+  static func savedPath(_ statement: Statement) -> String? {
+    guard case .run(let pipeline) = statement.kind, case .save(let path, _)? = pipeline.stages.last?.kind else {
+      return nil
+    }
+    return path
   }
 
   /// Writes any error a statement can raise, in the one format.
