@@ -123,6 +123,7 @@ import Testing
 
   @Test func saveWritesAndPassesTheTableOn() throws {
     let path = NSTemporaryDirectory() + "funnel-engine-save-\(UInt32.random(in: 0...UInt32.max)).csv"
+    defer { try? FileManager.default.removeItem(atPath: path) }
     let t = try F.table("deals | select deal_id, owner | take 2 | save \"\(path)\"")
     #expect(t.rowCount == 2)
     let written = try TableReader.read(path: path)
