@@ -25,7 +25,7 @@ extension Lessons {
           `by months` turns the same cohorts into a time line: column m0 is the share won in the month the lead
           arrived, m1 a month later, and so on. Read a row from left to right to watch one cohort mature.
           Quarters (`quarter(created_at)`) keep the table small. The newest cohorts have not lived through their
-          later months yet, so their rows stop growing early.
+          later months yet: those cells say null, because nobody can know yet how they will turn out.
           """,
         query: "leads | cohort quarter(created_at) by months",
         question: "In which month after arrival does the won share start to grow? How many months until it levels off?"),
