@@ -75,8 +75,14 @@ import Testing
     let monthColumns = byMonths.names.filter { $0.hasPrefix("m") && $0 != "m" }
     for row in 0..<byMonths.rowCount {
       var previous = 0.0
+      var ended = false
       for name in monthColumns {
-        let v = byMonths.column(name)!.value(at: row).doubleValue ?? 0
+        // Months that had not begun by the data's last day are null, and stay null.
+        guard let v = byMonths.column(name)!.value(at: row).doubleValue else {
+          ended = true
+          continue
+        }
+        #expect(!ended, "seed \(seed) row \(row) \(name): a value after a null month")
         #expect(v >= previous && v <= (won[row] ?? 0) + 1e-12, "seed \(seed) row \(row) \(name)")
         previous = v
       }

@@ -96,14 +96,14 @@ final class ExprBinder {
     if let v = catalog.scalars[id.text] { return Self.constant(v) }
     // A dataset of one row and one column reads as its value, so a total
     // computed by one `let` can divide in the next: `count() / total`.
+    var unknown = Diagnostic.unknownColumn(id, in: aggregation?.input ?? scope, catalog: catalog)
     if let t = catalog.dataset(id.text) {
       if t.rowCount == 1, t.columnCount == 1 { return Self.constant(t.columns[0].value(at: 0)) }
-      throw Diagnostic(
-        message: "'\(id.text)' is a dataset of \(t.rowCount) rows and \(t.columnCount) columns, not a value",
-        span: id.span,
-        hints: ["a dataset of one row and one column can stand for its value: let \(id.text) = ... | agg n = count()"])
+      unknown.hints.append(
+        "'\(id.text)' is a dataset of \(t.rowCount) rows and \(t.columnCount) columns; "
+          + "only one of a single row and column stands for its value")
     }
-    throw Diagnostic.unknownColumn(id, in: aggregation?.input ?? scope, catalog: catalog)
+    throw unknown
   }
 
   /// A condition: bool, or null (which `where` treats as false).
