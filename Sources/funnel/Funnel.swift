@@ -67,6 +67,9 @@ struct Funnel: ParsableCommand {
   @Flag(help: .hidden)
   var timeStartup = false
 
+  @Flag(help: .hidden)
+  var timeCompletion = false
+
   /// As ArgumentParser's own, except that a usage error exits with status 1,
   /// like every other failure (LANGUAGE.md §7: status 0 or 1).
   static func main() {
@@ -106,6 +109,7 @@ struct Funnel: ParsableCommand {
     options.noDemo = noDemo
     options.quiet = quiet
     options.timeStartup = timeStartup
+    options.timeCompletion = timeCompletion
     options.lesson = lesson
     for item in param {
       let (name, value) = try pair(item, flag: "--param")

@@ -19,6 +19,7 @@ public enum Shell {
     for (name, value) in options.parameters { session.catalog.parameters[name] = value }
     guard prepareData(options, in: session) else { return 1 }
     if let number = options.lesson { return printLesson(number, in: session) }
+    if options.timeCompletion { return CompletionTiming.run(in: session) }
 
     let interactive: Bool
     if case .standardInputOrPrompt = options.input, terminal.stdinIsTerminal { interactive = true } else { interactive = false }

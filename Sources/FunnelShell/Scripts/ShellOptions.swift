@@ -39,6 +39,8 @@ public struct ShellOptions {
   public var quiet = false
   /// Writes `startup: N ms` to stderr when ready for the first statement.
   public var timeStartup = false
+  /// Writes `completion: N ms`, the median time of Tab on a 200-column table, and exits (for scripts/bench).
+  public var timeCompletion = false
   /// `--lesson N`: print lesson N's handout (markdown with `--format markdown`) and exit.
   public var lesson: Int?
 
