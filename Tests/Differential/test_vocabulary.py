@@ -199,3 +199,21 @@ WITH a AS (SELECT product, coalesce(sum(amount) FILTER (WHERE year(closed_at) = 
 m AS (SELECT product, 'revenue' metric, 0 o, r1 a, r2 b FROM a UNION ALL SELECT product, 'n', 1, n1, n2 FROM a)
 SELECT product, metric, a AS "2026-Q1", b AS "2026-Q2", b - a AS change, (b - a) / nullif(a, 0) AS change_pct
 FROM m ORDER BY product, o""")
+
+
+def by_campaign(sql):
+    """The attribution SQL keyed by the touched campaign's id and name (what
+    `attribute <model>` without `by` gives) instead of its channel."""
+    return (sql.replace("c.channel,", "t.campaign_id AS campaign_id, c.name AS name,")
+            .replace("'(no touch)' channel", "NULL::BIGINT campaign_id, '(no touch)' name")
+            .replace("SELECT channel, sum(wt)", "SELECT campaign_id, name, sum(wt)")
+            .replace("GROUP BY channel", "GROUP BY campaign_id, name")
+            .replace("ORDER BY revenue DESC, channel = '(no touch)', channel",
+                     "ORDER BY revenue DESC, name = '(no touch)', campaign_id NULLS LAST, name"))
+
+
+@pytest.mark.parametrize("model", ["first_touch", "linear", "w_shaped", "time_decay"])
+def test_attribution_without_keys(data, model):
+    folder, con = data
+    sql = by_campaign(attribution_sql(model, "SELECT * FROM deals WHERE stage = 'closed_won'"))
+    assert_same(run(folder, f'deals | where stage == "closed_won" | attribute {model}'), con, sql)
