@@ -95,7 +95,8 @@ def scripts(folder):
 
 
 def query_times(stderr_or_out, pattern):
-    return [float(m) * 1000 for m in re.findall(pattern, stderr_or_out)]
+    # funnel writes `time: 1,396.0 ms`: thousands separators go before parsing.
+    return [float(m.replace(",", "")) * 1000 for m in re.findall(pattern, stderr_or_out)]
 
 
 def first_prompt_ms(funnel):
@@ -146,7 +147,7 @@ def main():
     funnel_script, duck_script, lite_script = scripts(work)
     (work / "analyst.funnel").write_text(funnel_script)
     tools = {
-        "funnel": ([args.funnel, "--no-demo", "--quiet", str(work / "analyst.funnel")], None, r"time: ([0-9.]+) ms", 0.001),
+        "funnel": ([args.funnel, "--no-demo", "--quiet", str(work / "analyst.funnel")], None, r"time: ([0-9.,]+) ms", 0.001),
         "duckdb": ([args.duckdb, "-batch"], duck_script, r"Run Time \(s\): real ([0-9.]+)", 1),
         "sqlite3": (["sqlite3", "-batch", ":memory:"], lite_script, r"Run Time: real ([0-9.]+)", 1),
     }

@@ -81,12 +81,21 @@ public struct Column: Sendable {
   }
 
   /// The rows at `indices`, in that order (a gather); the dictionary is shared.
+  /// Every index must be a valid row number. The copy loops run on unsafe
+  /// buffers, without bounds checks: gathers through selection vectors and
+  /// sort permutations are on every query's hot path.
   public func gather(_ indices: [Int32]) -> Column {
     func pick<T>(_ a: [T]) -> [T] {
       a.withUnsafeBufferPointer { src in
-        [T](unsafeUninitializedCapacity: indices.count) { dst, n in
-          for (i, r) in indices.enumerated() { (dst.baseAddress! + i).initialize(to: src[Int(r)]) }
-          n = indices.count
+        indices.withUnsafeBufferPointer { idx in
+          [T](unsafeUninitializedCapacity: idx.count) { dst, n in
+            guard let base = dst.baseAddress, let s = src.baseAddress else {
+              n = 0
+              return
+            }
+            for i in 0..<idx.count { (base + i).initialize(to: s[Int(idx[i])]) }
+            n = idx.count
+          }
         }
       }
     }

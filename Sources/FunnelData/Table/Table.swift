@@ -31,7 +31,8 @@ public struct Table: Sendable {
 
   /// The rows at `indices`, in that order.
   public func gather(_ indices: [Int32]) -> Table {
-    Table(names: names, columns: columns.map { $0.gather(indices) })
+    if columns.isEmpty { return Table(rowCount: indices.count) }
+    return Table(names: names, columns: columns.map { $0.gather(indices) })
   }
 
   /// The first `n` rows.

@@ -32,7 +32,7 @@ struct Batch {
   /// Column `index` over the batch's rows.
   func column(_ index: Int) -> Column {
     let c = table.columns[index]
-    if let selection { return c.take(selection) }
+    if let selection { return c.gather(selection) }
     return c.slice(range)
   }
 
@@ -43,7 +43,7 @@ struct Batch {
 
   /// The batch as a table of its own (gathers only when rows were selected).
   var materialized: Table {
-    if let selection { return table.take(selection) }
+    if let selection { return table.gather(selection) }
     if range.count == table.rowCount { return table }
     if table.columns.isEmpty { return Table(rowCount: range.count) }
     return Table(names: table.names, columns: table.columns.map { $0.slice(range) })

@@ -65,9 +65,9 @@ extension Column {
 
   /// The rows at `indices`, where -1 gives a null row (the unmatched side of a left join).
   func gatherOrNull(_ indices: [Int32]) -> Column {
-    guard indices.contains(-1) else { return take(indices) }
+    guard indices.contains(-1) else { return gather(indices) }
     let safe = indices.map { $0 < 0 ? 0 : $0 }
-    var out = count == 0 ? Column.empty(type, count: indices.count, allNull: true) : take(safe)
+    var out = count == 0 ? Column.empty(type, count: indices.count, allNull: true) : gather(safe)
     var valid = out.validity ?? Bitmap(count: indices.count, value: true)
     for (i, r) in indices.enumerated() where r < 0 { valid[i] = false }
     out.validity = valid.allSet ? nil : valid

@@ -23,7 +23,7 @@ enum AggregateOperator {
       grouping.groupCount = 1
       grouping.firstRow = [0]
     }
-    var columns = keyColumns.map { $0.take(grouping.firstRow) }
+    var columns = keyColumns.map { $0.gather(grouping.firstRow) }
     for spec in plan.aggregates {
       try context.cancellation.check()
       columns.append(try slot(spec, all, grouping, origin: plan.origin, context))
@@ -38,7 +38,7 @@ enum AggregateOperator {
     let result = Table(names: names, columns: out)
     guard !plan.keys.isEmpty, result.rowCount > 1 else { return result }
     let keys = out.prefix(plan.keys.count).map { (values: SortKeys.normalized($0), validity: $0.validity, descending: false) }
-    return result.take(SortKeys.permutation(Array(keys), count: result.rowCount))
+    return result.gather(SortKeys.permutation(Array(keys), count: result.rowCount))
   }
 
   static func slot(

@@ -7,8 +7,8 @@ import FunnelData
 enum CompareOperator {
   static func run(_ input: Table, _ plan: ComparePlan, _ context: ExecutionContext) throws -> Table {
     let subject = Evaluator.evaluate(plan.subject, Batch(input))
-    let sideA = input.take(selection(Comparisons.compare(.equal, subject, constant: plan.a)))
-    let sideB = input.take(selection(Comparisons.compare(.equal, subject, constant: plan.b)))
+    let sideA = input.gather(selection(Comparisons.compare(.equal, subject, constant: plan.a)))
+    let sideB = input.gather(selection(Comparisons.compare(.equal, subject, constant: plan.b)))
     let keyCount = plan.keys.count
     var keyRows = [[Value]]()
     var seen = Set<[Value]>()

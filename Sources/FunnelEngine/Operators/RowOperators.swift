@@ -67,6 +67,6 @@ enum RowOperators {
     let keys = columns.map { input.column($0) }
     let groups = GroupKeys(keys, rowCount: input.count)
     let first = groups.firstRow.sorted()
-    return Table(names: names, columns: keys.map { $0.take(first) })
+    return Table(names: names, columns: keys.map { $0.gather(first) })
   }
 }
