@@ -49,10 +49,19 @@ enum JoinOperator {
       }
     }
     let leftCount = leftRows.table.columnCount
-    var out = leftRows.selecting(leftPositions).materialized(needed: needed)
     let wanted = needed ?? Set(0..<(leftCount + plan.rightColumns.count))
     var placeholders = Placeholders(count: rightRows.count)
+    // Column by column, with a check between: a join that multiplied rows
+    // gathers hundreds of millions of them, and Ctrl-C must not wait for all.
+    let selected = leftRows.selecting(leftPositions)
+    var out = Table(rowCount: rightRows.count)
+    for i in 0..<leftCount {
+      try context.cancellation.check()
+      let column = wanted.contains(i) ? selected.column(i) : placeholders.column(leftRows.table.columns[i].type)
+      out.append(column: column, named: leftRows.table.names[i])
+    }
     for k in 0..<plan.rightColumns.count {
+      try context.cancellation.check()
       let column = right.columns[plan.rightColumns[k].index]
       let picked = wanted.contains(leftCount + k) ? column.gatherOrNull(rightRows) : placeholders.column(column.type)
       out.append(column: picked, named: plan.rightColumns[k].name)
