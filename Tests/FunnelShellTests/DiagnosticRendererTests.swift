@@ -66,4 +66,23 @@ struct DiagnosticRendererTests {
     #expect(t.out.isEmpty)
     #expect(t.err.hasPrefix("s.funnel:2:1: error: "))
   }
+
+  @Test func aVeryLongLineIsCutAroundTheSpan() {
+    let line = String(repeating: "(", count: 5_000) + "x" + String(repeating: ")", count: 5_000)
+    let d = Diagnostic(message: "here", span: Span(line: 1, column: 5_001, offset: 5_000, length: 1))
+    let text = DiagnosticRenderer.render(d, in: SourceText(text: line))
+    let lines = text.split(separator: "\n").map(String.init)
+    #expect(lines[1].unicodeScalars.count <= DiagnosticRenderer.maxLineWidth + 4)
+    #expect(lines[1].hasPrefix("  …") && lines[1].hasSuffix("…"))
+    // The caret stands under the x.
+    let caret = lines[2].unicodeScalars.count - 1
+    #expect(Array(lines[1].unicodeScalars)[caret] == "x")
+  }
+
+  @Test func controlCharactersAreNotSentToTheTerminal() {
+    let d = Diagnostic(message: "noise", span: Span(line: 1, column: 3, offset: 2, length: 1))
+    let text = DiagnosticRenderer.render(d, in: SourceText(text: "a\u{1B}[2Jb"))
+    #expect(!text.contains("\u{1B}"))
+    #expect(text.contains("a?[2Jb"))
+  }
 }

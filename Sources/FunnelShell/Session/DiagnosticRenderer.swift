@@ -26,13 +26,43 @@ public enum DiagnosticRenderer {
     let head = location.isEmpty ? severity : Style.bold.apply(location, when: color) + " " + severity
     var text = head + " " + Style.bold.apply(diagnostic.message, when: color) + "\n"
     if let span = diagnostic.span, let line = source?.line(span.line) {
-      text += "  " + line + "\n"
-      text += "  " + caretLine(under: span, in: line, color: color) + "\n"
+      let (shown, shifted) = window(line, around: span)
+      text += "  " + shown + "\n"
+      text += "  " + caretLine(under: shifted, in: shown, color: color) + "\n"
     }
     for hint in diagnostic.hints {
       text += "  " + Style.cyan.apply("hint:", when: color) + " " + hint + "\n"
     }
     return text
+  }
+
+  /// The widest source line shown: a longer one (a 10 MB line, ten thousand
+  /// brackets) is cut to the part around the span, with `…` where it was cut.
+  static let maxLineWidth = 120
+
+  /// The line as shown, and the span moved to match: control characters
+  /// (binary noise) become `?` so they cannot drive the terminal, and a line
+  /// longer than `maxLineWidth` keeps only the part around the span.
+  static func window(_ line: String, around span: Span) -> (String, Span) {
+    var scalars = line.unicodeScalars.map { s -> Unicode.Scalar in
+      (s.value < 0x20 && s != "\t") || s.value == 0x7F || s == "\u{FFFD}" ? "?" : s
+    }
+    var moved = span
+    if scalars.count > maxLineWidth {
+      let start = max(0, min(span.column - 1 - 40, scalars.count - maxLineWidth))
+      let end = min(scalars.count, start + maxLineWidth)
+      var cut = Array(scalars[start..<end])
+      moved.column = span.column - start
+      if start > 0 {
+        cut.insert("…", at: 0)
+        moved.column += 1
+      }
+      if end < scalars.count { cut.append("…") }
+      scalars = cut
+    }
+    var shown = ""
+    shown.unicodeScalars.append(contentsOf: scalars)
+    return (shown, moved)
   }
 
   /// Spaces up to the span's column (tabs copied, so the caret lines up with
