@@ -103,3 +103,17 @@ enum TemporalText {
     return true
   }
 }
+
+extension Timestamps {
+  /// `2026-01-31`, `2026-01-31 09:30`, `2026-01-31T09:30:15.25Z` as microseconds
+  /// (a date alone is its midnight); nil for anything else. The same reading
+  /// the CSV loader gives a timestamp column, for text compared with one.
+  public static func parse(_ text: String) -> Int64? {
+    var bytes = Array(text.utf8)
+    let n = bytes.count
+    return bytes.withUnsafeMutableBufferPointer { buffer -> Int64? in
+      guard let base = buffer.baseAddress else { return nil }
+      return TemporalText.iso(UnsafePointer(base), n)?.asTimestamp
+    }
+  }
+}

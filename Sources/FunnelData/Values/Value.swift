@@ -12,6 +12,21 @@ public enum Value: Hashable, Sendable {
   case string(String)
   case period(Int32, PeriodUnit)
 
+  /// The type a column of this value has (null: int, the narrowest, widened
+  /// wherever it meets another type).
+  public var type: DataType {
+    switch self {
+    case .null, .int: return .int
+    case .double: return .double
+    case .decimal(_, let s): return .decimal(scale: s)
+    case .date: return .date
+    case .timestamp: return .timestamp
+    case .bool: return .bool
+    case .string: return .string
+    case .period(_, let u): return .period(u)
+    }
+  }
+
   public var isNull: Bool {
     if case .null = self { return true }
     return false

@@ -185,7 +185,7 @@ extension ExprBinder {
     case .date:
       if let d = Periods.parse(t, unit: .day) { return .constant(.date(d), .date) }
     case .timestamp:
-      if let ts = TimestampText.parse(t) { return .constant(.timestamp(ts), .timestamp) }
+      if let ts = Timestamps.parse(t) { return .constant(.timestamp(ts), .timestamp) }
     case .period(let u):
       if let p = Periods.parse(t, unit: u) { return .constant(.period(p, u), type) }
     default: break
@@ -200,20 +200,5 @@ extension ExprBinder {
     default: example = "\"2026-01-31\""
     }
     throw Diagnostic(message: "'\(text)' is not a \(type.name)", span: span, hints: ["write it as \(example)"])
-  }
-}
-
-/// Timestamp text: `2026-01-31`, `2026-01-31 09:30`, `2026-01-31T09:30:15`.
-enum TimestampText {
-  static func parse(_ text: String) -> Int64? {
-    let parts = text.split(whereSeparator: { $0 == " " || $0 == "T" })
-    guard let first = parts.first, let day = Periods.parse(String(first), unit: .day) else { return nil }
-    if parts.count == 1 { return Int64(day) * Timestamps.microsPerDay }
-    guard parts.count == 2 else { return nil }
-    let hms = parts[1].split(separator: ":").map { Int($0) }
-    guard hms.count >= 2, hms.count <= 3, hms.allSatisfy({ $0 != nil }) else { return nil }
-    let h = hms[0] ?? 0, m = hms[1] ?? 0, s = hms.count == 3 ? (hms[2] ?? 0) : 0
-    guard (0..<24).contains(h), (0..<60).contains(m), (0..<60).contains(s) else { return nil }
-    return Timestamps.make(day: day, hour: h, minute: m, second: s)
   }
 }

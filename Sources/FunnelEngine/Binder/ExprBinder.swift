@@ -138,20 +138,7 @@ final class ExprBinder {
     }
   }
 
-  static func constant(_ v: Value) -> BoundExpr { .constant(v, typeOf(v)) }
-
-  static func typeOf(_ v: Value) -> DataType {
-    switch v {
-    case .null, .int: return .int
-    case .double: return .double
-    case .decimal(_, let s): return .decimal(scale: s)
-    case .date: return .date
-    case .timestamp: return .timestamp
-    case .bool: return .bool
-    case .string: return .string
-    case .period(_, let u): return .period(u)
-    }
-  }
+  static func constant(_ v: Value) -> BoundExpr { .constant(v, v.type) }
 }
 
 /// What an aggregate context collects: its keys and the aggregates met so far.
