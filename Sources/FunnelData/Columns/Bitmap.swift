@@ -32,6 +32,21 @@ public struct Bitmap: Hashable, Sendable {
     count += 1
   }
 
+  /// Adds `n` bits of `value` at the end (the readers grow a column's bitmap
+  /// a chunk of rows at a time). Bits past `count` are always clear.
+  public mutating func append(repeating value: Bool, count n: Int) {
+    guard n > 0 else { return }
+    let newCount = count + n
+    if value, count & 63 != 0 { words[words.count - 1] |= ~0 << UInt64(count & 63) }
+    let needed = (newCount + 63) >> 6
+    if needed > words.count { words.append(contentsOf: repeatElement(value ? ~0 : 0, count: needed - words.count)) }
+    if newCount & 63 != 0 { words[needed - 1] &= (1 << UInt64(newCount & 63)) - 1 }
+    count = newCount
+  }
+
+  /// Room for `n` bits without regrowing.
+  public mutating func reserveCapacity(_ n: Int) { words.reserveCapacity((n + 63) >> 6) }
+
   /// How many bits are set.
   public var setCount: Int { words.reduce(0) { $0 + $1.nonzeroBitCount } }
   public var allSet: Bool { setCount == count }

@@ -9,12 +9,19 @@ struct DelimitedScanner {
   let path: String
   let separator: UInt8
 
+  init(path: String, separator: UInt8) {
+    self.path = path
+    self.separator = separator
+  }
+
   /// What one scan of a byte range found.
-  private struct Chunk {
+  struct Chunk {
     var starts: [UInt32] = []
     var ends: [UInt32] = []
     var rows = 0
-    /// Where the first record at or after the limit begins (the end of input if none).
+    /// Where the first record at or after the limit begins (the end of input
+    /// if none); in a chunk that is not final, where the first record that
+    /// the chunk does not hold whole begins.
     var stop = 0
     var error: FileError?
   }
@@ -23,45 +30,57 @@ struct DelimitedScanner {
     guard bytes.count <= FieldGrid.maxBytes else {
       throw FileError(path: path, message: "file is larger than 2 GB, which is not supported")
     }
-    var begin = 0
-    if bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF { begin = 3 }
+    let begin = DelimitedScanner.bomLength(bytes)
     // The header alone first: it fixes the number of fields every row must have.
-    let header = bytes.withUnsafeBufferPointer { scanRecords($0, from: begin, until: bytes.count, fields: nil) }
+    let header = bytes.withUnsafeBufferPointer { scanRecords($0, from: begin, until: bytes.count, fields: nil, final: true) }
     if let error = header.error { throw error }
-    let names = headerNames(bytes, header)
+    let names = bytes.withUnsafeBufferPointer { headerNames($0, header) }
     guard !names.isEmpty else {
       return FieldGrid(
         bytes: bytes, names: [], rowCount: 0, starts: [], ends: [], rowStride: 0, columnStride: 0, rowLines: nil)
     }
-    let body = try scanBody(bytes, from: header.stop, fields: names.count)
+    let body = try bytes.withUnsafeBufferPointer { try scanBody($0, from: header.stop, fields: names.count, final: true) }
     return FieldGrid(
       bytes: bytes, names: names, rowCount: body.rows, starts: body.starts, ends: body.ends,
       rowStride: names.count, columnStride: 1, rowLines: nil)
+  }
+
+  /// 3 when the bytes start with a UTF-8 byte order mark.
+  static func bomLength<C: Collection<UInt8>>(_ bytes: C) -> Int where C.Index == Int {
+    bytes.count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF ? 3 : 0
+  }
+
+  /// The header record at `begin`: its field names and where the rows start;
+  /// nil when the bytes end inside it and more are to come (`final` false).
+  func header(_ b: UnsafeBufferPointer<UInt8>, from begin: Int, final: Bool) throws -> (names: [String], stop: Int)? {
+    let header = scanRecords(b, from: begin, until: b.count, fields: nil, final: final)
+    if let error = header.error { throw error }
+    if header.rows == 0, !final { return nil }
+    return (headerNames(b, header), header.stop)
   }
 
   /// Scans the rows. Big inputs are cut in two at a line end and both halves
   /// are scanned at once (the machine has two cores, and this pass reads every
   /// byte). The second half is speculative: a line end can sit inside a quoted
   /// field, so its result is kept only when the first half's last record ends
-  /// exactly at the cut; otherwise the first half simply scans on.
-  private func scanBody(_ bytes: [UInt8], from begin: Int, fields: Int) throws -> Chunk {
-    let n = bytes.count
+  /// exactly at the cut; otherwise the first half simply scans on. When the
+  /// bytes are not `final`, a record they end inside is left for the next chunk.
+  func scanBody(_ b: UnsafeBufferPointer<UInt8>, from begin: Int, fields: Int, final: Bool) throws -> Chunk {
+    let n = b.count
     var cut = begin + (n - begin) / 2
-    while cut < n, bytes[cut - 1] != 10 { cut += 1 }
+    while cut < n, b[cut - 1] != 10 { cut += 1 }
     guard n - begin > 1 << 20, cut < n else {
-      let all = bytes.withUnsafeBufferPointer { scanRecords($0, from: begin, until: n, fields: fields) }
+      let all = scanRecords(b, from: begin, until: n, fields: fields, final: final)
       if let error = all.error { throw error }
       return all
     }
     var halves = [Chunk(), Chunk()]
     halves.withUnsafeMutableBufferPointer { out in
-      bytes.withUnsafeBufferPointer { b in
-        DispatchQueue.concurrentPerform(iterations: 2) { k in
-          out[k] =
-            k == 0
-            ? scanRecords(b, from: begin, until: cut, fields: fields)
-            : scanRecords(b, from: cut, until: n, fields: fields)
-        }
+      DispatchQueue.concurrentPerform(iterations: 2) { k in
+        out[k] =
+          k == 0
+          ? scanRecords(b, from: begin, until: cut, fields: fields, final: final)
+          : scanRecords(b, from: cut, until: n, fields: fields, final: final)
       }
     }
     var first = halves[0]
@@ -71,23 +90,25 @@ struct DelimitedScanner {
       first.starts += halves[1].starts
       first.ends += halves[1].ends
       first.rows += halves[1].rows
+      first.stop = halves[1].stop
       return first
     }
-    let rest = bytes.withUnsafeBufferPointer { scanRecords($0, from: first.stop, until: n, fields: fields) }
+    let rest = scanRecords(b, from: first.stop, until: n, fields: fields, final: final)
     if let error = rest.error { throw error }
     first.starts += rest.starts
     first.ends += rest.ends
     first.rows += rest.rows
+    first.stop = rest.stop
     return first
   }
 
-  private func headerNames(_ bytes: [UInt8], _ header: Chunk) -> [String] {
+  private func headerNames(_ bytes: UnsafeBufferPointer<UInt8>, _ header: Chunk) -> [String] {
     var names: [String] = []
     var seen: Set<String> = []
     for k in 0..<header.starts.count {
       let start = Int(header.starts[k])
       let end = Int(header.ends[k] & ~FieldGrid.escapedFlag)
-      var text = String(decoding: bytes[start..<end], as: UTF8.self)
+      var text = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
       if header.ends[k] & FieldGrid.escapedFlag != 0 { text = text.replacingOccurrences(of: "\"\"", with: "\"") }
       if text.isEmpty { text = "column\(k + 1)" }
       // Duplicate names would make columns unreachable by name.
@@ -106,9 +127,11 @@ struct DelimitedScanner {
   /// Scans whole records that begin before `limit`. `fields` is the count every
   /// record must have (nil for the header, which is the only record read then).
   /// A record that begins before `limit` is read to its end even past it.
-  private func scanRecords(_ b: UnsafeBufferPointer<UInt8>, from begin: Int, until limit: Int, fields: Int?)
-    -> Chunk
-  {
+  /// Unless `final`, a record that reaches the end of the bytes may go on in
+  /// the next chunk: it is dropped, and `stop` points at its start.
+  private func scanRecords(
+    _ b: UnsafeBufferPointer<UInt8>, from begin: Int, until limit: Int, fields: Int?, final: Bool
+  ) -> Chunk {
     var out = Chunk()
     let n = b.count
     let expected = fields ?? Int.max
@@ -132,6 +155,7 @@ struct DelimitedScanner {
         if b[i] == 10 { i += 1; continue }
         if b[i] == 13 { i += (i + 1 < n && b[i + 1] == 10) ? 2 : 1; continue }
         let recordStart = i
+        let fieldsBefore = out.starts.count
         var count = 0
         while true {
           var start = i
@@ -142,6 +166,11 @@ struct DelimitedScanner {
             var j = start
             while true {
               while j < n, b[j] != quote { j += 1 }
+              if j >= n, !final {
+                out.dropRecord(at: recordStart, fields: fieldsBefore)
+                i = recordStart
+                break records
+              }
               if j >= n {
                 out.error = FileError(
                   path: path, line: FieldGrid.line(at: start - 1, in: b),
@@ -179,6 +208,11 @@ struct DelimitedScanner {
           break
         }
         // At a line end or the end of input.
+        if i >= n, !final {
+          out.dropRecord(at: recordStart, fields: fieldsBefore)
+          i = recordStart
+          break records
+        }
         if i < n { i += (b[i] == 13 && i + 1 < n && b[i + 1] == 10) ? 2 : 1 }
         if let fields, count != fields {
           out.error = FileError(
@@ -192,5 +226,14 @@ struct DelimitedScanner {
     }
     out.stop = i
     return out
+  }
+}
+
+extension DelimitedScanner.Chunk {
+  /// Forgets the fields of a record the chunk does not hold whole.
+  fileprivate mutating func dropRecord(at start: Int, fields: Int) {
+    starts.removeSubrange(fields...)
+    ends.removeSubrange(fields...)
+    stop = start
   }
 }

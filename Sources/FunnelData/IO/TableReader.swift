@@ -18,10 +18,19 @@ public enum TableReader {
   /// Reads `path`; every problem is a `FileError` naming the path (and the
   /// line and column when it is at one place).
   public static func read(path: String, options: ReadOptions = .init()) throws -> Table {
-    let bytes = try readBytes(path)
     let rules = try FieldRules(options, path: path)
+    let format = FileFormat.pathExtension(path)
+    // Delimited text from a regular file is read a chunk at a time. Forced
+    // types check every value before building (one error names the first bad
+    // one), and pipes cannot be read twice: those take the whole file at once.
+    if !["json", "jsonl", "ndjson"].contains(format), options.types.isEmpty,
+      let file = try ChunkedFile(path: path, chunkSize: DelimitedFileReader.chunkSize)
+    {
+      return try DelimitedFileReader(file: file, options: options, rules: rules).read()
+    }
+    let bytes = try readBytes(path)
     let grid: FieldGrid
-    switch FileFormat.pathExtension(path) {
+    switch format {
     case "json", "jsonl", "ndjson":
       grid = try JSONFieldParser.parse(bytes, path: path)
     default:

@@ -14,10 +14,12 @@ struct TypeTally {
   /// Once true no further value can change the answer (it is text).
   var isSettled: Bool { groups & TypeTally.text != 0 || groups.nonzeroBitCount > 1 }
 
-  /// What a field held, kept so that int, decimal, date and timestamp columns
-  /// need no second parse: `value` is units at `tag` places, a day (`tag` =
-  /// `TypeTally.dayTag`) or microseconds (`TypeTally.timestampTag`).
+  /// What a field held, kept so that int, decimal, date, timestamp and bool
+  /// columns need no second parse: `value` is units at `tag` places, a day
+  /// (`tag` = `TypeTally.dayTag`), microseconds (`TypeTally.timestampTag`) or
+  /// 0 / 1 (`TypeTally.boolTag`).
   typealias Parsed = (value: Int64, tag: UInt8)
+  static let boolTag: UInt8 = 0xFD
   static let dayTag: UInt8 = 0xFE
   static let timestampTag: UInt8 = 0xFF
 
@@ -38,9 +40,9 @@ struct TypeTally {
       groups |= TypeTally.text
       return nil
     }
-    if TemporalText.bool(p, n, extra: rules.boolTokens) != nil {
+    if let b = TemporalText.bool(p, n, extra: rules.boolTokens) {
       groups |= TypeTally.boolean
-      return nil
+      return (b ? 1 : 0, TypeTally.boolTag)
     }
     groups |= TypeTally.text
     return nil

@@ -1,0 +1,141 @@
+/// Infers one column's type and builds it as runs of fields arrive, so that a
+/// file can be read a chunk at a time and never held whole.
+///
+/// Ints, decimals, dates, timestamps and booleans are parsed once, by the
+/// inference itself, and kept. A column whose first value is text becomes a
+/// `ColumnAppender` at once and interns from there. Only a column that turns
+/// out otherwise after values were kept (numbers, then a word; numbers too
+/// big for 64 bits, decimals with many places) stops keeping and asks for a
+/// second pass over the file, once its type is known.
+struct ColumnAccumulator {
+  let builder: ColumnBuilder
+  private var tally = TypeTally()
+  private var mode = Mode.inferring
+  /// Kept parses (`TypeTally.Parsed`) of every row so far, while inferring.
+  private var values: [Int64] = []
+  private var tags: [UInt8] = []
+  private var validity = Bitmap(count: 0, value: true)
+  /// A non-null value has been kept (a text column can then no longer start
+  /// interning where it stands).
+  private var keptValue = false
+  private var appender: ColumnAppender?
+  private var rows = 0
+
+  private enum Mode { case inferring, appending, tallying }
+
+  init(builder: ColumnBuilder) { self.builder = builder }
+
+  /// The type settled on (final once every row has been added).
+  var type: DataType { tally.type }
+
+  /// Room for about `rows` rows in total.
+  mutating func reserveCapacity(_ rows: Int) {
+    switch mode {
+    case .inferring:
+      values.reserveCapacity(rows)
+      tags.reserveCapacity(rows)
+      validity.reserveCapacity(rows)
+    case .appending: appender?.reserveCapacity(rows)
+    case .tallying: break
+    }
+  }
+
+  /// Adds every field of the cursor's column.
+  mutating func add(_ cursor: inout FieldCursor) {
+    let count = cursor.view.rowCount
+    defer { rows += count }
+    switch mode {
+    case .inferring: infer(&cursor)
+    case .appending: appender?.append(&cursor)
+    case .tallying: tallyOnly(&cursor, from: 0)
+    }
+  }
+
+  private mutating func infer(_ cursor: inout FieldCursor) {
+    let count = cursor.view.rowCount
+    let rules = builder.rules
+    let base = validity.count
+    validity.append(repeating: true, count: count)
+    for r in 0..<count {
+      let t = cursor.text(r)
+      if rules.isNull(t) {
+        validity[base + r] = false
+        values.append(0)
+        tags.append(0)
+        continue
+      }
+      if let parsed = tally.add(t.baseAddress.unsafelyUnwrapped, t.count, rules: rules) {
+        values.append(parsed.value)
+        tags.append(parsed.tag)
+        keptValue = true
+        continue
+      }
+      let reserved = values.capacity
+      values = []
+      tags = []
+      validity = Bitmap(count: 0, value: true)
+      if tally.isSettled, !keptValue {
+        // Text from its first value on: intern from here, nulls before.
+        var appender = ColumnAppender(type: .string, rules: rules)
+        appender.reserveCapacity(max(reserved, rows + count))
+        appender.appendNulls(rows + r)
+        appender.append(&cursor, from: r)
+        self.appender = appender
+        mode = .appending
+      } else {
+        mode = .tallying
+        tallyOnly(&cursor, from: r + 1)
+      }
+      return
+    }
+  }
+
+  private mutating func tallyOnly(_ cursor: inout FieldCursor, from start: Int) {
+    let rules = builder.rules
+    for r in start..<cursor.view.rowCount {
+      if tally.isSettled { return }
+      let t = cursor.text(r)
+      if !rules.isNull(t) { _ = tally.add(t.baseAddress.unsafelyUnwrapped, t.count, rules: rules) }
+    }
+  }
+
+  /// The finished column; nil when the values must be read again with the
+  /// type settled on (`type`). The kept values move
+  /// into it (no copy), so the accumulator is empty afterwards.
+  mutating func finish() -> Column? {
+    switch mode {
+    case .tallying: return nil
+    case .appending: return appender?.column(hint: builder.hint(for: .string))
+    case .inferring: break
+    }
+    let type = tally.type
+    var values = self.values
+    self.values = []
+    defer { tags = [] }
+    switch type {
+    case .int:
+      return Column(.int(values), validity: validity)
+    case .decimal(let scale):
+      for r in 0..<rows where tags[r] != scale {
+        values[r] *= Decimal64.intPowersOfTen[scale - Int(tags[r])]
+      }
+      return Column(.decimal(values, scale: scale), validity: validity, hint: builder.hint(for: type))
+    case .timestamp:
+      for r in 0..<rows where tags[r] == TypeTally.dayTag { values[r] *= Timestamps.microsPerDay }
+      return Column(.timestamp(values), validity: validity)
+    case .date:
+      return Column(.date(values.map { Int32(truncatingIfNeeded: $0) }), validity: validity)
+    case .bool:
+      return Column(.bool(values.map { $0 != 0 }), validity: validity)
+    case .string:
+      // No value at all: a text column of nulls.
+      return Column(
+        .string(codes: [Int32](repeating: 0, count: rows), dictionary: StringDictionary([])),
+        validity: Bitmap(count: rows, value: false))
+    default:
+      // Decimals with more places than a decimal column keeps are doubles,
+      // parsed again from their text.
+      return nil
+    }
+  }
+}

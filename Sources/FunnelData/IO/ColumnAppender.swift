@@ -1,0 +1,123 @@
+/// Builds a column of a known type a run of fields at a time: the conversion
+/// half of reading, once inference has settled the type. Text is interned as
+/// it comes, so the dictionary grows across chunks of one file.
+struct ColumnAppender {
+  let type: DataType
+  let rules: FieldRules
+  private var ints: [Int64] = []
+  private var doubles: [Double] = []
+  private var days: [Int32] = []
+  private var bools: [Bool] = []
+  private var codes: [Int32] = []
+  private var interner = ByteInterner()
+  private var validity = Bitmap(count: 0, value: true)
+
+  init(type: DataType, rules: FieldRules) {
+    self.type = type
+    self.rules = rules
+  }
+
+  var count: Int { validity.count }
+
+  /// Room for `rows` rows in the array this type fills.
+  mutating func reserveCapacity(_ rows: Int) {
+    validity.reserveCapacity(rows)
+    switch type {
+    case .int, .decimal, .timestamp: ints.reserveCapacity(rows)
+    case .double: doubles.reserveCapacity(rows)
+    case .date: days.reserveCapacity(rows)
+    case .bool: bools.reserveCapacity(rows)
+    default: codes.reserveCapacity(rows)
+    }
+  }
+
+  /// `n` null rows (those before the first value of a column found to be text).
+  mutating func appendNulls(_ n: Int) {
+    validity.append(repeating: false, count: n)
+    switch type {
+    case .int, .decimal, .timestamp: ints.append(contentsOf: repeatElement(0, count: n))
+    case .double: doubles.append(contentsOf: repeatElement(0, count: n))
+    case .date: days.append(contentsOf: repeatElement(0, count: n))
+    case .bool: bools.append(contentsOf: repeatElement(false, count: n))
+    default: codes.append(contentsOf: repeatElement(0, count: n))
+    }
+  }
+
+  /// Converts the cursor's fields from row `start` on. Every field must fit
+  /// the type (inference saw them all); one that does not is stored as null.
+  mutating func append(_ cursor: inout FieldCursor, from start: Int = 0) {
+    let point = rules.point, group = rules.plainGroup
+    let rules = self.rules
+    switch type {
+    case .int:
+      Self.fill(&ints, &validity, &cursor, start, rules, 0) { p, n in
+        NumberText.scan(p, n, point: point, group: group)?.units
+      }
+    case .decimal(let scale):
+      Self.fill(&ints, &validity, &cursor, start, rules, 0) { p, n in
+        guard let number = NumberText.scan(p, n, point: point, group: group), let units = number.units else {
+          return nil
+        }
+        return units * Decimal64.intPowersOfTen[scale - number.scale]
+      }
+    case .double:
+      Self.fill(&doubles, &validity, &cursor, start, rules, 0) { p, n in
+        NumberText.scan(p, n, point: point, group: group).map { NumberText.double($0, p, n, point: point, group: group) }
+      }
+    case .date:
+      Self.fill(&days, &validity, &cursor, start, rules, 0) { p, n in rules.moment(p, n)?.asDate }
+    case .timestamp:
+      Self.fill(&ints, &validity, &cursor, start, rules, 0) { p, n in rules.moment(p, n)?.asTimestamp }
+    case .bool:
+      Self.fill(&bools, &validity, &cursor, start, rules, false) { p, n in
+        TemporalText.bool(p, n, extra: rules.boolTokens)
+      }
+    default:
+      // The interner moves out for the loop: the closure may not capture `self`
+      // while `codes` and `validity` are borrowed from it.
+      var interner = self.interner
+      self.interner = ByteInterner()
+      Self.fill(&codes, &validity, &cursor, start, rules, 0) { p, n in
+        interner.code(UnsafeBufferPointer(start: p, count: n))
+      }
+      self.interner = interner
+    }
+  }
+
+  /// Appends the fields of rows `start...` through `parse`; nulls (and fields
+  /// `parse` refuses) hold `zero` and a clear bit.
+  @inline(__always)
+  private static func fill<T>(
+    _ out: inout [T], _ validity: inout Bitmap, _ cursor: inout FieldCursor, _ start: Int, _ rules: FieldRules,
+    _ zero: T, _ parse: (UnsafePointer<UInt8>, Int) -> T?
+  ) {
+    let rows = cursor.view.rowCount
+    guard start < rows else { return }
+    let base = validity.count - start
+    validity.append(repeating: true, count: rows - start)
+    for r in start..<rows {
+      let t = cursor.text(r)
+      if !rules.isNull(t), let value = parse(t.baseAddress.unsafelyUnwrapped, t.count) {
+        out.append(value)
+      } else {
+        out.append(zero)
+        validity[base + r] = false
+      }
+    }
+  }
+
+  /// The finished column.
+  func column(hint: DisplayHint) -> Column {
+    let data: ColumnData
+    switch type {
+    case .int: data = .int(ints)
+    case .decimal(let scale): data = .decimal(ints, scale: scale)
+    case .double: data = .double(doubles)
+    case .date: data = .date(days)
+    case .timestamp: data = .timestamp(ints)
+    case .bool: data = .bool(bools)
+    default: data = .string(codes: codes, dictionary: StringDictionary(interner.strings()))
+    }
+    return Column(data, validity: validity, hint: hint)
+  }
+}

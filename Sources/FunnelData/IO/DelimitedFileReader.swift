@@ -1,0 +1,128 @@
+import Dispatch
+import Foundation
+
+/// Reads delimited text from a regular file a chunk at a time: each chunk is
+/// scanned into fields and every column's `ColumnAccumulator` takes its part,
+/// so memory holds the typed columns and one chunk, never the whole file and
+/// its field offsets. A column that cannot be kept as it goes (see
+/// `ColumnAccumulator`) is converted on a second pass over the file.
+struct DelimitedFileReader {
+  /// 16 MiB: big enough that each chunk's work spreads over the cores, small
+  /// beside the columns of a file worth reading this way.
+  static let chunkSize = 16 << 20
+
+  let file: ChunkedFile
+  let options: ReadOptions
+  let rules: FieldRules
+
+  func read() throws -> Table {
+    try FreedMemory.whileReading { try readColumns() }
+  }
+
+  private func readColumns() throws -> Table {
+    let path = file.path
+    try file.fill()
+    let separator = options.separator ?? (FileFormat.pathExtension(path) == "tsv" ? 9 : sniffSeparator())
+    let scanner = DelimitedScanner(path: path, separator: separator)
+    let names = try header(scanner).names
+    if names.isEmpty { return Table(rowCount: 0) }
+
+    var accumulators = names.map { ColumnAccumulator(builder: ColumnBuilder(name: $0, rules: rules)) }
+    var reserved = false
+    try forEachChunk(scanner, fields: names.count) { view, consumed in
+      accumulators.withUnsafeMutableBufferPointer { columns in
+        DispatchQueue.concurrentPerform(iterations: columns.count) { c in
+          var cursor = FieldCursor(view: view, column: c)
+          defer { cursor.release() }
+          columns[c].add(&cursor)
+        }
+      }
+      // After the first chunk the row count can be estimated from the file's
+      // size: reserving it spares the arrays their doubling, which would
+      // briefly hold three times a column.
+      if !reserved, !file.atEnd, consumed > 0, view.rowCount > 0 {
+        reserved = true
+        let estimate = Double(view.rowCount) * Double(file.size) / Double(consumed) * 1.02 + 1024
+        for c in accumulators.indices { accumulators[c].reserveCapacity(Int(estimate)) }
+      }
+    }
+
+    var columns = [Column?](repeating: nil, count: names.count)
+    var rows = 0
+    for c in accumulators.indices {
+      columns[c] = accumulators[c].finish()
+      if let column = columns[c] { rows = column.count }
+    }
+    let later = accumulators.indices.filter { columns[$0] == nil }
+    if !later.isEmpty {
+      var appenders = later.map { ColumnAppender(type: accumulators[$0].type, rules: rules) }
+      for k in appenders.indices { appenders[k].reserveCapacity(rows) }
+      try file.rewind()
+      let again = DelimitedScanner(path: path, separator: separator)
+      _ = try header(again)
+      try forEachChunk(again, fields: names.count) { view, _ in
+        appenders.withUnsafeMutableBufferPointer { out in
+          DispatchQueue.concurrentPerform(iterations: out.count) { k in
+            var cursor = FieldCursor(view: view, column: later[k])
+            defer { cursor.release() }
+            out[k].append(&cursor)
+          }
+        }
+      }
+      for (k, c) in later.enumerated() {
+        columns[c] = appenders[k].column(hint: accumulators[c].builder.hint(for: appenders[k].type))
+      }
+    }
+    return Table(names: names, columns: columns.map { $0.unsafelyUnwrapped })
+  }
+
+  /// The separator guessed from the first lines (as `SeparatorSniffer` would
+  /// from the whole file: it looks at 1 MB at most).
+  private func sniffSeparator() -> UInt8 {
+    let bytes = file.bytes
+    let sample = file.atEnd ? bytes.count : min(bytes.count, (1 << 20) + 1)
+    return SeparatorSniffer.sniff(Array(UnsafeBufferPointer(rebasing: bytes[0..<sample])))
+  }
+
+  /// Reads the header record (growing the buffer if it is longer than a
+  /// chunk) and leaves the rows at the front of the buffer.
+  private func header(_ scanner: DelimitedScanner) throws -> (names: [String], stop: Int) {
+    while true {
+      let begin = DelimitedScanner.bomLength(file.bytes)
+      if let found = try scanner.header(file.bytes, from: begin, final: file.atEnd) {
+        try file.consume(found.stop)
+        return found
+      }
+      try file.grow()
+    }
+  }
+
+  /// Scans the file chunk by chunk from the start of the buffer, calling
+  /// `body` with each chunk's fields and the bytes it covered.
+  private func forEachChunk(
+    _ scanner: DelimitedScanner, fields: Int, _ body: (FieldView, Int) throws -> Void
+  ) throws {
+    while true {
+      let bytes = file.bytes
+      let chunk: DelimitedScanner.Chunk
+      do {
+        chunk = try scanner.scanBody(bytes, from: 0, fields: fields, final: file.atEnd)
+      } catch let error as FileError {
+        throw file.lineInFile(error)
+      }
+      if chunk.stop == 0, !file.atEnd {
+        try file.grow()
+        continue
+      }
+      try chunk.starts.withUnsafeBufferPointer { starts in
+        try chunk.ends.withUnsafeBufferPointer { ends in
+          let view = FieldView(
+            bytes: bytes, starts: starts, ends: ends, rowStride: fields, columnStride: 1, rowCount: chunk.rows)
+          try body(view, chunk.stop)
+        }
+      }
+      if file.atEnd { return }
+      try file.consume(chunk.stop)
+    }
+  }
+}

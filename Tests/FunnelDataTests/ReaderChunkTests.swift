@@ -1,0 +1,110 @@
+import Testing
+@testable import FunnelData
+
+/// Reading a file a chunk at a time gives the table that reading it whole
+/// gives, wherever the chunks happen to end.
+struct ReaderChunkTests {
+  let scratch = ReaderScratch()
+
+  /// Rows with quoted separators, newlines and doubled quotes, CRLF and LF
+  /// line ends, empty lines, nulls, and every inferred type.
+  static func sample(rows: Int) -> String {
+    var text = "\u{FEFF}id,when,amount,ok,note,stamp,mixed\r\n"
+    for i in 0..<rows {
+      let note: String
+      switch i % 5 {
+      case 0: note = "\"line one\nline \"\"two\"\", three\""
+      case 1: note = ""
+      case 2: note = "plain \(i)"
+      case 3: note = "\"a,b\""
+      default: note = "\"\""
+      }
+      let when = i % 7 == 0 ? "" : "2025-0\(1 + i % 9)-1\(i % 10)"
+      let amount = i % 11 == 0 ? "" : "\(i).\(i % 100)"
+      let ok = i % 2 == 0 ? "true" : "false"
+      let stamp = i % 3 == 0 ? "2025-03-0\(1 + i % 9)" : "2025-03-01 10:0\(i % 10):00"
+      let mixed = i == rows - 3 ? "n/a" : "\(i * 7)"
+      text += "\(i),\(when),\(amount),\(ok),\(note),\(stamp),\(mixed)" + (i % 4 == 0 ? "\r\n" : "\n")
+      if i % 97 == 0 { text += "\n" }
+    }
+    return text
+  }
+
+  func readInChunks(_ path: String, chunk: Int, options: ReadOptions = .init()) throws -> Table {
+    let rules = try FieldRules(options, path: path)
+    let file = try #require(try ChunkedFile(path: path, chunkSize: chunk))
+    return try DelimitedFileReader(file: file, options: options, rules: rules).read()
+  }
+
+  func readWhole(_ path: String, options: ReadOptions = .init()) throws -> Table {
+    let bytes = try TableReader.readBytes(path)
+    let grid = try DelimitedScanner(path: path, separator: SeparatorSniffer.sniff(bytes)).scan(bytes)
+    return try TableReader.table(from: grid, options: options, rules: FieldRules(options, path: path), path: path)
+  }
+
+  @Test(arguments: [16, 61, 200, 1_000, 4_096, 1 << 20])
+  func chunksOfAnySizeReadTheSameTable(chunk: Int) throws {
+    let path = scratch.file("sample.csv", ReaderChunkTests.sample(rows: 1_500))
+    let whole = try readWhole(path)
+    let chunked = try readInChunks(path, chunk: chunk)
+    #expect(whole.rowCount == 1_500)
+    #expect(chunked.names == whole.names)
+    #expect(chunked.rowCount == whole.rowCount)
+    for name in whole.names {
+      #expect(chunked.typeOf(name) == whole.typeOf(name), "\(name)")
+      #expect(chunked.cells(name) == whole.cells(name), "\(name)")
+    }
+    #expect(whole.typeOf("when") == .date)
+    #expect(whole.typeOf("amount") == .decimal(scale: 2))
+    #expect(whole.typeOf("ok") == .bool)
+    #expect(whole.typeOf("stamp") == .timestamp)
+    #expect(whole.typeOf("note") == .string)
+  }
+
+  @Test func aColumnThatTurnsToTextLateIsReadAgainAsText() throws {
+    let path = scratch.file("late.csv", ReaderChunkTests.sample(rows: 800))
+    let t = try readInChunks(path, chunk: 100)
+    #expect(t.typeOf("mixed") == .string)
+    #expect(t.column("mixed")?.value(at: 10) == .string("70"))
+    #expect(t.column("mixed")?.value(at: 797) == .string("n/a"))
+    #expect(t.column("id")?.value(at: 799) == .int(799))
+  }
+
+  @Test func aRecordLongerThanAChunkGrowsTheBuffer() throws {
+    let long = String(repeating: "x", count: 10_000)
+    let path = scratch.file("long.csv", "a,b\n1,\(long)\n2,\"\(long)\n\(long)\"\n3,short")
+    let t = try readInChunks(path, chunk: 64)
+    #expect(t.rowCount == 3)
+    #expect(t.column("b")?.value(at: 0) == .string(long))
+    #expect(t.column("b")?.value(at: 1) == .string(long + "\n" + long))
+    #expect(t.column("b")?.value(at: 2) == .string("short"))
+  }
+
+  @Test func aBadRowInALaterChunkNamesItsLineInTheFile() throws {
+    var text = "a,b\n"
+    for i in 0..<2_000 { text += i == 1_500 ? "\"x\ny\",1,2\n" : "\(i),\(i)\n" }
+    let path = scratch.file("bad.csv", text)
+    #expect {
+      try readInChunks(path, chunk: 256)
+    } throws: { error in
+      guard let e = error as? FileError else { return false }
+      return e.line == 1_502 && e.message.contains("3 fields")
+    }
+  }
+
+  @Test func anUnclosedQuoteAtTheEndIsAnErrorNotAnEndlessRead() throws {
+    let path = scratch.file("open.csv", "a,b\n1,2\n3,\"never\nends\n" + String(repeating: "z\n", count: 500))
+    #expect {
+      try readInChunks(path, chunk: 32)
+    } throws: { error in
+      guard let e = error as? FileError else { return false }
+      return e.line == 3 && e.message.contains("unclosed quote")
+    }
+  }
+
+  @Test func headerOnlyAndEmptyFilesInChunks() throws {
+    #expect(try readInChunks(scratch.file("h.csv", "a,b\n"), chunk: 16).names == ["a", "b"])
+    #expect(try readInChunks(scratch.file("h.csv", "a,b\n"), chunk: 16).rowCount == 0)
+    #expect(try readInChunks(scratch.file("e.csv", ""), chunk: 16).names.isEmpty)
+  }
+}
