@@ -5,7 +5,7 @@ import PackageDescription
 // CLibEdit and FunnelData and FunnelLanguage at the bottom, FunnelEngine and
 // FunnelRender above them, FunnelShell above all, the executables on top.
 let releaseSpeed: [SwiftSetting] = [
-  .unsafeFlags(["-enforce-exclusivity=unchecked"], .when(configuration: .release))
+  .unsafeFlags(["-enforce-exclusivity=unchecked", "-cross-module-optimization"], .when(configuration: .release))
 ]
 
 let package = Package(

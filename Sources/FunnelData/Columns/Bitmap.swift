@@ -17,9 +17,9 @@ public struct Bitmap: Hashable, Sendable {
     for (i, b) in bits.enumerated() where b { words[i >> 6] |= 1 << UInt64(i & 63) }
   }
 
-  @inline(__always)
   public subscript(i: Int) -> Bool {
-    get { words[i >> 6] & (1 << UInt64(i & 63)) != 0 }
+    // Inlinable: engine loops test a bit a row, from another module.
+    @inlinable get { words[i >> 6] & (1 << UInt64(i & 63)) != 0 }
     set {
       if newValue { words[i >> 6] |= 1 << UInt64(i & 63) } else { words[i >> 6] &= ~(1 << UInt64(i & 63)) }
     }

@@ -54,7 +54,8 @@ public struct Column: Sendable {
     }
   }
 
-  @inline(__always)
+  /// Inlinable: engine loops ask this a row at a time, from another module.
+  @inlinable
   public func isNull(_ row: Int) -> Bool {
     guard let v = validity else { return false }
     return !v[row]

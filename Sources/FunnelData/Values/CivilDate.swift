@@ -121,6 +121,21 @@ public enum Periods {
     }
   }
 
+  /// The bucket of every day. The days of a column usually span a few years
+  /// while it holds millions of rows: then each day of the span is bucketed
+  /// once into a table and rows look theirs up, trading the calendar's
+  /// divisions for one load a row.
+  public static func buckets(days: [Int32], unit: PeriodUnit) -> [Int32] {
+    if unit == .day { return days }
+    guard days.count >= 1024, let lo = days.min(), let hi = days.max(), Int(hi) - Int(lo) < days.count else {
+      return days.map { bucket(day: $0, unit: unit) }
+    }
+    let table = (lo...hi).map { bucket(day: $0, unit: unit) }
+    return table.withUnsafeBufferPointer { t in
+      days.map { t[Int($0 &- lo)] }
+    }
+  }
+
   /// The first day of a bucket.
   public static func firstDay(_ ordinal: Int32, unit: PeriodUnit) -> Int32 {
     switch unit {

@@ -135,3 +135,12 @@ enum Cast {
     }
   }
 }
+
+extension BoundExpr {
+  /// The tests of a chain of `and`, left to right (the expression itself
+  /// when it is not an `and`).
+  var conjuncts: [BoundExpr] {
+    if case .and(let l, let r) = self { return l.conjuncts + r.conjuncts }
+    return [self]
+  }
+}

@@ -6,6 +6,12 @@ enum Logic {
   /// false and null = false; true and null = null.
   static func and(_ l: Column, _ r: Column) -> Column {
     let n = l.count, a = l.bools, b = r.bools
+    if l.validity == nil, r.validity == nil {
+      return Column(.bool([Bool](unsafeUninitializedCapacity: n) { out, done in
+        for i in 0..<n { out.initializeElement(at: i, to: a[i] && b[i]) }
+        done = n
+      }))
+    }
     var out = [Bool](repeating: false, count: n)
     var valid = Bitmap(count: n, value: true)
     for i in 0..<n {
@@ -18,6 +24,12 @@ enum Logic {
   /// true or null = true; false or null = null.
   static func or(_ l: Column, _ r: Column) -> Column {
     let n = l.count, a = l.bools, b = r.bools
+    if l.validity == nil, r.validity == nil {
+      return Column(.bool([Bool](unsafeUninitializedCapacity: n) { out, done in
+        for i in 0..<n { out.initializeElement(at: i, to: a[i] || b[i]) }
+        done = n
+      }))
+    }
     var out = [Bool](repeating: false, count: n)
     var valid = Bitmap(count: n, value: true)
     for i in 0..<n {

@@ -8,7 +8,7 @@ enum ScalarKernels {
     let c = args[0]
     switch f {
     case .period(let unit):
-      return Column(.period(c.int32s.map { Periods.bucket(day: $0, unit: unit) }, unit: unit), validity: c.validity)
+      return Column(.period(Periods.buckets(days: c.int32s, unit: unit), unit: unit), validity: c.validity)
     case .dateFromText:
       let parsed = perText(c) { Periods.parse($0.withoutSurroundingSpaces, unit: .day) }
       return Column(

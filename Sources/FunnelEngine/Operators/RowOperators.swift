@@ -7,17 +7,32 @@ import FunnelData
 enum RowOperators {
   /// Keeps rows where the predicate is true, a 64K-row batch at a time.
   static func filter(_ input: Batch, _ predicate: BoundExpr, _ context: ExecutionContext) throws -> Batch {
+    // `a and b` keeps the rows where both are true, which is `a` then `b`
+    // over the rows `a` kept: later tests read only the surviving rows.
+    let conjuncts = predicate.conjuncts
     var selection = [Int32]()
     for chunk in input.chunks() {
       try context.cancellation.check()
-      let mask = Evaluator.evaluate(predicate, chunk).trueMask
-      let rows = chunk.selection
-      let base = Int32(chunk.range.lowerBound)
-      mask.withUnsafeBufferPointer { m in
-        if let rows {
-          for i in 0..<m.count where m[i] { selection.append(rows[i]) }
+      var batch = chunk
+      for (k, conjunct) in conjuncts.enumerated() {
+        let mask = Evaluator.evaluate(conjunct, batch).trueMask
+        if k == conjuncts.count - 1 {
+          let rows = batch.selection
+          let base = Int32(batch.range.lowerBound)
+          mask.withUnsafeBufferPointer { m in
+            if let rows {
+              for i in 0..<m.count where m[i] { selection.append(rows[i]) }
+            } else {
+              for i in 0..<m.count where m[i] { selection.append(base + Int32(i)) }
+            }
+          }
         } else {
-          for i in 0..<m.count where m[i] { selection.append(base + Int32(i)) }
+          var positions = [Int32]()
+          mask.withUnsafeBufferPointer { m in
+            for i in 0..<m.count where m[i] { positions.append(Int32(i)) }
+          }
+          if positions.isEmpty { break }
+          batch = batch.selecting(positions)
         }
       }
     }
