@@ -7,9 +7,9 @@ import Foundation
 /// its field offsets. A column that cannot be kept as it goes (see
 /// `ColumnAccumulator`) is converted on a second pass over the file.
 struct DelimitedFileReader {
-  /// 16 MiB: big enough that each chunk's work spreads over the cores, small
+  /// 8 MiB: big enough that each chunk's work spreads over the cores, small
   /// beside the columns of a file worth reading this way.
-  static let chunkSize = 16 << 20
+  static let chunkSize = 8 << 20
 
   let file: ChunkedFile
   let options: ReadOptions
@@ -102,14 +102,15 @@ struct DelimitedFileReader {
   private func forEachChunk(
     _ scanner: DelimitedScanner, fields: Int, _ body: (FieldView, Int) throws -> Void
   ) throws {
+    var halves: [DelimitedScanner.Chunk] = []
     while true {
       let bytes = file.bytes
-      let chunk: DelimitedScanner.Chunk
       do {
-        chunk = try scanner.scanBody(bytes, from: 0, fields: fields, final: file.atEnd)
+        try scanner.scanBody(bytes, from: 0, fields: fields, final: file.atEnd, into: &halves)
       } catch let error as FileError {
         throw file.lineInFile(error)
       }
+      let chunk = halves[0]
       if chunk.stop == 0, !file.atEnd {
         try file.grow()
         continue

@@ -32,14 +32,15 @@ struct DelimitedScanner {
     }
     let begin = DelimitedScanner.bomLength(bytes)
     // The header alone first: it fixes the number of fields every row must have.
-    let header = bytes.withUnsafeBufferPointer { scanRecords($0, from: begin, until: bytes.count, fields: nil, final: true) }
+    var header = Chunk()
+    bytes.withUnsafeBufferPointer { scanRecords($0, from: begin, until: bytes.count, fields: nil, final: true, into: &header) }
     if let error = header.error { throw error }
     let names = bytes.withUnsafeBufferPointer { headerNames($0, header) }
     guard !names.isEmpty else {
       return FieldGrid(
         bytes: bytes, names: [], rowCount: 0, starts: [], ends: [], rowStride: 0, columnStride: 0, rowLines: nil)
     }
-    let body = try bytes.withUnsafeBufferPointer { try scanBody($0, from: header.stop, fields: names.count, final: true) }
+    let body = try bytes.withUnsafeBufferPointer { try scanBody($0, from: header.stop, fields: names.count) }
     return FieldGrid(
       bytes: bytes, names: names, rowCount: body.rows, starts: body.starts, ends: body.ends,
       rowStride: names.count, columnStride: 1, rowLines: nil)
@@ -53,53 +54,59 @@ struct DelimitedScanner {
   /// The header record at `begin`: its field names and where the rows start;
   /// nil when the bytes end inside it and more are to come (`final` false).
   func header(_ b: UnsafeBufferPointer<UInt8>, from begin: Int, final: Bool) throws -> (names: [String], stop: Int)? {
-    let header = scanRecords(b, from: begin, until: b.count, fields: nil, final: final)
+    var header = Chunk()
+    scanRecords(b, from: begin, until: b.count, fields: nil, final: final, into: &header)
     if let error = header.error { throw error }
     if header.rows == 0, !final { return nil }
     return (headerNames(b, header), header.stop)
   }
 
-  /// Scans the rows. Big inputs are cut in two at a line end and both halves
-  /// are scanned at once (the machine has two cores, and this pass reads every
-  /// byte). The second half is speculative: a line end can sit inside a quoted
-  /// field, so its result is kept only when the first half's last record ends
-  /// exactly at the cut; otherwise the first half simply scans on. When the
-  /// bytes are not `final`, a record they end inside is left for the next chunk.
-  func scanBody(_ b: UnsafeBufferPointer<UInt8>, from begin: Int, fields: Int, final: Bool) throws -> Chunk {
+  /// Scans the rows into `halves[0]` (`halves` holds two chunks, reused
+  /// from one call to the next so that a file read in chunks does not map
+  /// fresh offset arrays each time). Big inputs are cut in two at a line end
+  /// and both halves are scanned at once (the machine has two cores, and
+  /// this pass reads every byte). The second half is speculative: a line end
+  /// can sit inside a quoted field, so its result is kept only when the first
+  /// half's last record ends exactly at the cut; otherwise the first half
+  /// simply scans on. When the bytes are not `final`, a record they end
+  /// inside is left for the next chunk.
+  func scanBody(
+    _ b: UnsafeBufferPointer<UInt8>, from begin: Int, fields: Int, final: Bool, into halves: inout [Chunk]
+  ) throws {
+    if halves.count < 2 { halves = [Chunk(), Chunk()] }
     let n = b.count
     var cut = begin + (n - begin) / 2
     while cut < n, b[cut - 1] != 10 { cut += 1 }
     guard n - begin > 1 << 20, cut < n else {
-      let all = scanRecords(b, from: begin, until: n, fields: fields, final: final)
-      if let error = all.error { throw error }
-      return all
+      scanRecords(b, from: begin, until: n, fields: fields, final: final, into: &halves[0])
+      if let error = halves[0].error { throw error }
+      return
     }
-    var halves = [Chunk(), Chunk()]
     halves.withUnsafeMutableBufferPointer { out in
       DispatchQueue.concurrentPerform(iterations: 2) { k in
-        out[k] =
-          k == 0
-          ? scanRecords(b, from: begin, until: cut, fields: fields, final: final)
-          : scanRecords(b, from: cut, until: n, fields: fields, final: final)
+        if k == 0 {
+          scanRecords(b, from: begin, until: cut, fields: fields, final: final, into: &out[0])
+        } else {
+          scanRecords(b, from: cut, until: n, fields: fields, final: final, into: &out[1])
+        }
       }
     }
-    var first = halves[0]
-    if let error = first.error { throw error }
-    if first.stop == cut {
-      if let error = halves[1].error { throw error }
-      first.starts += halves[1].starts
-      first.ends += halves[1].ends
-      first.rows += halves[1].rows
-      first.stop = halves[1].stop
-      return first
+    if let error = halves[0].error { throw error }
+    if halves[0].stop != cut {
+      scanRecords(b, from: halves[0].stop, until: n, fields: fields, final: final, into: &halves[1])
     }
-    let rest = scanRecords(b, from: first.stop, until: n, fields: fields, final: final)
-    if let error = rest.error { throw error }
-    first.starts += rest.starts
-    first.ends += rest.ends
-    first.rows += rest.rows
-    first.stop = rest.stop
-    return first
+    if let error = halves[1].error { throw error }
+    halves[0].starts += halves[1].starts
+    halves[0].ends += halves[1].ends
+    halves[0].rows += halves[1].rows
+    halves[0].stop = halves[1].stop
+  }
+
+  /// The whole of `b` from `begin` as one chunk (the file is in memory).
+  func scanBody(_ b: UnsafeBufferPointer<UInt8>, from begin: Int, fields: Int) throws -> Chunk {
+    var halves: [Chunk] = []
+    try scanBody(b, from: begin, fields: fields, final: true, into: &halves)
+    return halves[0]
   }
 
   private func headerNames(_ bytes: UnsafeBufferPointer<UInt8>, _ header: Chunk) -> [String] {
@@ -130,16 +137,22 @@ struct DelimitedScanner {
   /// Unless `final`, a record that reaches the end of the bytes may go on in
   /// the next chunk: it is dropped, and `stop` points at its start.
   private func scanRecords(
-    _ b: UnsafeBufferPointer<UInt8>, from begin: Int, until limit: Int, fields: Int?, final: Bool
-  ) -> Chunk {
-    var out = Chunk()
+    _ b: UnsafeBufferPointer<UInt8>, from begin: Int, until limit: Int, fields: Int?, final: Bool,
+    into out: inout Chunk
+  ) {
+    out.starts.removeAll(keepingCapacity: true)
+    out.ends.removeAll(keepingCapacity: true)
+    out.rows = 0
+    out.error = nil
     let n = b.count
     let expected = fields ?? Int.max
     if let fields {
       // About 8 bytes a field is typical; a guess avoids most regrowth.
       let guess = min((limit - begin) / 8 + fields, 1 << 28)
-      out.starts.reserveCapacity(guess)
-      out.ends.reserveCapacity(guess)
+      if out.starts.capacity < guess {
+        out.starts.reserveCapacity(guess)
+        out.ends.reserveCapacity(guess)
+      }
     }
     let sep = separator
     let quote = UInt8(ascii: "\"")
@@ -225,7 +238,6 @@ struct DelimitedScanner {
       }
     }
     out.stop = i
-    return out
   }
 }
 
