@@ -4,7 +4,8 @@ import FunnelEngine
 import FunnelLanguage
 
 /// Micro-benchmarks of the engine's hot operators, so that a regression shows
-/// up as a number: `swift run -c release funnel-bench [leads] [runs]`.
+/// up as a number: `swift run -c release funnel-bench [leads] [runs] [case]`
+/// (with a case, only the cases whose name contains it, and no CSV round trip).
 ///
 /// Generates the demo data in memory, then times each case (the median of
 /// `runs`, after one warm-up) with the data already loaded: the same shape
@@ -31,9 +32,11 @@ enum Bench {
   static func main() throws {
     let arguments = CommandLine.arguments.dropFirst()
     let leads = arguments.first.flatMap { Int($0) } ?? 1_000_000
-    let runs = arguments.dropFirst().first.flatMap { Int($0) } ?? 5
+    let runs = max(1, arguments.dropFirst().first.flatMap { Int($0) } ?? 5)
+    // Only the cases whose name contains this text (all when absent): one case alone, for a profiler.
+    let only = arguments.dropFirst(2).first
 
-    var start = DispatchTime.now()
+    let start = DispatchTime.now()
     let demo = DemoData.generate(leads: leads, seed: DemoData.defaultSeed)
     print("demo data, \(leads) leads: \(format(milliseconds(since: start))) ms")
 
@@ -41,22 +44,10 @@ enum Bench {
     for (name, table) in demo.all { catalog.setDataset(name, table) }
     catalog.today = CivilDate(year: 2026, month: 7, day: 1).daysSinceEpoch
 
-    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("funnel-bench-\(getpid())")
-    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-    defer { try? FileManager.default.removeItem(at: folder) }
-    let path = folder.appendingPathComponent("touches.csv").path
-    start = DispatchTime.now()
-    try TableWriter.write(demo.touches, to: path)
-    let written = milliseconds(since: start)
-    let bytes = Double((try FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0)
-    start = DispatchTime.now()
-    let read = try TableReader.read(path: path)
-    let readTime = milliseconds(since: start)
-    print("touches.csv, \(read.rowCount) rows, \(format(bytes / 1e6)) MB: write \(format(written)) ms, "
-      + "read \(format(readTime)) ms (\(format(bytes / 1e6 / (readTime / 1000))) MB/s)")
+    if only == nil { try csvRoundTrip(demo.touches) }
     print()
     print("case".padding(toLength: 30, withPad: " ", startingAt: 0) + "median ms")
-    for (name, text) in cases {
+    for (name, text) in cases where only.map({ name.contains($0) }) ?? true {
       let (statements, diagnostics) = Parser.parse(SourceText(text: text))
       guard diagnostics.isEmpty, let statement = statements.first else {
         print("\(name): does not parse: \(diagnostics.first?.message ?? "")")
@@ -72,6 +63,23 @@ enum Bench {
       times.sort()
       print(name.padding(toLength: 30, withPad: " ", startingAt: 0) + format(times[times.count / 2]))
     }
+  }
+
+  /// Writes the touches to a CSV file and reads them back, timing both.
+  static func csvRoundTrip(_ touches: Table) throws {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("funnel-bench-\(getpid())")
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let path = folder.appendingPathComponent("touches.csv").path
+    var start = DispatchTime.now()
+    try TableWriter.write(touches, to: path)
+    let written = milliseconds(since: start)
+    let bytes = Double((try FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0)
+    start = DispatchTime.now()
+    let read = try TableReader.read(path: path)
+    let readTime = milliseconds(since: start)
+    print("touches.csv, \(read.rowCount) rows, \(format(bytes / 1e6)) MB: write \(format(written)) ms, "
+      + "read \(format(readTime)) ms (\(format(bytes / 1e6 / (readTime / 1000))) MB/s)")
   }
 
   static func milliseconds(since start: DispatchTime) -> Double {
