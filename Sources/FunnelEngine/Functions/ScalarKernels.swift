@@ -8,7 +8,7 @@ enum ScalarKernels {
     let c = args[0]
     switch f {
     case .period(let unit):
-      return Column(.period(c.int32s.map { Periods.bucket(day: $0, unit: unit) }, unit: unit), validity: c.validity)
+      return Column(.period(buckets(c.int32s, unit: unit), unit: unit), validity: c.validity)
     case .dateFromText:
       let parsed = perText(c) { Periods.parse($0.withoutSurroundingSpaces, unit: .day) }
       return Column(
@@ -33,6 +33,30 @@ enum ScalarKernels {
   }
 
   /// `f` applied once per distinct text, then spread over the rows.
+  /// The period of each day (`month(created_at)`). Dates span a few years at
+  /// most, so the calendar arithmetic is done once per day of that span and the
+  /// rows look their day up; a wider span computes each row.
+  static func buckets(_ days: [Int32], unit: PeriodUnit) -> [Int32] {
+    var lo = Int32.max, hi = Int32.min
+    for d in days {
+      lo = min(lo, d)
+      hi = max(hi, d)
+    }
+    guard lo <= hi, Int(hi) - Int(lo) < max(days.count, 1 << 16) else {
+      return days.map { Periods.bucket(day: $0, unit: unit) }
+    }
+    let table = (lo...hi).map { Periods.bucket(day: $0, unit: unit) }
+    return [Int32](unsafeUninitializedCapacity: days.count) { out, n in
+      days.withUnsafeBufferPointer { days in
+        table.withUnsafeBufferPointer { table in
+          // Every day is within lo...hi, so the lookups stay in the table.
+          for i in 0..<days.count { out[i] = table[Int(days[i] &- lo)] }
+        }
+      }
+      n = days.count
+    }
+  }
+
   static func perText<T>(_ c: Column, _ f: (String) -> T) -> (values: [T], table: [T]) {
     guard case .string(let codes, let dict) = c.data else { return ([], []) }
     let table = dict.values.map(f)
