@@ -26,9 +26,10 @@ enum AttributionKeys {
   }
 
   /// For each touch row, the row of its campaign in `campaigns`, -1 when none.
+  /// Only the ids of those touches are read, not the whole column.
   private static func rowsOfCampaigns(_ touchRows: [Int32], touches: Table, campaigns: Table) throws -> [Int32] {
     guard let tc = touches.column("campaign_id"), let cc = campaigns.column("campaign_id"),
-      let (touchIds, campaignIds) = ColumnReader.linkKeys(tc, cc)
+      let (touchIds, campaignIds) = ColumnReader.linkKeys(tc.gather(touchRows), cc)
     else { throw MetricProblem(message: "campaign_id must be int or text in touches and campaigns") }
     let index = IdIndex(campaignIds)
     var rowOfSlot = [Int32](repeating: -1, count: index.count)
@@ -36,8 +37,8 @@ enum AttributionKeys {
       let s = index.slot(id)
       if s >= 0 && rowOfSlot[Int(s)] < 0 { rowOfSlot[Int(s)] = Int32(r) }
     }
-    return touchRows.map { t in
-      let s = index.slot(touchIds[Int(t)])
+    return touchIds.map { id in
+      let s = index.slot(id)
       return s < 0 ? -1 : rowOfSlot[Int(s)]
     }
   }

@@ -50,7 +50,7 @@ public enum AttributionVerb {
       let touchLead = touches.column("lead_id"), let amountColumn = deals.column("amount"),
       let closedColumn = deals.column("closed_at")
     else { throw MetricProblem.internalError("attribution inputs checked but missing") }
-    guard let (dealLeads, touchLeads) = ColumnReader.linkKeys(dealLead, touchLead) else {
+    guard let link = LeadLink(deals: dealLead, touches: touchLead) else {
       throw MetricProblem(message: "lead_id must be int or text in deals and touches")
     }
     guard let amount = MoneyColumn(amountColumn) else {
@@ -60,59 +60,72 @@ public enum AttributionVerb {
       throw MetricProblem(message: "deals.closed_at must be a date, not \(closedColumn.type.name)")
     }
     let created = deals.column("created_at").flatMap(ColumnReader.days)
-    let index = try TouchIndex(touches: touches, touchLeadIds: touchLeads, leadIds: dealLeads)
+    let index = try TouchIndex(touches: touches, link: link)
 
-    // Each deal's run of touches, and the touches credited at all.
+    // Each deal's run of touches (positions in the index). The runs of one lead's
+    // deals are prefixes of its touches: the longest is the part credited at all.
     let n = deals.rowCount
     var runs = [Range<Int>](repeating: 0..<0, count: n)
     var close = [Int32](repeating: 0, count: n)
-    var used = [Bool](repeating: false, count: touches.rowCount)
+    var creditedEnd = Array(index.offsets.dropLast())
     for d in 0..<n {
       close[d] = closed[d] == ColumnReader.nullDay ? context.today : closed[d]
-      runs[d] = index.touches(of: dealLeads[d], onOrBefore: close[d])
-      for k in runs[d] { used[Int(index.order[k])] = true }
+      runs[d] = index.touches(ofDeal: d, onOrBefore: close[d])
+      let s = Int(index.dealSlots[d])
+      if s >= 0 { creditedEnd[s] = max(creditedEnd[s], Int32(runs[d].upperBound)) }
     }
-    var usedRows: [Int32] = []
-    for t in 0..<touches.rowCount where used[t] { usedRows.append(Int32(t)) }
+    var credited: [Int32] = []
+    for (s, end) in creditedEnd.enumerated() { credited += Int32(index.offsets[s])..<end }
+    let usedRows = credited.map { index.rows[Int($0)] }
     let keyColumns = try AttributionKeys.columns(keySources, touchRows: usedRows, touches: touches, context: context)
     let groups = try KeyGroups(keyColumns.map(\.column), rows: usedRows.count)
-    var groupOfTouch = [Int32](repeating: -1, count: touches.rowCount)
-    for (i, t) in usedRows.enumerated() { groupOfTouch[Int(t)] = groups.grouping.groupOfRow[i] }
+    var groupAt = [Int32](repeating: -1, count: index.rows.count)
+    for (i, p) in credited.enumerated() { groupAt[Int(p)] = groups.grouping.groupOfRow[i] }
 
-    // Credits per model, the last slot for deals with no touch.
+    // Credits per model (`[m * slots + g]`), the last slot for deals with no
+    // touch. Deals are added one by one in row order, so every sum is the same
+    // as ever, to the last bit.
     let slots = groups.grouping.groupCount + 1
     let models = model == .compare ? AttributionModel.compared : [model]
-    var shares = [[Double]](repeating: [Double](repeating: 0, count: slots), count: models.count)
-    var revenue = shares
+    var shareSums = [Double](repeating: 0, count: models.count * slots)
+    var revenueSums = shareSums
     var weights = [Double](repeating: 0, count: 16)
     var ages = [Int32](repeating: 0, count: 16)
-    for d in 0..<n {
-      let run = runs[d]
-      let value = amount.isNull(d) ? 0 : amount.double(d)
-      if run.isEmpty {
-        for m in 0..<models.count {
-          shares[m][slots - 1] += 1
-          revenue[m][slots - 1] += value
-        }
-        continue
-      }
-      if ages.count < run.count { ages = [Int32](repeating: 0, count: run.count) }
-      var opportunity: Int? = nil
-      let opened = created?[d] ?? ColumnReader.nullDay
-      for (i, k) in run.enumerated() {
-        let day = index.days[Int(index.order[k])]
-        ages[i] = close[d] - day
-        if opened != ColumnReader.nullDay, day <= opened { opportunity = i }
-      }
-      for (m, model) in models.enumerated() {
-        model.weights(&weights, count: run.count, opportunity: opportunity, ages: ages)
-        for (i, k) in run.enumerated() {
-          let g = Int(groupOfTouch[Int(index.order[k])])
-          shares[m][g] += weights[i]
-          revenue[m][g] += weights[i] * value
+    shareSums.withUnsafeMutableBufferPointer { buffer in
+      let shares = buffer
+      revenueSums.withUnsafeMutableBufferPointer { buffer in
+        let revenue = buffer
+        for d in 0..<n {
+          let run = runs[d]
+          let value = amount.isNull(d) ? 0 : amount.double(d)
+          if run.isEmpty {
+            for m in 0..<models.count {
+              shares[m * slots + slots - 1] += 1
+              revenue[m * slots + slots - 1] += value
+            }
+            continue
+          }
+          if ages.count < run.count { ages = [Int32](repeating: 0, count: run.count) }
+          var opportunity: Int? = nil
+          let opened = created?[d] ?? ColumnReader.nullDay
+          for i in 0..<run.count {
+            let day = index.days[run.lowerBound + i]
+            ages[i] = close[d] - day
+            if opened != ColumnReader.nullDay, day <= opened { opportunity = i }
+          }
+          for (m, model) in models.enumerated() {
+            model.weights(&weights, count: run.count, opportunity: opportunity, ages: ages)
+            for i in 0..<run.count {
+              let g = m * slots + Int(groupAt[run.lowerBound + i])
+              shares[g] += weights[i]
+              revenue[g] += weights[i] * value
+            }
+          }
         }
       }
     }
+    let shares = (0..<models.count).map { m in Array(shareSums[(m * slots)..<((m + 1) * slots)]) }
+    let revenue = (0..<models.count).map { m in Array(revenueSums[(m * slots)..<((m + 1) * slots)]) }
     return AttributionKeys.output(
       keys: keyColumns, groups: groups, models: models, shares: shares, revenue: revenue, compare: model == .compare)
   }
