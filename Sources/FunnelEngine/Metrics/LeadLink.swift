@@ -15,13 +15,19 @@ struct LeadLink {
 
   /// How a touch's lead becomes a slot.
   private enum TouchSide {
-    /// Int ids in a narrow range: `table[id - base]`.
-    case dense(ids: [Int64], validity: Bitmap?, base: Int64, table: [Int32])
+    /// Int ids in a narrow range: bit `id - base` of `marks` is set for the
+    /// deals' ids (8 to a byte), and an id's slot is how many marked ids are
+    /// below it: `ranks[byte]` and the marked bits below it in its byte. Slots
+    /// go in id order, and the index takes 5 bits per id of the range, not 32.
+    case dense(ids: [Int64], validity: Bitmap?, base: Int64, marks: [UInt8], ranks: [Int32])
     /// Int ids spread wide: a dictionary.
     case hashed(ids: [Int64], validity: Bitmap?, map: [Int64: Int32])
     /// Text ids: the slot of each of the column's dictionary codes.
     case coded(codes: [Int32], validity: Bitmap?, slotOfCode: [Int32])
   }
+
+  /// The number of bits set in each byte value.
+  private static let bitCount: [UInt8] = (0..<256).map { UInt8(($0 as Int).nonzeroBitCount) }
 
   /// nil when either side is neither int nor text.
   init?(deals: Column, touches: Column) {
@@ -70,22 +76,25 @@ struct LeadLink {
     }
     var slots = [Int32](repeating: -1, count: deals.count)
     let span = lo > hi ? (partialValue: Int64(0), overflow: true) : hi.subtractingReportingOverflow(lo)
-    if !span.overflow, span.partialValue < Int64(max(16 * deals.count, 1 << 22)) {
-      // Lead ids are usually 1...n: a flat table, looked up without hashing.
-      // Slots go in id order, so touches listed by lead are placed in order.
-      var table = [Int32](repeating: -1, count: Int(span.partialValue) + 1)
-      for (d, id) in deals.enumerated() where id != nullKey && dealValidity?[d] ?? true { table[Int(id - lo)] = 0 }
-      var next: Int32 = 0
-      table.withUnsafeMutableBufferPointer { table in
-        for k in 0..<table.count where table[k] == 0 {
-          table[k] = next
-          next += 1
-        }
+    if !span.overflow, span.partialValue < Int64(min(max(64 * deals.count, 1 << 24), Int(Int32.max))) {
+      // Lead ids are usually 1...n: marks looked up without hashing. Slots in id
+      // order place touches listed by lead in order.
+      var marks = [UInt8](repeating: 0, count: Int(span.partialValue) / 8 + 1)
+      for (d, id) in deals.enumerated() where id != nullKey && dealValidity?[d] ?? true {
+        let k = Int(id - lo)
+        marks[k >> 3] |= 1 << UInt8(k & 7)
+      }
+      var ranks = [Int32](repeating: 0, count: marks.count)
+      var total: Int32 = 0
+      for b in 0..<marks.count {
+        ranks[b] = total
+        total += Int32(marks[b].nonzeroBitCount)
       }
       for (d, id) in deals.enumerated() where id != nullKey && dealValidity?[d] ?? true {
-        slots[d] = table[Int(id - lo)]
+        let k = Int(id - lo)
+        slots[d] = ranks[k >> 3] + Int32(bitCount[Int(marks[k >> 3]) & ((1 << (k & 7)) - 1)])
       }
-      return (slots, Int(next), .dense(ids: touches, validity: touchValidity, base: lo, table: table))
+      return (slots, Int(total), .dense(ids: touches, validity: touchValidity, base: lo, marks: marks, ranks: ranks))
     }
     var map = [Int64: Int32]()
     for (d, id) in deals.enumerated() where id != nullKey && dealValidity?[d] ?? true {
@@ -100,22 +109,32 @@ struct LeadLink {
     return (slots, map.count, .hashed(ids: touches, validity: touchValidity, map: map))
   }
 
-  /// Writes the slots of the touches `rows` to `out[0..<rows.count]`.
-  func touchSlots(_ rows: Range<Int>, into out: UnsafeMutablePointer<Int32>) {
+  /// Writes a key for each touch of `rows` to `out[0..<rows.count]`: -1 when
+  /// the touch's lead has no deal (or is null), else a number that `slots`
+  /// turns into the lead's slot. Most touches have no deal: the keys are cheap,
+  /// and only the touches kept are then resolved.
+  func touchKeys(_ rows: Range<Int>, into out: UnsafeMutablePointer<Int32>) {
     let lo = rows.lowerBound
     let validity: Bitmap?
     switch touchSide {
-    case .dense(let ids, let v, let base, let table):
+    case .dense(let ids, let v, let base, let marks, _):
+      // The key is the id's offset from the base: the ranks are read for the kept ones only.
       validity = v
       let nullKey = ColumnReader.nullKey
-      let size = UInt64(table.count)
+      let size = UInt64(marks.count * 8)
       ids.withUnsafeBufferPointer { ids in
-        table.withUnsafeBufferPointer { table in
+        marks.withUnsafeBufferPointer { marks in
           for i in 0..<rows.count {
             let id = ids[lo + i]
+            // One compare covers ids below the base (they wrap to huge) and past the
+            // marks; an id outside reads byte 0 and is then dropped. The tests are 0 or 1
+            // in an Int, combined without a branch: which leads have a deal is random.
             let k = UInt64(bitPattern: id &- base)
-            // One compare covers ids below the base (they wrap to huge) and above the table.
-            out[i] = k < size && id != nullKey ? table[Int(k)] : -1
+            let inside = (k < size ? 1 : 0) & (id != nullKey ? 1 : 0)
+            let at = Int(truncatingIfNeeded: k) & -inside
+            let member = inside & (Int(marks[at >> 3]) >> (at & 7)) & 1
+            // The offset when a member (member - 1 = 0), else -1 (all ones).
+            out[i] = Int32(truncatingIfNeeded: (at & -member) | (member &- 1))
           }
         }
       }
@@ -144,6 +163,22 @@ struct LeadLink {
         // 0 for a valid row, all ones for a null one: no branch on random nulls.
         let null = Int32(truncatingIfNeeded: (words[r >> 6] >> UInt64(r & 63)) & 1) &- 1
         out[i] |= null
+      }
+    }
+  }
+
+  /// Turns keys of `touchKeys` (none -1) into slots, in place.
+  func slots(ofKeys keys: UnsafeMutablePointer<Int32>, count: Int) {
+    guard case .dense(_, _, _, let marks, let ranks) = touchSide else { return }
+    marks.withUnsafeBufferPointer { marks in
+      ranks.withUnsafeBufferPointer { ranks in
+        LeadLink.bitCount.withUnsafeBufferPointer { bitCount in
+          for j in 0..<count {
+            let at = Int(keys[j])
+            // The marked ids before this one: those of the bytes before, then of its byte.
+            keys[j] = ranks[at >> 3] &+ Int32(bitCount[Int(marks[at >> 3]) & ((1 << (at & 7)) &- 1)])
+          }
+        }
       }
     }
   }

@@ -35,66 +35,81 @@ struct TouchIndex {
     // No deal has a lead (no deals at all, as when a query is bound): nothing to read.
     let n = slotCount == 0 ? 0 : touches.rowCount
 
-    // Pass 1: how many touches each range has per slot.
-    var counts = RowChunks.map(n) { range -> [Int32] in
-      var count = [Int32](repeating: 0, count: slotCount)
-      count.withUnsafeMutableBufferPointer { buffer in
-        let count = buffer
+    // Pass 1: how many touches each range has per slot, range k's at
+    // `counts[k * slotCount + s]`.
+    let parts = RowChunks.ranges(n).count
+    var counts = [Int32](repeating: 0, count: parts * slotCount)
+    counts.withUnsafeMutableBufferPointer { buffer in
+      let counts = buffer
+      RowChunks.forEach(n) { k, range in
+        guard let count = counts.baseAddress.map({ $0 + k * slotCount }) else { return }
         TouchIndex.forEachPlaced(range, link: link, times: times) { _, s in count[s] &+= 1 }
       }
-      return count
     }
+    // Each slot's run follows the ones before; within it, each range's touches
+    // follow the ranges before it. The counts become each range's next position.
     var offsets = [Int32](repeating: 0, count: slotCount + 1)
-    for s in 0..<slotCount {
-      var total = offsets[s]
-      // Each range's first position for slot s follows the ranges before it.
-      for k in 0..<counts.count {
-        let c = counts[k][s]
-        counts[k][s] = total
-        total += c
+    var longest = 0
+    counts.withUnsafeMutableBufferPointer { buffer in
+      let counts = buffer
+      offsets.withUnsafeMutableBufferPointer { buffer in
+        let offsets = buffer
+        var total: Int32 = 0
+        for s in 0..<slotCount {
+          offsets[s] = total
+          for k in 0..<parts {
+            let c = counts[k * slotCount + s]
+            counts[k * slotCount + s] = total
+            total += c
+          }
+          longest = max(longest, Int(total - offsets[s]))
+        }
+        offsets[slotCount] = total
       }
-      offsets[s + 1] = total
     }
+    let placed = Int(offsets[slotCount])
 
-    // Pass 2: place each touch's row at its position.
-    var rows = [Int32](repeating: 0, count: Int(offsets[slotCount]))
-    rows.withUnsafeMutableBufferPointer { buffer in
+    // Pass 2: place each touch's row at its position. Every position is written
+    // once, so the array starts uninitialized: its pages are first touched here,
+    // by the threads that fill them.
+    var rows = [Int32](unsafeUninitializedCapacity: placed) { buffer, initialized in
       let rows = buffer
-      RowChunks.forEach(n) { k, range in
-        var next = counts[k]
-        next.withUnsafeMutableBufferPointer { buffer in
-          let next = buffer
+      counts.withUnsafeMutableBufferPointer { buffer in
+        let counts = buffer
+        RowChunks.forEach(n) { k, range in
+          guard let next = counts.baseAddress.map({ $0 + k * slotCount }) else { return }
           TouchIndex.forEachPlaced(range, link: link, times: times) { row, s in
             rows[Int(next[s])] = Int32(row)
             next[s] &+= 1
           }
         }
       }
+      initialized = placed
     }
 
     // Each lead's run in time order, then by touch_id, then by row; and each touch's day.
-    var days = [Int32](repeating: 0, count: rows.count)
     let ids: (values: [Int64], validity: Bitmap?)? =
       switch touches.column("touch_id")?.data {
       case .int(let v): (v, touches.column("touch_id")?.validity)
       default: nil
       }
-    rows.withUnsafeMutableBufferPointer { buffer in
+    let days = rows.withUnsafeMutableBufferPointer { buffer in
       let rows = buffer
-      days.withUnsafeMutableBufferPointer { buffer in
+      return [Int32](unsafeUninitializedCapacity: placed) { buffer, initialized in
         let days = buffer
         times.withReader { time in
           RowChunks.forEach(slotCount) { _, slots in
-            var instants = [Int64](repeating: 0, count: 16)
+            let instants = UnsafeMutablePointer<Int64>.allocate(capacity: max(longest, 1))
+            defer { instants.deallocate() }
             for s in slots {
-              let run = Int(offsets[s])..<Int(offsets[s + 1])
-              if instants.count < run.count { instants = [Int64](repeating: 0, count: run.count) }
-              for (i, p) in run.enumerated() { instants[i] = time.instant(Int(rows[p])) }
-              TouchIndex.sortRun(run, rows: rows, instants: &instants, ids: ids)
-              for (i, p) in run.enumerated() { days[p] = Timestamps.day(of: instants[i]) }
+              let lo = Int(offsets[s]), count = Int(offsets[s + 1]) - lo
+              for i in 0..<count { instants[i] = time.instant(Int(rows[lo + i])) }
+              if count > 1 { TouchIndex.sortRun(lo, count, rows: rows, instants: instants, ids: ids) }
+              for i in 0..<count { days[lo + i] = Timestamps.day(of: instants[i]) }
             }
           }
         }
+        initialized = placed
       }
     }
     self.offsets = offsets
@@ -104,61 +119,62 @@ struct TouchIndex {
 
   /// Calls `body(row, slot)` for each touch of `rows` that has a slot and a
   /// time, in row order. A block's placed touches are listed first, without a
-  /// branch per touch (whether a lead has a deal falls at random).
+  /// branch per touch (whether a lead has a deal falls at random), and only
+  /// their slots are worked out.
   @inline(__always)
   private static func forEachPlaced(
     _ rows: Range<Int>, link: LeadLink, times: TouchTimes, _ body: (_ row: Int, _ slot: Int) -> Void
   ) {
     let block = RowChunks.blockSize
-    let slot = UnsafeMutablePointer<Int32>.allocate(capacity: block)
-    defer { slot.deallocate() }
+    let key = UnsafeMutablePointer<Int32>.allocate(capacity: block)
+    defer { key.deallocate() }
     let placed = UnsafeMutablePointer<Int32>.allocate(capacity: block)
     defer { placed.deallocate() }
+    let slot = UnsafeMutablePointer<Int32>.allocate(capacity: block)
+    defer { slot.deallocate() }
     RowChunks.blocks(of: rows) { b in
-      link.touchSlots(b, into: slot)
-      times.maskUnknown(b, slot)
+      link.touchKeys(b, into: key)
+      times.maskUnknown(b, key)
       var k = 0
       for i in 0..<b.count {
         placed[k] = Int32(i)
-        k &+= slot[i] >= 0 ? 1 : 0
+        k &+= key[i] >= 0 ? 1 : 0
       }
-      for j in 0..<k {
-        let i = Int(placed[j])
-        body(b.lowerBound + i, Int(slot[i]))
-      }
+      for j in 0..<k { slot[j] = key[Int(placed[j])] }
+      link.slots(ofKeys: slot, count: k)
+      for j in 0..<k { body(b.lowerBound + Int(placed[j]), Int(slot[j])) }
     }
   }
 
-  /// Sorts one run (`instants[i]` the instant of position run.lowerBound + i) by
-  /// instant, then touch id (null ids as `ColumnReader.nullKey`), then row. Runs
-  /// are a few touches long: an insertion sort beats one global sort.
+  /// Sorts the run of `count` positions from `lo` (`instants[i]` the instant of
+  /// position lo + i) by instant, then touch id (null ids as
+  /// `ColumnReader.nullKey`), then row. Runs are a few touches long: an
+  /// insertion sort beats one global sort.
   private static func sortRun(
-    _ run: Range<Int>, rows: UnsafeMutableBufferPointer<Int32>, instants: inout [Int64],
+    _ lo: Int, _ count: Int, rows: UnsafeMutableBufferPointer<Int32>, instants: UnsafeMutablePointer<Int64>,
     ids: (values: [Int64], validity: Bitmap?)?
   ) {
-    if run.count < 2 { return }
     func id(_ row: Int32) -> Int64 {
       guard let ids else { return 0 }
       if let v = ids.validity, !v[Int(row)] { return ColumnReader.nullKey }
       return ids.values[Int(row)]
     }
-    let base = run.lowerBound
-    for i in 1..<run.count {
-      let row = rows[base + i], instant = instants[i]
+    for i in 1..<count {
+      let row = rows[lo + i], instant = instants[i]
       var j = i - 1
       while j >= 0 {
         let other = instants[j]
         if instant > other { break }
         if instant == other {
           // Ties are rare: only then are the ids read.
-          let a = id(row), b = id(rows[base + j])
-          if a > b || (a == b && row > rows[base + j]) { break }
+          let a = id(row), b = id(rows[lo + j])
+          if a > b || (a == b && row > rows[lo + j]) { break }
         }
-        rows[base + j + 1] = rows[base + j]
+        rows[lo + j + 1] = rows[lo + j]
         instants[j + 1] = other
         j -= 1
       }
-      rows[base + j + 1] = row
+      rows[lo + j + 1] = row
       instants[j + 1] = instant
     }
   }
@@ -192,13 +208,13 @@ private struct TouchTimes {
     validity = column.validity
   }
 
-  /// Sets `slot[i]` to -1 where row `rows.lowerBound + i` has no time (null,
+  /// Sets `key[i]` to -1 where row `rows.lowerBound + i` has no time (null,
   /// or a timestamp of `Int64.min`, which stands for null).
-  func maskUnknown(_ rows: Range<Int>, _ slot: UnsafeMutablePointer<Int32>) {
+  func maskUnknown(_ rows: Range<Int>, _ key: UnsafeMutablePointer<Int32>) {
     let lo = rows.lowerBound
     if case .timestamp(let v) = data {
       v.withUnsafeBufferPointer { v in
-        for i in 0..<rows.count { slot[i] |= v[lo + i] == Int64.min ? -1 : 0 }
+        for i in 0..<rows.count { key[i] |= v[lo + i] == Int64.min ? -1 : 0 }
       }
     }
     guard let valid = validity else { return }
@@ -206,7 +222,7 @@ private struct TouchTimes {
       for i in 0..<rows.count {
         let r = lo + i
         // 0 for a valid row, all ones (-1) for a null one.
-        slot[i] |= Int32(truncatingIfNeeded: (words[r >> 6] >> UInt64(r & 63)) & 1) &- 1
+        key[i] |= Int32(truncatingIfNeeded: (words[r >> 6] >> UInt64(r & 63)) & 1) &- 1
       }
     }
   }
