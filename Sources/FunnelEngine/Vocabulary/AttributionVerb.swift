@@ -61,73 +61,27 @@ public enum AttributionVerb {
     }
     let created = deals.column("created_at").flatMap(ColumnReader.days)
     let index = try TouchIndex(touches: touches, link: link)
-
-    // Each deal's run of touches (positions in the index). The runs of one lead's
-    // deals are prefixes of its touches: the longest is the part credited at all.
-    let n = deals.rowCount
-    var runs = [Range<Int>](repeating: 0..<0, count: n)
-    var close = [Int32](repeating: 0, count: n)
-    var creditedEnd = Array(index.offsets.dropLast())
-    for d in 0..<n {
-      close[d] = closed[d] == ColumnReader.nullDay ? context.today : closed[d]
-      runs[d] = index.touches(ofDeal: d, onOrBefore: close[d])
-      let s = Int(index.dealSlots[d])
-      if s >= 0 { creditedEnd[s] = max(creditedEnd[s], Int32(runs[d].upperBound)) }
-    }
-    var credited: [Int32] = []
-    for (s, end) in creditedEnd.enumerated() { credited += Int32(index.offsets[s])..<end }
-    let usedRows = credited.map { index.rows[Int($0)] }
-    let keyColumns = try AttributionKeys.columns(keySources, touchRows: usedRows, touches: touches, context: context)
-    let groups = try KeyGroups(keyColumns.map(\.column), rows: usedRows.count)
-    var groupAt = [Int32](repeating: -1, count: index.rows.count)
-    for (i, p) in credited.enumerated() { groupAt[Int(p)] = groups.grouping.groupOfRow[i] }
-
-    // Credits per model (`[m * slots + g]`), the last slot for deals with no
-    // touch. Deals are added one by one in row order, so every sum is the same
-    // as ever, to the last bit.
-    let slots = groups.grouping.groupCount + 1
+    let (keys, groups) = try keyGroups(keySources, touchRows: index.rows, touches: touches, context: context)
     let models = model == .compare ? AttributionModel.compared : [model]
-    var shareSums = [Double](repeating: 0, count: models.count * slots)
-    var revenueSums = shareSums
-    var weights = [Double](repeating: 0, count: 16)
-    var ages = [Int32](repeating: 0, count: 16)
-    shareSums.withUnsafeMutableBufferPointer { buffer in
-      let shares = buffer
-      revenueSums.withUnsafeMutableBufferPointer { buffer in
-        let revenue = buffer
-        for d in 0..<n {
-          let run = runs[d]
-          let value = amount.isNull(d) ? 0 : amount.double(d)
-          if run.isEmpty {
-            for m in 0..<models.count {
-              shares[m * slots + slots - 1] += 1
-              revenue[m * slots + slots - 1] += value
-            }
-            continue
-          }
-          if ages.count < run.count { ages = [Int32](repeating: 0, count: run.count) }
-          var opportunity: Int? = nil
-          let opened = created?[d] ?? ColumnReader.nullDay
-          for i in 0..<run.count {
-            let day = index.days[run.lowerBound + i]
-            ages[i] = close[d] - day
-            if opened != ColumnReader.nullDay, day <= opened { opportunity = i }
-          }
-          for (m, model) in models.enumerated() {
-            model.weights(&weights, count: run.count, opportunity: opportunity, ages: ages)
-            for i in 0..<run.count {
-              let g = m * slots + Int(groupAt[run.lowerBound + i])
-              shares[g] += weights[i]
-              revenue[g] += weights[i] * value
-            }
-          }
-        }
-      }
-    }
-    let shares = (0..<models.count).map { m in Array(shareSums[(m * slots)..<((m + 1) * slots)]) }
-    let revenue = (0..<models.count).map { m in Array(revenueSums[(m * slots)..<((m + 1) * slots)]) }
+    let credits = AttributionCredits(
+      index: index, groupAt: groups.groupOfRow, groupCount: groups.groupCount, closed: closed, created: created,
+      today: context.today, amount: amount, models: models)
     return AttributionKeys.output(
-      keys: keyColumns, groups: groups, models: models, shares: shares, revenue: revenue, compare: model == .compare)
+      keys: keys, firstRow: credits.groups.map { Int32($0) }, models: models, shares: credits.shares,
+      revenue: credits.revenue, compare: model == .compare)
+  }
+
+  /// The key values of every touch the index placed, grouped: each group's
+  /// keys (row g of `keys` for group g, in key order) and the group of each
+  /// touch. Only the groups of touches some deal credits (on or before its
+  /// close) get a row in the end. The keys of every touch are let go here,
+  /// before the credits take their memory.
+  private static func keyGroups(
+    _ sources: [(String, KeySource)], touchRows: [Int32], touches: Table, context: MetricContext
+  ) throws -> (keys: [(name: String, column: Column)], groups: Grouping) {
+    let columns = try AttributionKeys.columns(sources, touchRows: touchRows, touches: touches, context: context)
+    let groups = try KeyGroups(columns.map(\.column), rows: touchRows.count)
+    return (columns.map { ($0.name, $0.column.gather(groups.firstRow)) }, groups.grouping)
   }
 
   /// The keys in effect (the default when none) and where each is read from.
