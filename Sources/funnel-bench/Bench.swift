@@ -1,5 +1,8 @@
 import Foundation
 import FunnelData
+#if canImport(Glibc)
+  import Glibc
+#endif
 import FunnelEngine
 import FunnelLanguage
 
@@ -10,6 +13,8 @@ import FunnelLanguage
 /// Generates the demo data in memory, then times each case (the median of
 /// `runs`, after one warm-up) with the data already loaded: the same shape
 /// of work as the analyst's script of scripts/bench, operator by operator.
+/// After the timed runs, one more run reports how far the process's resident
+/// memory rose above the data while the case ran (Linux only; 0 elsewhere).
 @main
 enum Bench {
   static let cases: [(name: String, statement: String)] = [
@@ -46,7 +51,7 @@ enum Bench {
 
     if only == nil { try csvRoundTrip(demo.touches) }
     print()
-    print("case".padding(toLength: 30, withPad: " ", startingAt: 0) + "median ms")
+    print("case".padding(toLength: 30, withPad: " ", startingAt: 0) + "median ms".padding(toLength: 12, withPad: " ", startingAt: 0) + "peak MiB")
     for (name, text) in cases where only.map({ name.contains($0) }) ?? true {
       let (statements, diagnostics) = Parser.parse(SourceText(text: text))
       guard diagnostics.isEmpty, let statement = statements.first else {
@@ -61,7 +66,14 @@ enum Bench {
         if run > 0 { times.append(milliseconds(since: t)) }
       }
       times.sort()
-      print(name.padding(toLength: 30, withPad: " ", startingAt: 0) + format(times[times.count / 2]))
+      let rise = try ResidentPeak.rise {
+        let prepared = try Engine.prepare(statement, in: catalog)
+        _ = try Engine.run(prepared, in: catalog, cancellation: Cancellation())
+      }
+      print(
+        name.padding(toLength: 30, withPad: " ", startingAt: 0)
+          + format(times[times.count / 2]).padding(toLength: 12, withPad: " ", startingAt: 0)
+          + format(Double(rise) / 1_048_576))
     }
   }
 
@@ -87,4 +99,60 @@ enum Bench {
   }
 
   static func format(_ v: Double) -> String { String(format: "%.1f", v) }
+}
+
+/// How far the resident memory of the process rises while some work runs: the
+/// memory a query takes on top of the data. A second thread reads the resident
+/// size every 50 µs; freed memory is first handed back to the system, so the
+/// rise is what the work touches, not what an earlier run left behind.
+final class ResidentPeak: @unchecked Sendable {
+  private let lock = NSLock()
+  private var stopped = false
+  private var peak = 0
+  private let done = DispatchSemaphore(value: 0)
+
+  /// The rise in bytes of the resident size while `body` runs.
+  static func rise(_ body: () throws -> Void) rethrows -> Int {
+    trimHeap()
+    let start = resident()
+    let sampler = ResidentPeak()
+    sampler.peak = start
+    Thread.detachNewThread { sampler.sample() }
+    try body()
+    sampler.lock.lock()
+    sampler.stopped = true
+    sampler.lock.unlock()
+    sampler.done.wait()
+    return max(0, max(sampler.peak, resident()) - start)
+  }
+
+  private func sample() {
+    while true {
+      let now = ResidentPeak.resident()
+      lock.lock()
+      peak = max(peak, now)
+      let stop = stopped
+      lock.unlock()
+      if stop { break }
+      usleep(50)
+    }
+    done.signal()
+  }
+
+  /// Hands freed heap memory back to the system (glibc's malloc_trim, looked up
+  /// at run time since Swift does not see malloc.h); nothing where there is none.
+  static func trimHeap() {
+    #if canImport(Glibc)
+      typealias Trim = @convention(c) (Int) -> Int32
+      if let symbol = dlsym(nil, "malloc_trim") { _ = unsafeBitCast(symbol, to: Trim.self)(0) }
+    #endif
+  }
+
+  /// The resident size in bytes (the second field of /proc/self/statm, in pages); 0 where there is none.
+  static func resident() -> Int {
+    guard let text = try? String(contentsOfFile: "/proc/self/statm", encoding: .utf8) else { return 0 }
+    let fields = text.split(separator: " ")
+    guard fields.count > 1, let pages = Int(fields[1]) else { return 0 }
+    return pages * Int(sysconf(Int32(_SC_PAGESIZE)))
+  }
 }
