@@ -1,14 +1,20 @@
 import Foundation
 import FunnelData
+#if canImport(Glibc)
+  import Glibc
+#endif
 import FunnelEngine
 import FunnelLanguage
 
 /// Micro-benchmarks of the engine's hot operators, so that a regression shows
-/// up as a number: `swift run -c release funnel-bench [leads] [runs]`.
+/// up as a number: `swift run -c release funnel-bench [leads] [runs] [case]`
+/// (with a case, only the cases whose name contains it, and no CSV round trip).
 ///
 /// Generates the demo data in memory, then times each case (the median of
 /// `runs`, after one warm-up) with the data already loaded: the same shape
 /// of work as the analyst's script of scripts/bench, operator by operator.
+/// After the timed runs, one more run reports how far the process's resident
+/// memory rose above the data while the case ran (Linux only; 0 elsewhere).
 @main
 enum Bench {
   static let cases: [(name: String, statement: String)] = [
@@ -31,9 +37,11 @@ enum Bench {
   static func main() throws {
     let arguments = CommandLine.arguments.dropFirst()
     let leads = arguments.first.flatMap { Int($0) } ?? 1_000_000
-    let runs = arguments.dropFirst().first.flatMap { Int($0) } ?? 5
+    let runs = max(1, arguments.dropFirst().first.flatMap { Int($0) } ?? 5)
+    // Only the cases whose name contains this text (all when absent): one case alone, for a profiler.
+    let only = arguments.dropFirst(2).first
 
-    var start = DispatchTime.now()
+    let start = DispatchTime.now()
     let demo = DemoData.generate(leads: leads, seed: DemoData.defaultSeed)
     print("demo data, \(leads) leads: \(format(milliseconds(since: start))) ms")
 
@@ -41,22 +49,10 @@ enum Bench {
     for (name, table) in demo.all { catalog.setDataset(name, table) }
     catalog.today = CivilDate(year: 2026, month: 7, day: 1).daysSinceEpoch
 
-    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("funnel-bench-\(getpid())")
-    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-    defer { try? FileManager.default.removeItem(at: folder) }
-    let path = folder.appendingPathComponent("touches.csv").path
-    start = DispatchTime.now()
-    try TableWriter.write(demo.touches, to: path)
-    let written = milliseconds(since: start)
-    let bytes = Double((try FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0)
-    start = DispatchTime.now()
-    let read = try TableReader.read(path: path)
-    let readTime = milliseconds(since: start)
-    print("touches.csv, \(read.rowCount) rows, \(format(bytes / 1e6)) MB: write \(format(written)) ms, "
-      + "read \(format(readTime)) ms (\(format(bytes / 1e6 / (readTime / 1000))) MB/s)")
+    if only == nil { try csvRoundTrip(demo.touches) }
     print()
-    print("case".padding(toLength: 30, withPad: " ", startingAt: 0) + "median ms")
-    for (name, text) in cases {
+    print("case".padding(toLength: 30, withPad: " ", startingAt: 0) + "median ms".padding(toLength: 12, withPad: " ", startingAt: 0) + "peak MiB")
+    for (name, text) in cases where only.map({ name.contains($0) }) ?? true {
       let (statements, diagnostics) = Parser.parse(SourceText(text: text))
       guard diagnostics.isEmpty, let statement = statements.first else {
         print("\(name): does not parse: \(diagnostics.first?.message ?? "")")
@@ -70,8 +66,32 @@ enum Bench {
         if run > 0 { times.append(milliseconds(since: t)) }
       }
       times.sort()
-      print(name.padding(toLength: 30, withPad: " ", startingAt: 0) + format(times[times.count / 2]))
+      let rise = try ResidentPeak.rise {
+        let prepared = try Engine.prepare(statement, in: catalog)
+        _ = try Engine.run(prepared, in: catalog, cancellation: Cancellation())
+      }
+      print(
+        name.padding(toLength: 30, withPad: " ", startingAt: 0)
+          + format(times[times.count / 2]).padding(toLength: 12, withPad: " ", startingAt: 0)
+          + format(Double(rise) / 1_048_576))
     }
+  }
+
+  /// Writes the touches to a CSV file and reads them back, timing both.
+  static func csvRoundTrip(_ touches: Table) throws {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("funnel-bench-\(getpid())")
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let path = folder.appendingPathComponent("touches.csv").path
+    var start = DispatchTime.now()
+    try TableWriter.write(touches, to: path)
+    let written = milliseconds(since: start)
+    let bytes = Double((try FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0)
+    start = DispatchTime.now()
+    let read = try TableReader.read(path: path)
+    let readTime = milliseconds(since: start)
+    print("touches.csv, \(read.rowCount) rows, \(format(bytes / 1e6)) MB: write \(format(written)) ms, "
+      + "read \(format(readTime)) ms (\(format(bytes / 1e6 / (readTime / 1000))) MB/s)")
   }
 
   static func milliseconds(since start: DispatchTime) -> Double {
@@ -79,4 +99,60 @@ enum Bench {
   }
 
   static func format(_ v: Double) -> String { String(format: "%.1f", v) }
+}
+
+/// How far the resident memory of the process rises while some work runs: the
+/// memory a query takes on top of the data. A second thread reads the resident
+/// size every 50 µs; freed memory is first handed back to the system, so the
+/// rise is what the work touches, not what an earlier run left behind.
+final class ResidentPeak: @unchecked Sendable {
+  private let lock = NSLock()
+  private var stopped = false
+  private var peak = 0
+  private let done = DispatchSemaphore(value: 0)
+
+  /// The rise in bytes of the resident size while `body` runs.
+  static func rise(_ body: () throws -> Void) rethrows -> Int {
+    trimHeap()
+    let start = resident()
+    let sampler = ResidentPeak()
+    sampler.peak = start
+    Thread.detachNewThread { sampler.sample() }
+    try body()
+    sampler.lock.lock()
+    sampler.stopped = true
+    sampler.lock.unlock()
+    sampler.done.wait()
+    return max(0, max(sampler.peak, resident()) - start)
+  }
+
+  private func sample() {
+    while true {
+      let now = ResidentPeak.resident()
+      lock.lock()
+      peak = max(peak, now)
+      let stop = stopped
+      lock.unlock()
+      if stop { break }
+      usleep(50)
+    }
+    done.signal()
+  }
+
+  /// Hands freed heap memory back to the system (glibc's malloc_trim, looked up
+  /// at run time since Swift does not see malloc.h); nothing where there is none.
+  static func trimHeap() {
+    #if canImport(Glibc)
+      typealias Trim = @convention(c) (Int) -> Int32
+      if let symbol = dlsym(nil, "malloc_trim") { _ = unsafeBitCast(symbol, to: Trim.self)(0) }
+    #endif
+  }
+
+  /// The resident size in bytes (the second field of /proc/self/statm, in pages); 0 where there is none.
+  static func resident() -> Int {
+    guard let text = try? String(contentsOfFile: "/proc/self/statm", encoding: .utf8) else { return 0 }
+    let fields = text.split(separator: " ")
+    guard fields.count > 1, let pages = Int(fields[1]) else { return 0 }
+    return pages * Int(sysconf(Int32(_SC_PAGESIZE)))
+  }
 }

@@ -51,6 +51,24 @@ enum LeadStage: Int, CaseIterable, Sendable {
     return ranks
   }
 
+  /// `ranks` read a block of rows at a time (see `ClassBlocks`).
+  static func rankBlocks(_ table: Table) throws -> ClassBlocks? {
+    guard let column = table.column("stage") else { return nil }
+    guard let ranks = ClassBlocks(column, nullClass: 0, { Int8(LeadStage(name: $0)?.rawValue ?? 0) }) else {
+      throw MetricProblem(message: "the leads' stage must be text, not \(column.type.name)")
+    }
+    return ranks
+  }
+
+  /// `days` read a block of rows at a time (see `DayBlocks`).
+  static func dayBlocks(_ stage: LeadStage, in table: Table) throws -> DayBlocks? {
+    guard let column = table.column(stage.dateColumn) else { return nil }
+    guard let days = DayBlocks(column) else {
+      throw MetricProblem(message: "\(stage.dateColumn) must be a date, not \(column.type.name)")
+    }
+    return days
+  }
+
   /// The day each row reached the stage, `ColumnReader.nullDay` where unknown;
   /// nil when the table has no date column for it.
   static func days(_ stage: LeadStage, in table: Table) throws -> [Int32]? {

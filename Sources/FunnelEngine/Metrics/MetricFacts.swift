@@ -63,14 +63,12 @@ struct MetricFacts {
     }
     var median = GroupedMedian(groupCount: n)
     var touchIndex: TouchIndex? = nil
-    var dealLeads: [Int64] = []
     if touches {
       touchesToClose = [Int64](repeating: 0, count: n)
       guard let t = context.dataset("touches"), let tl = t.column("lead_id"), let dl = table.column("lead_id"),
-        let (dealIds, touchIds) = ColumnReader.linkKeys(dl, tl)
+        let link = LeadLink(deals: dl, touches: tl)
       else { throw MetricProblem.internalError("touches checked but not reachable") }
-      dealLeads = dealIds
-      touchIndex = try TouchIndex(touches: t, touchLeadIds: touchIds, leadIds: dealIds)
+      touchIndex = try TouchIndex(touches: t, link: link)
     }
     let nullDay = ColumnReader.nullDay
     let today = context.today
@@ -83,7 +81,7 @@ struct MetricFacts {
         if let c = created, let e = closed, c[r] != nullDay, e[r] != nullDay { median.add(Int64(e[r] - c[r]), group: g) }
         if let index = touchIndex {
           let close = closed.map { $0[r] == nullDay ? today : $0[r] } ?? today
-          touchesToClose[g] += Int64(index.touches(of: dealLeads[r], onOrBefore: close).count)
+          touchesToClose[g] += Int64(index.touches(ofDeal: r, onOrBefore: close).count)
         }
       case DealOutcome.lost.rawValue:
         lost[g] += 1

@@ -26,20 +26,51 @@ enum AttributionKeys {
   }
 
   /// For each touch row, the row of its campaign in `campaigns`, -1 when none.
+  /// Only the ids of those touches are read, not the whole column.
   private static func rowsOfCampaigns(_ touchRows: [Int32], touches: Table, campaigns: Table) throws -> [Int32] {
-    guard let tc = touches.column("campaign_id"), let cc = campaigns.column("campaign_id"),
-      let (touchIds, campaignIds) = ColumnReader.linkKeys(tc, cc)
-    else { throw MetricProblem(message: "campaign_id must be int or text in touches and campaigns") }
+    guard let tc = touches.column("campaign_id"), let cc = campaigns.column("campaign_id") else {
+      throw MetricProblem(message: "campaign_id must be int or text in touches and campaigns")
+    }
+    if case .int(let ids) = tc.data, let campaignIds = ColumnReader.ints(cc) {
+      // Int ids on both sides, the usual case: read each touch's id in place.
+      let rowOfSlot = firstRows(campaignIds)
+      let words = tc.validity?.words ?? []
+      return [Int32](unsafeUninitializedCapacity: touchRows.count) { buffer, initialized in
+        let out = buffer
+        ids.withUnsafeBufferPointer { ids in
+          words.withUnsafeBufferPointer { words in
+            RowChunks.forEach(touchRows.count) { _, range in
+              for i in range {
+                let t = Int(touchRows[i])
+                let null = !words.isEmpty && words[t >> 6] & (1 << UInt64(t & 63)) == 0
+                let s = null ? -1 : rowOfSlot.index.slot(ids[t])
+                out[i] = s < 0 ? -1 : rowOfSlot.rows[Int(s)]
+              }
+            }
+          }
+        }
+        initialized = touchRows.count
+      }
+    }
+    guard let (touchIds, campaignIds) = ColumnReader.linkKeys(tc.gather(touchRows), cc) else {
+      throw MetricProblem(message: "campaign_id must be int or text in touches and campaigns")
+    }
+    let rowOfSlot = firstRows(campaignIds)
+    return touchIds.map { id in
+      let s = rowOfSlot.index.slot(id)
+      return s < 0 ? -1 : rowOfSlot.rows[Int(s)]
+    }
+  }
+
+  /// The campaigns' ids indexed, and the first row of each id's slot.
+  private static func firstRows(_ campaignIds: [Int64]) -> (index: IdIndex, rows: [Int32]) {
     let index = IdIndex(campaignIds)
     var rowOfSlot = [Int32](repeating: -1, count: index.count)
     for (r, id) in campaignIds.enumerated() {
       let s = index.slot(id)
       if s >= 0 && rowOfSlot[Int(s)] < 0 { rowOfSlot[Int(s)] = Int32(r) }
     }
-    return touchRows.map { t in
-      let s = index.slot(touchIds[Int(t)])
-      return s < 0 ? -1 : rowOfSlot[Int(s)]
-    }
+    return (index, rowOfSlot)
   }
 
   /// `column.gather(rows)` with null where a row is -1.
@@ -47,8 +78,9 @@ enum AttributionKeys {
     guard column.count > 0 else {
       return Column.make(column.type, [Value](repeating: .null, count: rows.count), hint: column.hint)
     }
-    var out = column.gather(rows.map { max($0, 0) })
-    if rows.contains(-1) {
+    let missing = rows.contains(-1)
+    var out = column.gather(missing ? rows.map { max($0, 0) } : rows)
+    if missing {
       var valid = out.validity ?? Bitmap(count: rows.count, value: true)
       for (i, r) in rows.enumerated() where r < 0 { valid[i] = false }
       out = Column(out.data, validity: valid, hint: out.hint)
@@ -56,12 +88,14 @@ enum AttributionKeys {
     return out
   }
 
-  /// The output table: one row per key group and one for deals with no touch (when any).
+  /// The output table: one row per key group and one for deals with no touch
+  /// (when any). `firstRow[i]` is a row of `keys` with group i's values;
+  /// `shares[m][i]` and `revenue[m][i]` its credits, the no-touch deals' last.
   static func output(
-    keys: [(name: String, column: Column)], groups: KeyGroups, models: [AttributionModel], shares: [[Double]],
+    keys: [(name: String, column: Column)], firstRow: [Int32], models: [AttributionModel], shares: [[Double]],
     revenue: [[Double]], compare: Bool
   ) -> Table {
-    let g = groups.grouping.groupCount
+    let g = firstRow.count
     let noTouchRow = g
     var order = Array(0..<g)
     if shares[0][noTouchRow] > 0 { order.append(noTouchRow) }
@@ -76,7 +110,7 @@ enum AttributionKeys {
     for key in keys {
       let values = order.map { i -> Value in
         if i == noTouchRow { return key.column.type == .string ? .string(AttributionVerb.noTouch) : .null }
-        return key.column.value(at: Int(groups.firstRow[i]))
+        return key.column.value(at: Int(firstRow[i]))
       }
       names.append(key.name)
       columns.append(Column.make(key.column.type, values, hint: key.column.hint))

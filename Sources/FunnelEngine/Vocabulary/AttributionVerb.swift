@@ -50,7 +50,7 @@ public enum AttributionVerb {
       let touchLead = touches.column("lead_id"), let amountColumn = deals.column("amount"),
       let closedColumn = deals.column("closed_at")
     else { throw MetricProblem.internalError("attribution inputs checked but missing") }
-    guard let (dealLeads, touchLeads) = ColumnReader.linkKeys(dealLead, touchLead) else {
+    guard let link = LeadLink(deals: dealLead, touches: touchLead) else {
       throw MetricProblem(message: "lead_id must be int or text in deals and touches")
     }
     guard let amount = MoneyColumn(amountColumn) else {
@@ -60,61 +60,28 @@ public enum AttributionVerb {
       throw MetricProblem(message: "deals.closed_at must be a date, not \(closedColumn.type.name)")
     }
     let created = deals.column("created_at").flatMap(ColumnReader.days)
-    let index = try TouchIndex(touches: touches, touchLeadIds: touchLeads, leadIds: dealLeads)
-
-    // Each deal's run of touches, and the touches credited at all.
-    let n = deals.rowCount
-    var runs = [Range<Int>](repeating: 0..<0, count: n)
-    var close = [Int32](repeating: 0, count: n)
-    var used = [Bool](repeating: false, count: touches.rowCount)
-    for d in 0..<n {
-      close[d] = closed[d] == ColumnReader.nullDay ? context.today : closed[d]
-      runs[d] = index.touches(of: dealLeads[d], onOrBefore: close[d])
-      for k in runs[d] { used[Int(index.order[k])] = true }
-    }
-    var usedRows: [Int32] = []
-    for t in 0..<touches.rowCount where used[t] { usedRows.append(Int32(t)) }
-    let keyColumns = try AttributionKeys.columns(keySources, touchRows: usedRows, touches: touches, context: context)
-    let groups = try KeyGroups(keyColumns.map(\.column), rows: usedRows.count)
-    var groupOfTouch = [Int32](repeating: -1, count: touches.rowCount)
-    for (i, t) in usedRows.enumerated() { groupOfTouch[Int(t)] = groups.grouping.groupOfRow[i] }
-
-    // Credits per model, the last slot for deals with no touch.
-    let slots = groups.grouping.groupCount + 1
+    let index = try TouchIndex(touches: touches, link: link)
+    let (keys, groups) = try keyGroups(keySources, touchRows: index.rows, touches: touches, context: context)
     let models = model == .compare ? AttributionModel.compared : [model]
-    var shares = [[Double]](repeating: [Double](repeating: 0, count: slots), count: models.count)
-    var revenue = shares
-    var weights = [Double](repeating: 0, count: 16)
-    var ages = [Int32](repeating: 0, count: 16)
-    for d in 0..<n {
-      let run = runs[d]
-      let value = amount.isNull(d) ? 0 : amount.double(d)
-      if run.isEmpty {
-        for m in 0..<models.count {
-          shares[m][slots - 1] += 1
-          revenue[m][slots - 1] += value
-        }
-        continue
-      }
-      if ages.count < run.count { ages = [Int32](repeating: 0, count: run.count) }
-      var opportunity: Int? = nil
-      let opened = created?[d] ?? ColumnReader.nullDay
-      for (i, k) in run.enumerated() {
-        let day = index.days[Int(index.order[k])]
-        ages[i] = close[d] - day
-        if opened != ColumnReader.nullDay, day <= opened { opportunity = i }
-      }
-      for (m, model) in models.enumerated() {
-        model.weights(&weights, count: run.count, opportunity: opportunity, ages: ages)
-        for (i, k) in run.enumerated() {
-          let g = Int(groupOfTouch[Int(index.order[k])])
-          shares[m][g] += weights[i]
-          revenue[m][g] += weights[i] * value
-        }
-      }
-    }
+    let credits = AttributionCredits(
+      index: index, groupAt: groups.groupOfRow, groupCount: groups.groupCount, closed: closed, created: created,
+      today: context.today, amount: amount, models: models)
     return AttributionKeys.output(
-      keys: keyColumns, groups: groups, models: models, shares: shares, revenue: revenue, compare: model == .compare)
+      keys: keys, firstRow: credits.groups.map { Int32($0) }, models: models, shares: credits.shares,
+      revenue: credits.revenue, compare: model == .compare)
+  }
+
+  /// The key values of every touch the index placed, grouped: each group's
+  /// keys (row g of `keys` for group g, in key order) and the group of each
+  /// touch. Only the groups of touches some deal credits (on or before its
+  /// close) get a row in the end. The keys of every touch are let go here,
+  /// before the credits take their memory.
+  private static func keyGroups(
+    _ sources: [(String, KeySource)], touchRows: [Int32], touches: Table, context: MetricContext
+  ) throws -> (keys: [(name: String, column: Column)], groups: Grouping) {
+    let columns = try AttributionKeys.columns(sources, touchRows: touchRows, touches: touches, context: context)
+    let groups = try KeyGroups(columns.map(\.column), rows: touchRows.count)
+    return (columns.map { ($0.name, $0.column.gather(groups.firstRow)) }, groups.grouping)
   }
 
   /// The keys in effect (the default when none) and where each is read from.

@@ -49,16 +49,18 @@ public enum CohortVerb {
     let groups = try KeyGroups([cohort] + keys.map(\.column), rows: n)
     let groupCount = groups.grouping.groupCount
     let groupOf = groups.grouping.groupOfRow
-    var size = [Int64](repeating: 0, count: groupCount)
-    for r in 0..<n { size[Int(groupOf[r])] += 1 }
 
     var names = [cohortName] + keys.map(\.name) + ["leads"]
     var columns = groups.keyColumns([cohort] + keys.map(\.column))
+    let size: [Int64]
+    let shares: [(String, [Double?])]
+    if byMonths {
+      size = LeadReachScan(ranks: nil, days: [], stages: [], groups: groups.grouping).run().size
+      shares = try wonByMonth(leads, cohort: cohort, groupOf: groupOf, groupCount: groupCount, size: size)
+    } else {
+      (size, shares) = try stageShares(leads, groups: groups.grouping)
+    }
     columns.append(Column(.int(size)))
-    let shares: [(String, [Double?])] =
-      byMonths
-      ? try wonByMonth(leads, cohort: cohort, groupOf: groupOf, groupCount: groupCount, size: size)
-      : try stageShares(leads, groupOf: groupOf, groupCount: groupCount, size: size)
     for (name, values) in shares {
       names.append(name)
       columns.append(MetricEvaluator.column(values, hint: .rate))
@@ -66,17 +68,21 @@ public enum CohortVerb {
     return Table(names: names, columns: columns)
   }
 
-  /// For mql, sql, opportunity and won: the share of each group that reached it.
-  private static func stageShares(_ leads: Table, groupOf: [Int32], groupCount: Int, size: [Int64]) throws
-    -> [(String, [Double?])]
-  {
-    let ranks = try LeadStage.ranks(leads)
-    return try LeadStage.allCases.dropFirst().map { s in
-      let reached = LeadStage.reached(s, ranks: ranks, days: try LeadStage.days(s, in: leads), rows: leads.rowCount)
-      var counts = [Int64](repeating: 0, count: groupCount)
-      for r in 0..<leads.rowCount where reached[r] { counts[Int(groupOf[r])] += 1 }
-      return (s.name, (0..<groupCount).map { MetricEvaluator.ratio(Double(counts[$0]), Double(size[$0])) })
+  /// The size of each group, and for mql, sql, opportunity and won the share of
+  /// each group that reached it.
+  private static func stageShares(_ leads: Table, groups: Grouping) throws -> ([Int64], [(String, [Double?])]) {
+    let ranks = try LeadStage.rankBlocks(leads)
+    let stages = Array(LeadStage.allCases.dropFirst())
+    var days: [DayBlocks?] = []
+    for s in stages { days.append(try LeadStage.dayBlocks(s, in: leads)) }
+    let (size, reached) = LeadReachScan(ranks: ranks, days: days, stages: stages, groups: groups).run()
+    let shares = stages.enumerated().map { k, s in
+      let values = (0..<groups.groupCount).map { g in
+        MetricEvaluator.ratio(Double(reached[g * stages.count + k]), Double(size[g]))
+      }
+      return (s.name, values)
     }
+    return (size, shares)
   }
 
   /// m0 ... mK: the cumulative share of each group won within k months of its start.

@@ -65,44 +65,20 @@ public enum FunnelVerb {
     }
     if let p = check(columns: leads.names, steps: steps) { throw p }
     let stages = try parse(steps).get()
-    let n = leads.rowCount
-    let ranks = try LeadStage.ranks(leads)
-    var days: [[Int32]?] = []
-    var reached: [[Bool]] = []
+    let ranks = try LeadStage.rankBlocks(leads)
+    var days: [DayBlocks?] = []
     for s in stages {
-      let d = try LeadStage.days(s, in: leads)
+      let d = try LeadStage.dayBlocks(s, in: leads)
       if withinDays != nil && d == nil {
         throw MetricProblem(message: "funnel within needs \(s.dateColumn) to place \(s.name) in time",
           hints: ["map it when loading: .load leads FILE map \(s.dateColumn) = <your column>"])
       }
       days.append(d)
-      reached.append(LeadStage.reached(s, ranks: ranks, days: d, rows: n))
     }
-    let groups = try KeyGroups(keys.map(\.column), rows: n)
-    let stepCount = stages.count
-    let groupCount = groups.grouping.groupCount
-    var counts = [Int64](repeating: 0, count: groupCount * stepCount)
-    var medians = GroupedMedian(groupCount: groupCount * stepCount)
-    let nullDay = ColumnReader.nullDay
-    for r in 0..<n {
-      let g = Int(groups.grouping.groupOfRow[r])
-      let firstDay = days[0]?[r] ?? nullDay
-      for j in 0..<stepCount {
-        guard reached[j][r] else { break }
-        let day = days[j]?[r] ?? nullDay
-        if let window = withinDays {
-          // A step reached by `stage` alone has no date: without a window it still
-          // counts; with one it cannot be shown to fall inside, so the lead stops here.
-          guard day != nullDay, firstDay != nullDay, Int64(day) - Int64(firstDay) <= window else { break }
-        }
-        counts[g * stepCount + j] += 1
-        if j > 0, day != nullDay, let previous = days[j - 1]?[r], previous != nullDay {
-          medians.add(Int64(day) - Int64(previous), group: g * stepCount + j)
-        }
-      }
-    }
-    let median = medians.medians()
-    return output(steps: stages.map(\.name), keys: keys, groups: groups, counts: counts, medians: median)
+    let groups = try KeyGroups(keys.map(\.column), rows: leads.rowCount)
+    let scan = LeadFunnelScan(ranks: ranks, days: days, stages: stages, withinDays: withinDays, groups: groups.grouping)
+    let (counts, medians) = scan.run()
+    return output(steps: stages.map(\.name), keys: keys, groups: groups, counts: counts, medians: medians)
   }
 
   static func output(

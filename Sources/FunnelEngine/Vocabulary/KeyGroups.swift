@@ -3,6 +3,11 @@ import FunnelData
 /// Rows grouped by the values of key columns, the groups numbered in key order
 /// (ascending, nulls last, the first key first) so a verb's output is ordered by
 /// its keys without a sort of its own.
+///
+/// The loops run on unsafe buffers: grouping a few million rows by a text or a
+/// date key is the first step of every verb, and bounds checks would double it.
+/// A mutable buffer is copied to a constant before a nested closure uses it,
+/// which would otherwise capture the inout parameter and reload it every row.
 struct KeyGroups {
   let grouping: Grouping
   /// One row of each group, to read the group's key values from.
@@ -15,19 +20,46 @@ struct KeyGroups {
       firstRow = [0]
       return
     }
-    // Each key becomes a dense rank (nulls last); the ranks combine in mixed radix.
-    var combined = [Int64](repeating: 0, count: rows)
+    // Each key becomes a rank (nulls last); the ranks combine in mixed radix,
+    // then the combination is made dense.
     var radixProduct: Int64 = 1
+    var ranked: [([Int32], Int)] = []
     for key in keys {
       let (ranks, cardinality) = KeyGroups.ranks(key)
       let (product, overflow) = radixProduct.multipliedReportingOverflow(by: Int64(cardinality))
       if overflow { throw MetricProblem(message: "too many key combinations to group by") }
       radixProduct = product
-      for r in 0..<rows { combined[r] = combined[r] * Int64(cardinality) + Int64(ranks[r]) }
+      ranked.append((ranks, cardinality))
     }
-    let (codes, count) = KeyGroups.denseRanks(combined)
+    var codes: [Int32]
+    let count: Int
+    if radixProduct <= Int64(max(2 * rows, 1024)) {
+      // Few combinations: they fit an Int32 and a table of that many marks.
+      codes = ranked[0].0
+      for (ranks, cardinality) in ranked.dropFirst() {
+        let c = Int32(cardinality)
+        codes.withUnsafeMutableBufferPointer { buffer in
+          let out = buffer
+          ranks.withUnsafeBufferPointer { r in
+            for i in 0..<rows { out[i] = out[i] * c + r[i] }
+          }
+        }
+      }
+      count = KeyGroups.makeDense(&codes, space: Int(radixProduct))
+    } else {
+      var combined = [Int64](repeating: 0, count: rows)
+      for (ranks, cardinality) in ranked {
+        for r in 0..<rows { combined[r] = combined[r] * Int64(cardinality) + Int64(ranks[r]) }
+      }
+      (codes, count) = KeyGroups.denseRanks(combined)
+    }
     var first = [Int32](repeating: -1, count: count)
-    for r in stride(from: rows - 1, through: 0, by: -1) { first[Int(codes[r])] = Int32(r) }
+    first.withUnsafeMutableBufferPointer { buffer in
+      let first = buffer
+      codes.withUnsafeBufferPointer { codes in
+        for r in stride(from: rows - 1, through: 0, by: -1) { first[Int(codes[r])] = Int32(r) }
+      }
+    }
     grouping = Grouping(groupOfRow: codes, groupCount: count)
     firstRow = first
   }
@@ -43,69 +75,129 @@ struct KeyGroups {
     case .string(let c, let dictionary):
       // The dictionary's rank already orders the texts: no sort over the rows.
       let rank = dictionary.rank
-      codes = c.map { rank[Int($0)] }
       count = dictionary.count
-    default:
-      var keys = [Int64](repeating: 0, count: n)
-      switch column.data {
-      case .int(let v), .timestamp(let v), .decimal(let v, _): keys = v
-      case .date(let v), .period(let v, _): for i in 0..<n { keys[i] = Int64(v[i]) }
-      case .bool(let v): for i in 0..<n { keys[i] = v[i] ? 1 : 0 }
-      case .double(let v):
-        // Order-preserving map of a double's bits onto Int64: negatives reversed.
-        for i in 0..<n {
-          let b = Int64(bitPattern: v[i].bitPattern)
-          keys[i] = b < 0 ? b ^ Int64.max : b
+      codes = [Int32](repeating: 0, count: n)
+      if !rank.isEmpty {
+        codes.withUnsafeMutableBufferPointer { buffer in
+          let out = buffer
+          c.withUnsafeBufferPointer { c in
+            rank.withUnsafeBufferPointer { rank in
+              for i in 0..<n { out[i] = rank[Int(c[i])] }
+            }
+          }
         }
-      case .string: break
+      }
+    case .date(let v), .period(let v, _): (codes, count) = denseRanks(v, skipping: column.validity)
+    case .int(let v), .timestamp(let v), .decimal(let v, _): (codes, count) = denseRanks(v, skipping: column.validity)
+    case .bool(let v): (codes, count) = denseRanks(v.map { Int64($0 ? 1 : 0) }, skipping: column.validity)
+    case .double(let v):
+      // Order-preserving map of a double's bits onto Int64: negatives reversed.
+      let keys = v.map { x -> Int64 in
+        let b = Int64(bitPattern: x.bitPattern)
+        return b < 0 ? b ^ Int64.max : b
       }
       (codes, count) = denseRanks(keys, skipping: column.validity)
     }
     if let valid = column.validity, valid.setCount < n {
-      for i in 0..<n where !valid[i] { codes[i] = Int32(count) }
+      let nullRank = Int32(count)
+      codes.withUnsafeMutableBufferPointer { buffer in
+        let out = buffer
+        valid.words.withUnsafeBufferPointer { words in
+          for i in 0..<n where words[i >> 6] & (1 << UInt64(i & 63)) == 0 { out[i] = nullRank }
+        }
+      }
       count += 1
     }
     return (codes, max(count, 1))
   }
 
+  /// Renumbers `codes` (all in `0..<space`) densely, keeping their order, and
+  /// returns how many distinct codes there are. Codes with no gap stay as they are.
+  static func makeDense(_ codes: inout [Int32], space: Int) -> Int {
+    var present = [Int32](repeating: 0, count: space + 1)
+    let n = codes.count
+    present.withUnsafeMutableBufferPointer { buffer in
+      let present = buffer
+      codes.withUnsafeBufferPointer { codes in
+        for i in 0..<n { present[Int(codes[i]) + 1] = 1 }
+      }
+      for k in 1..<present.count { present[k] += present[k - 1] }
+    }
+    let count = Int(present[space])
+    if count == space { return count }
+    codes.withUnsafeMutableBufferPointer { buffer in
+      let codes = buffer
+      present.withUnsafeBufferPointer { present in
+        for i in 0..<n { codes[i] = present[Int(codes[i])] }
+      }
+    }
+    return count
+  }
+
   /// Dense ranks of `keys` (equal keys share a rank, in ascending order), over
   /// the rows `skipping` marks valid (all when nil; the others get rank 0).
-  static func denseRanks(_ keys: [Int64], skipping validity: Bitmap? = nil) -> ([Int32], Int) {
+  static func denseRanks<T: FixedWidthInteger & SignedInteger>(_ keys: [T], skipping validity: Bitmap? = nil)
+    -> ([Int32], Int)
+  {
     let n = keys.count
-    var lo = Int64.max, hi = Int64.min
-    for i in 0..<n where validity?[i] ?? true {
-      lo = min(lo, keys[i])
-      hi = max(hi, keys[i])
+    let words = validity?.words ?? []
+    // Whether row i is valid: a bit test on the words, no call per row.
+    @inline(__always) func valid(_ w: UnsafeBufferPointer<UInt64>, _ i: Int) -> Bool {
+      w.isEmpty || w[i >> 6] & (1 << UInt64(i & 63)) != 0
     }
     var codes = [Int32](repeating: 0, count: n)
+    var lo = Int64.max, hi = Int64.min
+    keys.withUnsafeBufferPointer { k in
+      words.withUnsafeBufferPointer { w in
+        for i in 0..<n where valid(w, i) {
+          let x = Int64(k[i])
+          if x < lo { lo = x }
+          if x > hi { hi = x }
+        }
+      }
+    }
     if lo > hi { return (codes, 0) }
     let span = hi.subtractingReportingOverflow(lo)
     if !span.overflow, span.partialValue < Int64(max(2 * n, 1024)) {
       // A narrow range (days, small ids, combined ranks): mark, prefix-sum, look up.
       var present = [Int32](repeating: 0, count: Int(span.partialValue) + 2)
-      for i in 0..<n where validity?[i] ?? true { present[Int(keys[i] - lo) + 1] = 1 }
-      for k in 1..<present.count { present[k] += present[k - 1] }
-      for i in 0..<n where validity?[i] ?? true { codes[i] = present[Int(keys[i] - lo)] }
+      keys.withUnsafeBufferPointer { k in
+        words.withUnsafeBufferPointer { w in
+          present.withUnsafeMutableBufferPointer { buffer in
+            let present = buffer
+            for i in 0..<n where valid(w, i) { present[Int(Int64(k[i]) &- lo) + 1] = 1 }
+            for p in 1..<present.count { present[p] += present[p - 1] }
+            codes.withUnsafeMutableBufferPointer { buffer in
+              let codes = buffer
+              for i in 0..<n where valid(w, i) { codes[i] = present[Int(Int64(k[i]) &- lo)] }
+            }
+          }
+        }
+      }
       return (codes, Int(present[present.count - 1]))
     }
     // A wide range: number the distinct keys by hashing, then order the few.
-    var index = [Int64: Int32]()
-    var distinct: [Int64] = []
-    for i in 0..<n where validity?[i] ?? true {
-      let k = keys[i]
-      if let c = index[k] {
-        codes[i] = c
-      } else {
-        let c = Int32(distinct.count)
-        index[k] = c
-        distinct.append(k)
-        codes[i] = c
+    var index = [T: Int32]()
+    var distinct: [T] = []
+    words.withUnsafeBufferPointer { w in
+      for i in 0..<n where valid(w, i) {
+        let k = keys[i]
+        if let c = index[k] {
+          codes[i] = c
+        } else {
+          let c = Int32(distinct.count)
+          index[k] = c
+          distinct.append(k)
+          codes[i] = c
+        }
       }
     }
     let order = distinct.indices.sorted { distinct[$0] < distinct[$1] }
     var rankOf = [Int32](repeating: 0, count: distinct.count)
     for (r, c) in order.enumerated() { rankOf[c] = Int32(r) }
-    for i in 0..<n where validity?[i] ?? true { codes[i] = rankOf[Int(codes[i])] }
+    words.withUnsafeBufferPointer { w in
+      for i in 0..<n where valid(w, i) { codes[i] = rankOf[Int(codes[i])] }
+    }
     return (codes, distinct.count)
   }
 

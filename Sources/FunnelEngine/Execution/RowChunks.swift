@@ -1,0 +1,65 @@
+import Dispatch
+import Foundation
+
+/// Splits a scan over rows into contiguous ranges, one per core when the input
+/// is large, so a kernel can keep a partial result per range (counts, minima)
+/// and the caller merges them. Small inputs stay on the calling thread: below a
+/// few hundred thousand rows, starting threads costs more than it saves.
+///
+/// The ranges depend only on the row count and the number of cores, and the
+/// results come back in range order, so merging them in that order is the same
+/// on every run. Ranges, and the blocks a kernel reads them in, start on a
+/// multiple of 64 rows: a block's validity is then whole words of a bitmap.
+enum RowChunks {
+  /// Inputs shorter than this run as one range on the calling thread.
+  static let parallelThreshold = 100_000
+
+  /// How many threads a large scan uses.
+  static let cores = max(1, ProcessInfo.processInfo.activeProcessorCount)
+
+  /// The ranges `0..<count` is split into: one when small, else one per core.
+  static func ranges(_ count: Int) -> [Range<Int>] {
+    let k = count < parallelThreshold ? 1 : cores
+    // Cut at multiples of 64; the last range ends at `count`.
+    func cut(_ i: Int) -> Int { i == k ? count : (count * i / k) & ~63 }
+    return (0..<k).map { i in cut(i)..<cut(i + 1) }
+  }
+
+  /// `body` applied to each of `ranges(count)` (with its index), concurrently
+  /// when there are several; the results in range order.
+  static func map<T>(_ count: Int, _ body: (_ index: Int, _ range: Range<Int>) -> T) -> [T] {
+    let parts = ranges(count)
+    if parts.count == 1 { return [body(0, parts[0])] }
+    var results = [T?](repeating: nil, count: parts.count)
+    results.withUnsafeMutableBufferPointer { out in
+      // Each iteration writes only its own slot.
+      DispatchQueue.concurrentPerform(iterations: parts.count) { i in out[i] = body(i, parts[i]) }
+    }
+    return results.compactMap { $0 }
+  }
+
+  /// `body` applied to each of `ranges(count)`; the results in range order.
+  static func map<T>(_ count: Int, _ body: (Range<Int>) -> T) -> [T] {
+    map(count) { _, range in body(range) }
+  }
+
+  /// Runs `body` over each of `ranges(count)` (with its index), concurrently when there are several.
+  static func forEach(_ count: Int, _ body: (_ index: Int, _ range: Range<Int>) -> Void) {
+    _ = map(count, body)
+  }
+
+  /// Rows are read in blocks of this many (a multiple of 64): the per-block
+  /// scratch buffers of a kernel stay in the first-level cache.
+  static let blockSize = 1024
+
+  /// Calls `body` with consecutive blocks of `range`, each at most `blockSize` rows.
+  @inline(__always)
+  static func blocks(of range: Range<Int>, _ body: (Range<Int>) -> Void) {
+    var start = range.lowerBound
+    while start < range.upperBound {
+      let end = min(start + blockSize, range.upperBound)
+      body(start..<end)
+      start = end
+    }
+  }
+}
