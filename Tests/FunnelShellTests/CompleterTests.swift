@@ -118,7 +118,7 @@ import Testing
     let dir = FileManager.default.temporaryDirectory.appendingPathComponent("funnel-complete-\(getpid())")
     try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
     defer { try? FileManager.default.removeItem(at: dir) }
-    FileManager.default.createFile(atPath: dir.path + "/deals_2026.csv", contents: Data())
+    _ = FileManager.default.createFile(atPath: dir.path + "/deals_2026.csv", contents: Data())
     try FileManager.default.createDirectory(atPath: dir.path + "/more", withIntermediateDirectories: true)
     #expect(Self.complete(".load d \(dir.path)/dea‸").candidates == ["\(dir.path)/deals_2026.csv"])
     #expect(Self.complete(".read \(dir.path)/mo‸").candidates == ["\(dir.path)/more/"])

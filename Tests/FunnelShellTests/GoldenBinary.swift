@@ -41,24 +41,36 @@ enum FunnelBinary {
     process.standardInput = inPipe
     try process.run()
     // Read both pipes concurrently so a large output cannot block the child.
-    var outData = Data(), errData = Data()
+    let collected = PipeReads()
     let group = DispatchGroup()
     group.enter()
     DispatchQueue.global().async {
-      outData = out.fileHandleForReading.readDataToEndOfFile()
+      collected.set(stdout: out.fileHandleForReading.readDataToEndOfFile())
       group.leave()
     }
     group.enter()
     DispatchQueue.global().async {
-      errData = err.fileHandleForReading.readDataToEndOfFile()
+      collected.set(stderr: err.fileHandleForReading.readDataToEndOfFile())
       group.leave()
     }
     if let input { inPipe.fileHandleForWriting.write(Data(input.utf8)) }
     try? inPipe.fileHandleForWriting.close()
     group.wait()
     process.waitUntilExit()
+    let (outData, errData) = collected.both
     return Result(
       stdout: String(decoding: outData, as: UTF8.self), stderr: String(decoding: errData, as: UTF8.self),
       status: process.terminationStatus)
   }
+}
+
+/// What the two pipe readers collected, behind a lock (they finish on
+/// other threads).
+private final class PipeReads: @unchecked Sendable {
+  private let lock = NSLock()
+  private var stdout = Data(), stderr = Data()
+
+  func set(stdout data: Data) { lock.withLock { stdout = data } }
+  func set(stderr data: Data) { lock.withLock { stderr = data } }
+  var both: (Data, Data) { lock.withLock { (stdout, stderr) } }
 }
