@@ -32,7 +32,6 @@ enum ScalarKernels {
     }
   }
 
-  /// `f` applied once per distinct text, then spread over the rows.
   /// The period of each day (`month(created_at)`). Dates span a few years at
   /// most, so the calendar arithmetic is done once per day of that span and the
   /// rows look their day up; a wider span computes each row.
@@ -57,6 +56,7 @@ enum ScalarKernels {
     }
   }
 
+  /// `f` applied once per distinct text, then spread over the rows.
   static func perText<T>(_ c: Column, _ f: (String) -> T) -> (values: [T], table: [T]) {
     guard case .string(let codes, let dict) = c.data else { return ([], []) }
     let table = dict.values.map(f)
