@@ -1,10 +1,11 @@
 import Foundation
 import FunnelData
+import FunnelEngine
+import FunnelLanguage
+
 #if canImport(Glibc)
   import Glibc
 #endif
-import FunnelEngine
-import FunnelLanguage
 
 /// Micro-benchmarks of the engine's hot operators, so that a regression shows
 /// up as a number: `swift run -c release funnel-bench [leads] [runs] [case]`
@@ -51,7 +52,7 @@ enum Bench {
 
     if only == nil { try csvRoundTrip(demo.touches) }
     print()
-    print("case".padding(toLength: 30, withPad: " ", startingAt: 0) + "median ms".padding(toLength: 12, withPad: " ", startingAt: 0) + "peak MiB")
+    print(column("case", 30) + column("median ms", 12) + "peak MiB")
     for (name, text) in cases where only.map({ name.contains($0) }) ?? true {
       let (statements, diagnostics) = Parser.parse(SourceText(text: text))
       guard diagnostics.isEmpty, let statement = statements.first else {
@@ -70,10 +71,7 @@ enum Bench {
         let prepared = try Engine.prepare(statement, in: catalog)
         _ = try Engine.run(prepared, in: catalog, cancellation: Cancellation())
       }
-      print(
-        name.padding(toLength: 30, withPad: " ", startingAt: 0)
-          + format(times[times.count / 2]).padding(toLength: 12, withPad: " ", startingAt: 0)
-          + format(Double(rise) / 1_048_576))
+      print(column(name, 30) + column(format(times[times.count / 2]), 12) + format(Double(rise) / 1_048_576))
     }
   }
 
@@ -99,6 +97,11 @@ enum Bench {
   }
 
   static func format(_ v: Double) -> String { String(format: "%.1f", v) }
+
+  /// `text` padded with spaces to `width` characters.
+  static func column(_ text: String, _ width: Int) -> String {
+    text.padding(toLength: width, withPad: " ", startingAt: 0)
+  }
 }
 
 /// How far the resident memory of the process rises while some work runs: the

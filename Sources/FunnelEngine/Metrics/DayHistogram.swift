@@ -22,11 +22,12 @@ extension GroupedMedian: SlotValueSink {
 /// into a `GroupedMedian` instead. One histogram per thread, merged by adding.
 final class DayHistogram: SlotValueSink {
   let slots: Int
-  /// The values counted are `low ..< low + width`.
+  /// The values counted are `low ..< low + width` (none at first: the first
+  /// value sets the range).
   private(set) var low: Int64 = 0
-  private(set) var width = 1
+  private(set) var width = 0
   private(set) var overflowed = false
-  /// Whether the range holds any value yet (the first one sets it).
+  /// Whether the range has been set.
   private var started = false
   /// `counts[slot * width + (value - low)]`: a plain buffer, since the kernels
   /// add to it once per lead and step and an array would check for a copy each time.
@@ -38,22 +39,21 @@ final class DayHistogram: SlotValueSink {
   /// A histogram of `slots` slots.
   init(slots: Int) {
     self.slots = slots
-    counts = .allocate(capacity: slots)
-    counts.initialize(repeating: 0, count: slots)
+    counts = .allocate(capacity: 1)
   }
 
   deinit { counts.deallocate() }
 
-  func add(_ values: UnsafePointer<Int64>, slots: UnsafePointer<Int32>, count: Int) {
+  func add(_ values: UnsafePointer<Int64>, slots slotOf: UnsafePointer<Int32>, count: Int) {
     for k in 0..<count {
       let value = values[k]
       var offset = value &- low
       if UInt64(bitPattern: offset) >= UInt64(width) {
-        // Rare: a value outside the range so far.
+        // Rare: a value outside the range so far (any value, before the first).
         guard include(value, value) else { return }
         offset = value &- low
       }
-      counts[Int(slots[k]) &* width &+ Int(offset)] &+= 1
+      counts[Int(slotOf[k]) &* width &+ Int(offset)] &+= 1
     }
   }
 

@@ -2,10 +2,11 @@ import FunnelData
 
 /// The link from deals to touches through `lead_id`: each distinct lead of the
 /// deals gets a slot (in id order for int ids in a narrow range, else in order
-/// of first appearance), each deal its lead's slot,
-/// and each touch the slot of its lead, or -1 when its lead has no deal (or is
-/// null). Ids match as `ColumnReader.linkKeys` matches them; int ids and text
-/// ids on both sides are read in place, without an id array per touch.
+/// of first appearance), each deal its lead's slot, and each touch the slot of
+/// its lead, or -1 when its lead has no deal (or is null): a key per touch
+/// first (`touchKeys`), turned into a slot for the touches kept (`slots`).
+/// Ids match as `ColumnReader.linkKeys` matches them; int ids and text ids on
+/// both sides are read in place, without an id array per touch.
 struct LeadLink {
   /// The slot of each deal's lead; -1 when it is null.
   let dealSlots: [Int32]

@@ -17,7 +17,7 @@ struct AttributionCredits {
   /// The key groups some deal's touches fell in, in key order.
   let groups: [Int]
 
-  /// Credits the deals (`dealCount` rows) to the groups of their touches:
+  /// Credits the deals (a row each in `closed`) to the groups of their touches:
   /// `groupAt[p]` is the key group of the touch at position p of `index`.
   /// `closed` and `created` are the deals' days (a null close counts as `today`).
   init(

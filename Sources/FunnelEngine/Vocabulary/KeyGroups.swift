@@ -8,6 +8,8 @@ import FunnelData
 /// date key is the first step of every verb, and bounds checks would double it.
 /// A mutable buffer is copied to a constant before a nested closure uses it,
 /// which would otherwise capture the inout parameter and reload it every row.
+/// Large inputs are split across the cores (`RowChunks`): each range writes
+/// its own rows, or marks its own copy of a small table that is merged after.
 struct KeyGroups {
   let grouping: Grouping
   /// One row of each group, to read the group's key values from.
@@ -36,12 +38,16 @@ struct KeyGroups {
     if radixProduct <= Int64(max(2 * rows, 1024)) {
       // Few combinations: they fit an Int32 and a table of that many marks.
       codes = ranked[0].0
+      // `codes` is then the only reference to the first ranks: renumbered in place, not copied.
+      ranked[0].0 = []
       for (ranks, cardinality) in ranked.dropFirst() {
         let c = Int32(cardinality)
         codes.withUnsafeMutableBufferPointer { buffer in
           let out = buffer
           ranks.withUnsafeBufferPointer { r in
-            for i in 0..<rows { out[i] = out[i] * c + r[i] }
+            RowChunks.forEach(rows) { _, range in
+              for i in range { out[i] = out[i] * c + r[i] }
+            }
           }
         }
       }
@@ -53,15 +59,37 @@ struct KeyGroups {
       }
       (codes, count) = KeyGroups.denseRanks(combined)
     }
-    var first = [Int32](repeating: -1, count: count)
-    first.withUnsafeMutableBufferPointer { buffer in
-      let first = buffer
-      codes.withUnsafeBufferPointer { codes in
-        for r in stride(from: rows - 1, through: 0, by: -1) { first[Int(codes[r])] = Int32(r) }
-      }
-    }
     grouping = Grouping(groupOfRow: codes, groupCount: count)
-    firstRow = first
+    firstRow = KeyGroups.firstRows(codes, count: count)
+  }
+
+  /// Whether a table of `cells` is worth a copy per range of `rows` rows: the
+  /// cells are few next to the rows (a text's dictionary, the days of a few years).
+  static func markPerRange(cells: Int, rows: Int) -> Bool {
+    RowChunks.ranges(rows).count > 1 && cells <= rows / 8
+  }
+
+  /// The first row of each of `count` groups.
+  static func firstRows(_ codes: [Int32], count: Int) -> [Int32] {
+    // Each range finds its own first rows, written from its end back so that the
+    // last write is the first row; the earliest range that has a group wins.
+    func scan(_ range: Range<Int>, _ codes: UnsafeBufferPointer<Int32>) -> [Int32] {
+      var first = [Int32](repeating: -1, count: count)
+      first.withUnsafeMutableBufferPointer { buffer in
+        let first = buffer
+        for r in range.reversed() { first[Int(codes[r])] = Int32(r) }
+      }
+      return first
+    }
+    return codes.withUnsafeBufferPointer { codes in
+      guard markPerRange(cells: count, rows: codes.count) else { return scan(0..<codes.count, codes) }
+      let parts = RowChunks.map(codes.count) { range in scan(range, codes) }
+      var first = parts[0]
+      for part in parts.dropFirst() {
+        for g in 0..<count where first[g] < 0 { first[g] = part[g] }
+      }
+      return first
+    }
   }
 
   /// Each row's rank among the column's values (nulls rank last), and how many
@@ -82,7 +110,9 @@ struct KeyGroups {
           let out = buffer
           c.withUnsafeBufferPointer { c in
             rank.withUnsafeBufferPointer { rank in
-              for i in 0..<n { out[i] = rank[Int(c[i])] }
+              RowChunks.forEach(n) { _, range in
+                for i in range { out[i] = rank[Int(c[i])] }
+              }
             }
           }
         }
@@ -114,21 +144,36 @@ struct KeyGroups {
   /// Renumbers `codes` (all in `0..<space`) densely, keeping their order, and
   /// returns how many distinct codes there are. Codes with no gap stay as they are.
   static func makeDense(_ codes: inout [Int32], space: Int) -> Int {
-    var present = [Int32](repeating: 0, count: space + 1)
     let n = codes.count
-    present.withUnsafeMutableBufferPointer { buffer in
-      let present = buffer
-      codes.withUnsafeBufferPointer { codes in
-        for i in 0..<n { present[Int(codes[i]) + 1] = 1 }
+    // present[c + 1] = 1 when code c occurs; then the prefix sums renumber.
+    var present = [Int32](repeating: 0, count: space + 1)
+    codes.withUnsafeBufferPointer { codes in
+      present.withUnsafeMutableBufferPointer { buffer in
+        let present = buffer
+        if markPerRange(cells: space, rows: n) {
+          let marks = RowChunks.map(n) { range -> [UInt8] in
+            var mark = [UInt8](repeating: 0, count: space)
+            mark.withUnsafeMutableBufferPointer { buffer in
+              let mark = buffer
+              for i in range { mark[Int(codes[i])] = 1 }
+            }
+            return mark
+          }
+          for mark in marks { for c in 0..<space where mark[c] != 0 { present[c + 1] = 1 } }
+        } else {
+          for i in 0..<n { present[Int(codes[i]) + 1] = 1 }
+        }
+        for k in 1..<present.count { present[k] += present[k - 1] }
       }
-      for k in 1..<present.count { present[k] += present[k - 1] }
     }
     let count = Int(present[space])
     if count == space { return count }
     codes.withUnsafeMutableBufferPointer { buffer in
       let codes = buffer
       present.withUnsafeBufferPointer { present in
-        for i in 0..<n { codes[i] = present[Int(codes[i])] }
+        RowChunks.forEach(n) { _, range in
+          for i in range { codes[i] = present[Int(codes[i])] }
+        }
       }
     }
     return count
@@ -146,35 +191,54 @@ struct KeyGroups {
       w.isEmpty || w[i >> 6] & (1 << UInt64(i & 63)) != 0
     }
     var codes = [Int32](repeating: 0, count: n)
-    var lo = Int64.max, hi = Int64.min
-    keys.withUnsafeBufferPointer { k in
+    let bounds = keys.withUnsafeBufferPointer { k in
       words.withUnsafeBufferPointer { w in
-        for i in 0..<n where valid(w, i) {
-          let x = Int64(k[i])
-          if x < lo { lo = x }
-          if x > hi { hi = x }
+        RowChunks.map(n) { range -> (Int64, Int64) in
+          var lo = Int64.max, hi = Int64.min
+          for i in range where valid(w, i) {
+            let x = Int64(k[i])
+            if x < lo { lo = x }
+            if x > hi { hi = x }
+          }
+          return (lo, hi)
         }
       }
     }
+    let lo = bounds.map(\.0).min() ?? Int64.max, hi = bounds.map(\.1).max() ?? Int64.min
     if lo > hi { return (codes, 0) }
     let span = hi.subtractingReportingOverflow(lo)
     if !span.overflow, span.partialValue < Int64(max(2 * n, 1024)) {
       // A narrow range (days, small ids, combined ranks): mark, prefix-sum, look up.
-      var present = [Int32](repeating: 0, count: Int(span.partialValue) + 2)
+      let cells = Int(span.partialValue) + 1
+      var present = [Int32](repeating: 0, count: cells + 1)
       keys.withUnsafeBufferPointer { k in
         words.withUnsafeBufferPointer { w in
           present.withUnsafeMutableBufferPointer { buffer in
             let present = buffer
-            for i in 0..<n where valid(w, i) { present[Int(Int64(k[i]) &- lo) + 1] = 1 }
+            if markPerRange(cells: cells, rows: n) {
+              let marks = RowChunks.map(n) { range -> [UInt8] in
+                var mark = [UInt8](repeating: 0, count: cells)
+                mark.withUnsafeMutableBufferPointer { buffer in
+                  let mark = buffer
+                  for i in range where valid(w, i) { mark[Int(Int64(k[i]) &- lo)] = 1 }
+                }
+                return mark
+              }
+              for mark in marks { for c in 0..<cells where mark[c] != 0 { present[c + 1] = 1 } }
+            } else {
+              for i in 0..<n where valid(w, i) { present[Int(Int64(k[i]) &- lo) + 1] = 1 }
+            }
             for p in 1..<present.count { present[p] += present[p - 1] }
             codes.withUnsafeMutableBufferPointer { buffer in
               let codes = buffer
-              for i in 0..<n where valid(w, i) { codes[i] = present[Int(Int64(k[i]) &- lo)] }
+              RowChunks.forEach(n) { _, range in
+                for i in range where valid(w, i) { codes[i] = present[Int(Int64(k[i]) &- lo)] }
+              }
             }
           }
         }
       }
-      return (codes, Int(present[present.count - 1]))
+      return (codes, Int(present[cells]))
     }
     // A wide range: number the distinct keys by hashing, then order the few.
     var index = [T: Int32]()
