@@ -39,24 +39,53 @@ enum DealFunnel {
     let names = (steps ?? stages).map { $0.lowercased() }
     let rankOfStep = names.map { stages.firstIndex(of: $0) ?? 0 }
     guard let column = deals.column("stage"),
-      let ranks = ColumnReader.classify(column, nullCode: -1, { text -> Int8 in
+      let ranks = ClassBlocks(column, nullClass: -1, { text -> Int8 in
         let t = text.lowercased()
         if t == "closed_lost" { return 0 }
         return Int8(stages.firstIndex(of: t) ?? -1)
       })
     else { throw MetricProblem(message: "the deals' stage must be text") }
-    let n = deals.rowCount
-    let groups = try KeyGroups(keys.map(\.column), rows: n)
-    let stepCount = names.count
-    var counts = [Int64](repeating: 0, count: groups.grouping.groupCount * stepCount)
-    for r in 0..<n {
-      let g = Int(groups.grouping.groupOfRow[r])
-      for j in 0..<stepCount {
-        guard Int(ranks[r]) >= rankOfStep[j] else { break }
-        counts[g * stepCount + j] += 1
-      }
-    }
+    let groups = try KeyGroups(keys.map(\.column), rows: deals.rowCount)
+    let counts = stepCounts(ranks, steps: rankOfStep.map { Int8($0) }, groups: groups.grouping)
     let medians = [Double?](repeating: nil, count: counts.count)
     return FunnelVerb.output(steps: names, keys: keys, groups: groups, counts: counts, medians: medians)
+  }
+
+  /// The count of each group at each step (`[g * steps.count + j]`): a deal
+  /// counts at the steps before the first whose rank its stage has not reached.
+  /// Each range of rows counts how many deals of a group stop at each depth.
+  private static func stepCounts(_ ranks: ClassBlocks, steps: [Int8], groups: Grouping) -> [Int64] {
+    let stepCount = steps.count, groupCount = groups.groupCount
+    let depthSlots = groupCount * (stepCount + 1)
+    let partials = RowChunks.map(groups.groupOfRow.count) { range -> [Int] in
+      var depth = [Int](repeating: 0, count: depthSlots)
+      let rank = UnsafeMutablePointer<Int8>.allocate(capacity: RowChunks.blockSize)
+      defer { rank.deallocate() }
+      depth.withUnsafeMutableBufferPointer { buffer in
+        let depth = buffer
+        groups.groupOfRow.withUnsafeBufferPointer { groupOf in
+          RowChunks.blocks(of: range) { b in
+            ranks.fill(b, into: rank)
+            for i in 0..<b.count {
+              var reached = 0
+              while reached < stepCount, rank[i] >= steps[reached] { reached += 1 }
+              depth[Int(groupOf[b.lowerBound + i]) * (stepCount + 1) + reached] += 1
+            }
+          }
+        }
+      }
+      return depth
+    }
+    var counts = [Int64](repeating: 0, count: groupCount * stepCount)
+    for depth in partials {
+      for g in 0..<groupCount {
+        var atLeast = 0
+        for j in stride(from: stepCount - 1, through: 0, by: -1) {
+          atLeast += depth[g * (stepCount + 1) + j + 1]
+          counts[g * stepCount + j] += Int64(atLeast)
+        }
+      }
+    }
+    return counts
   }
 }
