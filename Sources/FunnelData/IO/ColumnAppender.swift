@@ -87,7 +87,7 @@ struct ColumnAppender {
   /// Appends the fields of rows `start...` through `parse`; nulls (and fields
   /// `parse` refuses) hold `zero` and a clear bit.
   @inline(__always)
-  private static func fill<T>(
+  static func fill<T>(
     _ out: inout [T], _ validity: inout Bitmap, _ cursor: inout FieldCursor, _ start: Int, _ rules: FieldRules,
     _ zero: T, _ parse: (UnsafePointer<UInt8>, Int) -> T?
   ) {

@@ -24,29 +24,6 @@ struct ColumnBuilder {
     return appender.column(hint: hint(for: type))
   }
 
-  /// Every field of the column through `parse` into a typed array; nulls (and
-  /// fields `parse` refuses) hold `zero` and clear their bit in `validity`.
-  static func fill<T>(
-    _ cursor: inout FieldCursor, rules: FieldRules, validity: inout Bitmap, zero: T,
-    _ parse: (UnsafePointer<UInt8>, Int) -> T?
-  ) -> [T] {
-    let rows = cursor.view.rowCount
-    return [T](unsafeUninitializedCapacity: rows) { out, done in
-      for r in 0..<rows {
-        let t = cursor.text(r)
-        var value: T? = nil
-        if !rules.isNull(t) { value = parse(t.baseAddress.unsafelyUnwrapped, t.count) }
-        if let value {
-          out.initializeElement(at: r, to: value)
-        } else {
-          out.initializeElement(at: r, to: zero)
-          validity[r] = false
-        }
-      }
-      done = rows
-    }
-  }
-
   func hint(for type: DataType) -> DisplayHint {
     guard case .decimal = type else { return .plain }
     let lower = name.lowercased()

@@ -30,13 +30,7 @@ struct DelimitedFileReader {
     var accumulators = names.map { ColumnAccumulator(builder: ColumnBuilder(name: $0, rules: rules)) }
     var reserved = false
     try forEachChunk(scanner, fields: names.count) { view, consumed in
-      accumulators.withUnsafeMutableBufferPointer { columns in
-        DispatchQueue.concurrentPerform(iterations: columns.count) { c in
-          var cursor = FieldCursor(view: view, column: c)
-          defer { cursor.release() }
-          columns[c].add(&cursor)
-        }
-      }
+      DelimitedFileReader.inParallel(&accumulators, view, columns: Array(accumulators.indices)) { $0.add(&$1) }
       // After the first chunk the row count can be estimated from the file's
       // size: reserving it spares the arrays their doubling, which would
       // briefly hold three times a column.
@@ -61,19 +55,28 @@ struct DelimitedFileReader {
       let again = DelimitedScanner(path: path, separator: separator)
       _ = try header(again)
       try forEachChunk(again, fields: names.count) { view, _ in
-        appenders.withUnsafeMutableBufferPointer { out in
-          DispatchQueue.concurrentPerform(iterations: out.count) { k in
-            var cursor = FieldCursor(view: view, column: later[k])
-            defer { cursor.release() }
-            out[k].append(&cursor)
-          }
-        }
+        DelimitedFileReader.inParallel(&appenders, view, columns: later) { $0.append(&$1) }
       }
       for (k, c) in later.enumerated() {
         columns[c] = appenders[k].column(hint: accumulators[c].builder.hint(for: appenders[k].type))
       }
     }
     return Table(names: names, columns: columns.map { $0.unsafelyUnwrapped })
+  }
+
+  /// `work` on each builder with a cursor over its column of the chunk, the
+  /// builders on all cores at once (each touches only its own).
+  private static func inParallel<Builder>(
+    _ builders: inout [Builder], _ view: FieldView, columns: [Int],
+    _ work: (inout Builder, inout FieldCursor) -> Void
+  ) {
+    builders.withUnsafeMutableBufferPointer { out in
+      DispatchQueue.concurrentPerform(iterations: out.count) { k in
+        var cursor = FieldCursor(view: view, column: columns[k])
+        defer { cursor.release() }
+        work(&out[k], &cursor)
+      }
+    }
   }
 
   /// The separator guessed from the first lines (as `SeparatorSniffer` would

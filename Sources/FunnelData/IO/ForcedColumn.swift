@@ -73,8 +73,10 @@ struct ForcedColumn {
     _ cursor: inout FieldCursor, _ zero: T, as wrap: ([T]) -> ColumnData,
     _ value: (UnsafePointer<UInt8>, Int) -> T?
   ) -> Column {
-    var validity = Bitmap(count: cursor.view.rowCount, value: true)
-    let values = ColumnBuilder.fill(&cursor, rules: builder.rules, validity: &validity, zero: zero, value)
+    var validity = Bitmap(count: 0, value: true)
+    var values: [T] = []
+    values.reserveCapacity(cursor.view.rowCount)
+    ColumnAppender.fill(&values, &validity, &cursor, 0, builder.rules, zero, value)
     return Column(wrap(values), validity: validity)
   }
 
