@@ -1,3 +1,4 @@
+import FunnelData
 import Foundation
 import FunnelEngine
 
