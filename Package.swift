@@ -2,8 +2,8 @@
 import PackageDescription
 
 // Targets and the direction of imports are those of docs/ARCHITECTURE.md:
-// CLibEdit and FunnelData and FunnelLanguage at the bottom, FunnelEngine and
-// FunnelRender above them, FunnelShell above all, the executables on top.
+// the system libraries (CLibEdit, CZlib), FunnelData and FunnelLanguage at the
+// bottom, FunnelEngine and FunnelRender above them, FunnelShell above all, the executables on top.
 let releaseSpeed: [SwiftSetting] = [
   .unsafeFlags(["-enforce-exclusivity=unchecked", "-cross-module-optimization"], .when(configuration: .release))
 ]
@@ -23,7 +23,12 @@ let package = Package(
       pkgConfig: "libedit",
       providers: [.apt(["libedit-dev"])]
     ),
-    .target(name: "FunnelData", swiftSettings: releaseSpeed),
+    .systemLibrary(
+      name: "CZlib",
+      pkgConfig: "zlib",
+      providers: [.apt(["zlib1g-dev"])]
+    ),
+    .target(name: "FunnelData", dependencies: ["CZlib"], swiftSettings: releaseSpeed),
     .target(name: "FunnelLanguage"),
     .target(name: "FunnelEngine", dependencies: ["FunnelData", "FunnelLanguage"], swiftSettings: releaseSpeed),
     .target(name: "FunnelRender", dependencies: ["FunnelData"]),

@@ -29,6 +29,17 @@ funnel_ensure_libedit() {
   funnel_apt_install "${packages[@]}"
 }
 
+# zlib1g-dev: the headers and pkg-config file of zlib, which reads
+# gzip-compressed data files.
+funnel_ensure_zlib() {
+  if pkg-config --exists zlib 2>/dev/null && [ -f /usr/include/zlib.h ]; then
+    return 0
+  fi
+  local packages=(zlib1g-dev)
+  command -v pkg-config >/dev/null 2>&1 || packages+=(pkg-config)
+  funnel_apt_install "${packages[@]}"
+}
+
 funnel_ensure_swift() {
   if ! command -v swift >/dev/null 2>&1; then
     echo "funnel: the Swift toolchain (6.0 or later) is needed: https://swift.org/install" >&2

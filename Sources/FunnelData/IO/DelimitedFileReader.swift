@@ -1,11 +1,13 @@
 import Dispatch
 import Foundation
 
-/// Reads delimited text from a regular file a chunk at a time: each chunk is
+/// Reads delimited text a chunk at a time: each chunk is
 /// scanned into fields and every column's `ColumnAccumulator` takes its part,
 /// so memory holds the typed columns and one chunk, never the whole file and
 /// its field offsets. A column that cannot be kept as it goes (see
 /// `ColumnAccumulator`) is converted on a second pass over the file.
+/// Between chunks the load's budget is checked: Ctrl-C, and the memory the
+/// columns will need once the whole file is in.
 struct DelimitedFileReader {
   /// 8 MiB: big enough that each chunk's work spreads over the cores, small
   /// beside the columns of a file worth reading this way.
@@ -14,6 +16,7 @@ struct DelimitedFileReader {
   let file: ChunkedFile
   let options: ReadOptions
   let rules: FieldRules
+  let budget: LoadBudget
 
   func read() throws -> Table {
     try FreedMemory.whileReading { try readColumns() }
@@ -29,7 +32,10 @@ struct DelimitedFileReader {
 
     var accumulators = names.map { ColumnAccumulator(builder: ColumnBuilder(name: $0, rules: rules)) }
     var reserved = false
+    var rowsRead = 0
     try forEachChunk(scanner, fields: names.count) { view, consumed in
+      rowsRead += view.rowCount
+      try budget.check(memoryNeeded(rows: rowsRead, columns: names.count, read: file.offset + consumed))
       DelimitedFileReader.inParallel(&accumulators, view, columns: Array(accumulators.indices)) { $0.add(&$1) }
       // After the first chunk the row count can be estimated from the file's
       // size: reserving it spares the arrays their doubling, which would
@@ -64,6 +70,18 @@ struct DelimitedFileReader {
     return Table(names: names, columns: columns.map { $0.unsafelyUnwrapped })
   }
 
+  /// The memory the load will hold once every row is in, projected from
+  /// what `rows` rows in the first `read` bytes take: about 9 bytes a value
+  /// while a column is typed (a 64-bit parse and a tag), and for text half
+  /// the bytes again as a rough share for dictionaries; plus the buffer and
+  /// a stream's spooled text.
+  private func memoryNeeded(rows: Int, columns: Int, read: Int) -> Int {
+    let read = max(read, 1)
+    let perByte = Double(rows * columns * 9 + read / 2) / Double(read)
+    let held = (file.source as? SpooledText)?.heldBytes ?? 0
+    return Int(perByte * Double(max(file.size, read))) + file.capacity + held
+  }
+
   /// `work` on each builder with a cursor over its column of the chunk, the
   /// builders on all cores at once (each touches only its own).
   private static func inParallel<Builder>(
@@ -96,7 +114,7 @@ struct DelimitedFileReader {
         try file.consume(found.stop)
         return found
       }
-      try file.grow()
+      try file.grow(budget)
     }
   }
 
@@ -107,6 +125,7 @@ struct DelimitedFileReader {
   ) throws {
     var halves: [DelimitedScanner.Chunk] = []
     while true {
+      try budget.checkCancelled()
       let bytes = file.bytes
       do {
         try scanner.scanBody(bytes, from: 0, fields: fields, final: file.atEnd, into: &halves)
@@ -115,7 +134,7 @@ struct DelimitedFileReader {
       }
       let chunk = halves[0]
       if chunk.stop == 0, !file.atEnd {
-        try file.grow()
+        try file.grow(budget)
         continue
       }
       try chunk.starts.withUnsafeBufferPointer { starts in

@@ -16,6 +16,11 @@ public struct ReadOptions: Sendable {
   public var boolTokens: (true: String, false: String)?
   /// Column name → the type it must have; values that do not fit are errors.
   public var types: [String: ForcedType]
+  /// The most memory the load may take (the session's `--memory-limit`);
+  /// nil means 80% of physical memory. Going over is `MemoryLimitExceeded`.
+  public var memoryLimit: MemoryLimit? = nil
+  /// Set by Ctrl-C; checked between chunks, so a long load stops with `Cancelled`.
+  public var cancellation: Cancellation? = nil
 
   public init() {
     separator = nil

@@ -14,30 +14,41 @@ import Foundation
 ///
 /// A row with the wrong number of fields is an error like
 /// `bank.csv:7: this row has 20 fields but the header has 21`.
+/// The extension does not say how the bytes are stored: `leads.csv` may be
+/// gzip-compressed or UTF-16 (see `TextInput`).
 public enum TableReader {
   /// Reads `path`; every problem is a `FileError` naming the path (and the
-  /// line and column when it is at one place).
+  /// line and column when it is at one place), `MemoryLimitExceeded` or
+  /// `Cancelled`.
+  ///
+  /// The file is opened once (see `TextInput`: gzip, UTF-16/32, binary
+  /// refused). A regular file of delimited text is read a chunk at a time,
+  /// with a second pass for the columns that need one; a stream (a pipe,
+  /// a device) is read whole first, since it cannot be read twice. Forced
+  /// types check every value before building (one error names the first bad
+  /// one), and JSON is parsed whole: those take the whole file at once.
   public static func read(path: String, options: ReadOptions = .init()) throws -> Table {
     let rules = try FieldRules(options, path: path)
     let format = FileFormat.pathExtension(path)
-    // Delimited text from a regular file is read a chunk at a time. Forced
-    // types check every value before building (one error names the first bad
-    // one), and pipes cannot be read twice: those take the whole file at once.
-    if !["json", "jsonl", "ndjson"].contains(format), options.types.isEmpty,
-      let file = try ChunkedFile(path: path, chunkSize: DelimitedFileReader.chunkSize)
-    {
-      return try DelimitedFileReader(file: file, options: options, rules: rules).read()
+    let budget = LoadBudget(options, path: path)
+    try budget.checkCancelled()
+    let input = try TextInput(path: path)
+    let json = ["json", "jsonl", "ndjson"].contains(format)
+    if !json, options.types.isEmpty {
+      let source: ChunkSource = input.isRewindable ? input : SpooledText(path: path, bytes: try input.readAll(budget))
+      let file = ChunkedFile(source: source, chunkSize: DelimitedFileReader.chunkSize)
+      return try DelimitedFileReader(file: file, options: options, rules: rules, budget: budget).read()
     }
-    let bytes = try readBytes(path)
+    let bytes = try input.readAll(budget)
     let grid: FieldGrid
-    switch format {
-    case "json", "jsonl", "ndjson":
+    if json {
       grid = try JSONFieldParser.parse(bytes, path: path)
-    default:
-      let separator =
-        options.separator ?? (FileFormat.pathExtension(path) == "tsv" ? 9 : SeparatorSniffer.sniff(bytes))
+    } else {
+      let separator = options.separator ?? (format == "tsv" ? 9 : SeparatorSniffer.sniff(bytes))
       grid = try DelimitedScanner(path: path, separator: separator).scan(bytes)
     }
+    // The grid is built; its columns (about 9 bytes a value while typed) come next.
+    try budget.check(grid.bytes.count + 8 * grid.starts.count + 9 * grid.rowCount * grid.names.count)
     return try table(from: grid, options: options, rules: rules, path: path)
   }
 
@@ -86,41 +97,5 @@ public enum TableReader {
     return Table(names: grid.names, columns: columns)
   }
 
-  /// The whole file, or a `FileError` with the system's reason.
-  static func readBytes(_ path: String) throws -> [UInt8] {
-    let fd = open(path, O_RDONLY)
-    guard fd >= 0 else { throw systemError(path) }
-    defer { close(fd) }
-    var info = stat()
-    guard fstat(fd, &info) == 0 else { throw systemError(path) }
-    if (info.st_mode & S_IFMT) == S_IFDIR { throw FileError(path: path, message: "is a directory, not a file") }
-    // Read straight into uninitialised memory: zero-filling 100 MB first
-    // would touch every page twice.
-    var failure: Int32 = 0
-    var bytes = [UInt8](unsafeUninitializedCapacity: max(Int(info.st_size), 0) + 1) { buffer, filled in
-      filled = 0
-      while filled < buffer.count {
-        let got = Foundation.read(fd, buffer.baseAddress.unsafelyUnwrapped + filled, buffer.count - filled)
-        if got < 0, errno == EINTR { continue }
-        if got < 0 { failure = errno }
-        if got <= 0 { break }
-        filled += got
-      }
-    }
-    // The size is only a hint (pipes, growing files): read on to end of file.
-    var chunk = [UInt8](repeating: 0, count: 1 << 16)
-    while failure == 0, bytes.count > Int(info.st_size) {
-      let got = chunk.withUnsafeMutableBufferPointer { Foundation.read(fd, $0.baseAddress.unsafelyUnwrapped, $0.count) }
-      if got < 0, errno == EINTR { continue }
-      if got < 0 { failure = errno }
-      if got <= 0 { break }
-      bytes += chunk[0..<got]
-    }
-    if failure != 0 { throw FileError(path: path, message: String(cString: strerror(failure))) }
-    return bytes
-  }
-
-  static func systemError(_ path: String) -> FileError {
-    FileError(path: path, message: String(cString: strerror(errno)))
-  }
+  static func systemError(_ path: String) -> FileError { RawFile.systemError(path) }
 }
