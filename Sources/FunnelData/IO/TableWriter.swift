@@ -2,7 +2,7 @@ import Foundation
 
 /// Writes tables as csv, tsv, json, jsonl or markdown, with raw values (ISO
 /// dates, `2018-02-26 19:58:54`, `2026-Q1`, decimals at their scale, rates as
-/// fractions); files are replaced atomically.
+/// fractions); files are replaced atomically (`SafeFileWriter`).
 ///
 ///     TableWriter.encode(table, as: .csv)
 ///     // id,name
@@ -15,43 +15,23 @@ public enum TableWriter {
     return String(decoding: sink.bytes, as: UTF8.self)
   }
 
-  /// Writes `table` to `path`, in `format` or the one its extension names.
-  /// The file is written beside the target under a temporary name, then renamed
-  /// over it, so readers never see half a file; on failure the temporary file is
-  /// removed and a `FileError` says why.
+  /// Writes `table` to `path`, in `format` or the one its extension names,
+  /// through `SafeFileWriter`: readers never see half a file, and on failure
+  /// (a full disk, a folder that cannot be written) the old file is as it
+  /// was and a `FileError` says why.
   public static func write(_ table: Table, to path: String, format: FileFormat? = nil) throws {
     guard let format = format ?? FileFormat(path: path) else {
       throw FileError(
         path: path,
         message: "unknown file extension; supported: " + FileFormat.knownExtensions.joined(separator: " "))
     }
+    // The file is made first: a path that cannot be written fails before
+    // the table is encoded.
+    let writer = try SafeFileWriter(path: path)
     let data = encoded(table, as: format)
     defer { data.release() }
-    let slash = path.lastIndex(of: "/")
-    let directory = slash.map { String(path[...$0]) } ?? ""
-    let name = slash.map { String(path[path.index(after: $0)...]) } ?? path
-    let temp = directory + ".\(name).\(getpid()).\(UInt32.random(in: 0...UInt32.max)).tmp"
-    let fd = open(temp, O_WRONLY | O_CREAT | O_EXCL, 0o644)
-    guard fd >= 0 else { throw TableReader.systemError(path) }
-    var failure: Int32 = 0
-    let raw = data.bytes
-    var done = 0
-    while done < raw.count {
-      let n = Foundation.write(fd, raw.baseAddress.unsafelyUnwrapped + done, raw.count - done)
-      if n < 0 {
-        if errno == EINTR { continue }
-        failure = errno
-        break
-      }
-      done += n
-    }
-    if failure == 0, fsync(fd) != 0 { failure = errno }
-    if close(fd) != 0, failure == 0 { failure = errno }
-    if failure == 0, rename(temp, path) != 0 { failure = errno }
-    if failure != 0 {
-      unlink(temp)
-      throw FileError(path: path, message: String(cString: strerror(failure)))
-    }
+    try writer.write(UnsafeRawBufferPointer(data.bytes))
+    try writer.commit()
   }
 
   /// The encoded table; the caller releases the sink.

@@ -1,0 +1,170 @@
+import Foundation
+
+/// Writes one file so that it appears complete or not at all: every file
+/// Funnel writes (`save`, `.save`, `.output`, the history, lesson progress)
+/// goes through it.
+///
+/// The bytes go to a temporary file beside the target, created with
+/// `O_CREAT | O_EXCL | O_NOFOLLOW` under a random name, so no one else can
+/// have put a file or a symlink there first; every write is checked (a short
+/// write goes on, a full disk is an error); `commit()` syncs the file, gives
+/// it the mode of the file it replaces (or 0644 less the umask for a new
+/// one), renames it over the target and syncs the folder. On any failure the
+/// old file is untouched and the temporary file removed; a signal that ends
+/// the process removes it too (see `TemporaryFiles`).
+///
+///     let writer = try SafeFileWriter(path: "out.csv")
+///     try writer.write("a,b\n1,2\n")
+///     try writer.commit()
+///     // out.csv: No space left on device     (on a full disk; out.csv as it was)
+///
+/// A symlink at the target is replaced by the new file, never followed.
+public final class SafeFileWriter {
+  public let path: String
+  /// The file being written, until `commit()` renames it.
+  public let temporaryPath: String
+  private var fd: Int32
+  private let mode: mode_t
+  private var slot: Int?
+  /// Bytes written so far.
+  public private(set) var count = 0
+
+  /// Creates the temporary file. `newFileMode` is the mode of a file that
+  /// does not exist yet (nil: 0644 less the umask; the history asks 0600).
+  public init(path: String, newFileMode: mode_t? = nil) throws {
+    self.path = path
+    var info = stat()
+    if lstat(path, &info) == 0 {
+      switch info.st_mode & S_IFMT {
+      case S_IFDIR: throw FileError(path: path, message: "is a directory, not a file")
+      case S_IFREG:
+        guard access(path, W_OK) == 0 else {
+          throw FileError(path: path, message: "is read-only (its permissions do not allow writing)")
+        }
+        mode = info.st_mode & 0o7777
+      default:
+        mode = newFileMode ?? (0o644 & ~SafeFileWriter.umaskBits)
+      }
+    } else {
+      mode = newFileMode ?? (0o644 & ~SafeFileWriter.umaskBits)
+    }
+    let slash = path.lastIndex(of: "/")
+    let folder = slash.map { String(path[...$0]) } ?? ""
+    let name = slash.map { String(path[path.index(after: $0)...]) } ?? path
+    var made: (String, Int32)?
+    for _ in 0..<8 {
+      let random = String(UInt64.random(in: 0...UInt64.max), radix: 36)
+      let candidate = folder + "." + name.prefix(100) + ".\(random).tmp"
+      let fd = open(candidate, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o600)
+      if fd >= 0 {
+        made = (candidate, fd)
+        break
+      }
+      if errno != EEXIST { throw SafeFileWriter.failure(path, errno) }
+    }
+    guard let (temporary, fd) = made else { throw SafeFileWriter.failure(path, EEXIST) }
+    temporaryPath = temporary
+    self.fd = fd
+    slot = TemporaryFiles.register(temporary)
+  }
+
+  deinit { discard() }
+
+  /// Appends `bytes`; on failure the temporary file is removed.
+  public func write(_ bytes: UnsafeRawBufferPointer) throws {
+    guard fd >= 0 else { throw FileError(path: path, message: "internal error: write after close (this is a bug)") }
+    guard let base = bytes.baseAddress else { return }
+    var done = 0
+    while done < bytes.count {
+      let n = Foundation.write(fd, base + done, bytes.count - done)
+      if n < 0, errno == EINTR { continue }
+      if n < 0 {
+        let error = errno
+        discard()
+        throw SafeFileWriter.failure(path, error)
+      }
+      // A short write (a nearly full disk) goes on; the next one says why it stops.
+      done += n
+    }
+    count += bytes.count
+  }
+
+  public func write(_ text: String) throws {
+    var text = text
+    try text.withUTF8 { try write(UnsafeRawBufferPointer($0)) }
+  }
+
+  public func write(_ bytes: [UInt8]) throws {
+    try bytes.withUnsafeBytes { try write($0) }
+  }
+
+  /// Syncs the file to disk, gives it its mode and renames it over the
+  /// target; then syncs the folder so the rename survives a crash.
+  public func commit() throws {
+    guard fd >= 0 else { throw FileError(path: path, message: "internal error: commit after close (this is a bug)") }
+    var failure: Int32 = 0
+    if fsync(fd) != 0 { failure = errno }
+    if failure == 0, fchmod(fd, mode) != 0 { failure = errno }
+    let closing = close(fd)
+    if failure == 0, closing != 0 { failure = errno }
+    fd = -1
+    if failure == 0, rename(temporaryPath, path) != 0 { failure = errno }
+    if failure != 0 {
+      unlink(temporaryPath)
+      release()
+      throw SafeFileWriter.failure(path, failure)
+    }
+    release()
+    syncFolder()
+  }
+
+  /// Closes and removes the temporary file; the target stays as it was.
+  public func discard() {
+    guard fd >= 0 else { return }
+    close(fd)
+    fd = -1
+    unlink(temporaryPath)
+    release()
+  }
+
+  /// Writes `bytes` to `path` at once (the common case).
+  public static func write(_ bytes: [UInt8], to path: String, newFileMode: mode_t? = nil) throws {
+    let writer = try SafeFileWriter(path: path, newFileMode: newFileMode)
+    try writer.write(bytes)
+    try writer.commit()
+  }
+
+  private func release() {
+    if let slot { TemporaryFiles.withdraw(slot) }
+    slot = nil
+  }
+
+  private func syncFolder() {
+    let slash = path.lastIndex(of: "/")
+    let folder = slash.map { $0 == path.startIndex ? "/" : String(path[..<$0]) } ?? "."
+    let dir = open(folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+    guard dir >= 0 else { return }
+    // Some file systems cannot sync a folder; the file itself is synced.
+    _ = fsync(dir)
+    close(dir)
+  }
+
+  private static func failure(_ path: String, _ code: Int32) -> FileError {
+    FileError(path: path, message: String(cString: strerror(code)))
+  }
+
+  /// The process's umask, read once: from /proc where Linux shows it, else
+  /// by setting it and back (which another thread creating a file at that
+  /// moment could notice).
+  private static let umaskBits: mode_t = {
+    if let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8),
+      let line = status.split(separator: "\n").first(where: { $0.hasPrefix("Umask:") }),
+      let bits = mode_t(line.dropFirst(6).trimmingCharacters(in: .whitespaces), radix: 8)
+    {
+      return bits
+    }
+    let bits = umask(0o022)
+    umask(bits)
+    return bits
+  }()
+}
