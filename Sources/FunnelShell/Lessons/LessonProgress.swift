@@ -1,4 +1,5 @@
 import Foundation
+import FunnelData
 
 /// The lessons a student has completed and the exercises they have solved.
 ///
@@ -85,23 +86,13 @@ public struct LessonProgress: Equatable, Sendable {
     return "# Funnel lesson progress\n" + (lessons + exercises).joined()
   }
 
-  /// Writes the file atomically: a temporary file beside it, then a rename,
-  /// so a crash never leaves half a file.
+  /// Writes the file through `SafeFileWriter`, so a crash or a full disk
+  /// never leaves half a file.
   public func save() throws {
-    let url = URL(fileURLWithPath: path)
-    let temporary = url.deletingLastPathComponent()
-      .appendingPathComponent(".\(url.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).tmp")
     do {
-      try Data(text.utf8).write(to: temporary)
-      if rename(temporary.path, url.path) != 0 {
-        let reason = String(cString: strerror(errno))
-        try? FileManager.default.removeItem(at: temporary)
-        throw LessonError("cannot save lesson progress to \(path): \(reason)")
-      }
-    } catch let error as LessonError {
-      throw error
-    } catch {
-      throw LessonError("cannot save lesson progress to \(path): \(error.localizedDescription)")
+      try SafeFileWriter.write(Array(text.utf8), to: path)
+    } catch let error as FileError {
+      throw LessonError("cannot save lesson progress to \(path): \(error.message)")
     }
   }
 }

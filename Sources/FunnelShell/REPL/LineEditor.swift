@@ -1,5 +1,6 @@
 import CLibEdit
 import Foundation
+import FunnelData
 
 #if canImport(Glibc)
   import Glibc
@@ -120,11 +121,29 @@ final class LineEditor {
 
   func addHistory(_ entry: String) { add_history(entry) }
 
-  /// Writes the history file; false when it cannot be written.
+  /// Writes the history file through `SafeFileWriter` (a new file is
+  /// private, 0600, as libedit makes it); false when it cannot be written.
+  /// libedit writes the temporary file (its format is its own); it checks
+  /// none of its writes, so the result is counted before it replaces the old
+  /// file: the format's first line, then one line per entry (an entry's own
+  /// line ends are escaped). The history is already capped at `limit`
+  /// (`stifle_history` in `loadHistory`).
   func saveHistory(path: String, limit: Int) -> Bool {
-    guard write_history(path) == 0 else { return false }
-    _ = history_truncate_file(path, Int32(limit))
-    return true
+    guard let writer = try? SafeFileWriter(path: path, newFileMode: 0o600) else { return false }
+    guard write_history(writer.temporaryPath) == 0,
+      let written = FileManager.default.contents(atPath: writer.temporaryPath),
+      written.last == 10,
+      written.reduce(0, { $0 + ($1 == 10 ? 1 : 0) }) == Int(history_length) + 1
+    else {
+      writer.discard()
+      return false
+    }
+    do {
+      try writer.commit()
+      return true
+    } catch {
+      return false
+    }
   }
 
   // MARK: - Completion (C callbacks reach the completer through statics)

@@ -1,52 +1,59 @@
-import Foundation
+import FunnelData
 
-#if canImport(Glibc)
-  import Glibc
-#elseif canImport(Darwin)
-  import Darwin
-#endif
-
-/// The file `.output PATH` sends results to. Written atomically: text goes to
-/// a temporary file beside the target, renamed over it when the output is
-/// closed, so a reader never sees half a result and a failed session leaves
-/// the old file alone.
+/// The file `.output PATH` sends results to, written through
+/// `SafeFileWriter`: results go to a temporary file beside the target,
+/// renamed over it when the output is closed, so a reader never sees half a
+/// result. A write that fails (a full disk) removes the temporary file and
+/// leaves the old file as it was; the statement that wrote fails with the
+/// reason, and later results go to the console.
 final class OutputFile {
   let path: String
-  private let temporaryPath: String
-  private var handle: UnsafeMutablePointer<FILE>?
+  private var writer: SafeFileWriter?
+  /// Why a write failed, until the session reports it.
+  private(set) var failure: FileError?
 
-  /// Opens the temporary file; throws a message when the directory is not writable.
+  /// Opens the temporary file; throws a message when it cannot be made.
   init(path: String) throws {
     self.path = path
-    let url = URL(fileURLWithPath: path)
-    let directory = url.deletingLastPathComponent().path
-    temporaryPath = directory + "/." + url.lastPathComponent + ".tmp-\(getpid())"
-    guard let file = fopen(temporaryPath, "w") else {
-      throw OutputFileError(message: "cannot write \(path): \(String(cString: strerror(errno)))")
+    do {
+      writer = try SafeFileWriter(path: path)
+    } catch let error as FileError {
+      throw OutputFileError(message: "cannot write \(path): \(error.message)")
     }
-    handle = file
   }
 
+  /// Whether results still go to the file.
+  var isOpen: Bool { writer != nil }
+
   func write(_ text: String) {
-    guard let handle else { return }
-    fputs(text, handle)
+    guard let writer else { return }
+    do {
+      try writer.write(text)
+    } catch let error as FileError {
+      failure = error
+      self.writer = nil
+    } catch {
+      failure = FileError(path: path, message: "\(error)")
+      self.writer = nil
+    }
+  }
+
+  /// The failure of a write, as the message to show (once).
+  func takeFailure() -> OutputFileError? {
+    guard let failure else { return nil }
+    self.failure = nil
+    return OutputFileError(message: "cannot write \(path): \(failure.message); it is left as it was")
   }
 
   /// Moves the finished file into place.
   func close() throws {
-    guard let file = handle else { return }
-    handle = nil
-    let failed = fclose(file) != 0
-    if failed || rename(temporaryPath, path) != 0 {
-      unlink(temporaryPath)
-      throw OutputFileError(message: "cannot write \(path): \(String(cString: strerror(errno)))")
-    }
-  }
-
-  deinit {
-    if let handle {
-      fclose(handle)
-      unlink(temporaryPath)
+    if let failure = takeFailure() { throw failure }
+    guard let writer else { return }
+    self.writer = nil
+    do {
+      try writer.commit()
+    } catch let error as FileError {
+      throw OutputFileError(message: "cannot write \(path): \(error.message); it is left as it was")
     }
   }
 }

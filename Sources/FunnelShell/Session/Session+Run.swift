@@ -28,12 +28,19 @@ extension Session {
   /// Runs one parsed statement, with the timer when it is on.
   func execute(_ statement: Statement, in source: SourceText) -> Bool {
     let start = DispatchTime.now().uptimeNanoseconds
-    let ok: Bool
+    var ok: Bool
     switch statement.kind {
     case .command(let name, let arguments, let span):
       ok = runCommand(name: name, arguments: arguments, span: span, in: source)
     default:
       ok = runQuery(statement, in: source)
+    }
+    if let failure = outputFile?.takeFailure() {
+      // The `.output` file could not take this statement's results (a full
+      // disk): its temporary file is gone, the old file untouched.
+      outputFile = nil
+      report([Diagnostic(message: failure.message, span: statement.span)], in: source)
+      ok = false
     }
     var timed = timer
     // `.timer on` itself is not a statement worth timing.
