@@ -25,7 +25,7 @@ struct DelimitedFileReader {
   private func readColumns() throws -> Table {
     let path = file.path
     try file.fill()
-    let separator = options.separator ?? (FileFormat.pathExtension(path) == "tsv" ? 9 : sniffSeparator())
+    let separator = options.separator ?? (FileFormat.contentExtension(path) == "tsv" ? 9 : sniffSeparator())
     let scanner = DelimitedScanner(path: path, separator: separator)
     let names = try header(scanner).names
     if names.isEmpty { return Table(rowCount: 0) }

@@ -18,6 +18,14 @@ public enum FileFormat: String, CaseIterable, Sendable {
   /// The extensions `init(path:)` knows, for messages.
   public static let knownExtensions = [".csv", ".tsv", ".json", ".jsonl", ".ndjson", ".md", ".markdown"]
 
+  /// The extension that says how to read a path: `leads.csv.gz` reads as
+  /// `csv` (the content, not the name, says whether it is compressed).
+  static func contentExtension(_ path: String) -> String {
+    let outer = pathExtension(path)
+    guard outer == "gz" || outer == "gzip" else { return outer }
+    return pathExtension(String(path.dropLast(outer.count + 1)))
+  }
+
   /// The lower-cased text after the last dot of the last path component ("" if none).
   static func pathExtension(_ path: String) -> String {
     let name = path.split(separator: "/", omittingEmptySubsequences: false).last.map(String.init) ?? path

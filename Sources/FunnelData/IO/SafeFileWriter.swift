@@ -18,11 +18,16 @@ import Foundation
 ///     try writer.commit()
 ///     // out.csv: No space left on device     (on a full disk; out.csv as it was)
 ///
-/// A symlink at the target is replaced by the new file, never followed.
+/// What the path holds decides how it is written (`WriteTarget`): a symlink
+/// is replaced by the new file, never followed, and a pipe or a device
+/// (`/dev/stdout`) is written in place.
 public final class SafeFileWriter {
   public let path: String
-  /// The file being written, until `commit()` renames it.
+  /// The file being written: a temporary file until `commit()` renames it,
+  /// or the path itself when it is a pipe or a device (`writesInPlace`).
   public let temporaryPath: String
+  /// The target is a pipe or a device, written as a stream (see `WriteTarget`).
+  public let writesInPlace: Bool
   private var fd: Int32
   private let mode: mode_t
   private var slot: Int?
@@ -33,21 +38,18 @@ public final class SafeFileWriter {
   /// does not exist yet (nil: 0644 less the umask; the history asks 0600).
   public init(path: String, newFileMode: mode_t? = nil) throws {
     self.path = path
-    var info = stat()
-    if lstat(path, &info) == 0 {
-      switch info.st_mode & S_IFMT {
-      case S_IFDIR: throw FileError(path: path, message: "is a directory, not a file")
-      case S_IFREG:
-        guard access(path, W_OK) == 0 else {
-          throw FileError(path: path, message: "is read-only (its permissions do not allow writing)")
-        }
-        mode = info.st_mode & 0o7777
-      default:
-        mode = newFileMode ?? (0o644 & ~SafeFileWriter.umaskBits)
-      }
-    } else {
-      mode = newFileMode ?? (0o644 & ~SafeFileWriter.umaskBits)
+    let target = try WriteTarget.inspect(path, newFileMode: newFileMode ?? (0o644 & ~SafeFileWriter.umaskBits))
+    guard case .replace(let mode) = target else {
+      let fd = open(path, O_WRONLY | O_NOCTTY | O_CLOEXEC)
+      guard fd >= 0 else { throw SafeFileWriter.failure(path, errno) }
+      self.mode = 0
+      self.fd = fd
+      temporaryPath = path
+      writesInPlace = true
+      return
     }
+    self.mode = mode
+    writesInPlace = false
     let slash = path.lastIndex(of: "/")
     let folder = slash.map { String(path[...$0]) } ?? ""
     let name = slash.map { String(path[path.index(after: $0)...]) } ?? path
@@ -102,6 +104,12 @@ public final class SafeFileWriter {
   /// target; then syncs the folder so the rename survives a crash.
   public func commit() throws {
     guard fd >= 0 else { throw FileError(path: path, message: "internal error: commit after close (this is a bug)") }
+    if writesInPlace {
+      let closing = close(fd)
+      fd = -1
+      if closing != 0 { throw SafeFileWriter.failure(path, errno) }
+      return
+    }
     var failure: Int32 = 0
     if fsync(fd) != 0 { failure = errno }
     if failure == 0, fchmod(fd, mode) != 0 { failure = errno }
@@ -123,7 +131,7 @@ public final class SafeFileWriter {
     guard fd >= 0 else { return }
     close(fd)
     fd = -1
-    unlink(temporaryPath)
+    if !writesInPlace { unlink(temporaryPath) }
     release()
   }
 

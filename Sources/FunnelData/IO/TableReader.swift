@@ -29,7 +29,7 @@ public enum TableReader {
   /// one), and JSON is parsed whole: those take the whole file at once.
   public static func read(path: String, options: ReadOptions = .init()) throws -> Table {
     let rules = try FieldRules(options, path: path)
-    let format = FileFormat.pathExtension(path)
+    let format = FileFormat.contentExtension(path)
     let budget = LoadBudget(options, path: path)
     try budget.checkCancelled()
     let input = try TextInput(path: path)

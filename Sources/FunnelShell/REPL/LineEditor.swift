@@ -130,6 +130,11 @@ final class LineEditor {
   /// (`stifle_history` in `loadHistory`).
   func saveHistory(path: String, limit: Int) -> Bool {
     guard let writer = try? SafeFileWriter(path: path, newFileMode: 0o600) else { return false }
+    if writer.writesInPlace {
+      // `/dev/null` (no history kept) or a pipe: nothing to replace or count.
+      writer.discard()
+      return write_history(path) == 0
+    }
     guard write_history(writer.temporaryPath) == 0,
       let written = FileManager.default.contents(atPath: writer.temporaryPath),
       written.last == 10,
