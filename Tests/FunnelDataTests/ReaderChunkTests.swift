@@ -32,12 +32,12 @@ struct ReaderChunkTests {
 
   func readInChunks(_ path: String, chunk: Int, options: ReadOptions = .init()) throws -> Table {
     let rules = try FieldRules(options, path: path)
-    let file = try #require(try ChunkedFile(path: path, chunkSize: chunk))
-    return try DelimitedFileReader(file: file, options: options, rules: rules).read()
+    let file = ChunkedFile(source: try TextInput(path: path), chunkSize: chunk)
+    return try DelimitedFileReader(file: file, options: options, rules: rules, budget: LoadBudget(options, path: path)).read()
   }
 
   func readWhole(_ path: String, options: ReadOptions = .init()) throws -> Table {
-    let bytes = try TableReader.readBytes(path)
+    let bytes = try TextInput(path: path).readAll(LoadBudget(options, path: path))
     let grid = try DelimitedScanner(path: path, separator: SeparatorSniffer.sniff(bytes)).scan(bytes)
     return try TableReader.table(from: grid, options: options, rules: FieldRules(options, path: path), path: path)
   }

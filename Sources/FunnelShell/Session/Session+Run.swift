@@ -115,6 +115,8 @@ extension Session {
       console.writeError(interactive && terminal.stderrIsTerminal ? "\ncancelled\n" : "cancelled\n")
     case let file as FileError:
       console.writeError(DiagnosticRenderer.render(file, color: color))
+    case let limit as MemoryLimitExceeded:
+      console.writeError(DiagnosticRenderer.render(message: limit.description, color: color))
     case let output as OutputFileError:
       console.writeError(DiagnosticRenderer.render(message: output.message, color: color))
     default:
