@@ -11,12 +11,16 @@ final class OutputFile {
   private var writer: SafeFileWriter?
   /// Why a write failed, until the session reports it.
   private(set) var failure: FileError?
+  /// A pipe or a device (`/dev/stdout`), written in place: nothing to keep.
+  private var inPlace = false
 
   /// Opens the temporary file; throws a message when it cannot be made.
   init(path: String) throws {
     self.path = path
     do {
-      writer = try SafeFileWriter(path: path)
+      let writer = try SafeFileWriter(path: path)
+      inPlace = writer.writesInPlace
+      self.writer = writer
     } catch let error as FileError {
       throw OutputFileError(message: "cannot write \(path): \(error.message)")
     }
@@ -42,8 +46,11 @@ final class OutputFile {
   func takeFailure() -> OutputFileError? {
     guard let failure else { return nil }
     self.failure = nil
-    return OutputFileError(message: "cannot write \(path): \(failure.message); it is left as it was")
+    return OutputFileError(message: "cannot write \(path): \(failure.message)" + kept)
   }
+
+  /// What a failure leaves: the old file, when there is a file.
+  private var kept: String { inPlace ? "" : "; it is left as it was" }
 
   /// Moves the finished file into place.
   func close() throws {
@@ -53,7 +60,7 @@ final class OutputFile {
     do {
       try writer.commit()
     } catch let error as FileError {
-      throw OutputFileError(message: "cannot write \(path): \(error.message); it is left as it was")
+      throw OutputFileError(message: "cannot write \(path): \(error.message)" + kept)
     }
   }
 }
