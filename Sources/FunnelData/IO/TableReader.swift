@@ -95,7 +95,4 @@ public enum TableReader {
     }
     if columns.isEmpty { return Table(rowCount: grid.rowCount) }
     return Table(names: grid.names, columns: columns)
-  }
-
-  static func systemError(_ path: String) -> FileError { RawFile.systemError(path) }
-}
+  }}
