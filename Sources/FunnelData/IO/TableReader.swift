@@ -95,4 +95,5 @@ public enum TableReader {
     }
     if columns.isEmpty { return Table(rowCount: grid.rowCount) }
     return Table(names: grid.names, columns: columns)
-  }}
+  }
+}
