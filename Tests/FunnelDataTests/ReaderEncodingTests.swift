@@ -134,6 +134,16 @@ struct ReaderEncodingTests {
     }
   }
 
+  @Test func utf16WithoutAMarkSaysSo() throws {
+    let path = scratch.file("nomark.csv", bytes: encode(Self.text, .utf16LE))
+    #expect(
+      throws: FileError(
+        path: path,
+        message: "this does not look like text (CSV/TSV/JSON): it looks like UTF-16 without a byte-order mark; "
+          + "save it as UTF-8 (or UTF-16 with a BOM)")
+    ) { _ = try TableReader.read(path: path) }
+  }
+
   @Test func invalidUTF8DominatingIsRefused() throws {
     var generator = SystemRandomNumberGenerator()
     let bytes = (0..<10_000).map { _ in UInt8.random(in: 0x80...0xFF, using: &generator) }

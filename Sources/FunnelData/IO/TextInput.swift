@@ -77,7 +77,10 @@ final class TextInput {
     }
     let sample = try layer.head(TextInput.sampleSize)
     let text = sample.withUnsafeBufferPointer { TextSniffer.looksLikeText($0) }
-    if !text { throw FileError(path: path, message: TextSniffer.notText) }
+    if !text {
+      let reason = sample.withUnsafeBufferPointer { TextSniffer.likelyReason($0) }
+      throw FileError(path: path, message: TextSniffer.notText + (reason.map { ": " + $0 } ?? ""))
+    }
     return PrefixedLayer(sample, then: layer)
   }
 }

@@ -54,6 +54,24 @@ enum TextSniffer {
     return odd * 4 <= n
   }
 
+  /// Why a sample that is not text may still be text: UTF-16 without a
+  /// byte-order mark has a NUL beside most ASCII characters, on one side.
+  static func likelyReason(_ sample: UnsafeBufferPointer<UInt8>) -> String? {
+    let pairs = sample.count / 2
+    guard pairs >= 8 else { return nil }
+    var evenZeros = 0
+    var oddZeros = 0
+    for k in 0..<pairs {
+      if sample[2 * k] == 0 { evenZeros += 1 }
+      if sample[2 * k + 1] == 0 { oddZeros += 1 }
+    }
+    let most = pairs * 3 / 5, few = pairs / 20
+    if (oddZeros >= most && evenZeros <= few) || (evenZeros >= most && oddZeros <= few) {
+      return "it looks like UTF-16 without a byte-order mark; save it as UTF-8 (or UTF-16 with a BOM)"
+    }
+    return nil
+  }
+
   /// The length of the valid UTF-8 sequence at `i`, 0 when it is not one.
   private static func sequenceLength(_ s: UnsafeBufferPointer<UInt8>, at i: Int) -> Int {
     let b = s[i]
