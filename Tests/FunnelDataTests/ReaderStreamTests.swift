@@ -31,6 +31,34 @@ struct ReaderStreamTests {
     #expect(table.cells("amount")[49_999] == .decimal(4_999_925, scale: 2))
   }
 
+  /// A stream bigger than its first blocks, with a column that turns to
+  /// text at its end: the second pass reads the held blocks, and the table
+  /// is the one the same text gives from a regular file.
+  @Test func aBigStreamWithASecondPass() throws {
+    var text = "id,code\n"
+    for i in 0..<250_000 { text += "\(i),\(i % 977)\n" }
+    text += "250000,n/a\n"
+    let plain = try TableReader.read(path: scratch.file("plain.csv", text))
+    let path = try fifo("big.csv")
+    feed(path, text)
+    let streamed = try TableReader.read(path: path)
+    #expect(streamed.rowCount == 250_001)
+    #expect(streamed.typeOf("code") == .string)
+    #expect(streamed.cells("code") == plain.cells("code"))
+  }
+
+  /// A bad row deep in a stream is named by its line in the whole stream.
+  @Test func aBadRowInAStreamNamesItsLine() throws {
+    var text = "id,name\n"
+    for i in 0..<200_000 { text += "\(i),n\(i)\n" }
+    text += "1,2,3\n"
+    let path = try fifo("bad.csv")
+    feed(path, text)
+    #expect(throws: FileError(path: path, line: 200_002, message: "this row has 3 fields but the header has 2")) {
+      _ = try TableReader.read(path: path)
+    }
+  }
+
   /// A pipe of endless text stops at the memory limit with the limit's message.
   @Test func endlessPipeStopsAtTheMemoryLimit() throws {
     let path = try fifo("endless.csv")
@@ -154,6 +182,24 @@ struct ReaderStreamTests {
     let path = scratch.directory + "/" + name
     try #require(mkfifo(path, 0o600) == 0)
     return path
+  }
+
+  /// Writes `text` to the pipe from another thread, then closes it.
+  func feed(_ path: String, _ text: String) {
+    Thread {
+      let fd = open(path, O_WRONLY)
+      guard fd >= 0 else { return }
+      var text = text
+      text.withUTF8 { bytes in
+        var done = 0
+        while done < bytes.count {
+          let n = write(fd, bytes.baseAddress.unsafelyUnwrapped + done, bytes.count - done)
+          if n <= 0 { break }
+          done += n
+        }
+      }
+      close(fd)
+    }.start()
   }
 
   /// Writes rows to the pipe until `done` or the reader goes away.

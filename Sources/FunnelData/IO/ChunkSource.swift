@@ -33,36 +33,54 @@ extension TextInput: ChunkSource {
   }
 }
 
-/// A stream's text held whole in memory, so the delimited reader can make
-/// its second pass over what it cannot read twice from the stream.
+/// A stream's text held whole in memory (as the blocks it was read in, so
+/// no copy joins them), so the delimited reader can make its second pass
+/// over what it cannot read twice from the stream.
 final class SpooledText: ChunkSource {
   let path: String
-  private let bytes: [UInt8]
+  private let pieces: [[UInt8]]
+  private var piece = 0
   private var next = 0
+  /// The spooled bytes count toward the load's memory.
+  let heldBytes: Int
 
-  init(path: String, bytes: [UInt8]) {
+  init(path: String, pieces: [[UInt8]]) {
     self.path = path
-    self.bytes = bytes
+    self.pieces = pieces
+    heldBytes = pieces.reduce(0) { $0 + $1.count }
   }
 
   func read(_ into: UnsafeMutablePointer<UInt8>, _ count: Int) throws -> Int {
-    let n = min(count, bytes.count - next)
-    guard n > 0 else { return 0 }
-    bytes.withUnsafeBufferPointer { into.update(from: $0.baseAddress.unsafelyUnwrapped + next, count: n) }
-    next += n
-    return n
+    var done = 0
+    while done < count, piece < pieces.count {
+      let n = min(count - done, pieces[piece].count - next)
+      pieces[piece].withUnsafeBufferPointer {
+        (into + done).update(from: $0.baseAddress.unsafelyUnwrapped + next, count: n)
+      }
+      done += n
+      next += n
+      if next == pieces[piece].count {
+        piece += 1
+        next = 0
+      }
+    }
+    return done
   }
 
-  func rewind() throws { next = 0 }
+  func rewind() throws {
+    piece = 0
+    next = 0
+  }
 
-  var estimatedSize: Int? { bytes.count }
-
-  /// The spooled bytes count toward the load's memory.
-  var heldBytes: Int { bytes.count }
+  var estimatedSize: Int? { heldBytes }
 
   func lineFeeds(before offset: Int) -> Int? {
     var count = 0
-    for k in 0..<min(offset, bytes.count) where bytes[k] == 10 { count += 1 }
+    var left = offset
+    for bytes in pieces where left > 0 {
+      for k in 0..<min(left, bytes.count) where bytes[k] == 10 { count += 1 }
+      left -= bytes.count
+    }
     return count
   }
 }

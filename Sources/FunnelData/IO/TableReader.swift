@@ -35,7 +35,7 @@ public enum TableReader {
     let input = try TextInput(path: path)
     let json = ["json", "jsonl", "ndjson"].contains(format)
     if !json, options.types.isEmpty {
-      let source: ChunkSource = input.isRewindable ? input : SpooledText(path: path, bytes: try input.readAll(budget))
+      let source: ChunkSource = input.isRewindable ? input : SpooledText(path: path, pieces: try input.readPieces(budget))
       let file = ChunkedFile(source: source, chunkSize: DelimitedFileReader.chunkSize)
       return try DelimitedFileReader(file: file, options: options, rules: rules, budget: budget).read()
     }

@@ -1,27 +1,10 @@
 extension TextInput {
-  /// Every decoded byte of the file, for the readers that take a file
-  /// whole (JSON, forced types) and for streams, which cannot be read
-  /// twice. The budget is checked before each block is taken, so a stream
-  /// that never ends (a pipe of endless text; `/dev/zero` is refused as
-  /// binary first) stops at the memory limit.
+  /// Every decoded byte of the file in one array, for the readers that take
+  /// a file whole (JSON, forced types).
   func readAll(_ budget: LoadBudget) throws -> [UInt8] {
-    // A plain regular file's size is known: one allocation, filled in place
-    // (zero-filling a big buffer first would touch every page twice).
-    let first = max((estimatedSize ?? 0) + 1, 1 << 16)
-    try budget.check(first)
-    var pieces = [try piece(first, budget)]
-    guard pieces[0].count == first else { return pieces[0] }
-    // More than expected (a stream, compressed or transcoded text): blocks
-    // of growing size, joined at the end (the join holds both at once).
-    var total = first
-    while true {
-      let size = min(max(total / 2, 1 << 20), 1 << 28)
-      try budget.check(2 * (total + size))
-      let next = try piece(size, budget)
-      total += next.count
-      pieces.append(next)
-      if next.count < size { break }
-    }
+    let pieces = try readPieces(budget, joining: true)
+    if pieces.count == 1 { return pieces[0] }
+    let total = pieces.reduce(0) { $0 + $1.count }
     return [UInt8](unsafeUninitializedCapacity: total) { buffer, filled in
       var at = 0
       for piece in pieces where !piece.isEmpty {
@@ -31,6 +14,31 @@ extension TextInput {
         at += piece.count
       }
       filled = at
+    }
+  }
+
+  /// Every decoded byte of the file, in blocks of growing size (a stream
+  /// for the delimited reader, which cannot read it twice). The budget is
+  /// checked before each block is taken, so a stream that never ends (a
+  /// pipe of endless text; `/dev/zero` is refused as binary first) stops at
+  /// the memory limit. `joining`: the blocks will be copied into one array,
+  /// which holds them twice for a moment.
+  func readPieces(_ budget: LoadBudget, joining: Bool = false) throws -> [[UInt8]] {
+    // A plain regular file's size is known: one allocation, filled in place
+    // (zero-filling a big buffer first would touch every page twice).
+    let first = max((estimatedSize ?? 0) + 1, 1 << 16)
+    try budget.check(first)
+    var pieces = [try piece(first, budget)]
+    guard pieces[0].count == first else { return pieces }
+    // More than expected (a stream, compressed or transcoded text).
+    var total = first
+    while true {
+      let size = min(max(total / 2, 1 << 20), 1 << 28)
+      try budget.check((joining ? 2 : 1) * (total + size))
+      let next = try piece(size, budget)
+      total += next.count
+      pieces.append(next)
+      if next.count < size { return pieces }
     }
   }
 
