@@ -53,21 +53,26 @@ public final class SafeFileWriter {
     let slash = path.lastIndex(of: "/")
     let folder = slash.map { String(path[...$0]) } ?? ""
     let name = slash.map { String(path[path.index(after: $0)...]) } ?? path
-    var made: (String, Int32)?
+    var made: (String, Int32, Int?)?
     for _ in 0..<8 {
       let random = String(UInt64.random(in: 0...UInt64.max), radix: 36)
       let candidate = folder + "." + name.prefix(100) + ".\(random).tmp"
+      // Published before it exists, so a signal right after `open` still
+      // removes it (a 64-bit random name is no one else's).
+      let slot = TemporaryFiles.register(candidate)
       let fd = open(candidate, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o600)
+      let error = errno
       if fd >= 0 {
-        made = (candidate, fd)
+        made = (candidate, fd, slot)
         break
       }
-      if errno != EEXIST { throw SafeFileWriter.failure(path, errno) }
+      if let slot { TemporaryFiles.withdraw(slot) }
+      if error != EEXIST { throw SafeFileWriter.failure(path, error) }
     }
-    guard let (temporary, fd) = made else { throw SafeFileWriter.failure(path, EEXIST) }
+    guard let (temporary, fd, slot) = made else { throw SafeFileWriter.failure(path, EEXIST) }
     temporaryPath = temporary
     self.fd = fd
-    slot = TemporaryFiles.register(temporary)
+    self.slot = slot
   }
 
   deinit { discard() }
