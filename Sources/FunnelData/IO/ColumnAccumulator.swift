@@ -28,6 +28,9 @@ struct ColumnAccumulator {
   /// The type settled on (final once every row has been added).
   var type: DataType { tally.type }
 
+  /// Interning text as it comes (codes and a dictionary, not parsed values).
+  var isText: Bool { mode == .appending }
+
   /// Room for about `rows` rows in total.
   mutating func reserveCapacity(_ rows: Int) {
     switch mode {

@@ -35,7 +35,8 @@ struct DelimitedFileReader {
     var rowsRead = 0
     try forEachChunk(scanner, fields: names.count) { view, consumed in
       rowsRead += view.rowCount
-      try budget.check(memoryNeeded(rows: rowsRead, columns: names.count, read: file.offset + consumed))
+      let text = accumulators.reduce(0) { $0 + ($1.isText ? 1 : 0) }
+      try budget.check(memoryNeeded(rows: rowsRead, columns: names.count, text: text, read: file.offset + consumed))
       DelimitedFileReader.inParallel(&accumulators, view, columns: Array(accumulators.indices)) { $0.add(&$1) }
       // After the first chunk the row count can be estimated from the file's
       // size: reserving it spares the arrays their doubling, which would
@@ -71,15 +72,17 @@ struct DelimitedFileReader {
   }
 
   /// The memory the load will hold once every row is in, projected from
-  /// what `rows` rows in the first `read` bytes take: about 9 bytes a value
-  /// while a column is typed (a 64-bit parse and a tag), and for text half
-  /// the bytes again as a rough share for dictionaries; plus the buffer and
-  /// a stream's spooled text.
-  private func memoryNeeded(rows: Int, columns: Int, read: Int) -> Int {
+  /// what `rows` rows in the first `read` bytes take: 9 bytes a value while
+  /// a column is typed (a 64-bit parse and a tag), 4 for a text column's
+  /// codes plus its share of the bytes read for its dictionary (at worst
+  /// every value is different); plus the buffer and a stream's held text.
+  private func memoryNeeded(rows: Int, columns: Int, text: Int, read: Int) -> Int {
     let read = max(read, 1)
-    let perByte = Double(rows * columns * 9 + read / 2) / Double(read)
+    let cells = Double(rows) * Double(9 * (columns - text) + 4 * text)
+    let dictionaries = Double(read) * Double(text) / Double(max(columns, 1))
+    let scale = Double(max(file.size, read)) / Double(read)
     let held = (file.source as? SpooledText)?.heldBytes ?? 0
-    return Int(perByte * Double(max(file.size, read))) + file.capacity + held
+    return Int((cells + dictionaries) * scale) + file.capacity + held
   }
 
   /// `work` on each builder with a cursor over its column of the chunk, the
