@@ -55,17 +55,58 @@ struct SafeFileWriterTests {
     #expect(mode(history) == 0o600)
   }
 
-  /// A symlink planted at the target is replaced, never written through.
-  @Test func aSymlinkIsReplacedNotFollowed() throws {
+  /// A symlink someone else planted at the target is replaced, never
+  /// written through.
+  @Test func aPlantedSymlinkIsReplacedNotFollowed() throws {
     let precious = scratch.file("precious.txt", "keep me")
     let link = scratch.directory + "/out.csv"
     try FileManager.default.createSymbolicLink(atPath: link, withDestinationPath: precious)
+    // Owned by nobody (when the test runs as root; otherwise the link is
+    // the user's own and the next test's rule applies).
+    guard lchown(link, 65534, 65534) == 0 else { return }
     try SafeFileWriter.write(Array("a,b\n".utf8), to: link)
     #expect(contents(precious) == "keep me")
     #expect(contents(link) == "a,b\n")
     var info = stat()
     lstat(link, &info)
     #expect((info.st_mode & S_IFMT) == S_IFREG)
+  }
+
+  /// The user's own symlink is followed: the file it names is replaced
+  /// (keeping its mode) and the link stays.
+  @Test func anOwnSymlinkIsFollowed() throws {
+    let real = scratch.file("real.csv", "old")
+    chmod(real, 0o600)
+    let link = scratch.directory + "/current.csv"
+    try FileManager.default.createSymbolicLink(atPath: link, withDestinationPath: "real.csv")
+    try SafeFileWriter.write(Array("new".utf8), to: link)
+    #expect(contents(real) == "new")
+    #expect(mode(real) == 0o600)
+    var info = stat()
+    lstat(link, &info)
+    #expect((info.st_mode & S_IFMT) == S_IFLNK)
+    #expect(scratch.listing.sorted() == ["current.csv", "real.csv"])
+  }
+
+  /// `/dev/stdout` is a link to /proc/self/fd/1: whatever standard output
+  /// is (a pipe, a file), it is written in place and the link stays (it was
+  /// once replaced by a plain file when standard output was a file).
+  @Test func aLinkIntoProcIsWrittenInPlace() throws {
+    let output = scratch.file("redirected.txt", "")
+    let fd = open(output, O_WRONLY)
+    try #require(fd >= 0)
+    defer { close(fd) }
+    let link = scratch.directory + "/stdout-like"
+    try FileManager.default.createSymbolicLink(atPath: link, withDestinationPath: "/proc/self/fd/\(fd)")
+    let writer = try SafeFileWriter(path: link)
+    #expect(writer.writesInPlace)
+    try writer.write("through the link\n")
+    try writer.commit()
+    #expect(contents(output) == "through the link\n")
+    var info = stat()
+    lstat(link, &info)
+    #expect((info.st_mode & S_IFMT) == S_IFLNK)
+    #expect(scratch.listing.sorted() == ["redirected.txt", "stdout-like"])
   }
 
   /// Temporary names are random and made exclusively: a file already at

@@ -18,9 +18,9 @@ import Foundation
 ///     try writer.commit()
 ///     // out.csv: No space left on device     (on a full disk; out.csv as it was)
 ///
-/// What the path holds decides how it is written (`WriteTarget`): a symlink
-/// is replaced by the new file, never followed, and a pipe or a device
-/// (`/dev/stdout`) is written in place.
+/// What the path holds decides how it is written (`WriteTarget`): the
+/// user's own symlink is followed and someone else's replaced, and a pipe
+/// or a device (`/dev/stdout`) is written in place.
 public final class SafeFileWriter {
   public let path: String
   /// The file being written: a temporary file until `commit()` renames it,
@@ -28,6 +28,8 @@ public final class SafeFileWriter {
   public let temporaryPath: String
   /// The target is a pipe or a device, written as a stream (see `WriteTarget`).
   public let writesInPlace: Bool
+  /// Where the file lands: `path`, or the file a symlink of the user's names.
+  private let destination: String
   private var fd: Int32
   private let mode: mode_t
   private var slot: Int?
@@ -39,20 +41,22 @@ public final class SafeFileWriter {
   public init(path: String, newFileMode: mode_t? = nil) throws {
     self.path = path
     let target = try WriteTarget.inspect(path, newFileMode: newFileMode ?? (0o644 & ~SafeFileWriter.umaskBits))
-    guard case .replace(let mode) = target else {
+    guard case .replace(let resolved, let mode) = target else {
       let fd = open(path, O_WRONLY | O_NOCTTY | O_CLOEXEC)
       guard fd >= 0 else { throw SafeFileWriter.failure(path, errno) }
       self.mode = 0
       self.fd = fd
+      destination = path
       temporaryPath = path
       writesInPlace = true
       return
     }
     self.mode = mode
     writesInPlace = false
-    let slash = path.lastIndex(of: "/")
-    let folder = slash.map { String(path[...$0]) } ?? ""
-    let name = slash.map { String(path[path.index(after: $0)...]) } ?? path
+    destination = resolved
+    let slash = resolved.lastIndex(of: "/")
+    let folder = slash.map { String(resolved[...$0]) } ?? ""
+    let name = slash.map { String(resolved[resolved.index(after: $0)...]) } ?? resolved
     var made: (String, Int32, Int?)?
     for _ in 0..<8 {
       let random = String(UInt64.random(in: 0...UInt64.max), radix: 36)
@@ -121,7 +125,7 @@ public final class SafeFileWriter {
     let closing = close(fd)
     if failure == 0, closing != 0 { failure = errno }
     fd = -1
-    if failure == 0, rename(temporaryPath, path) != 0 { failure = errno }
+    if failure == 0, rename(temporaryPath, destination) != 0 { failure = errno }
     if failure != 0 {
       unlink(temporaryPath)
       release()
@@ -153,8 +157,8 @@ public final class SafeFileWriter {
   }
 
   private func syncFolder() {
-    let slash = path.lastIndex(of: "/")
-    let folder = slash.map { $0 == path.startIndex ? "/" : String(path[..<$0]) } ?? "."
+    let slash = destination.lastIndex(of: "/")
+    let folder = slash.map { $0 == destination.startIndex ? "/" : String(destination[..<$0]) } ?? "."
     let dir = open(folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
     guard dir >= 0 else { return }
     // Some file systems cannot sync a folder; the file itself is synced.
