@@ -114,4 +114,13 @@ import Testing
     // A file keeps the exact bytes of the values, whatever the terminal.
     #expect(safe.contains(Self.hostile))
   }
+
+  @Test func messagesQuotingDataShowControlsToo() {
+    let file = FileError(path: "x.csv", line: 4, column: "amount", message: "'\(Self.hostile)' is not an int")
+    #expect(DiagnosticRenderer.render(file) == "error: x.csv:4: column 'amount': 'Acme\\u{1B}]0;pwned\\u{7}\\u{1B}[2J' is not an int\n")
+    var d = Diagnostic(message: "unknown column 'x\u{202E}y'", span: nil)
+    d.hints = ["did you mean '\(Self.flipped)'?"]
+    let text = DiagnosticRenderer.render(d, in: nil)
+    #expect(text == "error: unknown column 'x\\u{202E}y'\n  hint: did you mean 'abc\\u{202E}fdp.exe'?\n")
+  }
 }
