@@ -67,8 +67,17 @@ public enum TableWriter {
 
   /// The encoded table; the caller releases the sink.
   static func encoded(_ table: Table, as format: FileFormat, options: WriteOptions = WriteOptions()) -> ByteSink {
-    var out = ByteSink(capacity: 64 + table.rowCount * table.columnCount * 8)
-    TableEncoder.encode(table, as: format, options: options) { out.append($0) }
+    var out = ByteSink(capacity: 4096)
+    var pieces = 0
+    TableEncoder.encode(table, as: format, options: options) { piece in
+      pieces += 1
+      // The first slice of rows (after the header) tells the size of the rest.
+      if pieces == 2 {
+        let slices = (table.rowCount + TableEncoder.sliceRows - 1) / TableEncoder.sliceRows
+        out.reserve(piece.count + piece.count / 8 * 9 * max(0, slices - 1) + 4096)
+      }
+      out.append(piece)
+    }
     return out
   }
 }
