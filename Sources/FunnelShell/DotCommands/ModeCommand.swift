@@ -3,7 +3,7 @@ import FunnelLanguage
 extension DotCommand {
   /// `.mode FORMAT [safe]`: how results are written from now on.
   static let mode = DotCommand(
-    name: "mode", arguments: [.format, .format], usage: ".mode [FORMAT [safe]]",
+    name: "mode", arguments: [.format, .formatOption], usage: ".mode [FORMAT [safe]]",
     summary: "output format: table, csv, tsv, json, jsonl or markdown; csv safe guards formulas (alone: show it)",
     details: """
       .mode csv        raw values as csv, from the next result on
