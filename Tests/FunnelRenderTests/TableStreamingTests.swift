@@ -41,7 +41,7 @@ import Testing
     // The header is padded to the widest company, found in the last row.
     #expect(lines[0] == "lead_id  company                      amount")
     #expect(lines[2] == "      1  co0                            0.00")
-    #expect(lines[3001] == "   3000  the widest company name  370,105.50")
+    #expect(lines[3001] == "   3000  the widest company name  370,226.55")
   }
 
   @Test func aWindowMeasuresOnlyTheRowsItShows() {
