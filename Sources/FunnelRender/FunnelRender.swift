@@ -8,16 +8,20 @@
 ///    periods), `DisplayWidth` (terminal columns of a string, East Asian wide
 ///    and emoji as 2, truncation with `…`), `TextStyle` (SGR codes, applied
 ///    only when colour is on).
-/// 2. `Tables/`: `RowWindow` (which rows fit: head and tail), `CellGrid`
-///    (the shown cells as text, with their alignment), `ColumnFit` (widths
+/// 2. `Tables/`: `RowWindow` (which rows fit: head and tail), `CellText`
+///    (one cell as shown), `ColumnLayout` (each column's alignment and
+///    natural width, measured without keeping the text), `ColumnFit` (widths
 ///    at a terminal width: truncate text, then hide columns from the right),
-///    `TableFooter` (row count, hidden columns), `TableRenderer` (the whole).
+///    `TableFooter` (row count, hidden columns), `TableRenderer` (the whole,
+///    written a piece at a time).
 /// 3. `Charts/`: `ChartColumns` (which columns a chart draws), `BarChart`,
 ///    `LineChart` (sparklines per series), `FunnelChart` (centred bars
 ///    narrowing step by step), `ChartRenderer` (the entry point).
 ///
 /// Machine formats (csv, json, ...) carry raw values and are written by
-/// FunnelData's `TableWriter`, not here.
+/// FunnelData's `TableWriter`, not here. Whatever the format, text shown to
+/// a person has its control and bidirectional characters made visible, in
+/// FunnelData's `VisibleText` notation (`\u{1B}`, `\u{202E}`).
 public enum FunnelRenderLibrary {
   public static let version = "0.1.0"
 }

@@ -58,6 +58,9 @@ struct Funnel: ParsableCommand {
   @Option(help: ArgumentHelp("Print lesson N as a handout (--format markdown for markdown) and exit.", valueName: "n"))
   var lesson: Int?
 
+  @Flag(help: "In csv and tsv output, put ' before text starting with = + - @ (no formulas in spreadsheets).")
+  var safeCSV = false
+
   @Flag(help: "Start with no datasets.")
   var noDemo = false
 
@@ -106,6 +109,7 @@ struct Funnel: ParsableCommand {
     options.demoSize = demoSize
     options.seed = seed
     options.format = OutputFormat(rawValue: format) ?? .table
+    options.safeCSV = safeCSV
     options.noDemo = noDemo
     options.quiet = quiet
     options.timeStartup = timeStartup

@@ -42,6 +42,7 @@ import Testing
     (".help sta‸", ["stages"]),
     (".help whe‸", ["where"]),
     (".mode js‸", ["json", "jsonl"]),
+    (".mode csv s‸", ["safe"]),
     (".timer o‸", ["off", "on"]),
     (".explain deals | whe‸", ["where"]),
     (".lesson ‸", ["1", "2", "3", "4", "5", "6", "7", "8"]),

@@ -3,18 +3,24 @@ import Dispatch
 /// The machine text of every cell of one column (`Value.rawText` semantics,
 /// escaped for one format), written column by column: one type switch a
 /// column, then a tight loop over the typed array, with no `Value` and no
-/// `String` per cell. Text cells are escaped once per distinct dictionary value.
+/// `String` per cell. Text cells are escaped once per distinct dictionary
+/// value used. One encoder holds a range of rows, so a big table is written
+/// a slice at a time and never held as text whole.
 struct CellEncoder {
-  /// All cells back to back; cell `i` ends at `ends[i]`.
+  /// All cells back to back; cell `i` of the range ends at `ends[i]`.
   private(set) var text: ByteSink
   private(set) var ends: [Int]
 
-  /// Encodes every column, on all cores (columns are independent).
-  static func encodeColumns(_ table: Table, escaping: TextEscaping) -> [CellEncoder] {
+  /// Encodes every column over `rows`, on all cores (columns are independent).
+  /// `dictionaries[c]` is column `c`'s escaped dictionary, if it has one.
+  static func encodeColumns(
+    _ table: Table, rows: Range<Int>, escaping: TextEscaping, dictionaries: [EscapedDictionary?]
+  ) -> [CellEncoder] {
     var out = [CellEncoder?](repeating: nil, count: table.columnCount)
     out.withUnsafeMutableBufferPointer { slots in
       DispatchQueue.concurrentPerform(iterations: table.columnCount) { c in
-        slots[c] = CellEncoder(table.columns[c], rows: table.rowCount, escaping: escaping)
+        slots[c] = CellEncoder(
+          table.columns[c], rows: rows, escaping: escaping, escapedDictionary: dictionaries[c])
       }
     }
     return out.compactMap { $0 }
@@ -23,26 +29,30 @@ struct CellEncoder {
   /// Frees the text; the encoder is unusable afterwards.
   func release() { text.release() }
 
+  /// The text of the `i`th row of the range (0 = its first row).
   @inline(__always)
-  func cell(_ row: Int) -> UnsafeBufferPointer<UInt8> {
-    let start = row == 0 ? 0 : ends[row - 1]
-    return UnsafeBufferPointer(start: text.base + start, count: ends[row] - start)
+  func cell(_ i: Int) -> UnsafeBufferPointer<UInt8> {
+    let start = i == 0 ? 0 : ends[i - 1]
+    return UnsafeBufferPointer(start: text.base + start, count: ends[i] - start)
   }
 
-  init(_ column: Column, rows: Int, escaping: TextEscaping) {
-    var sink = ByteSink(capacity: rows * 8 + 64)
-    var ends = [Int](repeating: 0, count: rows)
-    let null: [UInt8] = escaping == .json ? Array("null".utf8) : []
-    let quoted = escaping == .json
+  /// `escapedDictionary`: a text column's dictionary escaped once for the
+  /// whole table (see `EscapedDictionary`); nil escapes each used value.
+  init(_ column: Column, rows: Range<Int>, escaping: TextEscaping, escapedDictionary: EscapedDictionary? = nil) {
+    var sink = ByteSink(capacity: rows.count * 8 + 64)
+    var ends = [Int](repeating: 0, count: rows.count)
+    let null: [UInt8] = escaping.syntax == .json ? Array("null".utf8) : []
+    let quoted = escaping.syntax == .json
     let validity = column.validity
+    let first = rows.lowerBound
     func each(_ body: (Int, inout ByteSink) -> Void) {
-      for row in 0..<rows {
+      for row in rows {
         if let validity, !validity[row] {
           sink.append(null)
         } else {
           body(row, &sink)
         }
-        ends[row] = sink.count
+        ends[row - first] = sink.count
       }
     }
     switch column.data {
@@ -72,23 +82,16 @@ struct CellEncoder {
         if quoted { s.append(34) }
       }
     case .string(let codes, let dictionary):
-      if dictionary.count > 4 * rows + 64 {
-        // A few rows of a big dictionary: escape only what is used.
-        each { r, s in s.append(escaping.escape(dictionary.values[Int(codes[r])])) }
-      } else {
-        var pieces: [UInt8] = []
-        var offsets = [0]
-        offsets.reserveCapacity(dictionary.count + 1)
-        for value in dictionary.values {
-          escaping.escape(value, into: &pieces)
-          offsets.append(pieces.count)
-        }
-        pieces.withUnsafeBufferPointer { p in
+      if let escaped = escapedDictionary {
+        escaped.pieces.withUnsafeBufferPointer { p in
           each { r, s in
             let c = Int(codes[r])
-            s.append(UnsafeBufferPointer(rebasing: p[offsets[c]..<offsets[c + 1]]))
+            s.append(UnsafeBufferPointer(rebasing: p[escaped.offsets[c]..<escaped.offsets[c + 1]]))
           }
         }
+      } else {
+        // A few rows of a big dictionary: escape only what is used.
+        each { r, s in s.append(escaping.escape(dictionary.values[Int(codes[r])])) }
       }
     }
     text = sink

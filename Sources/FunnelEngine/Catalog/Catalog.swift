@@ -34,6 +34,9 @@ public final class Catalog {
   public var today: Int32
   /// `metric name = ...`.
   public var userMetrics: [String: UserMetric] = [:]
+  /// How `save "<path>"` writes text: the shell turns `safeFormulas` on
+  /// for `--safe-csv` and `.mode csv safe`.
+  public var saveOptions = WriteOptions()
 
   public init() {
     // UTC days; the shell overrides it from FUNNEL_TODAY when set.

@@ -45,7 +45,7 @@ struct Executor {
       return Batch(try VocabularyOperator.run(try input.map(run), plan, context))
     case .save(let input, let path, let span):
       let table = try run(input)
-      try SaveOperator.write(table, path: path, span: span)
+      try SaveOperator.write(table, path: path, span: span, options: context.catalog.saveOptions)
       return Batch(table)
     case .chart(let input, _):
       return try rows(input, needed: needed)

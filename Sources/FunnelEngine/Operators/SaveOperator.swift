@@ -4,9 +4,9 @@ import FunnelLanguage
 /// `save "<path>"`: writes the table atomically (format from the extension);
 /// a failure is a run-time diagnostic at the path.
 enum SaveOperator {
-  static func write(_ table: Table, path: String, span: Span) throws {
+  static func write(_ table: Table, path: String, span: Span, options: WriteOptions) throws {
     do {
-      try TableWriter.write(table, to: path)
+      try TableWriter.write(table, to: path, options: options)
     } catch let e as FileError {
       throw Diagnostic(message: "cannot save: \(e.message)", span: span, hints: ["path: \(e.path)"])
     } catch {

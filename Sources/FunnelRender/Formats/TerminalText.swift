@@ -1,3 +1,5 @@
+import FunnelData
+
 /// Measuring and cutting text by the columns it takes at a terminal, which
 /// is not its `count`: CJK and emoji take two columns, combining marks none.
 ///
@@ -72,27 +74,11 @@ enum TerminalText {
     return right ? spaces + text : text + spaces
   }
 
-  /// Control characters made visible (`\n`, `\t`, `\u{1B}`), so a cell can
-  /// neither break a row nor smuggle an escape sequence to the terminal.
+  /// Control and bidirectional characters made visible (`\n`, `\t`,
+  /// `\u{1B}`, `\u{202E}`: `VisibleText`'s notation), so a cell can neither
+  /// break a row, smuggle an escape sequence to the terminal, nor make it
+  /// draw the text in another order.
   static func printable(_ text: String) -> String {
-    guard text.unicodeScalars.contains(where: isControl) else { return text }
-    var out = ""
-    for scalar in text.unicodeScalars {
-      guard isControl(scalar) else {
-        out.unicodeScalars.append(scalar)
-        continue
-      }
-      switch scalar {
-      case "\n": out += "\\n"
-      case "\r": out += "\\r"
-      case "\t": out += "\\t"
-      default: out += "\\u{" + String(scalar.value, radix: 16, uppercase: true) + "}"
-      }
-    }
-    return out
-  }
-
-  private static func isControl(_ s: Unicode.Scalar) -> Bool {
-    s.value < 0x20 || (s.value >= 0x7F && s.value < 0xA0)
+    VisibleText.escaped(text)
   }
 }

@@ -21,50 +21,87 @@ import FunnelData
 /// are bold and nulls and footers dim; without it the text holds no escape
 /// code. Lines are joined by `\n`, with no newline at the end and no
 /// trailing spaces.
+///
+/// Every row of a big result (a pipe, an `.output` file) is written as it is
+/// formatted, through `render(_:options:write:)`: column widths come from a
+/// first pass that keeps no text (see `ColumnLayout`), then the lines go out
+/// in pieces of about 64 KB, so the output is never held whole.
 public enum TableRenderer {
+  /// The whole table as one string (no newline at the end).
   public static func render(_ table: Table, options: RenderOptions) -> String {
+    var text = ""
+    render(table, options: options) { text += $0 }
+    if text.hasSuffix("\n") { text.removeLast() }
+    return text
+  }
+
+  /// The table in pieces of whole lines, each line ending in `\n`; `write`
+  /// gets each piece and must not keep it.
+  public static func render(_ table: Table, options: RenderOptions, write: (String) -> Void) {
     guard table.columnCount > 0 else {
       let rows = table.rowCount == 0 ? "" : ", " + TableFooter.count(table.rowCount, "row")
-      return "(no columns\(rows))"
+      return write("(no columns\(rows))\n")
     }
     let window = RowWindow(rowCount: table.rowCount, maxRows: options.maxRows)
-    let grid = CellGrid(table, rows: window.rows)
+    let layouts = ColumnLayout.measure(table, window: window)
     let fit = ColumnFit(
-      natural: grid.entries.map(\.naturalWidth), truncatable: grid.entries.map(\.truncatable),
-      limit: options.width)
-    let shown = Array(grid.entries.prefix(fit.widths.count))
+      natural: layouts.map(\.naturalWidth), truncatable: layouts.map(\.truncatable), limit: options.width)
+    let shown = Array(layouts.prefix(fit.widths.count))
     let widths = fit.widths
     let color = options.color
+    var out = Output()
+    func emit(_ line: String) {
+      if let piece = out.line(line) { write(piece) }
+    }
 
-    var lines = [String]()
-    lines.append(
+    emit(
       line(
         shown.indices.map { c in
           Cell(text: TerminalText.truncate(shown[c].name, to: widths[c]), style: .bold)
         }, shown: shown, widths: widths, color: color))
-    lines.append(widths.map { String(repeating: "─", count: $0) }.joined(separator: gap))
+    emit(widths.map { String(repeating: "─", count: $0) }.joined(separator: gap))
     let gapLine = line(shown.map { _ in Cell(text: "⋮", style: nil) }, shown: shown, widths: widths, color: color)
-    for (position, _) in window.rows.enumerated() {
-      if position == window.gapAfter { lines.append(gapLine) }
-      lines.append(
-        line(
-          shown.indices.map { c in
-            let entry = shown[c]
-            let text = entry.cells[position]
-            let cut = entry.truncatable ? TerminalText.truncate(text, to: widths[c]) : text
-            return Cell(text: cut, style: entry.nulls[position] ? .dim : nil)
-          }, shown: shown, widths: widths, color: color))
+    var cells = [Cell](repeating: Cell(text: "", style: nil), count: shown.count)
+    func row(_ row: Int) {
+      for c in shown.indices {
+        let text = CellText.text(of: table.columns[c], row: row, identifier: shown[c].identifier)
+        let cut = shown[c].truncatable ? TerminalText.truncate(text, to: widths[c]) : text
+        cells[c] = Cell(text: cut, style: table.columns[c].isNull(row) ? .dim : nil)
+      }
+      emit(line(cells, shown: shown, widths: widths, color: color))
     }
+    for r in window.head { row(r) }
+    if window.isCut, !window.tail.isEmpty { emit(gapLine) }
+    for r in window.tail { row(r) }
     // A limit of one row has no tail: the gap comes last.
-    if window.gapAfter == window.shownCount, window.shownCount > 0 { lines.append(gapLine) }
-    let hidden = grid.entries.dropFirst(widths.count).map(\.name)
+    if window.gapAfter == window.shownCount, window.shownCount > 0 { emit(gapLine) }
+    let hidden = layouts.dropFirst(widths.count).map(\.name)
     for footer in TableFooter.lines(table: table, window: window, hidden: hidden) {
-      lines.append(TextStyle.dim.apply(to: footer, when: color))
+      emit(TextStyle.dim.apply(to: footer, when: color))
     }
-    return lines.joined(separator: "\n")
+    if let rest = out.take() { write(rest) }
   }
 
   private static let gap = String(repeating: " ", count: ColumnFit.gap)
+
+  /// Lines gathered into pieces of about `pieceSize` bytes; `line` returns
+  /// a full piece to write.
+  private struct Output {
+    static let pieceSize = 1 << 16
+    var piece = ""
+
+    mutating func line(_ text: String) -> String? {
+      piece += text
+      piece += "\n"
+      return piece.utf8.count >= Output.pieceSize ? take() : nil
+    }
+
+    mutating func take() -> String? {
+      guard !piece.isEmpty else { return nil }
+      defer { piece.removeAll(keepingCapacity: true) }
+      return piece
+    }
+  }
 
   /// A cell's text and how it is styled when colour is on.
   private struct Cell {
@@ -75,7 +112,7 @@ public enum TableRenderer {
   /// One line: each cell padded to its column's width on the side its
   /// alignment asks for; padding stays outside the escape codes so trailing
   /// spaces can be dropped.
-  private static func line(_ cells: [Cell], shown: [CellGrid.Entry], widths: [Int], color: Bool) -> String {
+  private static func line(_ cells: [Cell], shown: [ColumnLayout], widths: [Int], color: Bool) -> String {
     var out = ""
     for (c, cell) in cells.enumerated() {
       if c > 0 { out += gap }

@@ -18,6 +18,8 @@ public struct DotCommand: Sendable {
     case metricOrQuery
     /// An output format.
     case format
+    /// What may follow a format: `safe`.
+    case formatOption
     /// `on` or `off`.
     case onOff
     /// A parameter's name.

@@ -19,7 +19,7 @@ extension DotCommand {
         hints: ["end the path with " + FileFormat.knownExtensions.joined(separator: " ")])
     }
     do {
-      try TableWriter.write(table, to: pathWord.text)
+      try TableWriter.write(table, to: pathWord.text, options: session.catalog.saveOptions)
     } catch let error as FileError {
       throw invocation.error(error.description, at: pathWord)
     }

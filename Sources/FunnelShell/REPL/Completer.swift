@@ -69,6 +69,7 @@ public enum Completer {
     case .topic: return matching(HelpText.topics, word)
     case .metricOrQuery: return matching(MetricRegistry.all.map(\.name), word)
     case .format: return matching(OutputFormat.names, word)
+    case .formatOption: return matching(["safe"], word)
     case .onOff: return matching(["on", "off"], word)
     case .parameter:
       let keyword = command.name == "param" && earlier.isEmpty ? ["default"] : []

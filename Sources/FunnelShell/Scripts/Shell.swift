@@ -16,6 +16,7 @@ public enum Shell {
     let terminal = TerminalInfo.current(environment: environment)
     let session = Session(terminal: terminal, environment: environment)
     session.format = options.format
+    session.safeCSVFlag = options.safeCSV
     for (name, value) in options.parameters { session.catalog.parameters[name] = value }
     guard prepareData(options, in: session) else { return 1 }
     if let number = options.lesson { return printLesson(number, in: session) }

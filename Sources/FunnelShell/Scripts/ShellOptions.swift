@@ -33,6 +33,9 @@ public struct ShellOptions {
   public var demoSize: Int = DemoData.defaultLeads
   public var seed: UInt64 = DemoData.defaultSeed
   public var format: OutputFormat = .table
+  /// `--safe-csv`: every csv and tsv written guards text that a spreadsheet
+  /// would run as a formula (see `WriteOptions.safeFormulas`).
+  public var safeCSV = false
   public var parameters: [(name: String, value: String)] = []
   public var noDemo = false
   /// No banner at the prompt.

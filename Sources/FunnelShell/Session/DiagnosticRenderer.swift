@@ -24,14 +24,14 @@ public enum DiagnosticRenderer {
     case .warning: severity = Style.yellow.apply("warning:", when: color)
     }
     let head = location.isEmpty ? severity : Style.bold.apply(location, when: color) + " " + severity
-    var text = head + " " + Style.bold.apply(diagnostic.message, when: color) + "\n"
+    var text = head + " " + Style.bold.apply(shown(diagnostic.message), when: color) + "\n"
     if let span = diagnostic.span, let line = source?.line(span.line) {
       let (shown, shifted) = window(line, around: span)
       text += "  " + shown + "\n"
       text += "  " + caretLine(under: shifted, in: shown, color: color) + "\n"
     }
     for hint in diagnostic.hints {
-      text += "  " + Style.cyan.apply("hint:", when: color) + " " + hint + "\n"
+      text += "  " + Style.cyan.apply("hint:", when: color) + " " + shown(hint) + "\n"
     }
     return text
   }
@@ -80,11 +80,18 @@ public enum DiagnosticRenderer {
 
   /// A file that could not be loaded: `error: deals.csv:12: column 'amount': ...`.
   public static func render(_ error: FileError, color: Bool = false) -> String {
-    Style.boldRed.apply("error:", when: color) + " " + error.description + "\n"
+    Style.boldRed.apply("error:", when: color) + " " + shown(error.description) + "\n"
   }
 
   /// A message with no position: `error: ...`.
   public static func render(message: String, color: Bool = false) -> String {
-    Style.boldRed.apply("error:", when: color) + " " + message + "\n"
+    Style.boldRed.apply("error:", when: color) + " " + shown(message) + "\n"
+  }
+
+  /// A message as written: messages quote values and names from the data
+  /// (`'Acme…' is not an int`, `did you mean 'company'?`), so their control
+  /// and bidi characters are made visible as in a table; line breaks stay.
+  static func shown(_ message: String) -> String {
+    VisibleText.escaped(message, keeping: { $0 == "\n" })
   }
 }

@@ -11,12 +11,17 @@ extension Session {
   ///   and column without colour; bar and line charts still follow;
   /// - machine formats carry raw values through `TableWriter`;
   /// - bindings print nothing, except a one-line note at the prompt.
+  ///
+  /// Text for people (table, markdown) and anything at a terminal shows
+  /// control and bidi characters visibly (`\u{1B}`); csv, tsv and json into a
+  /// pipe or a file keep the exact bytes. Big results are written a piece
+  /// at a time, never held whole as text.
   func show(_ outcome: Outcome) {
     switch outcome {
     case .table(let table, let chart):
       show(table, chart: chart)
     case .scalar(let value, let hint):
-      emit((format == .table ? NumberFormat.display(value, hint: hint) : value.rawText) + "\n")
+      emit(scalarText(value, hint: hint) + "\n")
     case .boundDataset(let name, let rows, let columns):
       if interactive && terminal.stderrIsTerminal {
         note("\(name): " + count(rows, "row") + ", " + count(columns, "column"))
@@ -32,11 +37,11 @@ extension Session {
 
   func show(_ table: Table, chart: ChartRequest?) {
     if let fileFormat = format.fileFormat {
-      let text = TableWriter.encode(table, as: fileFormat)
-      emit(text.hasSuffix("\n") || text.isEmpty ? text : text + "\n")
+      // Each piece is whole rows ending in a newline.
+      TableWriter.encode(table, as: fileFormat, options: writeOptions()) { if !$0.isEmpty { emit($0) } }
       return
     }
-    emit(TableRenderer.render(table, options: renderOptions()) + "\n")
+    TableRenderer.render(table, options: renderOptions()) { emit($0) }
     guard let chart else { return }
     switch chart.kind {
     case .funnel:
@@ -56,6 +61,24 @@ extension Session {
     guard resultsAtTerminal else { return RenderOptions(width: nil, maxRows: nil, color: false) }
     let size = TerminalInfo.size(environment: environment)
     return RenderOptions(width: size.columns, maxRows: max(10, size.rows - 6), color: terminal.colorOut)
+  }
+
+  /// How machine formats write results: formulas guarded when asked,
+  /// controls visible when the results reach a terminal.
+  func writeOptions() -> WriteOptions {
+    WriteOptions(safeFormulas: safeCSV, visibleControls: resultsAtTerminal)
+  }
+
+  /// A scalar result: as a table cell in `table` mode, else its raw text,
+  /// with controls visible for people (markdown, a terminal) and a formula
+  /// guarded in safe csv and tsv.
+  func scalarText(_ value: Value, hint: DisplayHint) -> String {
+    guard format != .table else {
+      return VisibleText.escaped(NumberFormat.display(value, hint: hint))
+    }
+    var text = value.rawText
+    if case .string = value, safeCSV, format == .csv || format == .tsv { text = WriteOptions.guardingFormula(text) }
+    return format == .markdown || resultsAtTerminal ? VisibleText.escaped(text) : text
   }
 
   func count(_ n: Int, _ noun: String) -> String { Counts.of(n, noun) }

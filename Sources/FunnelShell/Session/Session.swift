@@ -22,6 +22,17 @@ public final class Session {
 
   /// `.mode` / `--format`.
   public var format: OutputFormat = .table
+  /// `.mode csv safe` / `.mode tsv safe`: the mode guards formulas.
+  public var safeMode = false {
+    didSet { catalog.saveOptions.safeFormulas = safeCSV }
+  }
+  /// `--safe-csv`: formulas guarded in every csv and tsv, whatever `.mode` says.
+  public var safeCSVFlag = false {
+    didSet { catalog.saveOptions.safeFormulas = safeCSV }
+  }
+  /// Whether csv and tsv text is guarded against formulas, in results and in
+  /// the files `save` and `.save` write.
+  public var safeCSV: Bool { safeCSVFlag || safeMode }
   /// `.timer on`: wall time of each statement on stderr.
   public var timer = false
   /// At the prompt: short notes (`big: 1,204 rows, 9 columns`) after quiet statements.

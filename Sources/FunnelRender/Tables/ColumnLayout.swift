@@ -1,0 +1,71 @@
+import Dispatch
+import FunnelData
+
+/// How one column is laid out: its header, its alignment, whether it may be
+/// cut, and the columns its widest shown cell takes. Measured in a pass over
+/// the shown rows that keeps no cell text, so laying out eight million rows
+/// for a pipe costs a few numbers, not eight million strings; the rows are
+/// formatted again as they are written.
+struct ColumnLayout {
+  /// The column's name, made printable.
+  var name: String
+  /// Key columns (`deal_id`) show integers without separators.
+  var identifier: Bool
+  /// Numbers, dates, timestamps and periods line up on the right.
+  var rightAligned: Bool
+  /// Free text may be cut with `…` to make room; numbers and dates never
+  /// are, since a cut number reads as a different number.
+  var truncatable: Bool
+  /// Columns the widest shown cell or the header takes.
+  var naturalWidth: Int
+
+  /// Every column of `table`, measured over the rows of `window`, columns on all cores.
+  static func measure(_ table: Table, window: RowWindow) -> [ColumnLayout] {
+    var widths = [Int](repeating: 0, count: table.columnCount)
+    widths.withUnsafeMutableBufferPointer { slots in
+      DispatchQueue.concurrentPerform(iterations: table.columnCount) { c in
+        slots[c] = widest(
+          table.columns[c], window: window, identifier: CellText.isIdentifier(table.names[c]))
+      }
+    }
+    return table.columns.indices.map { c in
+      let header = TerminalText.printable(table.names[c])
+      let type = table.columns[c].type
+      return ColumnLayout(
+        name: header, identifier: CellText.isIdentifier(table.names[c]),
+        rightAligned: CellText.isRightAligned(type), truncatable: type == .string,
+        naturalWidth: max(TerminalText.width(header), widths[c]))
+    }
+  }
+
+  /// The widest cell of `column` among the window's rows. Text is measured
+  /// once per distinct value when many rows share a dictionary.
+  private static func widest(_ column: Column, window: RowWindow, identifier: Bool) -> Int {
+    var widest = 0
+    let ranges = [window.head, window.tail]
+    if case .string(let codes, let dictionary) = column.data, window.shownCount > dictionary.count / 4 {
+      var measured = [Int32](repeating: -1, count: dictionary.count)
+      let nullWidth = NumberFormat.display(.null, hint: .plain).count
+      for range in ranges {
+        for row in range {
+          if column.isNull(row) {
+            widest = max(widest, nullWidth)
+            continue
+          }
+          let code = Int(codes[row])
+          if measured[code] < 0 {
+            measured[code] = Int32(TerminalText.width(TerminalText.printable(dictionary.values[code])))
+          }
+          widest = max(widest, Int(measured[code]))
+        }
+      }
+      return widest
+    }
+    for range in ranges {
+      for row in range {
+        widest = max(widest, TerminalText.width(CellText.text(of: column, row: row, identifier: identifier)))
+      }
+    }
+    return widest
+  }
+}
