@@ -20,6 +20,7 @@ extension BoundExpr {
       return .cases(bs.map { (when: $0.when.replacingColumns(f), then: $0.then.replacingColumns(f)) }, otherwise: o.replacingColumns(f), t)
     case .shift(let e, let d, let n): return .shift(e.replacingColumns(f), d, negative: n)
     case .call(let fn, let args, let t): return .call(fn, args.map { $0.replacingColumns(f) }, t)
+    case .located(let e, let site): return .located(e.replacingColumns(f), site)
     }
   }
 

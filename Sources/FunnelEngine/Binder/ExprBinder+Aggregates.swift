@@ -18,7 +18,7 @@ extension ExprBinder {
       return a
     }
     func add(_ f: AggregateFunction, _ arg: BoundExpr?, _ type: DataType, _ hint: DisplayHint) -> BoundExpr {
-      aggregation.add(AggregateSpec(function: f, argument: arg, type: type, hint: hint))
+      aggregation.add(AggregateSpec(function: f, argument: arg, type: type, hint: hint, site: ExprSite(Expr(.call(id, args), span: span))))
     }
     if let metric = catalog.userMetrics[name] {
       try arity(0...0, "no arguments")

@@ -1,0 +1,34 @@
+import FunnelData
+import FunnelLanguage
+
+/// A result that leaves the range of its type. Every checked kernel throws
+/// it (see `CheckedArithmetic`); it names only the type, and the evaluator
+/// adds the place it happened (`ExprSite`) and makes it a `Diagnostic`.
+struct Overflow: Error, Equatable {
+  var type: DataType
+
+  init(_ type: DataType) { self.type = type }
+
+  /// What the type holds, for the hint: `decimal(2) holds -92233720368547758.08 to 92233720368547758.07`.
+  var rangeText: String {
+    switch type {
+    case .decimal(let s):
+      return "\(type.name) holds \(Decimal64.format(units: .min, scale: s)) to \(Decimal64.format(units: .max, scale: s))"
+    case .date, .timestamp:
+      let first = CivilDate(daysSinceEpoch: CivilDate.supportedDays.lowerBound)
+      let last = CivilDate(daysSinceEpoch: CivilDate.supportedDays.upperBound)
+      return "a \(type.name) lies between \(first) and \(last)"
+    default:
+      return "int holds \(Int64.min) to \(Int64.max)"
+    }
+  }
+}
+
+extension Diagnostic {
+  /// `overflow in `amount * 10000000000000`: the result leaves the range of decimal(2)`.
+  static func overflow(_ o: Overflow, at site: ExprSite) -> Diagnostic {
+    Diagnostic(
+      message: "overflow in `\(site.text)`: the result leaves the range of \(o.type.name)", span: site.span,
+      hints: [o.rangeText])
+  }
+}
