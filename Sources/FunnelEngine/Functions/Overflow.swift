@@ -9,15 +9,20 @@ struct Overflow: Error, Equatable {
 
   init(_ type: DataType) { self.type = type }
 
-  /// What the type holds, for the hint: `decimal(2) holds -92233720368547758.08 to 92233720368547758.07`.
+  /// What the type holds, for the hint: `decimal(2) holds -92233720368547758.08 to 92233720368547758.07`,
+  /// `dates run from 0001-01-01 to 9999-12-31`.
   var rangeText: String {
     switch type {
     case .decimal(let s):
       return "\(type.name) holds \(Decimal64.format(units: .min, scale: s)) to \(Decimal64.format(units: .max, scale: s))"
-    case .date, .timestamp:
+    case .date:
       let first = CivilDate(daysSinceEpoch: CivilDate.supportedDays.lowerBound)
       let last = CivilDate(daysSinceEpoch: CivilDate.supportedDays.upperBound)
-      return "a \(type.name) lies between \(first) and \(last)"
+      return "dates run from \(first) to \(last)"
+    case .timestamp:
+      let first = Timestamps.make(day: CivilDate.supportedDays.lowerBound, hour: 0, minute: 0, second: 0)
+      let last = Timestamps.make(day: CivilDate.supportedDays.upperBound, hour: 23, minute: 59, second: 59, micros: 999_999)
+      return "timestamps run from \(Timestamps.format(first)) to \(Timestamps.format(last))"
     default:
       return "int holds \(Int64.min) to \(Int64.max)"
     }

@@ -79,9 +79,9 @@ enum Accumulators {
 
   static func sum(_ arg: Column?, type: DataType, groups g: [Int32], count: Int) throws(Overflow) -> Column {
     guard let arg else { return Column.empty(type, count: count, allNull: true) }
-    var seen = [Bool](repeating: false, count: count)
     switch arg.data {
     case .double(let v):
+      var seen = [Bool](repeating: false, count: count)
       var out = [Double](repeating: 0, count: count)
       for i in 0..<v.count where !arg.isNull(i) {
         out[Int(g[i])] += v[i]
@@ -89,54 +89,55 @@ enum Accumulators {
       }
       return Column(.double(out), validity: Bitmap(seen), hint: arg.hint)
     default:
-      let wide = exactSums(arg, groups: g, count: count, seen: &seen)
+      let (wide, ns) = exactSums(arg, groups: g, count: count)
       var out = [Int64](repeating: 0, count: count)
-      for k in 0..<count where seen[k] {
+      for k in 0..<count where ns[k] > 0 {
         guard let v = CheckedArithmetic.narrow(wide[k]) else { throw Overflow(type) }
         out[k] = v
       }
-      let valid = Bitmap(seen)
+      let valid = Bitmap(ns.map { $0 > 0 })
       if case .decimal(let s) = type { return Column(.decimal(out, scale: s), validity: valid, hint: arg.hint) }
       return Column(.int(out), validity: valid, hint: arg.hint)
     }
   }
 
   /// Per-group sums of an int or decimal column's units in 128 bits (no
-  /// 64-bit total of Int64s can overflow them); `seen` marks groups with a value.
-  static func exactSums(_ arg: Column, groups g: [Int32], count: Int, seen: inout [Bool]) -> [Int128] {
+  /// total of Int64s that fits in memory can overflow them), and the number
+  /// of values each group summed.
+  static func exactSums(_ arg: Column, groups g: [Int32], count: Int) -> (sums: [Int128], counts: [Int]) {
     let v = arg.int64s
-    var wide = [Int128](repeating: 0, count: count)
+    var wide = [Int128](repeating: 0, count: count), ns = [Int](repeating: 0, count: count)
     if let validity = arg.validity {
       for i in 0..<v.count where validity[i] {
         let k = Int(g[i])
         wide[k] += Int128(v[i])
-        seen[k] = true
+        ns[k] += 1
       }
     } else {
       for i in 0..<v.count {
         let k = Int(g[i])
         wide[k] += Int128(v[i])
-        seen[k] = true
+        ns[k] += 1
       }
     }
-    return wide
+    return (wide, ns)
   }
 
   /// `avg` and `stddev` (sample, two passes for accuracy; null under 2 values).
   static func moments(_ f: AggregateFunction, _ arg: Column?, groups g: [Int32], count: Int) -> Column {
     guard let arg else { return Column.empty(.double, count: count, allNull: true) }
+    if f == .avg, arg.type != .double {
+      // Ints and decimals: the mean of the exact sum, so no total is lost or rounded on the way.
+      let (wide, ns) = exactSums(arg, groups: g, count: count)
+      let unit = Decimal64.powersOfTen[Comparisons.scale(arg.type)]
+      let means = (0..<count).map { ns[$0] == 0 ? 0 : Double(wide[$0]) / unit / Double(ns[$0]) }
+      return Column(.double(means), validity: Bitmap(ns.map { $0 > 0 }), hint: arg.hint)
+    }
     let v = arg.doubles
     var sums = [Double](repeating: 0, count: count), ns = [Int](repeating: 0, count: count)
     for i in 0..<v.count where !arg.isNull(i) {
       sums[Int(g[i])] += v[i]
       ns[Int(g[i])] += 1
-    }
-    if f == .avg, arg.type != .double {
-      // Ints and decimals: the mean of the exact sum, so no total is lost or rounded on the way.
-      var seen = [Bool](repeating: false, count: count)
-      let wide = exactSums(arg, groups: g, count: count, seen: &seen)
-      let unit = Decimal64.powersOfTen[Comparisons.scale(arg.type)]
-      for k in 0..<count where ns[k] > 0 { sums[k] = Double(wide[k]) / unit }
     }
     let means = zip(sums, ns).map { $1 == 0 ? 0 : $0 / Double($1) }
     if f == .avg { return Column(.double(means), validity: Bitmap(ns.map { $0 > 0 }), hint: arg.hint) }
