@@ -28,7 +28,13 @@ extension ExprBinder {
       aggregation.metricDepth += 1
       defer { aggregation.metricDepth -= 1 }
       do {
-        return try bind(metric.body)
+        // The body was written in another statement: its run-time errors point at this call.
+        let first = aggregation.specs.count
+        let body = try bind(metric.body)
+        for k in first..<aggregation.specs.count {
+          aggregation.specs[k].site = aggregation.specs[k].site?.called(name, at: span)
+        }
+        return body.rewritten(columns: nil, sites: { $0.called(name, at: span) })
       } catch var d as Diagnostic {
         // The body's own spans point into another statement; show the call instead.
         d.message = "in metric '\(name)': " + d.message

@@ -11,6 +11,9 @@ struct ExprSite: Equatable {
   var span: Span
   /// The expression as source text (`ExprText`), named in the message.
   var text: String
+  /// The user metric whose body holds the expression; `span` is then the
+  /// metric's call, since the body was written in another statement.
+  var metric: String? = nil
 
   init(span: Span, text: String) {
     self.span = span
@@ -60,5 +63,15 @@ extension Cast {
     case .dateToTimestamp: return true
     default: return false
     }
+  }
+}
+
+extension ExprSite {
+  /// The site as seen from a call of user metric `name` at `span`.
+  func called(_ name: String, at span: Span) -> ExprSite {
+    var out = self
+    out.span = span
+    if out.metric == nil { out.metric = name }
+    return out
   }
 }

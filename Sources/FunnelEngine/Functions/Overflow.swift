@@ -32,8 +32,9 @@ struct Overflow: Error, Equatable {
 extension Diagnostic {
   /// `overflow in `amount * 10000000000000`: the result leaves the range of decimal(2)`.
   static func overflow(_ o: Overflow, at site: ExprSite) -> Diagnostic {
-    Diagnostic(
-      message: "overflow in `\(site.text)`: the result leaves the range of \(o.type.name)", span: site.span,
+    let within = site.metric.map { "in metric '\($0)': " } ?? ""
+    return Diagnostic(
+      message: within + "overflow in `\(site.text)`: the result leaves the range of \(o.type.name)", span: site.span,
       hints: [o.rangeText])
   }
 }
