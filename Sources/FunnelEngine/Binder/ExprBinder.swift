@@ -77,7 +77,7 @@ final class ExprBinder {
       let spans = branches.map(\.then.span) + [otherwise?.span ?? e.span]
       let (type, unified) = try unify(thens + [other], spans: spans, what: "case")
       let pairs = zip(whens, unified.dropLast()).map { (when: $0, then: $1) }
-      return .cases(pairs, otherwise: unified[unified.count - 1], type)
+      return BoundExpr.cases(pairs, otherwise: unified[unified.count - 1], type).located(e)
     }
   }
 

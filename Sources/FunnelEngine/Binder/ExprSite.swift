@@ -40,12 +40,18 @@ extension BoundExpr {
       default: return false
       }
     case .cast(_, let c): return c.canOverflow
-    case .compare(_, let l, let r):
-      if case .cast(_, let c) = l, c.canOverflow { return true }
-      if case .cast(_, let c) = r, c.canOverflow { return true }
-      return false
+    case .compare(_, let l, let r): return l.isWideningCast || r.isWideningCast
+    // Branches brought to one type (`if(x, 92233720368547758, amount)`).
+    case .cases(let bs, let o, _): return o.isWideningCast || bs.contains { $0.then.isWideningCast }
+    case .coalesce(let es, _): return es.contains { $0.isWideningCast }
     default: return false
     }
+  }
+
+  /// A cast that can overflow, as the binder puts around one operand.
+  var isWideningCast: Bool {
+    if case .cast(_, let c) = self { return c.canOverflow }
+    return false
   }
 
   /// The node wrapped with its site when it can overflow; otherwise unchanged.
