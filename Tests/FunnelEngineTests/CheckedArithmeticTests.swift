@@ -80,54 +80,6 @@ import Testing
     #expect(try Casts.apply(.decimalToDecimal(from: 4, to: 2), Self.decimals([.min], 4)).value(at: 0) == .decimal(.min / 100, scale: 2))
   }
 
-  // MARK: Dates
-
-  static func day(_ text: String) -> Int32 { Periods.parse(text, unit: .day) ?? 0 }
-
-  @Test(arguments: [
-    ("2026-01-31", Duration(amount: 1, unit: .months), false, "2026-02-28"),
-    ("2024-01-31", Duration(amount: 1, unit: .months), false, "2024-02-29"),
-    ("2024-02-29", Duration(amount: 1, unit: .years), false, "2025-02-28"),
-    ("2026-03-31", Duration(amount: 1, unit: .months), true, "2026-02-28"),
-    ("2026-12-31", Duration(amount: 2, unit: .months), false, "2027-02-28"),
-    ("9999-11-30", Duration(amount: 1, unit: .months), false, "9999-12-30"),
-    ("9999-12-31", Duration(amount: 1, unit: .months), false, nil),
-    ("0001-01-31", Duration(amount: 1, unit: .months), true, nil),
-    ("0001-01-01", Duration(amount: 1, unit: .days), true, nil),
-    ("9999-12-31", Duration(amount: 0, unit: .days), false, "9999-12-31"),
-    ("9999-12-24", Duration(amount: 1, unit: .weeks), false, "9999-12-31"),
-    ("9999-12-25", Duration(amount: 1, unit: .weeks), false, nil),
-    ("2026-01-01", Duration(amount: 2_147_483_647, unit: .days), false, nil),
-    ("2026-01-31", Duration(amount: 100_000_000, unit: .months), false, nil),
-    ("2026-01-31", Duration(amount: .max, unit: .months), false, nil),
-    ("2026-01-31", Duration(amount: .min, unit: .days), true, nil),
-    ("2026-01-31", Duration(amount: .max / 2, unit: .weeks), false, nil),
-    ("2026-01-31", Duration(amount: .max / 2, unit: .years), false, nil),
-  ] as [(String, Duration, Bool, String?)])
-  func dateShifts(from: String, by d: Duration, negative: Bool, expected: String?) throws {
-    let dates = Column(.date([Self.day(from)]))
-    let run = { () throws(Overflow) -> Column in try DateKernels.shift(dates, d, negative: negative) }
-    if let expected {
-      #expect(try run().value(at: 0).rawText == expected)
-    } else {
-      #expect(Self.overflow(run) == Overflow(.date))
-    }
-  }
-
-  @Test func timestampShiftsKeepTheTimeAndCheckTheDay() throws {
-    let t = Timestamps.make(day: Self.day("9999-12-31"), hour: 23, minute: 59, second: 59)
-    let c = Column(.timestamp([t]))
-    let back = try DateKernels.shift(c, Duration(amount: 1, unit: .months), negative: true)
-    #expect(back.value(at: 0).rawText == "9999-11-30 23:59:59")
-    #expect(Self.overflow { () throws(Overflow) in try DateKernels.shift(c, Duration(amount: 1, unit: .days), negative: false) } == Overflow(.timestamp))
-    #expect(Self.overflow { () throws(Overflow) in try DateKernels.shift(c, Duration(amount: 9_000_000_000_000, unit: .days), negative: false) } == Overflow(.timestamp))
-  }
-
-  @Test func supportedDaysAreYearsOneTo9999() {
-    #expect(CivilDate(daysSinceEpoch: CivilDate.supportedDays.lowerBound).description == "0001-01-01")
-    #expect(CivilDate(daysSinceEpoch: CivilDate.supportedDays.upperBound).description == "9999-12-31")
-  }
-
   // MARK: Rounding
 
   @Test(arguments: [
@@ -204,49 +156,5 @@ import Testing
     #expect(avg.value(at: 0) == .double(Double(Int64.max)))
     let cents = try Accumulators.compute(.avg, Self.decimals([1, 2], 2), type: .double, groups: [0, 0], count: 1)
     #expect(cents.value(at: 0) == .double(0.015))
-  }
-
-  // MARK: Through the engine: the error names the expression and points at it
-
-  /// The run-time diagnostic of `marked` (1️⃣ where it must point), or nil when it runs.
-  static func runtimeDiagnostic(_ marked: String) -> (Diagnostic?, column: Int) {
-    let column = marked.components(separatedBy: "1️⃣").first.map { $0.unicodeScalars.count + 1 } ?? 0
-    do {
-      _ = try F.run(marked.replacingOccurrences(of: "1️⃣", with: ""))
-      return (nil, column)
-    } catch let d as Diagnostic {
-      return (d, column)
-    } catch {
-      return (Diagnostic(message: "\(error)"), column)
-    }
-  }
-
-  @Test(arguments: [
-    ("deals | derive x = 1️⃣amount * 100000000000000000", "overflow in `amount * 100000000000000000`: the result leaves the range of decimal(2)"),
-    ("deals | agg 1️⃣sum(amount * 90000000000000)", "overflow in `sum(amount * 90000000000000)`: the result leaves the range of decimal(2)"),
-    ("deals | derive d = 1️⃣created_at + 100000000mo", "overflow in `created_at + 100000000mo`: the result leaves the range of date"),
-    ("1 + 1️⃣abs(-9223372036854775807 - 1)", "overflow in `abs(-9223372036854775807 - 1)`: the result leaves the range of int"),
-    ("1️⃣-(-9223372036854775807 - 1)", "overflow in `-(-9223372036854775807 - 1)`: the result leaves the range of int"),
-    ("1️⃣round(9223372036854775807, -1)", "overflow in `round(9223372036854775807, -1)`: the result leaves the range of int"),
-    ("deals | where 1️⃣amount + 92233720368547758 > 0", "overflow in `amount + 92233720368547758`: the result leaves the range of decimal(2)"),
-  ])
-  func overflowsArePositioned(source: String, message: String) throws {
-    let (d, column) = Self.runtimeDiagnostic(source)
-    let diagnostic = try #require(d)
-    #expect(diagnostic.message == message)
-    #expect(diagnostic.span?.column == column)
-  }
-
-  @Test(arguments: [
-    ("round(1234.56, -2)", "1200"), ("9000000000000000.00 > 1.0001", "true"), ("1.0001 < 9000000000000000.00", "true"),
-    ("5 % 0", ""), ("5 / 0", ""), ("-(-9223372036854775807)", "9223372036854775807"),
-    ("@2026-01-31 + 1mo", "2026-02-28"), ("@9999-12-31 - 1y", "9998-12-31"),
-  ])
-  func valuesAtTheEdges(source: String, expected: String) throws {
-    #expect(try F.scalar(source).rawText == expected)
-  }
-
-  @Test func aggregateWithNeitherKeysNorAggregatesHasItsRow() throws {
-    #expect(F.rows(try F.table("deals | agg x = round(1234.56, -2)")) == ["1200"])
   }
 }

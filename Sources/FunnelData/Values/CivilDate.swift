@@ -202,7 +202,8 @@ public enum Periods {
     }
     switch unit {
     case .year:
-      guard let y = number(0..<bytes.count) else { return nil }
+      // Four digits at most: a longer run is no year (and would not fit).
+      guard bytes.count <= 4, let y = number(0..<bytes.count) else { return nil }
       return Int32(y)
     case .quarter:
       guard bytes.count == 7, bytes[4] == UInt8(ascii: "-"), bytes[5] == UInt8(ascii: "Q"),

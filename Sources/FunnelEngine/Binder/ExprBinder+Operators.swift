@@ -35,9 +35,11 @@ extension ExprBinder {
     if l.isNullConstant || r.isNullConstant { return .constant(.null, .bool) }
     if case .constant(.string(let s), _) = r, Self.isTemporal(l.type) { r = try Self.read(s, as: l.type, span: rx.span) }
     if case .constant(.string(let s), _) = l, Self.isTemporal(r.type) { l = try Self.read(s, as: r.type, span: lx.span) }
-    // `year(d) == 2018`: a whole number against a year is that year.
-    if case .constant(.int(let y), _) = r, l.type == .period(.year) { r = .constant(.period(Int32(truncatingIfNeeded: y), .year), l.type) }
-    if case .constant(.int(let y), _) = l, r.type == .period(.year) { l = .constant(.period(Int32(truncatingIfNeeded: y), .year), r.type) }
+    // `year(d) == 2018`: a whole number against a year is that year. One
+    // past Int32 is held at its end, which no year reaches, so every
+    // comparison keeps its answer (never wrapped onto a real year).
+    if case .constant(.int(let y), _) = r, l.type == .period(.year) { r = .constant(.period(Self.year(y), .year), l.type) }
+    if case .constant(.int(let y), _) = l, r.type == .period(.year) { l = .constant(.period(Self.year(y), .year), r.type) }
     if l.type != r.type {
       guard let target = Self.commonType(l.type, r.type) else {
         throw Diagnostic.typeMismatch(op.rawValue, l.type, r.type, span: span)
@@ -139,6 +141,11 @@ extension ExprBinder {
     case .date, .timestamp, .period: return true
     default: return false
     }
+  }
+
+  /// A whole number as a year ordinal, held within Int32.
+  static func year(_ y: Int64) -> Int32 {
+    Int32(exactly: y) ?? (y < 0 ? Int32.min : Int32.max)
   }
 
   /// Int or decimal: numbers held exactly as scaled Int64s.
