@@ -23,13 +23,31 @@ import Testing
   }
 
   @Test(arguments: [
-    ("deals | derive x = 1️⃣amount * 100000000000000000", "overflow in `amount * 100000000000000000`: the result leaves the range of decimal(2)"),
-    ("deals | agg 1️⃣sum(amount * 90000000000000)", "overflow in `sum(amount * 90000000000000)`: the result leaves the range of decimal(2)"),
-    ("deals | derive d = 1️⃣created_at + 100000000mo", "overflow in `created_at + 100000000mo`: the result leaves the range of date"),
-    ("1 + 1️⃣abs(-9223372036854775807 - 1)", "overflow in `abs(-9223372036854775807 - 1)`: the result leaves the range of int"),
+    (
+      "deals | derive x = 1️⃣amount * 100000000000000000",
+      "overflow in `amount * 100000000000000000`: the result leaves the range of decimal(2)"
+    ),
+    (
+      "deals | agg 1️⃣sum(amount * 90000000000000)",
+      "overflow in `sum(amount * 90000000000000)`: the result leaves the range of decimal(2)"
+    ),
+    (
+      "deals | derive d = 1️⃣created_at + 100000000mo",
+      "overflow in `created_at + 100000000mo`: the result leaves the range of date"
+    ),
+    (
+      "1 + 1️⃣abs(-9223372036854775807 - 1)",
+      "overflow in `abs(-9223372036854775807 - 1)`: the result leaves the range of int"
+    ),
     ("1️⃣-(-9223372036854775807 - 1)", "overflow in `-(-9223372036854775807 - 1)`: the result leaves the range of int"),
-    ("1️⃣round(9223372036854775807, -1)", "overflow in `round(9223372036854775807, -1)`: the result leaves the range of int"),
-    ("deals | where 1️⃣amount + 92233720368547758 > 0", "overflow in `amount + 92233720368547758`: the result leaves the range of decimal(2)"),
+    (
+      "1️⃣round(9223372036854775807, -1)",
+      "overflow in `round(9223372036854775807, -1)`: the result leaves the range of int"
+    ),
+    (
+      "deals | where 1️⃣amount + 92233720368547758 > 0",
+      "overflow in `amount + 92233720368547758`: the result leaves the range of decimal(2)"
+    ),
   ])
   func overflowsArePositioned(source: String, message: String) throws {
     let (d, column) = Self.runtimeDiagnostic(source)

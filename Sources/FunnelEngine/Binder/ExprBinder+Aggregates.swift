@@ -17,8 +17,9 @@ extension ExprBinder {
       guard a.type.isNumeric else { throw Diagnostic.argumentType(name, needs: "a number", got: a.type, span: e.span) }
       return a
     }
+    let site = ExprSite(Expr(.call(id, args), span: span))
     func add(_ f: AggregateFunction, _ arg: BoundExpr?, _ type: DataType, _ hint: DisplayHint) -> BoundExpr {
-      aggregation.add(AggregateSpec(function: f, argument: arg, type: type, hint: hint, site: ExprSite(Expr(.call(id, args), span: span))))
+      aggregation.add(AggregateSpec(function: f, argument: arg, type: type, hint: hint, site: site))
     }
     if let metric = catalog.userMetrics[name] {
       try arity(0...0, "no arguments")

@@ -38,8 +38,12 @@ extension ExprBinder {
     // `year(d) == 2018`: a whole number against a year is that year. One
     // past Int32 is held at its end, which no year reaches, so every
     // comparison keeps its answer (never wrapped onto a real year).
-    if case .constant(.int(let y), _) = r, l.type == .period(.year) { r = .constant(.period(Self.year(y), .year), l.type) }
-    if case .constant(.int(let y), _) = l, r.type == .period(.year) { l = .constant(.period(Self.year(y), .year), r.type) }
+    if case .constant(.int(let y), _) = r, l.type == .period(.year) {
+      r = .constant(.period(Self.year(y), .year), l.type)
+    }
+    if case .constant(.int(let y), _) = l, r.type == .period(.year) {
+      l = .constant(.period(Self.year(y), .year), r.type)
+    }
     if l.type != r.type {
       guard let target = Self.commonType(l.type, r.type) else {
         throw Diagnostic.typeMismatch(op.rawValue, l.type, r.type, span: span)

@@ -100,7 +100,7 @@ enum Evaluator {
     do {
       return try column(expr, batch)
     } catch let o as Overflow {
-      throw Diagnostic(message: "overflow: a result leaves the range of \(o.type.name)", hints: [o.rangeText])
+      throw Diagnostic.overflow(o, at: nil)
     }
   }
 

@@ -28,7 +28,8 @@ enum Arithmetic {
       let a = l.int64s, b = r.int64s
       let out: [Int64]
       switch op {
-      case .add: out = try CheckedArithmetic.map(a, b, validity: validity, type: type) { $0.addingReportingOverflow($1) }
+      case .add:
+        out = try CheckedArithmetic.map(a, b, validity: validity, type: type) { $0.addingReportingOverflow($1) }
       case .subtract:
         out = try CheckedArithmetic.map(a, b, validity: validity, type: type) { $0.subtractingReportingOverflow($1) }
       case .multiply:

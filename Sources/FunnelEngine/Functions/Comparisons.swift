@@ -38,7 +38,8 @@ enum Comparisons {
         for i in 0..<n { out[i] = op.holds(a[i], b[i]) }
       } else {
         // Different scales: both sides at the finer one, in 128 bits where nothing overflows.
-        let pa = Int128(Decimal64.intPowersOfTen[max(0, rs - ls)]), pb = Int128(Decimal64.intPowersOfTen[max(0, ls - rs)])
+        let pa = Int128(Decimal64.intPowersOfTen[max(0, rs - ls)]),
+          pb = Int128(Decimal64.intPowersOfTen[max(0, ls - rs)])
         for i in 0..<n { out[i] = op.holds(Int128(a[i]) * pa, Int128(b[i]) * pb) }
       }
     }

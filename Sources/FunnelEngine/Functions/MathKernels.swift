@@ -31,7 +31,9 @@ enum MathKernels {
       return Column(.decimal(out, scale: t), validity: c.validity, hint: c.hint)
     case .int(let v):
       guard digits < 0 else { return c }
-      return Column(.int(try roundUnits(v, dropping: -digits, keeping: -digits, validity: c.validity, type: .int)), validity: c.validity, hint: c.hint)
+      return Column(
+        .int(try roundUnits(v, dropping: -digits, keeping: -digits, validity: c.validity, type: .int)),
+        validity: c.validity, hint: c.hint)
     default: return c
     }
   }
@@ -79,7 +81,8 @@ enum MathKernels {
   /// Doubles stay doubles; decimals become whole decimals (scale 0); ints are unchanged.
   static func floorCeil(_ c: Column, up: Bool) -> Column {
     switch c.data {
-    case .double(let v): return Column(.double(v.map { up ? $0.rounded(.up) : $0.rounded(.down) }), validity: c.validity, hint: c.hint)
+    case .double(let v):
+      return Column(.double(v.map { up ? $0.rounded(.up) : $0.rounded(.down) }), validity: c.validity, hint: c.hint)
     case .decimal(let v, let s):
       let p = Decimal64.intPowersOfTen[s]
       let out = v.map { u -> Int64 in

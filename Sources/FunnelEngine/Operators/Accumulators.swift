@@ -7,7 +7,9 @@ import FunnelData
 /// Sums of ints and decimals are exact: they add in 128 bits, and a group
 /// whose total does not fit the result type throws `Overflow`.
 enum Accumulators {
-  static func compute(_ f: AggregateFunction, _ arg: Column?, type: DataType, groups g: [Int32], count: Int) throws(Overflow) -> Column {
+  static func compute(
+    _ f: AggregateFunction, _ arg: Column?, type: DataType, groups g: [Int32], count: Int
+  ) throws(Overflow) -> Column {
     let n = g.count
     switch f {
     case .countRows:

@@ -66,8 +66,7 @@ enum AggregateOperator {
       c.hint = spec.hint
       return c
     } catch {
-      guard let site = spec.site else { throw Diagnostic(message: "overflow: a result leaves the range of \(error.type.name)", hints: [error.rangeText]) }
-      throw Diagnostic.overflow(error, at: site)
+      throw Diagnostic.overflow(error, at: spec.site)
     }
   }
 }

@@ -23,7 +23,8 @@ enum VocabularyOperator {
       return try FunnelVerb.run(leads: input, steps: steps, keys: try keyColumns(keys), withinDays: within)
     case .cohort(let period, let keys, let byMonths, _):
       let cohort = try Evaluator.output(period, all)
-      return try CohortVerb.run(leads: input, cohort: cohort, cohortName: "cohort", keys: try keyColumns(keys), byMonths: byMonths)
+      return try CohortVerb.run(
+        leads: input, cohort: cohort, cohortName: "cohort", keys: try keyColumns(keys), byMonths: byMonths)
     case .attribute(let model, let keys, _):
       let metricContext = MetricContext(origin: origin ?? "deals", dataset: context.catalog.dataset, today: context.catalog.today)
       return try AttributeStage.run(deals: input, model: model, keys: keys, context: metricContext)
