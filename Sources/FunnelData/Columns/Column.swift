@@ -142,10 +142,9 @@ public struct Column: Sendable {
       data = .decimal(
         fill(0) { v in
           switch v {
-          case .decimal(let u, let vs):
-            if vs == s { return u }
-            return vs < s ? u * Decimal64.intPowersOfTen[s - vs] : u / Decimal64.intPowersOfTen[vs - s]
-          case .int(let x): return x * Decimal64.intPowersOfTen[s]
+          // A value too large for the column's scale cannot be stored: it is null, never wrapped.
+          case .decimal(let u, let vs): return Decimal64.rescaled(u, from: vs, to: s)
+          case .int(let x): return Decimal64.rescaled(x, from: 0, to: s)
           default: return nil
           }
         }, scale: s)

@@ -37,6 +37,15 @@ public struct CivilDate: Hashable, Sendable, CustomStringConvertible {
     return Int32(era * 146_097 + doe - 719_468)
   }
 
+  /// The days dates and timestamps may hold: 0001-01-01 through 9999-12-31,
+  /// the years a four-digit ISO date can write. Calendar arithmetic that
+  /// lands outside is an overflow, never a date in year -5877585.
+  public static let supportedDays: ClosedRange<Int32> =
+    CivilDate(year: 1, month: 1, day: 1).daysSinceEpoch...CivilDate(year: 9999, month: 12, day: 31).daysSinceEpoch
+
+  /// The years of `supportedDays`.
+  public static let supportedYears: ClosedRange<Int> = 1...9999
+
   /// True when the fields name a real day (no 2026-02-30).
   public var isValid: Bool {
     guard month >= 1, month <= 12, day >= 1 else { return false }
@@ -193,7 +202,8 @@ public enum Periods {
     }
     switch unit {
     case .year:
-      guard let y = number(0..<bytes.count) else { return nil }
+      // Four digits at most: a longer run is no year (and would not fit).
+      guard bytes.count <= 4, let y = number(0..<bytes.count) else { return nil }
       return Int32(y)
     case .quarter:
       guard bytes.count == 7, bytes[4] == UInt8(ascii: "-"), bytes[5] == UInt8(ascii: "Q"),

@@ -75,6 +75,16 @@ public enum Decimal64 {
     return v
   }
 
+  /// Units at scale `from` as units at scale `to`: exact when widening, or
+  /// nil when the result leaves Int64 (9e16 at scale 2 has no scale-4 form);
+  /// truncated toward zero when narrowing.
+  public static func rescaled(_ units: Int64, from: Int, to: Int) -> Int64? {
+    if from == to { return units }
+    if from > to { return units / intPowersOfTen[from - to] }
+    let (v, o) = units.multipliedReportingOverflow(by: intPowersOfTen[to - from])
+    return o ? nil : v
+  }
+
   /// `12345, scale 2` → `"123.45"`; `-5, scale 2` → `"-0.05"`.
   public static func format(units: Int64, scale: Int) -> String {
     if scale == 0 { return String(units) }

@@ -4,22 +4,30 @@ extension BoundExpr {
   /// The expression with every column reference replaced by `f(index)`:
   /// how `derive b = a * 2` after `a = ...` reads the earlier item's expression.
   func replacingColumns(_ f: (Int) -> BoundExpr) -> BoundExpr {
+    withoutActuallyEscaping(f) { rewritten(columns: $0, sites: { $0 }) }
+  }
+
+  /// The expression with every column reference replaced by `columns(index)`
+  /// (kept when nil) and every site by `sites(site)`.
+  func rewritten(columns f: ((Int) -> BoundExpr)?, sites g: (ExprSite) -> ExprSite) -> BoundExpr {
+    func r(_ e: BoundExpr) -> BoundExpr { e.rewritten(columns: f, sites: g) }
     switch self {
-    case .column(let i, _, _): return f(i)
+    case .column(let i, _, _): return f?(i) ?? self
     case .constant: return self
-    case .cast(let e, let c): return .cast(e.replacingColumns(f), c)
-    case .arithmetic(let op, let l, let r, let t): return .arithmetic(op, l.replacingColumns(f), r.replacingColumns(f), t)
-    case .negate(let e): return .negate(e.replacingColumns(f))
-    case .compare(let op, let l, let r): return .compare(op, l.replacingColumns(f), r.replacingColumns(f))
-    case .isNull(let e, let n): return .isNull(e.replacingColumns(f), negated: n)
-    case .and(let l, let r): return .and(l.replacingColumns(f), r.replacingColumns(f))
-    case .or(let l, let r): return .or(l.replacingColumns(f), r.replacingColumns(f))
-    case .not(let e): return .not(e.replacingColumns(f))
-    case .coalesce(let es, let t): return .coalesce(es.map { $0.replacingColumns(f) }, t)
+    case .cast(let e, let c): return .cast(r(e), c)
+    case .arithmetic(let op, let a, let b, let t): return .arithmetic(op, r(a), r(b), t)
+    case .negate(let e): return .negate(r(e))
+    case .compare(let op, let a, let b): return .compare(op, r(a), r(b))
+    case .isNull(let e, let n): return .isNull(r(e), negated: n)
+    case .and(let a, let b): return .and(r(a), r(b))
+    case .or(let a, let b): return .or(r(a), r(b))
+    case .not(let e): return .not(r(e))
+    case .coalesce(let es, let t): return .coalesce(es.map(r), t)
     case .cases(let bs, let o, let t):
-      return .cases(bs.map { (when: $0.when.replacingColumns(f), then: $0.then.replacingColumns(f)) }, otherwise: o.replacingColumns(f), t)
-    case .shift(let e, let d, let n): return .shift(e.replacingColumns(f), d, negative: n)
-    case .call(let fn, let args, let t): return .call(fn, args.map { $0.replacingColumns(f) }, t)
+      return .cases(bs.map { (when: r($0.when), then: r($0.then)) }, otherwise: r(o), t)
+    case .shift(let e, let d, let n): return .shift(r(e), d, negative: n)
+    case .call(let fn, let args, let t): return .call(fn, args.map(r), t)
+    case .located(let e, let site): return .located(r(e), g(site))
     }
   }
 

@@ -32,6 +32,9 @@ indirect enum BoundExpr {
   case shift(BoundExpr, Duration, negative: Bool)
   /// A scalar function.
   case call(ScalarFunction, [BoundExpr], DataType)
+  /// A node that can overflow at run time, with where it was written, so
+  /// the error points at it (see `ExprSite`, `CheckedArithmetic`).
+  case located(BoundExpr, ExprSite)
 
   var type: DataType {
     switch self {
@@ -41,7 +44,7 @@ indirect enum BoundExpr {
     case .negate(let e): return e.type
     case .compare, .isNull, .and, .or, .not: return .bool
     case .coalesce(_, let t), .cases(_, _, let t), .call(_, _, let t): return t
-    case .shift(let e, _, _): return e.type
+    case .shift(let e, _, _), .located(let e, _): return e.type
     }
   }
 
@@ -51,7 +54,7 @@ indirect enum BoundExpr {
     switch self {
     case .column(_, _, let h): return h
     case .cast(let e, let c): return c.target.isNumeric ? e.hint : .plain
-    case .negate(let e): return e.hint
+    case .negate(let e), .located(let e, _): return e.hint
     case .arithmetic(let op, let l, let r, _):
       switch op {
       case .add, .subtract: return l.hint == .money || r.hint == .money ? .money : (l.hint == r.hint ? l.hint : .plain)

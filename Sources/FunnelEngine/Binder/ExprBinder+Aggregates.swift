@@ -17,8 +17,9 @@ extension ExprBinder {
       guard a.type.isNumeric else { throw Diagnostic.argumentType(name, needs: "a number", got: a.type, span: e.span) }
       return a
     }
+    let site = ExprSite(Expr(.call(id, args), span: span))
     func add(_ f: AggregateFunction, _ arg: BoundExpr?, _ type: DataType, _ hint: DisplayHint) -> BoundExpr {
-      aggregation.add(AggregateSpec(function: f, argument: arg, type: type, hint: hint))
+      aggregation.add(AggregateSpec(function: f, argument: arg, type: type, hint: hint, site: site))
     }
     if let metric = catalog.userMetrics[name] {
       try arity(0...0, "no arguments")
@@ -28,7 +29,13 @@ extension ExprBinder {
       aggregation.metricDepth += 1
       defer { aggregation.metricDepth -= 1 }
       do {
-        return try bind(metric.body)
+        // The body was written in another statement: its run-time errors point at this call.
+        let first = aggregation.specs.count
+        let body = try bind(metric.body)
+        for k in first..<aggregation.specs.count {
+          aggregation.specs[k].site = aggregation.specs[k].site?.called(name, at: span)
+        }
+        return body.rewritten(columns: nil, sites: { $0.called(name, at: span) })
       } catch var d as Diagnostic {
         // The body's own spans point into another statement; show the call instead.
         d.message = "in metric '\(name)': " + d.message

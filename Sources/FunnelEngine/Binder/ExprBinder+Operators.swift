@@ -35,15 +35,25 @@ extension ExprBinder {
     if l.isNullConstant || r.isNullConstant { return .constant(.null, .bool) }
     if case .constant(.string(let s), _) = r, Self.isTemporal(l.type) { r = try Self.read(s, as: l.type, span: rx.span) }
     if case .constant(.string(let s), _) = l, Self.isTemporal(r.type) { l = try Self.read(s, as: r.type, span: lx.span) }
-    // `year(d) == 2018`: a whole number against a year is that year.
-    if case .constant(.int(let y), _) = r, l.type == .period(.year) { r = .constant(.period(Int32(truncatingIfNeeded: y), .year), l.type) }
-    if case .constant(.int(let y), _) = l, r.type == .period(.year) { l = .constant(.period(Int32(truncatingIfNeeded: y), .year), r.type) }
+    // `year(d) == 2018`: a whole number against a year is that year. One
+    // past Int32 is held at its end, which no year reaches, so every
+    // comparison keeps its answer (never wrapped onto a real year).
+    if case .constant(.int(let y), _) = r, l.type == .period(.year) {
+      r = .constant(.period(Self.year(y), .year), l.type)
+    }
+    if case .constant(.int(let y), _) = l, r.type == .period(.year) {
+      l = .constant(.period(Self.year(y), .year), r.type)
+    }
     if l.type != r.type {
       guard let target = Self.commonType(l.type, r.type) else {
         throw Diagnostic.typeMismatch(op.rawValue, l.type, r.type, span: span)
       }
-      l = Self.convert(l, to: target)
-      r = Self.convert(r, to: target)
+      // Ints and decimals of different scales compare exactly as they are
+      // (see `Comparisons`): widening one could overflow.
+      if !(Self.isExact(l.type) && Self.isExact(r.type)) {
+        l = Self.convert(l, to: target)
+        r = Self.convert(r, to: target)
+      }
     }
     // Constants go on the right, where the kernels have a fast path for them.
     if l.constantValue != nil, r.constantValue == nil { return .compare(op.swapped, r, l) }
@@ -137,6 +147,19 @@ extension ExprBinder {
     }
   }
 
+  /// A whole number as a year ordinal, held within Int32.
+  static func year(_ y: Int64) -> Int32 {
+    Int32(exactly: y) ?? (y < 0 ? Int32.min : Int32.max)
+  }
+
+  /// Int or decimal: numbers held exactly as scaled Int64s.
+  static func isExact(_ t: DataType) -> Bool {
+    switch t {
+    case .int, .decimal: return true
+    default: return false
+    }
+  }
+
   static func scale(_ t: DataType) -> Int {
     if case .decimal(let s) = t { return s }
     return 0
@@ -162,17 +185,25 @@ extension ExprBinder {
     if from == target { return e }
     switch (from, target) {
     case (.int, .double): return .cast(e, .intToDouble)
+    // A constant is converted now; one with no form at the target's scale
+    // stays a cast, which reports the overflow at run time, at its expression.
     case (.int, .decimal(let s)):
-      if case .constant(.int(let v), _) = e { return .constant(.decimal(v &* Decimal64.intPowersOfTen[s], scale: s), target) }
+      if case .constant(.int(let v), _) = e, let u = Decimal64.rescaled(v, from: 0, to: s) {
+        return .constant(.decimal(u, scale: s), target)
+      }
       return .cast(e, .intToDecimal(scale: s))
     case (.decimal(let a), .decimal(let b)):
-      if case .constant(.decimal(let u, _), _) = e { return .constant(.decimal(Decimal64.rescale(u, from: a, to: b), scale: b), target) }
+      if case .constant(.decimal(let u, _), _) = e, let v = Decimal64.rescaled(u, from: a, to: b) {
+        return .constant(.decimal(v, scale: b), target)
+      }
       return .cast(e, .decimalToDecimal(from: a, to: b))
     case (.decimal(let s), .double):
       if let d = e.constantValue?.doubleValue { return .constant(.double(d), .double) }
       return .cast(e, .decimalToDouble(scale: s))
     case (.date, .timestamp):
-      if case .constant(.date(let d), _) = e { return .constant(.timestamp(Int64(d) * Timestamps.microsPerDay), .timestamp) }
+      if case .constant(.date(let d), _) = e, CivilDate.supportedDays.contains(d) {
+        return .constant(.timestamp(Int64(d) * Timestamps.microsPerDay), .timestamp)
+      }
       return .cast(e, .dateToTimestamp)
     default: return e
     }

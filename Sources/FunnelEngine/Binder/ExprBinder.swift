@@ -44,11 +44,11 @@ final class ExprBinder {
       let b = try bind(x)
       if b.isNullConstant { return b }
       guard b.type.isNumeric else { throw Diagnostic.argumentType("-", needs: "a number", got: b.type, span: x.span) }
-      return .negate(b)
+      return BoundExpr.negate(b).located(e)
     case .unary(.not, let x):
       return .not(try bindCondition(x, for: "not"))
     case .binary(let op, let l, let r):
-      return try binary(op, l, r, span: e.span)
+      return try binary(op, l, r, span: e.span).located(e)
     case .inList(let x, let items, let negated):
       var result: BoundExpr = .constant(.bool(false), .bool)
       for (i, item) in items.enumerated() {
@@ -61,7 +61,7 @@ final class ExprBinder {
         try comparison(.greaterOrEqual, x, low, span: low.span), try comparison(.lessOrEqual, x, high, span: high.span))
       return negated ? .not(test) : test
     case .call(let id, let args):
-      return try call(id, args, span: e.span)
+      return try call(id, args, span: e.span).located(e)
     case .caseWhen(let subject, let branches, let otherwise):
       var whens = [BoundExpr]()
       var thens = [BoundExpr]()
@@ -77,7 +77,7 @@ final class ExprBinder {
       let spans = branches.map(\.then.span) + [otherwise?.span ?? e.span]
       let (type, unified) = try unify(thens + [other], spans: spans, what: "case")
       let pairs = zip(whens, unified.dropLast()).map { (when: $0, then: $1) }
-      return .cases(pairs, otherwise: unified[unified.count - 1], type)
+      return BoundExpr.cases(pairs, otherwise: unified[unified.count - 1], type).located(e)
     }
   }
 

@@ -91,38 +91,55 @@ struct Batch {
   }
 }
 
-/// Evaluates bound expressions column-at-a-time over a batch.
+/// Evaluates bound expressions column-at-a-time over a batch. Throws a
+/// `Diagnostic` when a result leaves its type (see `CheckedArithmetic`): at
+/// the expression's site when the binder kept one, else without a span (the
+/// shell then points at the statement).
 enum Evaluator {
-  static func evaluate(_ expr: BoundExpr, _ batch: Batch) -> Column {
+  static func evaluate(_ expr: BoundExpr, _ batch: Batch) throws -> Column {
+    do {
+      return try column(expr, batch)
+    } catch let o as Overflow {
+      throw Diagnostic.overflow(o, at: nil)
+    }
+  }
+
+  private static func column(_ expr: BoundExpr, _ batch: Batch) throws -> Column {
     let n = batch.count
     switch expr {
     case .column(let i, _, _): return batch.column(i)
     case .constant(let v, let t): return Column.constant(v, type: t, count: n)
-    case .cast(let e, let c): return Casts.apply(c, evaluate(e, batch))
+    case .cast(let e, let c): return try Casts.apply(c, column(e, batch))
     case .arithmetic(let op, let l, let r, let t):
-      return Arithmetic.apply(op, evaluate(l, batch), evaluate(r, batch), type: t)
-    case .negate(let e): return Arithmetic.negate(evaluate(e, batch))
+      return try Arithmetic.apply(op, column(l, batch), column(r, batch), type: t)
+    case .negate(let e): return try Arithmetic.negate(column(e, batch))
     case .compare(let op, let l, let r):
       if case .constant(let v, _) = r, !v.isNull {
-        return Comparisons.compare(op, evaluate(l, batch), constant: v)
+        return Comparisons.compare(op, try column(l, batch), constant: v)
       }
-      return Comparisons.compare(op, evaluate(l, batch), evaluate(r, batch))
+      return Comparisons.compare(op, try column(l, batch), try column(r, batch))
     case .isNull(let e, let negated):
-      let c = evaluate(e, batch)
+      let c = try column(e, batch)
       var out = [Bool](repeating: negated, count: n)
       if let v = c.validity { for i in 0..<n where !v[i] { out[i] = !negated } }
       return Column(.bool(out))
-    case .and(let l, let r): return Logic.and(evaluate(l, batch), evaluate(r, batch))
-    case .or(let l, let r): return Logic.or(evaluate(l, batch), evaluate(r, batch))
-    case .not(let e): return Logic.not(evaluate(e, batch))
-    case .coalesce(let es, let t): return Logic.coalesce(es.map { evaluate($0, batch) }, type: t)
+    case .and(let l, let r): return Logic.and(try column(l, batch), try column(r, batch))
+    case .or(let l, let r): return Logic.or(try column(l, batch), try column(r, batch))
+    case .not(let e): return Logic.not(try column(e, batch))
+    case .coalesce(let es, let t): return Logic.coalesce(try es.map { try column($0, batch) }, type: t)
     case .cases(let branches, let otherwise, let t):
-      let conditions = branches.map { evaluate($0.when, batch).trueMask }
-      let values = branches.map { evaluate($0.then, batch) } + [evaluate(otherwise, batch)]
+      let conditions = try branches.map { try column($0.when, batch).trueMask }
+      let values = try branches.map { try column($0.then, batch) } + [try column(otherwise, batch)]
       return Logic.choose(conditions, values, type: t, count: n)
-    case .shift(let e, let d, let negative): return DateKernels.shift(evaluate(e, batch), d, negative: negative)
+    case .shift(let e, let d, let negative): return try DateKernels.shift(column(e, batch), d, negative: negative)
     case .call(let f, let args, let t):
-      return ScalarKernels.apply(f, args.map { evaluate($0, batch) }, type: t)
+      return try ScalarKernels.apply(f, args.map { try column($0, batch) }, type: t)
+    case .located(let e, let site):
+      do {
+        return try column(e, batch)
+      } catch let o as Overflow {
+        throw Diagnostic.overflow(o, at: site)
+      }
     }
   }
 }

@@ -22,14 +22,14 @@ public enum Engine {
     case .pipeline(let node, let chart):
       return .table(try executor.run(node), chart: chart)
     case .scalar(let expr, _):
-      let c = Evaluator.evaluate(expr, Batch(Table(rowCount: 1)))
+      let c = try Evaluator.evaluate(expr, Batch(Table(rowCount: 1)))
       return .scalar(c.value(at: 0), hint: expr.hint)
     case .letDataset(let name, let node):
       let table = try executor.run(node)
       catalog.setDataset(name, table)
       return .boundDataset(name: name, rows: table.rowCount, columns: table.columnCount)
     case .letScalar(let name, let expr, _):
-      let value = Evaluator.evaluate(expr, Batch(Table(rowCount: 1))).value(at: 0)
+      let value = try Evaluator.evaluate(expr, Batch(Table(rowCount: 1))).value(at: 0)
       catalog.scalars[name] = value
       return .boundScalar(name: name, value: value)
     case .defineMetric(let metric):

@@ -2,7 +2,9 @@ import FunnelData
 
 /// `== != < <= > >=` over two columns of one comparable type, or a column and
 /// a constant. Text against a constant compares dictionary codes: the test
-/// runs once per distinct text, then once per row on the code.
+/// runs once per distinct text, then once per row on the code. Ints and
+/// decimals of different scales compare exactly, without widening either
+/// side (a decimal(2) of 9e16 has no decimal(4) form, yet is > 1.0001).
 enum Comparisons {
   static func compare(_ op: ComparisonOperator, _ l: Column, _ r: Column) -> Column {
     let n = l.count
@@ -31,7 +33,15 @@ enum Comparisons {
       for i in 0..<n { out[i] = op.holds(a[i] ? 1 : 0, b[i] ? 1 : 0) }
     default:
       let a = l.int64s, b = r.int64s
-      for i in 0..<n { out[i] = op.holds(a[i], b[i]) }
+      let ls = scale(l.type), rs = scale(r.type)
+      if ls == rs {
+        for i in 0..<n { out[i] = op.holds(a[i], b[i]) }
+      } else {
+        // Different scales: both sides at the finer one, in 128 bits where nothing overflows.
+        let pa = Int128(Decimal64.intPowersOfTen[max(0, rs - ls)]),
+          pb = Int128(Decimal64.intPowersOfTen[max(0, ls - rs)])
+        for i in 0..<n { out[i] = op.holds(Int128(a[i]) * pa, Int128(b[i]) * pb) }
+      }
     }
     return Column(.bool(out), validity: combinedValidity(l.validity, r.validity))
   }
@@ -51,11 +61,12 @@ enum Comparisons {
       }
     case (.int(let a), .int(let b)), (.timestamp(let a), .timestamp(let b)):
       for i in 0..<n { out[i] = op.holds(a[i], b) }
+    case (.int(let a), .decimal(let u, let vs)):
+      out = scaled(op, a, scale: 0, constant: u, scale: vs)
     case (.decimal(let a, let s), .decimal(let u, let vs)):
-      let b = Decimal64.rescale(u, from: vs, to: s)
-      if vs <= s { for i in 0..<n { out[i] = op.holds(a[i], b) } } else {
-        return compare(op, l, Column.constant(constant, type: l.type, count: n))
-      }
+      out = scaled(op, a, scale: s, constant: u, scale: vs)
+    case (.decimal(let a, let s), .int(let u)):
+      out = scaled(op, a, scale: s, constant: u, scale: 0)
     case (.double(let a), _):
       let b = constant.doubleValue ?? 0
       for i in 0..<n { out[i] = op.holds(a[i], b) }
@@ -65,5 +76,47 @@ enum Comparisons {
       return compare(op, l, Column.constant(constant, type: l.type, count: n))
     }
     return Column(.bool(out), validity: l.validity)
+  }
+
+  /// `a[i] / 10^s  op  u / 10^vs`, exactly. The constant is brought to the
+  /// column's scale once: there it may fall between two units, so `>` and
+  /// `<=` test against its floor and `<` and `>=` against its ceiling; it
+  /// may also lie beyond Int64, where the answer is the same for every row.
+  static func scaled(_ op: ComparisonOperator, _ a: [Int64], scale s: Int, constant u: Int64, scale vs: Int) -> [Bool] {
+    let n = a.count
+    var floor = Int128(u), ceiling = Int128(u)
+    var exact = true
+    if vs < s {
+      floor *= Int128(Decimal64.intPowersOfTen[s - vs])
+      ceiling = floor
+    } else if vs > s {
+      let p = Int128(Decimal64.intPowersOfTen[vs - s])
+      let q = floor / p, r = floor % p
+      exact = r == 0
+      floor = r < 0 ? q - 1 : q
+      ceiling = r > 0 ? q + 1 : q
+    }
+    let bound: Int128
+    switch op {
+    case .equal, .notEqual:
+      guard exact, let b = Int64(exactly: floor) else { return [Bool](repeating: op == .notEqual, count: n) }
+      var out = [Bool](repeating: false, count: n)
+      for i in 0..<n { out[i] = op.holds(a[i], b) }
+      return out
+    case .greater, .lessOrEqual: bound = floor
+    case .less, .greaterOrEqual: bound = ceiling
+    }
+    if bound > Int128(Int64.max) { return [Bool](repeating: op == .less || op == .lessOrEqual, count: n) }
+    if bound < Int128(Int64.min) { return [Bool](repeating: op == .greater || op == .greaterOrEqual, count: n) }
+    let b = Int64(bound)
+    var out = [Bool](repeating: false, count: n)
+    for i in 0..<n { out[i] = op.holds(a[i], b) }
+    return out
+  }
+
+  /// The decimal places of an int (0) or decimal.
+  static func scale(_ t: DataType) -> Int {
+    if case .decimal(let s) = t { return s }
+    return 0
   }
 }

@@ -4,7 +4,7 @@ import FunnelData
 /// The scalar functions over evaluated argument columns. Text functions work
 /// on the dictionary (once per distinct text), then map the codes.
 enum ScalarKernels {
-  static func apply(_ f: ScalarFunction, _ args: [Column], type: DataType) -> Column {
+  static func apply(_ f: ScalarFunction, _ args: [Column], type: DataType) throws(Overflow) -> Column {
     let c = args[0]
     switch f {
     case .period(let unit):
@@ -24,8 +24,8 @@ enum ScalarKernels {
     case .contains: return textTest(c, args[1]) { $0.contains($1) }
     case .startsWith: return textTest(c, args[1]) { $0.hasPrefix($1) }
     case .endsWith: return textTest(c, args[1]) { $0.hasSuffix($1) }
-    case .round(let digits): return MathKernels.round(c, digits: digits)
-    case .abs: return MathKernels.abs(c)
+    case .round(let digits): return try MathKernels.round(c, digits: digits)
+    case .abs: return try MathKernels.abs(c)
     case .floor: return MathKernels.floorCeil(c, up: false)
     case .ceil: return MathKernels.floorCeil(c, up: true)
     case .reached(let stages): return reached(c, stages: stages, dates: Array(args.dropFirst()))

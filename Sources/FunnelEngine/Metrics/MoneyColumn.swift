@@ -33,9 +33,11 @@ struct MoneyColumn {
   }
 }
 
-/// Per-group sums of a `MoneyColumn`, exact when the column is.
+/// Per-group sums of a `MoneyColumn`, exact when the column is: units add
+/// in 128 bits, which no sum of Int64s in memory can overflow, and the
+/// metric reads them as a Double.
 struct MoneySums {
-  private(set) var units: [Int64]
+  private(set) var units: [Int128]
   private(set) var doubles: [Double]
   /// How many non-null values each group summed (the divisor of an average).
   private(set) var nonNull: [Int64]
@@ -43,7 +45,7 @@ struct MoneySums {
 
   init(groupCount: Int, like column: MoneyColumn?) {
     if let c = column { scale = c.scale } else { scale = 0 }
-    units = [Int64](repeating: 0, count: scale == nil ? 0 : groupCount)
+    units = [Int128](repeating: 0, count: scale == nil ? 0 : groupCount)
     doubles = [Double](repeating: 0, count: scale == nil ? groupCount : 0)
     nonNull = [Int64](repeating: 0, count: groupCount)
   }
@@ -52,7 +54,7 @@ struct MoneySums {
   @inline(__always) mutating func add(_ column: MoneyColumn, row: Int, group: Int) {
     if column.isNull(row) { return }
     nonNull[group] += 1
-    if scale != nil { units[group] &+= column.units[row] } else { doubles[group] += column.doubles[row] }
+    if scale != nil { units[group] += Int128(column.units[row]) } else { doubles[group] += column.doubles[row] }
   }
 
   /// The sum of a group; a single division keeps an exact sum correctly rounded.

@@ -4,8 +4,12 @@ import FunnelData
 /// One aggregate over grouped rows: the argument column and each row's group
 /// in, one value per group out. Accumulators are typed arrays indexed by
 /// group id; nulls are skipped; over no rows `count` is 0 and the rest null.
+/// Sums of ints and decimals are exact: they add in 128 bits, and a group
+/// whose total does not fit the result type throws `Overflow`.
 enum Accumulators {
-  static func compute(_ f: AggregateFunction, _ arg: Column?, type: DataType, groups g: [Int32], count: Int) -> Column {
+  static func compute(
+    _ f: AggregateFunction, _ arg: Column?, type: DataType, groups g: [Int32], count: Int
+  ) throws(Overflow) -> Column {
     let n = g.count
     switch f {
     case .countRows:
@@ -53,7 +57,7 @@ enum Accumulators {
         if seen.insert(GroupValue(group: g[i], value: keys[i])).inserted { out[Int(g[i])] += 1 }
       }
       return Column(.int(out))
-    case .sum: return sum(arg, type: type, groups: g, count: count)
+    case .sum: return try sum(arg, type: type, groups: g, count: count)
     case .avg, .stddev: return moments(f, arg, groups: g, count: count)
     case .min, .max:
       guard let arg else { return Column.empty(type, count: count, allNull: true) }
@@ -75,11 +79,11 @@ enum Accumulators {
     return (0..<c.count).map { v[$0] }
   }
 
-  static func sum(_ arg: Column?, type: DataType, groups g: [Int32], count: Int) -> Column {
+  static func sum(_ arg: Column?, type: DataType, groups g: [Int32], count: Int) throws(Overflow) -> Column {
     guard let arg else { return Column.empty(type, count: count, allNull: true) }
-    var seen = [Bool](repeating: false, count: count)
     switch arg.data {
     case .double(let v):
+      var seen = [Bool](repeating: false, count: count)
       var out = [Double](repeating: 0, count: count)
       for i in 0..<v.count where !arg.isNull(i) {
         out[Int(g[i])] += v[i]
@@ -87,26 +91,50 @@ enum Accumulators {
       }
       return Column(.double(out), validity: Bitmap(seen), hint: arg.hint)
     default:
-      // Exact integer sums; a group whose sum overflows Int64 is null, not wrong.
-      let v = arg.int64s
+      let (wide, ns) = exactSums(arg, groups: g, count: count)
       var out = [Int64](repeating: 0, count: count)
-      var overflow = [Bool](repeating: false, count: count)
-      for i in 0..<v.count where !arg.isNull(i) {
-        let k = Int(g[i])
-        let (s, o) = out[k].addingReportingOverflow(v[i])
-        out[k] = s
-        if o { overflow[k] = true }
-        seen[k] = true
+      for k in 0..<count where ns[k] > 0 {
+        guard let v = CheckedArithmetic.narrow(wide[k]) else { throw Overflow(type) }
+        out[k] = v
       }
-      let valid = Bitmap(zip(seen, overflow).map { $0 && !$1 })
+      let valid = Bitmap(ns.map { $0 > 0 })
       if case .decimal(let s) = type { return Column(.decimal(out, scale: s), validity: valid, hint: arg.hint) }
       return Column(.int(out), validity: valid, hint: arg.hint)
     }
   }
 
+  /// Per-group sums of an int or decimal column's units in 128 bits (no
+  /// total of Int64s that fits in memory can overflow them), and the number
+  /// of values each group summed.
+  static func exactSums(_ arg: Column, groups g: [Int32], count: Int) -> (sums: [Int128], counts: [Int]) {
+    let v = arg.int64s
+    var wide = [Int128](repeating: 0, count: count), ns = [Int](repeating: 0, count: count)
+    if let validity = arg.validity {
+      for i in 0..<v.count where validity[i] {
+        let k = Int(g[i])
+        wide[k] += Int128(v[i])
+        ns[k] += 1
+      }
+    } else {
+      for i in 0..<v.count {
+        let k = Int(g[i])
+        wide[k] += Int128(v[i])
+        ns[k] += 1
+      }
+    }
+    return (wide, ns)
+  }
+
   /// `avg` and `stddev` (sample, two passes for accuracy; null under 2 values).
   static func moments(_ f: AggregateFunction, _ arg: Column?, groups g: [Int32], count: Int) -> Column {
     guard let arg else { return Column.empty(.double, count: count, allNull: true) }
+    if f == .avg, arg.type != .double {
+      // Ints and decimals: the mean of the exact sum, so no total is lost or rounded on the way.
+      let (wide, ns) = exactSums(arg, groups: g, count: count)
+      let unit = Decimal64.powersOfTen[Comparisons.scale(arg.type)]
+      let means = (0..<count).map { ns[$0] == 0 ? 0 : Double(wide[$0]) / unit / Double(ns[$0]) }
+      return Column(.double(means), validity: Bitmap(ns.map { $0 > 0 }), hint: arg.hint)
+    }
     let v = arg.doubles
     var sums = [Double](repeating: 0, count: count), ns = [Int](repeating: 0, count: count)
     for i in 0..<v.count where !arg.isNull(i) {

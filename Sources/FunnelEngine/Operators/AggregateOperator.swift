@@ -15,7 +15,7 @@ enum AggregateOperator {
   /// arguments read are gathered.
   static func run(_ all: Batch, _ plan: AggregatePlan, _ context: ExecutionContext) throws -> Table {
     let rowCount = all.count
-    let keyColumns = plan.keys.map { Evaluator.output($0.expr, all) }
+    let keyColumns = try plan.keys.map { try Evaluator.output($0.expr, all) }
     try context.cancellation.check()
     var grouping = GroupKeys(keyColumns, rowCount: rowCount)
     if plan.keys.isEmpty {
@@ -28,12 +28,16 @@ enum AggregateOperator {
       try context.cancellation.check()
       columns.append(try slot(spec, all, grouping, origin: plan.origin, context))
     }
-    let slots = Table(names: columns.indices.map { "_\($0)" }, columns: columns)
+    // With neither keys nor aggregates (`agg round(1234.56, -2)`) the slots
+    // still hold the groups' rows, one per group, for the outputs to fill.
+    let slots =
+      columns.isEmpty
+      ? Table(rowCount: grouping.groupCount) : Table(names: columns.indices.map { "_\($0)" }, columns: columns)
     var names = plan.keys.map(\.name)
     var out = Array(columns.prefix(plan.keys.count))
     for o in plan.outputs {
       names.append(o.name)
-      out.append(Evaluator.output(o.expr, Batch(slots)))
+      out.append(try Evaluator.output(o.expr, Batch(slots)))
     }
     let result = Table(names: names, columns: out)
     guard !plan.keys.isEmpty, result.rowCount > 1 else { return result }
@@ -55,11 +59,15 @@ enum AggregateOperator {
         throw Diagnostic(message: p.message, hints: p.hints)
       }
     }
-    let arg = spec.argument.map { Evaluator.evaluate($0, all) }
-    var c = Accumulators.compute(
-      spec.function, arg, type: spec.type, groups: grouping.groupOfRow, count: grouping.groupCount)
-    c.hint = spec.hint
-    return c
+    let arg = try spec.argument.map { try Evaluator.evaluate($0, all) }
+    do {
+      var c = try Accumulators.compute(
+        spec.function, arg, type: spec.type, groups: grouping.groupOfRow, count: grouping.groupCount)
+      c.hint = spec.hint
+      return c
+    } catch {
+      throw Diagnostic.overflow(error, at: spec.site)
+    }
   }
 }
 
@@ -72,8 +80,8 @@ struct ExecutionContext {
 
 extension Evaluator {
   /// An output column: the expression's value with its display hint.
-  static func output(_ expr: BoundExpr, _ batch: Batch) -> Column {
-    var c = evaluate(expr, batch)
+  static func output(_ expr: BoundExpr, _ batch: Batch) throws -> Column {
+    var c = try evaluate(expr, batch)
     c.hint = expr.hint
     return c
   }

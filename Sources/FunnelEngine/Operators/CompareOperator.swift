@@ -6,7 +6,7 @@ import FunnelData
 /// The assembly works on `Value`s: it runs once per output row, not per input row.
 enum CompareOperator {
   static func run(_ input: Table, _ plan: ComparePlan, _ context: ExecutionContext) throws -> Table {
-    let subject = Evaluator.evaluate(plan.subject, Batch(input))
+    let subject = try Evaluator.evaluate(plan.subject, Batch(input))
     let sideA = input.gather(selection(Comparisons.compare(.equal, subject, constant: plan.a)))
     let sideB = input.gather(selection(Comparisons.compare(.equal, subject, constant: plan.b)))
     let keyCount = plan.keys.count

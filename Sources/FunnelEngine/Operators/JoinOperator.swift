@@ -79,16 +79,23 @@ enum JoinOperator {
       if ld === rd { return (left, rc.map { Int64($0) }) }
       let translate = rd.values.map { v in ld.code(of: v).map { Int64($0) } ?? Int64.min }
       return (left, rc.map { translate[Int($0)] })
+    // Ints and decimals meet at the finer scale. A value with no form there
+    // equals nothing on the other side: it becomes `Int64.min`, which never
+    // matches (never a wrapped number that could match another).
     case (.decimal(_, let a), .decimal(_, let b)) where a != b:
       let s = max(a, b)
-      return (l.int64s.map { Decimal64.rescale($0, from: a, to: s) }, r.int64s.map { Decimal64.rescale($0, from: b, to: s) })
+      return (widened(l, from: a, to: s), widened(r, from: b, to: s))
     case (.int, .decimal(_, let s)):
-      return (l.int64s.map { $0 &* Decimal64.intPowersOfTen[s] }, r.int64s)
+      return (widened(l, from: 0, to: s), r.int64s)
     case (.decimal(_, let s), .int):
-      return (l.int64s, r.int64s.map { $0 &* Decimal64.intPowersOfTen[s] })
+      return (l.int64s, widened(r, from: 0, to: s))
     default:
       return (SortKeys.normalized(l), SortKeys.normalized(r))
     }
+  }
+
+  static func widened(_ c: Column, from: Int, to: Int) -> [Int64] {
+    c.int64s.map { Decimal64.rescaled($0, from: from, to: to) ?? Int64.min }
   }
 }
 

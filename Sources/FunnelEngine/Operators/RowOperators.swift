@@ -15,7 +15,7 @@ enum RowOperators {
       try context.cancellation.check()
       var batch = chunk
       for (k, conjunct) in conjuncts.enumerated() {
-        let mask = Evaluator.evaluate(conjunct, batch).trueMask
+        let mask = try Evaluator.evaluate(conjunct, batch).trueMask
         if k == conjuncts.count - 1 {
           let rows = batch.selection
           let base = Int32(batch.range.lowerBound)
@@ -53,7 +53,7 @@ enum RowOperators {
       if let only, !only.contains(i) {
         out.append(placeholders.column(c.expr.type))
       } else {
-        out.append(Evaluator.output(c.expr, input))
+        out.append(try Evaluator.output(c.expr, input))
       }
     }
     if columns.isEmpty { return Table(rowCount: input.count) }
@@ -63,8 +63,8 @@ enum RowOperators {
   /// Reorders the selection; with `limit` (a `take` right after the sort)
   /// only that many rows are ordered.
   static func sort(_ input: Batch, _ keys: [SortPlanKey], limit: Int? = nil, _ context: ExecutionContext) throws -> Batch {
-    let normalized = keys.map { k -> (values: [Int64], validity: Bitmap?, descending: Bool) in
-      let c = Evaluator.evaluate(k.expr, input)
+    let normalized = try keys.map { k -> (values: [Int64], validity: Bitmap?, descending: Bool) in
+      let c = try Evaluator.evaluate(k.expr, input)
       return (SortKeys.normalized(c), c.validity, k.descending)
     }
     try context.cancellation.check()

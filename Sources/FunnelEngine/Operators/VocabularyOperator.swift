@@ -15,15 +15,16 @@ enum VocabularyOperator {
   /// Throws `MetricProblem` as the verbs do.
   static func apply(_ plan: VocabularyPlan, to input: Table, _ context: ExecutionContext, origin: String?) throws -> Table {
     let all = Batch(input)
-    func keyColumns(_ keys: [OutputColumn]) -> [(name: String, column: Column)] {
-      keys.map { ($0.name, Evaluator.output($0.expr, all)) }
+    func keyColumns(_ keys: [OutputColumn]) throws -> [(name: String, column: Column)] {
+      try keys.map { ($0.name, try Evaluator.output($0.expr, all)) }
     }
     switch plan {
     case .funnel(let steps, let keys, let within, _):
-      return try FunnelVerb.run(leads: input, steps: steps, keys: keyColumns(keys), withinDays: within)
+      return try FunnelVerb.run(leads: input, steps: steps, keys: try keyColumns(keys), withinDays: within)
     case .cohort(let period, let keys, let byMonths, _):
-      let cohort = Evaluator.output(period, all)
-      return try CohortVerb.run(leads: input, cohort: cohort, cohortName: "cohort", keys: keyColumns(keys), byMonths: byMonths)
+      let cohort = try Evaluator.output(period, all)
+      return try CohortVerb.run(
+        leads: input, cohort: cohort, cohortName: "cohort", keys: try keyColumns(keys), byMonths: byMonths)
     case .attribute(let model, let keys, _):
       let metricContext = MetricContext(origin: origin ?? "deals", dataset: context.catalog.dataset, today: context.catalog.today)
       return try AttributeStage.run(deals: input, model: model, keys: keys, context: metricContext)

@@ -54,6 +54,8 @@ struct AggregateSpec {
   var argument: BoundExpr?
   var type: DataType
   var hint: DisplayHint
+  /// The call as written, for an overflow of `sum` found in the data.
+  var site: ExprSite? = nil
 }
 
 enum AggregateFunction: Equatable {
