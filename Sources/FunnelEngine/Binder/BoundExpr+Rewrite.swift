@@ -12,6 +12,7 @@ extension BoundExpr {
     case .negate(let e): return .negate(e.replacingColumns(f))
     case .compare(let op, let l, let r): return .compare(op, l.replacingColumns(f), r.replacingColumns(f))
     case .isNull(let e, let n): return .isNull(e.replacingColumns(f), negated: n)
+    case .member(let e, let set): return .member(e.replacingColumns(f), set)
     case .and(let l, let r): return .and(l.replacingColumns(f), r.replacingColumns(f))
     case .or(let l, let r): return .or(l.replacingColumns(f), r.replacingColumns(f))
     case .not(let e): return .not(e.replacingColumns(f))

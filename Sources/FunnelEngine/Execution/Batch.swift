@@ -112,14 +112,13 @@ enum Evaluator {
       var out = [Bool](repeating: negated, count: n)
       if let v = c.validity { for i in 0..<n where !v[i] { out[i] = !negated } }
       return Column(.bool(out))
+    case .member(let e, let set): return set.test(evaluate(e, batch))
     case .and(let l, let r): return Logic.and(evaluate(l, batch), evaluate(r, batch))
     case .or(let l, let r): return Logic.or(evaluate(l, batch), evaluate(r, batch))
     case .not(let e): return Logic.not(evaluate(e, batch))
     case .coalesce(let es, let t): return Logic.coalesce(es.map { evaluate($0, batch) }, type: t)
     case .cases(let branches, let otherwise, let t):
-      let conditions = branches.map { evaluate($0.when, batch).trueMask }
-      let values = branches.map { evaluate($0.then, batch) } + [evaluate(otherwise, batch)]
-      return Logic.choose(conditions, values, type: t, count: n)
+      return CaseKernel.evaluate(branches, otherwise: otherwise, type: t, over: batch)
     case .shift(let e, let d, let negative): return DateKernels.shift(evaluate(e, batch), d, negative: negative)
     case .call(let f, let args, let t):
       return ScalarKernels.apply(f, args.map { evaluate($0, batch) }, type: t)
