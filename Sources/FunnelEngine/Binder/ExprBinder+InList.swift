@@ -18,10 +18,10 @@ extension ExprBinder {
       guard case .constant(let v, let t) = try bind(item) else { return try comparisonTree(x, items) }
       constants.append((v, t, item.span))
     }
-    if subject.isNullConstant { return .constant(.null, .bool) }
-    // Each item in the subject's terms, then every one in the type they all meet in.
+    // Each item in the subject's terms, then every one in the type they all meet in
+    // (a null subject takes the items' type).
     var typed = [BoundExpr]()
-    var target = subject.type
+    var target: DataType? = subject.isNullConstant ? nil : subject.type
     for item in constants {
       var b = BoundExpr.constant(item.value, item.type)
       if b.isNullConstant {
@@ -32,14 +32,15 @@ extension ExprBinder {
       if case .int(let y) = item.value, subject.type == .period(.year) {
         b = .constant(.period(Int32(truncatingIfNeeded: y), .year), subject.type)
       }
-      guard let common = Self.commonType(target, b.type) else {
+      guard let common = target.map({ Self.commonType($0, b.type) }) ?? b.type else {
         throw Diagnostic.typeMismatch(ComparisonOperator.equal.rawValue, subject.type, b.type, span: item.span)
       }
       target = common
       typed.append(b)
     }
-    let values = typed.map { Self.convert($0, to: target).constantValue ?? .null }
-    return .member(Self.convert(subject, to: target), MemberSet(values, type: target))
+    let type = target ?? .int
+    let values = typed.map { Self.convert($0, to: type).constantValue ?? .null }
+    return .member(Self.convert(subject, to: type), MemberSet(values, type: type))
   }
 
   /// `x == a or x == b ...` as a balanced tree of `or`s.

@@ -17,8 +17,8 @@ struct MemberSet {
   }
 
   let values: Values
-  /// The list holds `null`: a value not in the list then gives null, not
-  /// false (as `x == 1 or x == null` would).
+  /// The list holds `null`: null rows are members, as `x == null` is true
+  /// for them (`x in [a, null]` is `x == a or x == null`).
   let holdsNull: Bool
 
   /// The set of `constants` (each already of the tested type; nulls are noted, not stored).
@@ -43,8 +43,8 @@ struct MemberSet {
     }
   }
 
-  /// Per row: true when the value is in the set; null when it is null, or
-  /// not in the set and the list holds null; false otherwise.
+  /// Per row: true when the value is in the set, false when not; a null
+  /// row is true when the list holds null, else null.
   func test(_ c: Column) -> Column {
     let n = c.count
     var out = [Bool](repeating: false, count: n)
@@ -64,10 +64,9 @@ struct MemberSet {
       for i in 0..<n { out[i] = set.contains(v[i]) }
     default: break
     }
-    guard holdsNull else { return Column(.bool(out), validity: c.validity) }
-    // A row not found is unknown when null is in the list.
-    var valid = c.validity ?? Bitmap(count: n, value: true)
-    for i in 0..<n where !out[i] { valid[i] = false }
-    return Column(.bool(out), validity: valid)
+    guard let validity = c.validity else { return Column(.bool(out)) }
+    if !holdsNull { return Column(.bool(out), validity: validity) }
+    for i in 0..<n where !validity[i] { out[i] = true }
+    return Column(.bool(out))
   }
 }
