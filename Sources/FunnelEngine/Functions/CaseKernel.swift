@@ -6,7 +6,9 @@ import FunnelData
 /// condition's mask is dropped before the next branch runs. Memory stays
 /// proportional to the rows, not to rows × branches (a `case` of 100,000
 /// branches over a batch holds one mask at a time), and once every row is
-/// decided the remaining branches are not evaluated at all.
+/// decided the remaining branches are not evaluated at all. A run of
+/// branches that test one column against constants is one hash lookup
+/// (`CaseLookup`).
 enum CaseKernel {
   static func evaluate(
     _ branches: [(when: BoundExpr, then: BoundExpr)], otherwise: BoundExpr, type: DataType, over batch: Batch
@@ -16,9 +18,37 @@ enum CaseKernel {
     // Positions (within `batch`) of the rows no branch has taken; nil = all of them.
     var undecided: [Int32]? = nil
     var rows = batch
-    for branch in branches {
+    let lookups = branches.count >= CaseLookup.minimumRun ? CaseLookup.runs(branches) : [:]
+    var b = 0
+    while b < branches.count {
       let count = undecided?.count ?? n
       if count == 0 { break }
+      if let run = lookups[b] {
+        // The run's branches at once: each row to the first one its value meets.
+        let target = run.branchOfRow(Evaluator.evaluate(run.column, rows))
+        var taken = [(branch: Int32, position: Int32)](), rest = [Int32]()
+        for i in 0..<count {
+          let position = undecided?[i] ?? Int32(i)
+          if target[i] >= 0 { taken.append((target[i], position)) } else { rest.append(position) }
+        }
+        taken.sort { $0.branch != $1.branch ? $0.branch < $1.branch : $0.position < $1.position }
+        var start = 0
+        while start < taken.count {
+          var end = start + 1
+          while end < taken.count, taken[end].branch == taken[start].branch { end += 1 }
+          let positions = taken[start..<end].map(\.position)
+          pieces.add(Evaluator.evaluate(branches[Int(taken[start].branch)].then, batch.selecting(positions)), at: positions)
+          start = end
+        }
+        if !taken.isEmpty {
+          undecided = rest
+          rows = batch.selecting(rest)
+        }
+        b = run.branches.upperBound
+        continue
+      }
+      let branch = branches[b]
+      b += 1
       let mask = Evaluator.evaluate(branch.when, rows).trueMask
       var taken = [Int32](), rest = [Int32]()
       for i in 0..<count {

@@ -12,7 +12,8 @@ struct MemberSet {
     /// ints, decimal units, days, microseconds, period ordinals: the value's integer form.
     case integers(Set<Int64>)
     case doubles(Set<Double>)
-    case texts(Set<String>)
+    /// Texts by their UTF-8 bytes, as `==` compares them.
+    case texts(Set<[UInt8]>)
     case bools(Set<Bool>)
   }
 
@@ -28,7 +29,7 @@ struct MemberSet {
     switch type {
     case .double: values = .doubles(Set(present.compactMap(\.doubleValue)))
     case .string:
-      values = .texts(Set(present.compactMap { if case .string(let s) = $0 { return s }; return nil }))
+      values = .texts(Set(present.compactMap { if case .string(let s) = $0 { return Array(s.utf8) }; return nil }))
     case .bool: values = .bools(Set(present.compactMap { if case .bool(let b) = $0 { return b }; return nil }))
     default: values = .integers(Set(present.compactMap(Self.integer)))
     }
@@ -51,7 +52,7 @@ struct MemberSet {
     switch (values, c.data) {
     case (.texts(let set), .string(let codes, let dictionary)):
       // Once per distinct text, then one table lookup per row.
-      let table = dictionary.values.map { set.contains($0) }
+      let table = dictionary.values.map { set.contains(Array($0.utf8)) }
       for i in 0..<n { out[i] = table[Int(codes[i])] }
     case (.integers(let set), .date(let v)), (.integers(let set), .period(let v, _)):
       for i in 0..<n { out[i] = set.contains(Int64(v[i])) }
