@@ -143,6 +143,14 @@ CASES = [
     ("count without keys", "deals | count", "SELECT count(*) AS count FROM deals"),
     ("aggregates over no rows", "deals | where amount < 0 | agg n = count(), s = sum(amount), m = median(amount)",
      "SELECT count(*) AS n, sum(amount) AS s, median(amount) AS m FROM deals WHERE amount < 0"),
+    ("median of dates", "deals | agg first = median(created_at), last = median(closed_at) by product",
+     "SELECT product, median(created_at)::DATE AS first, median(closed_at)::DATE AS last FROM deals GROUP BY ALL ORDER BY product"),
+    ("in lists of each type",
+     'deals | agg a = count_if(stage in ["closed_won", "closed_lost"]), b = count_if(lead_id in [1, 2, 3, 50, 51]), '
+     'c = count_if(closed_at not in ["2025-07-31", @2025-10-24]), d = count_if(year(created_at) in [2025]) by product',
+     "SELECT product, count(*) FILTER (WHERE stage IN ('closed_won', 'closed_lost')) AS a, count(*) FILTER (WHERE lead_id IN (1, 2, 3, 50, 51)) AS b, "
+     "count(*) FILTER (WHERE closed_at NOT IN (DATE '2025-07-31', DATE '2025-10-24')) AS c, count(*) FILTER (WHERE year(created_at) = 2025) AS d "
+     "FROM deals GROUP BY ALL ORDER BY product"),
     ("expression key", "leads | agg n = count() by big = score >= 50",
      "SELECT score >= 50 AS big, count(*) AS n FROM leads GROUP BY ALL ORDER BY big NULLS LAST"),
     ("column named like a function", "leads | derive month = month(created_at) | count by month | take 3",

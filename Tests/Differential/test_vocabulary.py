@@ -191,8 +191,8 @@ def test_compare_quarters(data):
     folder, con = data
     statement = 'deals | compare quarter(closed_at) "2026-Q1" vs "2026-Q2" on revenue = sum(amount), n = count() by product'
     assert_same(run(folder, statement), con, """
-WITH a AS (SELECT product, coalesce(sum(amount) FILTER (WHERE year(closed_at) = 2026 AND quarter(closed_at) = 1), 0)::DOUBLE r1,
-  coalesce(sum(amount) FILTER (WHERE year(closed_at) = 2026 AND quarter(closed_at) = 2), 0)::DOUBLE r2,
+WITH a AS (SELECT product, (sum(amount) FILTER (WHERE year(closed_at) = 2026 AND quarter(closed_at) = 1))::DOUBLE r1,
+  (sum(amount) FILTER (WHERE year(closed_at) = 2026 AND quarter(closed_at) = 2))::DOUBLE r2,
   count(*) FILTER (WHERE year(closed_at) = 2026 AND quarter(closed_at) = 1) n1,
   count(*) FILTER (WHERE year(closed_at) = 2026 AND quarter(closed_at) = 2) n2
   FROM deals WHERE year(closed_at) = 2026 AND quarter(closed_at) IN (1, 2) GROUP BY product),

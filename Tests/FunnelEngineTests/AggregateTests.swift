@@ -77,9 +77,13 @@ import Testing
     #expect(t.column("s")?.hint == .money)
   }
 
-  @Test func medianOfDatesIsTheLowerMiddle() throws {
+  /// An even count: the mean of the two middle dates (2026-02-01 and
+  /// 2026-03-01), rounded down to a day, as DuckDB.
+  @Test func medianOfDatesIsTheMeanOfTheMiddleTwo() throws {
     let t = try F.table("deals | agg m = median(created_at)")
-    #expect(F.texts(t, "m") == ["2026-02-01"])
+    #expect(F.texts(t, "m") == ["2026-02-15"])
+    let odd = try F.table("deals | where deal_id < 6 | agg m = median(created_at)")
+    #expect(F.texts(odd, "m") == ["2026-02-01"])
   }
 
   @Test func groupedAggregatesPerKey() throws {

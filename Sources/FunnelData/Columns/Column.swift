@@ -1,5 +1,8 @@
 /// The typed storage of one column. Rows that are null hold an unspecified
 /// value here (0, or code 0); `Column.validity` says which rows are null.
+/// A text column with rows always has a dictionary entry for code 0 (see
+/// `Column.init`), so a kernel may look up a null row's code like any other
+/// and mask the result by validity afterwards.
 public enum ColumnData: Sendable {
   case int([Int64])
   case double([Double])
@@ -17,13 +20,20 @@ public enum ColumnData: Sendable {
 
 /// A typed column with nulls: one array of values and a validity bitmap.
 public struct Column: Sendable {
-  public var data: ColumnData
+  public private(set) var data: ColumnData
   /// nil when no row is null.
   public var validity: Bitmap?
   public var hint: DisplayHint
 
   public init(_ data: ColumnData, validity: Bitmap? = nil, hint: DisplayHint = .plain) {
-    self.data = data
+    // A column whose every row is null (an empty CRM field) has no texts, yet
+    // its null rows hold code 0: give code 0 an entry so that no kernel
+    // indexes past an empty dictionary.
+    if case .string(let codes, let dictionary) = data, dictionary.count == 0, !codes.isEmpty {
+      self.data = .string(codes: codes, dictionary: StringDictionary.nullRowsOnly)
+    } else {
+      self.data = data
+    }
     self.validity = validity.flatMap { $0.allSet ? nil : $0 }
     self.hint = hint
   }

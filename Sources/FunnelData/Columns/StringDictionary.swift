@@ -19,6 +19,10 @@ public final class StringDictionary: @unchecked Sendable {
 
   public var count: Int { values.count }
 
+  /// The dictionary of a text column whose rows are all null: one entry, for
+  /// the code 0 those rows hold.
+  public static let nullRowsOnly = StringDictionary([""])
+
   /// The code of `text`, or nil when no row can hold it (a filter on it keeps nothing).
   public func code(of text: String) -> Int32? { index[text] }
 

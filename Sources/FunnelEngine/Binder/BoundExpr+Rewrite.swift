@@ -19,6 +19,7 @@ extension BoundExpr {
     case .negate(let e): return .negate(r(e))
     case .compare(let op, let a, let b): return .compare(op, r(a), r(b))
     case .isNull(let e, let n): return .isNull(r(e), negated: n)
+    case .member(let e, let set): return .member(r(e), set)
     case .and(let a, let b): return .and(r(a), r(b))
     case .or(let a, let b): return .or(r(a), r(b))
     case .not(let e): return .not(r(e))

@@ -21,6 +21,8 @@ indirect enum BoundExpr {
   case compare(ComparisonOperator, BoundExpr, BoundExpr)
   /// `x == null` (negated: `x != null`): never null itself.
   case isNull(BoundExpr, negated: Bool)
+  /// `x in [...]` over a list of constants (see `MemberSet`).
+  case member(BoundExpr, MemberSet)
   case and(BoundExpr, BoundExpr)
   case or(BoundExpr, BoundExpr)
   case not(BoundExpr)
@@ -42,7 +44,7 @@ indirect enum BoundExpr {
     case .cast(_, let c): return c.target
     case .arithmetic(_, _, _, let t): return t
     case .negate(let e): return e.type
-    case .compare, .isNull, .and, .or, .not: return .bool
+    case .compare, .isNull, .member, .and, .or, .not: return .bool
     case .coalesce(_, let t), .cases(_, _, let t), .call(_, _, let t): return t
     case .shift(let e, _, _), .located(let e, _): return e.type
     }

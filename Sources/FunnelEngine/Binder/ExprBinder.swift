@@ -50,12 +50,8 @@ final class ExprBinder {
     case .binary(let op, let l, let r):
       return try binary(op, l, r, span: e.span).located(e)
     case .inList(let x, let items, let negated):
-      var result: BoundExpr = .constant(.bool(false), .bool)
-      for (i, item) in items.enumerated() {
-        let test = try comparison(.equal, x, item, span: item.span)
-        result = i == 0 ? test : .or(result, test)
-      }
-      return negated ? .not(result) : result
+      let test = try inList(x, items)
+      return negated ? .not(test) : test
     case .between(let x, let low, let high, let negated):
       let test = BoundExpr.and(
         try comparison(.greaterOrEqual, x, low, span: low.span), try comparison(.lessOrEqual, x, high, span: high.span))

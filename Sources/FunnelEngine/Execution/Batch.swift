@@ -123,14 +123,13 @@ enum Evaluator {
       var out = [Bool](repeating: negated, count: n)
       if let v = c.validity { for i in 0..<n where !v[i] { out[i] = !negated } }
       return Column(.bool(out))
+    case .member(let e, let set): return set.test(try column(e, batch))
     case .and(let l, let r): return Logic.and(try column(l, batch), try column(r, batch))
     case .or(let l, let r): return Logic.or(try column(l, batch), try column(r, batch))
     case .not(let e): return Logic.not(try column(e, batch))
     case .coalesce(let es, let t): return Logic.coalesce(try es.map { try column($0, batch) }, type: t)
     case .cases(let branches, let otherwise, let t):
-      let conditions = try branches.map { try column($0.when, batch).trueMask }
-      let values = try branches.map { try column($0.then, batch) } + [try column(otherwise, batch)]
-      return Logic.choose(conditions, values, type: t, count: n)
+      return try CaseKernel.evaluate(branches, otherwise: otherwise, type: t, over: batch)
     case .shift(let e, let d, let negative): return try DateKernels.shift(column(e, batch), d, negative: negative)
     case .call(let f, let args, let t):
       return try ScalarKernels.apply(f, args.map { try column($0, batch) }, type: t)

@@ -1,7 +1,7 @@
 import FunnelData
 
-/// Three-valued `and` `or` `not`, and the kernels that pick a value per row
-/// (`coalesce`, `case`, `if`).
+/// Three-valued `and` `or` `not`, and `coalesce`, which picks a value per
+/// row (`case` and `if` are `CaseKernel`).
 enum Logic {
   /// false and null = false; true and null = null.
   static func and(_ l: Column, _ r: Column) -> Column {
@@ -51,15 +51,6 @@ enum Logic {
       for i in 0..<n where !c.isNull(i) { pick[i] = Int32(k) }
     }
     return select(columns, pick, type: type)
-  }
-
-  /// The value of the first true condition's branch, else the last column.
-  static func choose(_ conditions: [[Bool]], _ values: [Column], type: DataType, count n: Int) -> Column {
-    var pick = [Int32](repeating: Int32(conditions.count), count: n)
-    for (k, mask) in conditions.enumerated().reversed() {
-      for i in 0..<n where mask[i] { pick[i] = Int32(k) }
-    }
-    return select(values, pick, type: type)
   }
 
   /// Row i takes `columns[pick[i]]`'s value (null for -1). All columns have

@@ -21,7 +21,9 @@ enum ScalarKernels {
     case .concat: return TextKernels.concat(args, skippingNulls: true)
     case .length:
       return Column(.int(perText(c) { Int64($0.count) }.values), validity: c.validity)
-    case .contains: return textTest(c, args[1]) { $0.contains($1) }
+    // Every text holds the empty text (as it starts and ends with it);
+    // Foundation's `contains` says otherwise, so "" is answered here.
+    case .contains: return textTest(c, args[1]) { $1.isEmpty || $0.contains($1) }
     case .startsWith: return textTest(c, args[1]) { $0.hasPrefix($1) }
     case .endsWith: return textTest(c, args[1]) { $0.hasSuffix($1) }
     case .round(let digits): return try MathKernels.round(c, digits: digits)

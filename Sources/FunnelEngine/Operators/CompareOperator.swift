@@ -2,35 +2,44 @@ import FunnelData
 
 /// `compare`: the rows of each side aggregated by the keys, then one output
 /// row per key combination (present on either side) and per metric, in the
-/// order the metrics were written. A side with no rows for a key counts 0.
+/// order the metrics were written. A side with no rows for a key gets the
+/// aggregate's value over no rows (0 for `count`, null for the others).
+/// Values of any type are shown; the change is b − a for numbers, whole days
+/// for dates (fractional for timestamps) and null for other types.
 /// The assembly works on `Value`s: it runs once per output row, not per input row.
 enum CompareOperator {
   static func run(_ input: Table, _ plan: ComparePlan, _ context: ExecutionContext) throws -> Table {
     let subject = try Evaluator.evaluate(plan.subject, Batch(input))
     let sideA = input.gather(selection(Comparisons.compare(.equal, subject, constant: plan.a)))
     let sideB = input.gather(selection(Comparisons.compare(.equal, subject, constant: plan.b)))
+    let noRows = input.gather([])
     let keyCount = plan.keys.count
     var keyRows = [[Value]]()
-    var seen = Set<[Value]>()
-    var values = [[(a: Value, b: Value)]]()  // per metric, per key row index
+    var values = [[(a: Value?, b: Value?)]]()  // per metric, per key row index; nil = no rows on that side
+    var overNoRows = [Value]()  // per metric
     var index = [[Value]: Int]()
     for (m, metric) in plan.metrics.enumerated() {
       try context.cancellation.check()
       let a = try AggregateOperator.run(sideA, metric.aggregate, context)
       let b = try AggregateOperator.run(sideB, metric.aggregate, context)
+      // Without keys an aggregation gives exactly one row, even over no rows.
+      let whole = try AggregateOperator.run(noRows, metric.whole, context)
+      overNoRows.append(whole.rowCount > 0 ? whole.row(0)[whole.columnCount - 1] : .null)
       values.append([])
       for (table, isA) in [(a, true), (b, false)] {
+        if keyCount == 0, (isA ? sideA : sideB).rowCount == 0 { continue }
         for r in 0..<table.rowCount {
-          // Aggregates without keys give one row even over no rows: that is a side with no rows.
-          if keyCount == 0, (isA ? sideA : sideB).rowCount == 0 { continue }
           let row = table.row(r)
           let key = Array(row.prefix(keyCount))
-          if seen.insert(key).inserted {
-            index[key] = keyRows.count
+          let k: Int
+          if let known = index[key] {
+            k = known
+          } else {
+            k = keyRows.count
+            index[key] = k
             keyRows.append(key)
           }
-          let k = index[key] ?? 0
-          while values[m].count <= k { values[m].append((.int(0), .int(0))) }
+          while values[m].count <= k { values[m].append((nil, nil)) }
           if isA { values[m][k].a = row[keyCount] } else { values[m][k].b = row[keyCount] }
         }
       }
@@ -40,14 +49,9 @@ enum CompareOperator {
     var rows = [[Value]]()
     for k in order {
       for (m, metric) in plan.metrics.enumerated() {
-        let pair: (a: Value, b: Value) = k < values[m].count ? values[m][k] : (Value.int(0), Value.int(0))
-        let a = pair.a, b = pair.b
-        var change = Value.null, pct = Value.null
-        if let x = a.doubleValue, let y = b.doubleValue {
-          change = difference(a, b)
-          if x != 0 { pct = .double((y - x) / x) }
-        }
-        rows.append(keyRows[k] + [.string(metric.name), a, b, change, pct])
+        let pair: (a: Value?, b: Value?) = k < values[m].count ? values[m][k] : (nil, nil)
+        let a = pair.a ?? overNoRows[m], b = pair.b ?? overNoRows[m]
+        rows.append(keyRows[k] + [.string(metric.name), a, b, difference(a, b), relativeChange(a, b)])
       }
     }
     var columns = [Column]()
@@ -55,9 +59,10 @@ enum CompareOperator {
       columns.append(Column.make(key.expr.type, rows.map { $0[i] }, hint: key.expr.hint))
     }
     columns.append(Column.make(.string, rows.map { $0[keyCount] }))
-    for j in 1...3 {
+    for j in 1...2 {
       columns.append(Column.make(plan.valueType, rows.map { convert($0[keyCount + j], plan.valueType) }, hint: plan.valueHint))
     }
+    columns.append(Column.make(plan.changeType, rows.map { convert($0[keyCount + 3], plan.changeType) }, hint: plan.changeHint))
     columns.append(Column.make(.double, rows.map { $0[keyCount + 4] }, hint: .rate))
     return Table(names: plan.keys.map(\.name) + plan.columnNames, columns: columns)
   }
@@ -68,7 +73,19 @@ enum CompareOperator {
     return out
   }
 
-  /// b − a, exact for ints and decimals.
+  /// The type of a metric's change: numbers their own, dates whole days,
+  /// timestamps fractional days; nil (a null change) for other types.
+  static func changeType(_ t: DataType) -> DataType? {
+    switch t {
+    case .int, .double, .decimal: return t
+    case .date: return .int
+    case .timestamp: return .double
+    default: return nil
+    }
+  }
+
+  /// b − a: exact for ints and decimals, days for dates and timestamps;
+  /// null when either side is null or the values are not numbers or dates.
   static func difference(_ a: Value, _ b: Value) -> Value {
     switch (a, b) {
     case (.int(let x), .int(let y)): return .int(y &- x)
@@ -77,13 +94,34 @@ enum CompareOperator {
     case (.decimal(let x, let s), .decimal(let y, let t)):
       let u = max(s, t)
       return .decimal(Decimal64.rescale(y, from: t, to: u) &- Decimal64.rescale(x, from: s, to: u), scale: u)
-    default: return .double((b.doubleValue ?? 0) - (a.doubleValue ?? 0))
+    case (.double, _), (_, .double):
+      guard isNumber(a), isNumber(b), let x = a.doubleValue, let y = b.doubleValue else { return .null }
+      return .double(y - x)
+    case (.date(let x), .date(let y)): return .int(Int64(y) - Int64(x))
+    case (.timestamp(let x), .timestamp(let y)): return .double(Double(y &- x) / Double(Timestamps.microsPerDay))
+    default: return .null
     }
   }
 
+  /// (b − a) ÷ a for numbers; null when a is 0 or either is null or not a number.
+  static func relativeChange(_ a: Value, _ b: Value) -> Value {
+    guard isNumber(a), isNumber(b), let x = a.doubleValue, let y = b.doubleValue, x != 0 else { return .null }
+    return .double((y - x) / x)
+  }
+
+  static func isNumber(_ v: Value) -> Bool {
+    switch v {
+    case .int, .double, .decimal: return true
+    default: return false
+    }
+  }
+
+  /// A value as a cell of a column of `type` (text shows any value as machine formats write it).
   static func convert(_ v: Value, _ type: DataType) -> Value {
-    switch (type, v) {
-    case (.double, _): return v.doubleValue.map(Value.double) ?? .null
+    if v.isNull { return .null }
+    switch type {
+    case .double: return isNumber(v) ? v.doubleValue.map(Value.double) ?? .null : .null
+    case .string: return .string(v.rawText)
     default: return v
     }
   }

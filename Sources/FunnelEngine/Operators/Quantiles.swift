@@ -3,7 +3,7 @@ import FunnelData
 /// `median` and `percentile` per group: the group's values sorted once, then
 /// linear interpolation between the two nearest ranks (as DuckDB's
 /// `quantile_cont`). The median of an even count is the mean of the two
-/// middle values; of dates, the lower middle date.
+/// middle values; of dates, that mean rounded down to a day (as DuckDB).
 enum Quantiles {
   static func compute(
     _ arg: Column?, fraction p: Double, median: Bool, type: DataType, groups g: [Int32], count: Int
@@ -27,7 +27,8 @@ enum Quantiles {
       let position = p * Double(m - 1)
       let lo = Int(position.rounded(.down)), hi = min(lo + 1, m - 1)
       let a = pairs[start + lo].1, b = pairs[start + hi].1
-      out[Int(group)] = isDate ? a : a + (b - a) * (position - Double(lo))
+      let interpolated = a + (b - a) * (position - Double(lo))
+      out[Int(group)] = isDate ? interpolated.rounded(.down) : interpolated
       valid[Int(group)] = true
       start = end
     }

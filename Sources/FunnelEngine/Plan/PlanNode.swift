@@ -82,11 +82,17 @@ struct ComparePlan {
   var a: Value
   var b: Value
   var keys: [OutputColumn]
-  /// One aggregation per compared metric: its name and its plan over the
-  /// rows of one side (keys as in `keys`).
-  var metrics: [(name: String, aggregate: AggregatePlan)]
+  /// One aggregation per compared metric: its name, its plan over the rows
+  /// of one side (keys as in `keys`), and the same without keys, which over
+  /// no rows gives the value of a side that has no rows for a key.
+  var metrics: [(name: String, aggregate: AggregatePlan, whole: AggregatePlan)]
+  /// The type of the two value columns: the metrics' type when they share
+  /// one, a double when they are numbers of different types, else text.
   var valueType: DataType
   var valueHint: DisplayHint
+  /// The type of `change`: b − a for numbers, days for dates and timestamps.
+  var changeType: DataType
+  var changeHint: DisplayHint
   /// `metric`, a's text, b's text, `change`, `change_pct` (made unique against the keys).
   var columnNames: [String]
   var text: String

@@ -69,6 +69,12 @@ extension Diagnostic {
       hints: ["split it with let, or use 'in [...]' for a long list of alternatives"])
   }
 
+  static func tooManyStages(at span: Span) -> Diagnostic {
+    Diagnostic(
+      message: "pipeline too long (more than \(Parser.maxStages) stages)", span: span,
+      hints: ["split it with let: let part = <first stages>, then part | <the rest>"])
+  }
+
   static func tooManyErrors() -> Diagnostic {
     Diagnostic(message: "too many errors; stopped after \(Parser.maxDiagnostics)")
   }

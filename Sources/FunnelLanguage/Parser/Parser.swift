@@ -20,6 +20,10 @@ public enum Parser {
   /// and their trees are at most this tall, so whoever walks them recursively
   /// can rely on it.
   public static let maxNesting = 256
+  /// A pipeline has at most this many stages: each stage is a step of the
+  /// plan, and the binder, the executor and `.explain` walk the plan one
+  /// call per step, so the limit keeps every walk within its stack.
+  public static let maxStages = 256
 
   public static func parse(_ source: SourceText) -> (statements: [Statement], diagnostics: [Diagnostic]) {
     let (tokens, lexerDiagnostics) = Lexer.tokenize(source)

@@ -16,6 +16,7 @@ extension StatementParser {
     }
     var stages: [Stage] = []
     while let pipe = accept(.pipe) {
+      guard stages.count < Parser.maxStages else { throw failure(.tooManyStages(at: pipe.span)) }
       stages.append(try parseStage(after: pipe))
     }
     return Pipeline(source: source, stages: stages, span: span(from: start))
