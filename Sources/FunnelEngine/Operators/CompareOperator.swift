@@ -1,4 +1,5 @@
 import FunnelData
+import FunnelLanguage
 
 /// `compare`: the rows of each side aggregated by the keys, then one output
 /// row per key combination (present on either side) and per metric, in the
@@ -51,7 +52,7 @@ enum CompareOperator {
       for (m, metric) in plan.metrics.enumerated() {
         let pair: (a: Value?, b: Value?) = k < values[m].count ? values[m][k] : (nil, nil)
         let a = pair.a ?? overNoRows[m], b = pair.b ?? overNoRows[m]
-        rows.append(keyRows[k] + [.string(metric.name), a, b, difference(a, b), relativeChange(a, b)])
+        rows.append(keyRows[k] + [.string(metric.name), a, b, try difference(a, b), relativeChange(a, b)])
       }
     }
     var columns = [Column]()
@@ -86,19 +87,28 @@ enum CompareOperator {
 
   /// b − a: exact for ints and decimals, days for dates and timestamps;
   /// null when either side is null or the values are not numbers or dates.
-  static func difference(_ a: Value, _ b: Value) -> Value {
+  /// A change that leaves its type (two huge sums of opposite sign) is the
+  /// overflow error of every other kernel, never a wrapped number.
+  static func difference(_ a: Value, _ b: Value) throws -> Value {
+    func checked(_ r: (partialValue: Int64, overflow: Bool), _ type: DataType) throws -> Int64 {
+      if r.overflow { throw Diagnostic.overflow(Overflow(type), at: nil) }
+      return r.partialValue
+    }
     switch (a, b) {
-    case (.int(let x), .int(let y)): return .int(y &- x)
-    case (.int(let x), .decimal): return difference(.decimal(x, scale: 0), b)
-    case (.decimal, .int(let y)): return difference(a, .decimal(y, scale: 0))
+    case (.int(let x), .int(let y)): return .int(try checked(y.subtractingReportingOverflow(x), .int))
+    case (.int(let x), .decimal): return try difference(.decimal(x, scale: 0), b)
+    case (.decimal, .int(let y)): return try difference(a, .decimal(y, scale: 0))
     case (.decimal(let x, let s), .decimal(let y, let t)):
       let u = max(s, t)
-      return .decimal(Decimal64.rescale(y, from: t, to: u) &- Decimal64.rescale(x, from: s, to: u), scale: u)
+      guard let x2 = Decimal64.rescaled(x, from: s, to: u), let y2 = Decimal64.rescaled(y, from: t, to: u) else {
+        throw Diagnostic.overflow(Overflow(.decimal(scale: u)), at: nil)
+      }
+      return .decimal(try checked(y2.subtractingReportingOverflow(x2), .decimal(scale: u)), scale: u)
     case (.double, _), (_, .double):
       guard isNumber(a), isNumber(b), let x = a.doubleValue, let y = b.doubleValue else { return .null }
       return .double(y - x)
     case (.date(let x), .date(let y)): return .int(Int64(y) - Int64(x))
-    case (.timestamp(let x), .timestamp(let y)): return .double(Double(y &- x) / Double(Timestamps.microsPerDay))
+    case (.timestamp(let x), .timestamp(let y)): return .double((Double(y) - Double(x)) / Double(Timestamps.microsPerDay))
     default: return .null
     }
   }
