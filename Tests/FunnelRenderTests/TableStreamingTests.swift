@@ -53,3 +53,27 @@ import Testing
     #expect(text == "name\n────\nr0\nr1\n⋮\nr98\nr99\n100 rows, 1 column; showing 4")
   }
 }
+
+/// Integer columns are measured from their smallest and largest values; the
+/// width must be what formatting every cell gives.
+@Suite struct IntegerWidthTests {
+  @Test(arguments: [DisplayHint.plain, .money, .rate])
+  func widthFromTheExtremesIsTheWidestCell(hint: DisplayHint) {
+    var generator = SystemRandomNumberGenerator()
+    for _ in 0..<50 {
+      let count = Int.random(in: 1...40, using: &generator)
+      let magnitude = Int64(1) << Int64.random(in: 1...62, using: &generator)
+      var values: [Value] = (0..<count).map { _ in .int(Int64.random(in: -magnitude...magnitude, using: &generator)) }
+      if Bool.random(using: &generator) { values[0] = .null }
+      let column = Column.make(.int, values, hint: hint)
+      for identifier in [false, true] {
+        let name = identifier ? "lead_id" : "leads"
+        let table = Table(names: [name], columns: [column])
+        let window = RowWindow(rowCount: count, maxRows: nil)
+        let measured = ColumnLayout.measure(table, window: window)[0].naturalWidth
+        let naive = (0..<count).map { TerminalText.width(CellText.text(of: column, row: $0, identifier: identifier)) }
+        #expect(measured == max(TerminalText.width(name), naive.max() ?? 0), "\(values) \(hint) \(identifier)")
+      }
+    }
+  }
+}

@@ -61,10 +61,39 @@ struct ColumnLayout {
       }
       return widest
     }
+    if case .int(let values) = column.data {
+      return widestInteger(values, column: column, ranges: ranges, identifier: identifier)
+    }
     for range in ranges {
       for row in range {
         widest = max(widest, TerminalText.width(CellText.text(of: column, row: row, identifier: identifier)))
       }
+    }
+    return widest
+  }
+
+  /// Integers: with every hint (`2159`, `2,159`, `2,159.00`, `215,900.0%`) the
+  /// text only grows with the number's magnitude, so the widest cell is the
+  /// smallest or the largest value; two cells formatted instead of millions.
+  private static func widestInteger(_ values: [Int64], column: Column, ranges: [Range<Int>], identifier: Bool) -> Int {
+    var low = Int64.max
+    var high = Int64.min
+    var sawNull = false
+    for range in ranges {
+      for row in range {
+        if column.isNull(row) {
+          sawNull = true
+          continue
+        }
+        low = min(low, values[row])
+        high = max(high, values[row])
+      }
+    }
+    var widest = sawNull ? TerminalText.width(NumberFormat.display(.null, hint: .plain)) : 0
+    guard low <= high else { return widest }
+    for row in [low, high] {
+      let text = identifier ? String(row) : NumberFormat.display(.int(row), hint: column.hint)
+      widest = max(widest, TerminalText.width(text))
     }
     return widest
   }
