@@ -116,6 +116,23 @@ def main():
     write("csv", bytes([0b01010011]) + b"amount\tnote\n$1,200.50\t\"a \"\"quoted\"\"\nline\"\n12.5%\t\n")
     write("json", bytes([0]) + b'[{"a": 1, "b": "x", "c": true, "d": null, "e": 2.5, "f": "2026-01-31"}]')
     write("json", bytes([1]) + b'{"a": "\\u00e9\\n", "b": [1, 2], "c": {"d": 1}}\n{"a": 1e3}\n')
+    write_dictionary(texts)
+
+
+def write_dictionary(texts):
+    """Fuzz/funnel.dict: the words and operators of the language, for libFuzzer's -dict."""
+    counts = {}
+    for script in texts:
+        for word in re.findall(r"[A-Za-z_][A-Za-z_0-9]*", script.decode("utf-8", "replace")):
+            counts[word] = counts.get(word, 0) + 1
+    words = sorted(w for w, n in counts.items() if n >= 3 and len(w) > 1)
+    symbols = ["|", "==", "!=", "<=", ">=", "??", "(", ")", "[", "]", "@2026-02-28", "30d", "3mo",
+               "1_000", "2.5", "`a b`", "$region", '"won"', "'x'", "#", ";"]
+    with open(os.path.join(ROOT, "Fuzz", "funnel.dict"), "w") as f:
+        f.write("# Words and symbols of the language (Fuzz/make_seeds.py writes this file).\n")
+        for w in words + symbols:
+            f.write('"' + w.replace("\\", "\\\\").replace('"', '\\"') + '"\n')
+        f.write('"\\x0A"\n')
 
 
 if __name__ == "__main__":
