@@ -1,8 +1,8 @@
 import Foundation
 
 /// libFuzzer's entry for the parser target (built by scripts/fuzz). The work is
-/// `ParserFuzzCase.run`, which FuzzRegressionTests replays over the saved inputs; a broken
-/// promise aborts, so libFuzzer keeps the input as a crash.
+/// `ParserFuzzCase.run`, which FuzzRegressionTests replays over the saved
+/// inputs; a broken promise aborts, so libFuzzer keeps the input as a crash.
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzOneInput(_ data: UnsafePointer<UInt8>?, _ size: Int) -> Int32 {
   let bytes = data.map { Array(UnsafeBufferPointer(start: $0, count: size)) } ?? []
