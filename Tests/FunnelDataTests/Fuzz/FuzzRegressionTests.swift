@@ -30,10 +30,11 @@ import Testing
   /// The seeds made from real files must read, not merely fail cleanly.
   @Test func aRealSliceReadsIntoRows() throws {
     var read = 0
+    let path = ReaderFuzzCase.path("csv")
+    defer { try? FileManager.default.removeItem(atPath: path) }
     for seed in Self.inputs("corpus", "csv") {
       let data = try Self.bytes(seed)
       guard data.first == 0 else { continue }
-      let path = ReaderFuzzCase.folder + "/seed.csv"
       try Data(data.dropFirst()).write(to: URL(fileURLWithPath: path))
       if let table = try? TableReader.read(path: path), table.rowCount > 0 { read += 1 }
     }

@@ -16,18 +16,18 @@ import FunnelData
 enum ReaderFuzzCase {
   enum Family { case csv, json }
 
-  /// Where inputs are written to be read: one folder per process.
-  static let folder: String = {
-    let path = NSTemporaryDirectory() + "funnel-fuzz-\(getpid())"
-    try? FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
-    return path
-  }()
+  /// A fresh temporary path to write an input to (removed after the read):
+  /// the readers take paths, and the extension matters. Unique per call, as
+  /// the tests replay inputs in parallel.
+  static func path(_ fileExtension: String) -> String {
+    NSTemporaryDirectory() + "funnel-fuzz-\(UUID().uuidString)." + fileExtension
+  }
 
   static func run(_ bytes: [UInt8], family: Family) -> [String] {
     guard let flags = bytes.first else { return [] }
     let body = Array(bytes.dropFirst())
     let extensions = family == .csv ? ["csv", "tsv"] : ["json", "jsonl"]
-    let path = folder + "/input." + extensions[Int(flags & 1)]
+    let path = path(extensions[Int(flags & 1)])
     guard FileManager.default.createFile(atPath: path, contents: Data(body)) else {
       return ["could not write \(path)"]
     }
