@@ -76,7 +76,7 @@ struct DelimitedScanner {
     if halves.count < 2 { halves = [Chunk(), Chunk()] }
     let n = b.count
     var cut = begin + (n - begin) / 2
-    while cut < n, b[cut - 1] != 10 { cut += 1 }
+    while cut > 0, cut < n, b[cut - 1] != 10 { cut += 1 }
     guard n - begin > 1 << 20, cut < n else {
       scanRecords(b, from: begin, until: n, fields: fields, final: final, into: &halves[0])
       if let error = halves[0].error { throw error }
