@@ -16,6 +16,8 @@ public struct ReadOptions: Sendable {
   public var boolTokens: (true: String, false: String)?
   /// Column name → the type it must have; values that do not fit are errors.
   public var types: [String: ForcedType]
+  public var memoryLimit: MemoryLimit? = nil
+  public var cancellation: Cancellation? = nil
 
   public init() {
     separator = nil

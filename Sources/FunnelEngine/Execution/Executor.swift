@@ -36,7 +36,7 @@ struct Executor {
     case .limit(let input, let count):
       return RowOperators.limit(try rows(input, needed: needed), count)
     case .distinct(let input, let columns, let names):
-      return Batch(RowOperators.distinct(try rows(input, needed: Set(columns)), columns, names: names))
+      return Batch(try RowOperators.distinct(try rows(input, needed: Set(columns)), columns, names: names, context))
     case .join(let input, let plan):
       return Batch(try JoinOperator.run(try rows(input, needed: nil), try run(plan.right), plan, needed: needed, context))
     case .compare(let input, let plan):

@@ -31,12 +31,15 @@ enum Accumulators {
       guard let arg else { return Column.empty(.int, count: count, allNull: false) }
       let keys = SortKeys.normalized(arg)
       var out = [Int64](repeating: 0, count: count)
+      // Ctrl-C: a placeholder the statement throws away (see `Interruption`).
+      let stopped = Column.empty(.int, count: count, allNull: true)
       if let range = KeyRange(keys, validity: arg.validity), let slots = range.slots(forRows: n),
         slots * count <= 1 << 24
       {
         // Few distinct-able values (codes, ids, days): one seen-flag per (group, value).
         var seen = [Bool](repeating: false, count: slots * count)
         for i in 0..<n where !arg.isNull(i) {
+          if i & 0xFFFF == 0xFFFF, Interruption.requested { return stopped }
           let k = Int(g[i]) * slots + Int(keys[i] &- range.min)
           if !seen[k] {
             seen[k] = true
@@ -50,6 +53,7 @@ enum Accumulators {
       }
       var seen = Set<GroupValue>()
       for i in 0..<n where !arg.isNull(i) {
+        if i & 0xFFFF == 0xFFFF, Interruption.requested { return stopped }
         if seen.insert(GroupValue(group: g[i], value: keys[i])).inserted { out[Int(g[i])] += 1 }
       }
       return Column(.int(out))

@@ -63,12 +63,17 @@ enum RowOperators {
   /// Reorders the selection; with `limit` (a `take` right after the sort)
   /// only that many rows are ordered.
   static func sort(_ input: Batch, _ keys: [SortPlanKey], limit: Int? = nil, _ context: ExecutionContext) throws -> Batch {
+    // Per row: each key's value, its direction-folded copy and null flag, the permutation.
+    try context.checkMemory(rows: input.count, bytesPerRow: 8 + 26 * keys.count, while: "sorting")
     let normalized = keys.map { k -> (values: [Int64], validity: Bitmap?, descending: Bool) in
       let c = Evaluator.evaluate(k.expr, input)
       return (SortKeys.normalized(c), c.validity, k.descending)
     }
     try context.cancellation.check()
-    return input.selecting(SortKeys.permutation(normalized, count: input.count, limit: limit))
+    let permutation = SortKeys.permutation(normalized, count: input.count, limit: limit)
+    // A sort stopped by Ctrl-C leaves an unfinished order.
+    try context.cancellation.check()
+    return input.selecting(permutation)
   }
 
   static func limit(_ input: Batch, _ n: Int) -> Batch {
@@ -78,7 +83,9 @@ enum RowOperators {
   }
 
   /// The first occurrence of each combination of `columns`, only those columns.
-  static func distinct(_ input: Batch, _ columns: [Int], names: [String]) -> Table {
+  static func distinct(_ input: Batch, _ columns: [Int], names: [String], _ context: ExecutionContext) throws -> Table {
+    let types = columns.map { input.table.columns[$0].type }
+    try context.checkMemory(rows: input.count, bytesPerRow: 8 + RowWidth.bytes(types) + 12 * columns.count, while: "finding distinct rows")
     let keys = columns.map { input.column($0) }
     let groups = GroupKeys(keys, rowCount: input.count)
     let first = groups.firstRow.sorted()

@@ -11,10 +11,12 @@ extension Session {
   ///   and column without colour; bar and line charts still follow;
   /// - machine formats carry raw values through `TableWriter`;
   /// - bindings print nothing, except a one-line note at the prompt.
-  func show(_ outcome: Outcome) {
+  /// Throws `Cancelled` (Ctrl-C while a long result is written) or
+  /// `MemoryLimitExceeded` (a table too long to draw under the limit).
+  func show(_ outcome: Outcome) throws {
     switch outcome {
     case .table(let table, let chart):
-      show(table, chart: chart)
+      try show(table, chart: chart)
     case .scalar(let value, let hint):
       emit((format == .table ? NumberFormat.display(value, hint: hint) : value.rawText) + "\n")
     case .boundDataset(let name, let rows, let columns):
@@ -30,13 +32,16 @@ extension Session {
     }
   }
 
-  func show(_ table: Table, chart: ChartRequest?) {
+  func show(_ table: Table, chart: ChartRequest?) throws {
     if let fileFormat = format.fileFormat {
-      let text = TableWriter.encode(table, as: fileFormat)
-      emit(text.hasSuffix("\n") || text.isEmpty ? text : text + "\n")
+      try emitEncoded(table, as: fileFormat)
       return
     }
-    emit(TableRenderer.render(table, options: renderOptions()) + "\n")
+    let options = renderOptions()
+    try checkDrawing(table, rows: options.maxRows)
+    let drawn = TableRenderer.render(table, options: options)
+    try cancellation.check()
+    emit(drawn + "\n")
     guard let chart else { return }
     switch chart.kind {
     case .funnel:

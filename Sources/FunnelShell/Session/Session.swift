@@ -22,6 +22,9 @@ public final class Session {
 
   /// `.mode` / `--format`.
   public var format: OutputFormat = .table
+  /// `--memory-limit` / `.memory-limit`: the most one statement may ask for
+  /// (loading, the demo data, joins, sorts, grouping, output).
+  public var memoryLimit: MemoryLimit = .standard
   /// `.timer on`: wall time of each statement on stderr.
   public var timer = false
   /// At the prompt: short notes (`big: 1,204 rows, 9 columns`) after quiet statements.
@@ -74,19 +77,33 @@ public final class Session {
   }
 
   /// Replaces the four standard datasets with freshly generated demo data.
-  public func loadDemo(leads: Int = DemoData.defaultLeads, seed: UInt64 = DemoData.defaultSeed) {
-    for (name, table) in DemoData.generate(leads: leads, seed: seed).all {
+  /// Throws `MemoryLimitExceeded` before generating when the data would not
+  /// fit under `memoryLimit`, and `Cancelled` on Ctrl-C; either way the
+  /// datasets loaded before are kept.
+  public func loadDemo(leads: Int = DemoData.defaultLeads, seed: UInt64 = DemoData.defaultSeed) throws {
+    try memoryLimit.check(
+      DemoData.estimatedBytes(leads: leads), while: "making the demo data (\(Counts.grouped(leads)) leads)")
+    let demo = try DemoData.generate(leads: leads, seed: seed, cancellation: cancellation)
+    for (name, table) in demo.all {
       catalog.setDataset(name, table)
     }
   }
 
   /// Reads a file into the catalog as `name`, renaming columns by `map`
   /// (pairs new = old). Throws `FileError` (unreadable file, or a mapped
-  /// column the file does not have).
+  /// column the file does not have), `MemoryLimitExceeded` or `Cancelled`;
+  /// then the dataset of that name loaded before, if any, is kept.
   public func load(name: String, path: String, options: ReadOptions = ReadOptions(), map: [(new: String, old: String)] = [])
     throws
   {
+    var options = options
+    options.memoryLimit = memoryLimit
+    options.cancellation = cancellation
     var table = try TableReader.read(path: path, options: options)
+    // The reader stops on either by itself; these catch a file read in one
+    // piece (JSON, standard input) before it takes the old dataset's place.
+    try cancellation.check()
+    try memoryLimit.check(Self.bytes(of: table), while: "loading \(path)")
     for pair in map {
       guard let index = table.index(of: pair.old) else {
         var message = "no column '\(pair.old)' to map to '\(pair.new)'"
@@ -96,6 +113,23 @@ public final class Session {
       table.rename(column: index, to: pair.new)
     }
     catalog.setDataset(name, table)
+  }
+
+  /// Memory a table's columns take: values, validity bits and dictionaries.
+  static func bytes(of table: Table) -> Int {
+    var total = 0
+    for column in table.columns {
+      switch column.data {
+      case .bool: total += column.count
+      case .date, .period: total += 4 * column.count
+      case .string(_, let dictionary):
+        total += 4 * column.count
+        for text in dictionary.values { total += 16 + text.utf8.count }
+      default: total += 8 * column.count
+      }
+      if column.validity != nil { total += column.count / 8 }
+    }
+    return total
   }
 
   /// Whether results go to a terminal that can take width limits and colour.
