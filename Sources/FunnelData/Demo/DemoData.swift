@@ -33,15 +33,20 @@ public enum DemoData {
   /// max(30, leads / 150) campaigns, 3 touches a lead, and a deal for about
   /// one lead in ten.
   public static func generate(leads: Int = defaultLeads, seed: UInt64 = defaultSeed) -> DemoDatasets {
-    make(leads: leads, seed: seed, cancellation: nil)
+    // Without a cancellation nothing stops it early.
+    let none = Table(rowCount: 0)
+    return make(leads: leads, seed: seed, cancellation: nil)
+      ?? DemoDatasets(campaigns: none, leads: none, touches: none, deals: none)
   }
 
   /// As `generate(leads:seed:)`, stopping with `Cancelled` soon after
-  /// `cancellation` is set (every few thousand leads, touches and deals).
+  /// `cancellation` is set (between steps, and every few thousand leads,
+  /// touches and deals).
   public static func generate(leads: Int, seed: UInt64, cancellation: Cancellation) throws -> DemoDatasets {
     let demo = make(leads: leads, seed: seed, cancellation: cancellation)
-    // Stopped early, the tables are short; they are never returned.
+    // A step stopped early leaves short arrays; they are never returned.
     try cancellation.check()
+    guard let demo else { throw Cancelled() }
     return demo
   }
 
@@ -52,29 +57,40 @@ public enum DemoData {
     return overflow ? Int.max : bytes
   }
 
-  private static func make(leads: Int, seed: UInt64, cancellation: Cancellation?) -> DemoDatasets {
+  /// The datasets, or nil when `cancellation` was set before they were done.
+  private static func make(leads: Int, seed: UInt64, cancellation: Cancellation?) -> DemoDatasets? {
     let leadCount = max(0, leads)
+    var stopped: Bool { cancellation?.isCancelled ?? false }
     var rng = DemoRandom(seed: seed, stream: Stream.calendar.rawValue)
     let calendar = DemoCalendar(rng: &rng)
 
     rng = DemoRandom(seed: seed, stream: Stream.campaigns.rawValue)
-    let plan = DemoCampaignPlan(count: max(30, leadCount / 150), calendar: calendar, rng: &rng)
-    let active = DemoActiveCampaigns(plan: plan)
+    let plan = DemoCampaignPlan(
+      count: max(30, leadCount / 150), calendar: calendar, rng: &rng, cancellation: cancellation)
+    if stopped { return nil }
+    let active = DemoActiveCampaigns(plan: plan, cancellation: cancellation)
+    if stopped { return nil }
 
     rng = DemoRandom(seed: seed, stream: Stream.leads.rawValue)
     let leadRows = DemoLeads(
       count: leadCount, calendar: calendar, plan: plan, active: active, rng: &rng, cancellation: cancellation)
+    if stopped { return nil }
 
     rng = DemoRandom(seed: seed, stream: Stream.touches.rawValue)
     let touches = DemoTouches(leads: leadRows, plan: plan, active: active, rng: &rng, cancellation: cancellation)
+    if stopped { return nil }
 
     rng = DemoRandom(seed: seed, stream: Stream.deals.rawValue)
     let deals = DemoDeals(leads: leadRows, rng: &rng, cancellation: cancellation)
+    if stopped { return nil }
 
     rng = DemoRandom(seed: seed, stream: Stream.money.rawValue)
     let campaigns = plan.table(leadCounts: leadRows.countsByCampaign(campaigns: plan.count), rng: &rng)
-
-    return DemoDatasets(
-      campaigns: campaigns, leads: leadRows.table(), touches: touches.table(), deals: deals.table(leads: leadRows))
+    if stopped { return nil }
+    let leadTable = leadRows.table()
+    if stopped { return nil }
+    let touchTable = touches.table()
+    if stopped { return nil }
+    return DemoDatasets(campaigns: campaigns, leads: leadTable, touches: touchTable, deals: deals.table(leads: leadRows))
   }
 }

@@ -29,7 +29,7 @@ enum Accumulators {
       return Column(.double(zip(hits, rows).map { $1 == 0 ? 0 : Double($0) / Double($1) }), validity: Bitmap(rows.map { $0 > 0 }), hint: .rate)
     case .countDistinct:
       guard let arg else { return Column.empty(.int, count: count, allNull: false) }
-      let keys = SortKeys.normalized(arg)
+      let keys = distinctKeys(arg)
       var out = [Int64](repeating: 0, count: count)
       // Ctrl-C: a placeholder the statement throws away (see `Interruption`).
       let stopped = Column.empty(.int, count: count, allNull: true)
@@ -72,6 +72,20 @@ enum Accumulators {
     case .percentile(let p): return Quantiles.compute(arg, fraction: p, median: false, type: type, groups: g, count: count)
     case .metric: return Column.empty(type, count: count, allNull: true)
     }
+  }
+
+  /// Keys equal exactly when the values are: text by the first code of its
+  /// string (no sort of the dictionary, which for millions of distinct texts
+  /// takes longer than the count), everything else by its sort key.
+  static func distinctKeys(_ c: Column) -> [Int64] {
+    guard case .string(let codes, let dictionary) = c.data else { return SortKeys.normalized(c) }
+    var canonical = [Int64](repeating: -1, count: dictionary.count)
+    for (code, text) in dictionary.values.enumerated() {
+      // Ctrl-C: the rest stay -1; the count is thrown away (see `Interruption`).
+      if code & 0xFFFF == 0xFFFF, Interruption.requested { break }
+      canonical[code] = Int64(dictionary.code(of: text) ?? -1)
+    }
+    return codes.map { canonical[Int($0)] }
   }
 
   static func validMask(_ c: Column) -> [Bool] {
