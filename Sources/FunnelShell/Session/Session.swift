@@ -89,49 +89,6 @@ public final class Session {
     }
   }
 
-  /// Reads a file into the catalog as `name`, renaming columns by `map`
-  /// (pairs new = old). Throws `FileError` (unreadable file, or a mapped
-  /// column the file does not have), `MemoryLimitExceeded` or `Cancelled`;
-  /// then the dataset of that name loaded before, if any, is kept.
-  public func load(name: String, path: String, options: ReadOptions = ReadOptions(), map: [(new: String, old: String)] = [])
-    throws
-  {
-    var options = options
-    options.memoryLimit = memoryLimit
-    options.cancellation = cancellation
-    var table = try TableReader.read(path: path, options: options)
-    // The reader stops on either by itself; these catch a file read in one
-    // piece (JSON, standard input) before it takes the old dataset's place.
-    try cancellation.check()
-    try memoryLimit.check(Self.bytes(of: table), while: "loading \(path)")
-    for pair in map {
-      guard let index = table.index(of: pair.old) else {
-        var message = "no column '\(pair.old)' to map to '\(pair.new)'"
-        if let near = table.names.nearest(to: pair.old) { message += " (did you mean '\(near)'?)" }
-        throw FileError(path: path, message: message)
-      }
-      table.rename(column: index, to: pair.new)
-    }
-    catalog.setDataset(name, table)
-  }
-
-  /// Memory a table's columns take: values, validity bits and dictionaries.
-  static func bytes(of table: Table) -> Int {
-    var total = 0
-    for column in table.columns {
-      switch column.data {
-      case .bool: total += column.count
-      case .date, .period: total += 4 * column.count
-      case .string(_, let dictionary):
-        total += 4 * column.count
-        for text in dictionary.values { total += 16 + text.utf8.count }
-      default: total += 8 * column.count
-      }
-      if column.validity != nil { total += column.count / 8 }
-    }
-    return total
-  }
-
   /// Whether results go to a terminal that can take width limits and colour.
   var resultsAtTerminal: Bool { outputFile == nil && terminal.stdoutIsTerminal }
 
