@@ -74,11 +74,13 @@ enum Accumulators {
     }
   }
 
-  /// Keys equal exactly when the values are: text by the first code of its
-  /// string (no sort of the dictionary, which for millions of distinct texts
-  /// takes longer than the count), everything else by its sort key.
+  /// Keys equal exactly when the values are: text by its code, or the first
+  /// code of its string when a dictionary repeats a text (no sort of the
+  /// dictionary, which for millions of distinct texts takes longer than the
+  /// count), everything else by its sort key.
   static func distinctKeys(_ c: Column) -> [Int64] {
     guard case .string(let codes, let dictionary) = c.data else { return SortKeys.normalized(c) }
+    if dictionary.isDistinct { return codes.map { Int64($0) } }
     var canonical = [Int64](repeating: -1, count: dictionary.count)
     for (code, text) in dictionary.values.enumerated() {
       // Ctrl-C: the rest stay -1; the count is thrown away (see `Interruption`).

@@ -30,9 +30,11 @@ extension Session {
     let start = DispatchTime.now().uptimeNanoseconds
     let ok: Bool
     // Ctrl-C stops this statement, dot commands (`.load`, `.demo`) included;
-    // a press before it started does not.
-    cancellation.reset()
-    defer { cancellation.reset() }
+    // a press before it started does not. Inside `.read` the flag stays set
+    // from one statement to the next, so the whole script stops.
+    let outermost = readDepth == 0
+    if outermost { cancellation.reset() }
+    defer { if outermost { cancellation.reset() } }
     switch statement.kind {
     case .command(let name, let arguments, let span):
       ok = runCommand(name: name, arguments: arguments, span: span, in: source)
