@@ -1,3 +1,4 @@
+import Dispatch
 import FunnelData
 import FunnelLanguage
 import Testing
@@ -72,14 +73,35 @@ private typealias F = EngineFixture
     #expect(full.value(at: n - 1) == .string("\(n - 1)\(n - 1)"))
   }
 
-  @Test func interruptedSortStillGivesEveryRowOnce() {
-    let n = 300_000
-    let keys = [(values: (0..<Int64(n)).map { ($0 * 7_919) % 1_000 }, validity: Bitmap?.none, descending: false)]
+  @Test func detachedWorkStopsAtOnceOnCtrlC() throws {
     let flag = Cancellation()
-    flag.cancel()
-    let order = Interruption.during(flag) { SortKeys.permutation(keys, count: n) }
-    #expect(order.count == n)
-    #expect(Set(order).count == n)
+    let started = DispatchSemaphore(value: 0)
+    let release = DispatchSemaphore(value: 0)
+    DispatchQueue.global().asyncAfter(deadline: .now() + .milliseconds(50)) { flag.cancel() }
+    // The work waits until the test lets it go: only Ctrl-C can end the wait.
+    #expect(throws: Cancelled.self) {
+      try DetachedWork.run(size: DetachedWork.threshold, flag) { () -> Int in
+        started.signal()
+        release.wait()
+        return 1
+      }
+    }
+    started.wait()
+    release.signal()
+    // Small work, or work nobody stops, gives its result.
+    #expect(try DetachedWork.run(size: 10, flag) { 7 } == 7)
+    #expect(try DetachedWork.run(size: DetachedWork.threshold, Cancellation()) { 8 } == 8)
+  }
+
+  @Test func aBigSortGivesTheSameOrderOnItsOwnThread() throws {
+    let n = DetachedWork.threshold + 1_000
+    let ids = (0..<n).map { Value.int(Int64(($0 * 7_919) % 100_003)) }
+    let c = F.catalog()
+    c.setDataset("many", F.table([("k", .int, ids)]))
+    _ = try run("let s = many | sort k desc", in: c, limit: .standard)
+    let sorted = try #require(c.dataset("s")?.columns[0].int64s)
+    #expect(sorted.count == n)
+    #expect(zip(sorted, sorted.dropFirst()).allSatisfy { $0 >= $1 })
   }
 
   @Test func workerThreadsSeeTheStatementsFlag() {

@@ -2,11 +2,11 @@ import FunnelData
 
 /// The running statement's `Cancellation`, for kernels that cannot throw.
 ///
-/// Scalar kernels (`concat` over millions of rows) and sort comparators
-/// return values, not errors, so they cannot stop a statement themselves.
-/// They ask `Interruption.requested` every 64K rows or so and, when Ctrl-C
-/// was pressed, finish at once with a well-formed placeholder (an all-null
-/// column of the right length; a comparator that says "not less"). The
+/// Scalar kernels (`concat` over millions of rows) and aggregate kernels
+/// (`count_distinct`) return values, not errors, so they cannot stop a
+/// statement themselves. They ask `Interruption.requested` every 16K-64K
+/// rows and, when Ctrl-C was pressed, finish at once with a well-formed
+/// placeholder (an all-null column of the right length). The
 /// placeholder never reaches anyone: the flag stays set until the statement
 /// ends, every operator checks it after each step, and `Engine.run` checks
 /// it once more before it returns or binds a result.

@@ -70,9 +70,10 @@ enum RowOperators {
       return (SortKeys.normalized(c), c.validity, k.descending)
     }
     try context.cancellation.check()
-    let permutation = SortKeys.permutation(normalized, count: input.count, limit: limit)
-    // A sort stopped by Ctrl-C leaves an unfinished order.
-    try context.cancellation.check()
+    let count = input.count
+    let permutation = try DetachedWork.run(size: count, context.cancellation) {
+      SortKeys.permutation(normalized, count: count, limit: limit)
+    }
     return input.selecting(permutation)
   }
 

@@ -35,27 +35,16 @@ enum SortKeys {
       guard let v = k.validity else { return (values, nil) }
       return (values, (0..<n).map { !v[$0] })
     }
-    // Every 64K comparisons the comparator asks whether Ctrl-C was pressed;
-    // once it was, it answers "not less" so the sort finishes at once (the
-    // caller checks the flag and throws the order away).
-    var comparisons = 0
-    var stopped = false
-    @inline(__always) func interrupted() -> Bool {
-      comparisons &+= 1
-      if comparisons & 0xFFFF == 0, Interruption.requested { stopped = true }
-      return stopped
-    }
     if directed.count == 1, directed[0].nulls == nil, limit == nil {
       // One key without nulls: sort (key, row) pairs, contiguous and branch-light.
       let values = directed[0].values
       var pairs = [(Int64, Int32)]()
       pairs.reserveCapacity(n)
       for i in 0..<n { pairs.append((values[i], Int32(i))) }
-      pairs.sort { !interrupted() && ($0.0 != $1.0 ? $0.0 < $1.0 : $0.1 < $1.1) }
+      pairs.sort { $0.0 != $1.0 ? $0.0 < $1.0 : $0.1 < $1.1 }
       return pairs.map(\.1)
     }
     func less(_ a: Int32, _ b: Int32) -> Bool {
-      if interrupted() { return false }
       let ia = Int(a), ib = Int(b)
       for k in directed {
         if let nulls = k.nulls {
