@@ -2,13 +2,16 @@ import Dispatch
 import Foundation
 import FunnelData
 
-/// Work that cannot stop part way (a sort of millions of rows), run on a
+/// Work over many rows that cannot stop part way (a sort handed to the
+/// standard library, a hash table growing past millions of texts), run on a
 /// thread of its own while the statement's thread watches for Ctrl-C.
 ///
-/// A sort hands its comparisons to the standard library: checking the flag
-/// inside each would slow every sort by a fifth. Instead, when Ctrl-C comes,
-/// the statement throws `Cancelled` at once and the detached work finishes
-/// in the background (seconds at most), its result dropped.
+/// When Ctrl-C comes, the statement throws `Cancelled` at once and abandons
+/// the work. The work sees a flag of its own through `Interruption` (set on
+/// abandoning and never reset), so kernels that check it stop soon after;
+/// the others finish in the background, their result dropped. Only pure
+/// work over columns goes here, never work that reads the catalog, which
+/// the next statement may change.
 enum DetachedWork {
   /// Inputs smaller than this run on the calling thread: they finish sooner
   /// than a person can press a key.
@@ -16,31 +19,40 @@ enum DetachedWork {
 
   /// `work()`, on another thread when `size` is at least `threshold`.
   /// Throws `Cancelled` within a few milliseconds of `cancellation` being set.
-  static func run<T>(size: Int, _ cancellation: Cancellation, _ work: @escaping () -> T) throws -> T {
-    if size < threshold { return work() }
-    let outcome = Outcome<T>(work)
+  static func run<T>(size: Int, _ cancellation: Cancellation, _ work: @escaping () throws -> T) throws -> T {
+    if size < threshold { return try work() }
+    let abandoned = Cancellation()
+    let outcome = Outcome<T>(work, abandoned)
     let thread = Thread { outcome.run() }
     thread.name = "detached work"
+    // As the main thread's: expressions nest.
     thread.stackSize = 8 << 20
     thread.start()
     while !outcome.wait(milliseconds: 10) {
-      try cancellation.check()
+      if cancellation.isCancelled {
+        abandoned.cancel()
+        throw Cancelled()
+      }
     }
     return try outcome.result()
   }
 
-  /// The work and its result, handed from one thread to the other under a
-  /// semaphore: the work is only touched by the worker, the result only
-  /// after the semaphore says it is there.
+  /// The work and its result, handed from one thread to the other: the work
+  /// is only touched by the worker, the result only after the semaphore
+  /// says it is there.
   private final class Outcome<T>: @unchecked Sendable {
-    private let work: () -> T
+    private let work: () throws -> T
+    private let abandoned: Cancellation
     private let done = DispatchSemaphore(value: 0)
-    private var value: T?
+    private var value: Result<T, Error>?
 
-    init(_ work: @escaping () -> T) { self.work = work }
+    init(_ work: @escaping () throws -> T, _ abandoned: Cancellation) {
+      self.work = work
+      self.abandoned = abandoned
+    }
 
     func run() {
-      value = work()
+      value = Interruption.during(abandoned) { Result { try work() } }
       done.signal()
     }
 
@@ -50,7 +62,7 @@ enum DetachedWork {
 
     func result() throws -> T {
       guard let value else { throw Cancelled() }
-      return value
+      return try value.get()
     }
   }
 }

@@ -53,7 +53,7 @@ enum RowOperators {
       if let only, !only.contains(i) {
         out.append(placeholders.column(c.expr.type))
       } else {
-        out.append(Evaluator.output(c.expr, input))
+        out.append(try DetachedWork.run(size: input.count, context.cancellation) { Evaluator.output(c.expr, input) })
       }
     }
     if columns.isEmpty { return Table(rowCount: input.count) }
@@ -65,14 +65,13 @@ enum RowOperators {
   static func sort(_ input: Batch, _ keys: [SortPlanKey], limit: Int? = nil, _ context: ExecutionContext) throws -> Batch {
     // Per row: each key's value, its direction-folded copy and null flag, the permutation.
     try context.checkMemory(rows: input.count, bytesPerRow: 8 + 26 * keys.count, while: "sorting")
-    let normalized = keys.map { k -> (values: [Int64], validity: Bitmap?, descending: Bool) in
-      let c = Evaluator.evaluate(k.expr, input)
-      return (SortKeys.normalized(c), c.validity, k.descending)
-    }
-    try context.cancellation.check()
     let count = input.count
     let permutation = try DetachedWork.run(size: count, context.cancellation) {
-      SortKeys.permutation(normalized, count: count, limit: limit)
+      let normalized = keys.map { k -> (values: [Int64], validity: Bitmap?, descending: Bool) in
+        let c = Evaluator.evaluate(k.expr, input)
+        return (SortKeys.normalized(c), c.validity, k.descending)
+      }
+      return SortKeys.permutation(normalized, count: count, limit: limit)
     }
     return input.selecting(permutation)
   }
