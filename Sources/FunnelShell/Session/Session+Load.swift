@@ -1,4 +1,3 @@
-import Dispatch
 import Foundation
 import FunnelData
 
@@ -45,57 +44,15 @@ extension Session {
     return total
   }
 
-  /// `TableReader.read` on a thread of its own while this one watches the
-  /// session's cancellation. On Ctrl-C the reader gets a flag of its own (it
-  /// stops at its next check, or when its pipe ends) and this throws
-  /// `Cancelled` at once; the reader's result, if it ever comes, is dropped.
+  /// `TableReader.read` on a thread of its own (see `abandonable`): on
+  /// Ctrl-C the reader stops at its next check, or when its pipe ends.
   func read(path: String, options: ReadOptions) throws -> Table {
     var options = options
-    let stop = Cancellation()
-    options.cancellation = stop
     options.memoryLimit = memoryLimit
-    let outcome = ReadOutcome()
-    let reader = Thread { [options] in
-      outcome.finish(Result { try TableReader.read(path: path, options: options) })
+    return try abandonable(named: "load") { [options] stop in
+      var options = options
+      options.cancellation = stop
+      return try TableReader.read(path: path, options: options)
     }
-    reader.name = "load"
-    // As the main thread's: deeply nested JSON recurses.
-    reader.stackSize = 8 << 20
-    reader.start()
-    while !outcome.wait(milliseconds: 20) {
-      if cancellation.isCancelled {
-        stop.cancel()
-        throw Cancelled()
-      }
-    }
-    // A press while the last piece was read still counts.
-    try cancellation.check()
-    return try outcome.result()
-  }
-}
-
-/// The result of a read on another thread, handed over under a lock.
-private final class ReadOutcome: @unchecked Sendable {
-  private let done = DispatchSemaphore(value: 0)
-  private let lock = NSLock()
-  private var value: Result<Table, Error>?
-
-  func finish(_ result: Result<Table, Error>) {
-    lock.lock()
-    value = result
-    lock.unlock()
-    done.signal()
-  }
-
-  /// Whether the read finished within `milliseconds`.
-  func wait(milliseconds: Int) -> Bool {
-    done.wait(timeout: .now() + .milliseconds(milliseconds)) == .success
-  }
-
-  func result() throws -> Table {
-    lock.lock()
-    defer { lock.unlock() }
-    guard let value else { throw Cancelled() }
-    return try value.get()
   }
 }

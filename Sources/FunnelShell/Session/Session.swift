@@ -83,7 +83,9 @@ public final class Session {
   public func loadDemo(leads: Int = DemoData.defaultLeads, seed: UInt64 = DemoData.defaultSeed) throws {
     try memoryLimit.check(
       DemoData.estimatedBytes(leads: leads), while: "making the demo data (\(Counts.grouped(leads)) leads)")
-    let demo = try DemoData.generate(leads: leads, seed: seed, cancellation: cancellation)
+    let demo = try abandonable(named: "demo") { stop in
+      try DemoData.generate(leads: leads, seed: seed, cancellation: stop)
+    }
     for (name, table) in demo.all {
       catalog.setDataset(name, table)
     }
