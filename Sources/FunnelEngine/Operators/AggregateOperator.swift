@@ -23,12 +23,9 @@ enum AggregateOperator {
       rows: rowCount,
       bytesPerRow: 4 + 21 * plan.keys.count + RowWidth.bytes(argumentTypes) + 8 * argumentTypes.count + 32 * distinctSets,
       while: "grouping")
-    // Keys, groups and each plain aggregate are pure work over columns: on a
-    // thread of their own when large, so Ctrl-C need not wait for them.
-    let keyColumns = try DetachedWork.run(size: rowCount, context.cancellation) {
-      plan.keys.map { Evaluator.output($0.expr, all) }
-    }
-    var grouping = try DetachedWork.run(size: rowCount, context.cancellation) { GroupKeys(keyColumns, rowCount: rowCount) }
+    let keyColumns = plan.keys.map { Evaluator.output($0.expr, all) }
+    try context.cancellation.check()
+    var grouping = GroupKeys(keyColumns, rowCount: rowCount)
     if plan.keys.isEmpty {
       grouping = GroupKeys([], rowCount: rowCount)
       grouping.groupCount = 1
@@ -66,11 +63,9 @@ enum AggregateOperator {
         throw Diagnostic(message: p.message, hints: p.hints)
       }
     }
-    var c = try DetachedWork.run(size: all.count, context.cancellation) {
-      let arg = spec.argument.map { Evaluator.evaluate($0, all) }
-      return Accumulators.compute(
-        spec.function, arg, type: spec.type, groups: grouping.groupOfRow, count: grouping.groupCount)
-    }
+    let arg = spec.argument.map { Evaluator.evaluate($0, all) }
+    var c = Accumulators.compute(
+      spec.function, arg, type: spec.type, groups: grouping.groupOfRow, count: grouping.groupCount)
     c.hint = spec.hint
     return c
   }

@@ -66,19 +66,13 @@ enum JoinOperator {
     var out = Table(rowCount: rightRows.count)
     for i in 0..<leftCount {
       try context.cancellation.check()
-      let column =
-        wanted.contains(i)
-        ? try DetachedWork.run(size: rightRows.count, context.cancellation) { selected.column(i) }
-        : placeholders.column(leftRows.table.columns[i].type)
+      let column = wanted.contains(i) ? selected.column(i) : placeholders.column(leftRows.table.columns[i].type)
       out.append(column: column, named: leftRows.table.names[i])
     }
     for k in 0..<plan.rightColumns.count {
       try context.cancellation.check()
       let column = right.columns[plan.rightColumns[k].index]
-      let picked =
-        wanted.contains(leftCount + k)
-        ? try DetachedWork.run(size: rightRows.count, context.cancellation) { column.gatherOrNull(rightRows) }
-        : placeholders.column(column.type)
+      let picked = wanted.contains(leftCount + k) ? column.gatherOrNull(rightRows) : placeholders.column(column.type)
       out.append(column: picked, named: plan.rightColumns[k].name)
     }
     return out

@@ -53,7 +53,7 @@ enum RowOperators {
       if let only, !only.contains(i) {
         out.append(placeholders.column(c.expr.type))
       } else {
-        out.append(try DetachedWork.run(size: input.count, context.cancellation) { Evaluator.output(c.expr, input) })
+        out.append(Evaluator.output(c.expr, input))
       }
     }
     if columns.isEmpty { return Table(rowCount: input.count) }
