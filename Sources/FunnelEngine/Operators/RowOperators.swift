@@ -66,7 +66,9 @@ enum RowOperators {
     // Per row: each key's value, its direction-folded copy and null flag, the permutation.
     try context.checkMemory(rows: input.count, bytesPerRow: 8 + 26 * keys.count, while: "sorting")
     let count = input.count
-    let permutation = try DetachedWork.run(size: count, context.cancellation) {
+    // `sort | take n` keeps a heap of n rows: fast enough to stay here.
+    let full = limit.map { $0 >= count / 4 } ?? true
+    let permutation = try DetachedWork.run(size: full ? count : 0, context.cancellation) {
       let normalized = keys.map { k -> (values: [Int64], validity: Bitmap?, descending: Bool) in
         let c = Evaluator.evaluate(k.expr, input)
         return (SortKeys.normalized(c), c.validity, k.descending)
