@@ -46,6 +46,9 @@ struct Funnel: ParsableCommand {
   @Option(help: ArgumentHelp("Leads in the demo data.", valueName: "n"))
   var demoSize: Int = ShellOptions().demoSize
 
+  @Option(help: ArgumentHelp("The most memory one statement may use: 512MB, 4GB, 50% (default 80% of physical memory).", valueName: "size"))
+  var memoryLimit: String?
+
   @Option(help: ArgumentHelp("Seed of the demo data.", valueName: "s"))
   var seed: UInt64 = ShellOptions().seed
 
@@ -92,7 +95,11 @@ struct Funnel: ParsableCommand {
     guard OutputFormat(rawValue: format) != nil else {
       throw ValidationError("unknown format '\(format)'; formats are " + OutputFormat.names.joined(separator: ", "))
     }
-    guard demoSize >= 1 else { throw ValidationError("--demo-size must be at least 1") }
+    if let problem = ShellOptions.demoSizeProblem(demoSize) { throw ValidationError(problem) }
+    if let memoryLimit {
+      var probe = ShellOptions()
+      do { try probe.setMemoryLimit(memoryLimit) } catch let error as ShellOptionError { throw ValidationError(error.description) }
+    }
     if command != nil && script != nil { throw ValidationError("give a script or -c, not both") }
     if !withOptions.isEmpty && load.isEmpty { throw ValidationError("--with applies to a --load before it") }
     if lesson != nil && (command != nil || script != nil) { throw ValidationError("--lesson prints a lesson; give it without a script or -c") }
@@ -108,6 +115,7 @@ struct Funnel: ParsableCommand {
     options.dataDirectory = data
     options.demoSize = demoSize
     options.seed = seed
+    if let memoryLimit { try options.setMemoryLimit(memoryLimit) }
     options.format = OutputFormat(rawValue: format) ?? .table
     options.safeCSV = safeCSV
     options.noDemo = noDemo
@@ -163,7 +171,7 @@ struct Funnel: ParsableCommand {
       } else if argument == "--with" || argument.hasPrefix("--with=") {
         owners.append(loads)
         skipNext = argument == "--with"
-      } else if ["-c", "--command", "--data", "--demo-size", "--seed", "--format", "--param", "--lesson"].contains(argument) {
+      } else if ["-c", "--command", "--data", "--demo-size", "--seed", "--format", "--param", "--lesson", "--memory-limit"].contains(argument) {
         skipNext = true
       }
     }

@@ -17,11 +17,21 @@ public final class StringDictionary: @unchecked Sendable {
     self.index = index
   }
 
+  /// Texts known to be distinct, with their codes (a builder's): no second
+  /// pass of hashing, which for millions of texts takes seconds.
+  init(distinct values: [String], index: [String: Int32]) {
+    self.values = values
+    self.index = index
+  }
+
   public var count: Int { values.count }
 
   /// The dictionary of a text column whose rows are all null: one entry, for
   /// the code 0 those rows hold.
   public static let nullRowsOnly = StringDictionary([""])
+  /// Whether each text appears once, so two codes are equal exactly when
+  /// their texts are (always so for a builder's dictionary).
+  public var isDistinct: Bool { index.count == values.count }
 
   /// The code of `text`, or nil when no row can hold it (a filter on it keeps nothing).
   public func code(of text: String) -> Int32? { index[text] }
@@ -56,5 +66,5 @@ public struct StringDictionaryBuilder {
     return c
   }
 
-  public func build() -> StringDictionary { StringDictionary(values) }
+  public func build() -> StringDictionary { StringDictionary(distinct: values, index: index) }
 }

@@ -14,11 +14,21 @@ struct DemoActiveCampaigns {
   /// a campaign of `channel` running, or -1.
   private let latest: [Int32]
 
-  init(plan: DemoCampaignPlan) {
+  /// With `cancellation` set part way, the lists are left empty (no
+  /// campaign is active anywhere); the caller throws them away.
+  init(plan: DemoCampaignPlan, cancellation: Cancellation? = nil) {
     let channels = DemoActiveCampaigns.channels
     let slots = DemoCalendar.dayCount * channels
+    func stopped(_ c: Int) -> Bool { c & 0x3FF == 0x3FF && cancellation?.isCancelled == true }
+    func empty() -> (offsets: [Int32], entries: [Int32], latest: [Int32]) {
+      ([Int32](repeating: 0, count: slots + 1), [], [Int32](repeating: -1, count: slots))
+    }
     var counts = [Int32](repeating: 0, count: slots + 1)
     for c in 0..<plan.count {
+      if stopped(c) {
+        (self.offsets, self.entries, self.latest) = empty()
+        return
+      }
       let ch = Int(plan.channel[c])
       for day in Int(plan.start[c])...plan.lastActiveDay(c) { counts[day * channels + ch] += plan.weight[c] }
     }
@@ -28,6 +38,10 @@ struct DemoActiveCampaigns {
     var entries = [Int32](repeating: 0, count: Int(offsets[slots]))
     // Campaigns in id order, so each slice lists them in id order: no hashing anywhere.
     for c in 0..<plan.count {
+      if stopped(c) {
+        (self.offsets, self.entries, self.latest) = empty()
+        return
+      }
       let ch = Int(plan.channel[c])
       for day in Int(plan.start[c])...plan.lastActiveDay(c) {
         let s = day * channels + ch

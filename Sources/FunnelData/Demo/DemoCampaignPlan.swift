@@ -31,7 +31,9 @@ struct DemoCampaignPlan {
   /// Share of campaigns (per 10,000) aimed at the whole world rather than one region.
   private static let globalShare = 4_500
 
-  init(count: Int, calendar: DemoCalendar, rng: inout DemoRandom) {
+  /// With `cancellation` set part way, the plan has fewer campaigns; the
+  /// caller throws it away.
+  init(count: Int, calendar: DemoCalendar, rng: inout DemoRandom, cancellation: Cancellation? = nil) {
     let last = DemoCalendar.dayCount - 1
     var drafts = [Draft]()
     drafts.reserveCapacity(count)
@@ -40,6 +42,7 @@ struct DemoCampaignPlan {
         Draft(channel: channel, start: 0, end: last, region: -1, weight: 2, name: name, order: drafts.count))
     }
     while drafts.count < count {
+      if drafts.count & 0x3FF == 0x3FF, cancellation?.isCancelled == true { break }
       let channel = DemoChannel(rawValue: DemoChannel.campaignShare.pick(&rng)) ?? .email
       // Campaigns start when the team is busy (the lead calendar) and never in the last week.
       let start = min(calendar.randomDay(&rng), last - 7)

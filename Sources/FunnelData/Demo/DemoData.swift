@@ -18,6 +18,11 @@
 public enum DemoData {
   public static let defaultLeads = 20_000
   public static let defaultSeed: UInt64 = 42
+  /// The most leads `.demo` and `--demo-size` make (about 20 GB of tables).
+  public static let maxLeads = 50_000_000
+  /// Memory for the demo data per lead, at its peak while generating: the
+  /// leads' working arrays and tables, about three touches, a tenth of a deal.
+  static let bytesPerLead = 400
 
   /// Separate streams, so changing how one dataset is drawn leaves the others alone.
   private enum Stream: UInt64 {
@@ -28,27 +33,64 @@ public enum DemoData {
   /// max(30, leads / 150) campaigns, 3 touches a lead, and a deal for about
   /// one lead in ten.
   public static func generate(leads: Int = defaultLeads, seed: UInt64 = defaultSeed) -> DemoDatasets {
+    // Without a cancellation nothing stops it early.
+    let none = Table(rowCount: 0)
+    return make(leads: leads, seed: seed, cancellation: nil)
+      ?? DemoDatasets(campaigns: none, leads: none, touches: none, deals: none)
+  }
+
+  /// As `generate(leads:seed:)`, stopping with `Cancelled` soon after
+  /// `cancellation` is set (between steps, and every few thousand leads,
+  /// touches and deals).
+  public static func generate(leads: Int, seed: UInt64, cancellation: Cancellation) throws -> DemoDatasets {
+    let demo = make(leads: leads, seed: seed, cancellation: cancellation)
+    // A step stopped early leaves short arrays; they are never returned.
+    try cancellation.check()
+    guard let demo else { throw Cancelled() }
+    return demo
+  }
+
+  /// About how many bytes generating `leads` leads takes at its peak, to
+  /// check against a memory limit before starting.
+  public static func estimatedBytes(leads: Int) -> Int {
+    let (bytes, overflow) = max(0, leads).multipliedReportingOverflow(by: bytesPerLead)
+    return overflow ? Int.max : bytes
+  }
+
+  /// The datasets, or nil when `cancellation` was set before they were done.
+  private static func make(leads: Int, seed: UInt64, cancellation: Cancellation?) -> DemoDatasets? {
     let leadCount = max(0, leads)
+    var stopped: Bool { cancellation?.isCancelled ?? false }
     var rng = DemoRandom(seed: seed, stream: Stream.calendar.rawValue)
     let calendar = DemoCalendar(rng: &rng)
 
     rng = DemoRandom(seed: seed, stream: Stream.campaigns.rawValue)
-    let plan = DemoCampaignPlan(count: max(30, leadCount / 150), calendar: calendar, rng: &rng)
-    let active = DemoActiveCampaigns(plan: plan)
+    let plan = DemoCampaignPlan(
+      count: max(30, leadCount / 150), calendar: calendar, rng: &rng, cancellation: cancellation)
+    if stopped { return nil }
+    let active = DemoActiveCampaigns(plan: plan, cancellation: cancellation)
+    if stopped { return nil }
 
     rng = DemoRandom(seed: seed, stream: Stream.leads.rawValue)
-    let leadRows = DemoLeads(count: leadCount, calendar: calendar, plan: plan, active: active, rng: &rng)
+    let leadRows = DemoLeads(
+      count: leadCount, calendar: calendar, plan: plan, active: active, rng: &rng, cancellation: cancellation)
+    if stopped { return nil }
 
     rng = DemoRandom(seed: seed, stream: Stream.touches.rawValue)
-    let touches = DemoTouches(leads: leadRows, plan: plan, active: active, rng: &rng)
+    let touches = DemoTouches(leads: leadRows, plan: plan, active: active, rng: &rng, cancellation: cancellation)
+    if stopped { return nil }
 
     rng = DemoRandom(seed: seed, stream: Stream.deals.rawValue)
-    let deals = DemoDeals(leads: leadRows, rng: &rng)
+    let deals = DemoDeals(leads: leadRows, rng: &rng, cancellation: cancellation)
+    if stopped { return nil }
 
     rng = DemoRandom(seed: seed, stream: Stream.money.rawValue)
     let campaigns = plan.table(leadCounts: leadRows.countsByCampaign(campaigns: plan.count), rng: &rng)
-
-    return DemoDatasets(
-      campaigns: campaigns, leads: leadRows.table(), touches: touches.table(), deals: deals.table(leads: leadRows))
+    if stopped { return nil }
+    let leadTable = leadRows.table()
+    if stopped { return nil }
+    let touchTable = touches.table()
+    if stopped { return nil }
+    return DemoDatasets(campaigns: campaigns, leads: leadTable, touches: touchTable, deals: deals.table(leads: leadRows))
   }
 }

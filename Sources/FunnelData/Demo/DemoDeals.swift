@@ -27,7 +27,7 @@ struct DemoDeals {
   /// Deal size multiplier by company size class (thousandths).
   private static let sizeBoost = [850, 950, 1_000, 1_100, 1_300]
 
-  init(leads: DemoLeads, rng: inout DemoRandom) {
+  init(leads: DemoLeads, rng: inout DemoRandom, cancellation: Cancellation? = nil) {
     // Counting sort of the opportunities by opening day keeps lead order
     // within a day, so the order is the same on every machine.
     let days = DemoCalendar.dayCount
@@ -48,7 +48,8 @@ struct DemoDeals {
     amount.reserveCapacity(n)
     product.reserveCapacity(n)
     let last = Int32(days - 1)
-    for i32 in order {
+    for (k, i32) in order.enumerated() {
+      if k & 0x1FFF == 0x1FFF, cancellation?.isCancelled == true { break }
       let i = Int(i32)
       let size = Int(leads.size[i])
       let p = DemoVocabulary.productShareBySize[size].pick(&rng)

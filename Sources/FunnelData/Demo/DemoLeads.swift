@@ -48,7 +48,7 @@ struct DemoLeads {
 
   init(
     count: Int, calendar: DemoCalendar, plan: DemoCampaignPlan, active: DemoActiveCampaigns,
-    rng: inout DemoRandom
+    rng: inout DemoRandom, cancellation: Cancellation? = nil
   ) {
     for a in [\DemoLeads.created, \.campaign, \.channel, \.region, \.industry, \.size, \.stage, \.lost, \.owner] {
       self[keyPath: a].reserveCapacity(count)
@@ -63,7 +63,9 @@ struct DemoLeads {
     var days = DemoLeadDays(calendar: calendar, count: count)
     var dates: [Int32] = [0, 0, 0, 0]
 
-    for _ in 0..<count {
+    for i in 0..<count {
+      // Ctrl-C: stop between leads, leaving every array the same length.
+      if i & 0x1FFF == 0x1FFF, cancellation?.isCancelled == true { break }
       let day = days.nextDay(&rng)
       var ch = -1
       var camp: Int32 = -1

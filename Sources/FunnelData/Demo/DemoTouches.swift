@@ -33,7 +33,7 @@ struct DemoTouches {
   private static let ownCampaignShare = 3_000
   private static let maxTouches = 8
 
-  init(leads: DemoLeads, plan: DemoCampaignPlan, active: DemoActiveCampaigns, rng: inout DemoRandom) {
+  init(leads: DemoLeads, plan: DemoCampaignPlan, active: DemoActiveCampaigns, rng: inout DemoRandom, cancellation: Cancellation? = nil) {
     let expected = leads.count * 3 + leads.count / 8
     lead.reserveCapacity(expected)
     campaign.reserveCapacity(expected)
@@ -47,6 +47,7 @@ struct DemoTouches {
     buffer.reserveCapacity(DemoTouches.maxTouches)
 
     for i in 0..<leads.count {
+      if i & 0x1FFF == 0x1FFF, cancellation?.isCancelled == true { break }
       buffer.removeAll(keepingCapacity: true)
       let created = Int(leads.created[i])
       let end = Int(leads.lastDay(i))

@@ -14,8 +14,8 @@ enum TableEncoder {
 
   static func encode(
     _ table: Table, as format: FileFormat, options: WriteOptions, sliceRows: Int = sliceRows,
-    write: (UnsafeBufferPointer<UInt8>) -> Void
-  ) {
+    write: (UnsafeBufferPointer<UInt8>) throws -> Void
+  ) rethrows {
     let escaping = TextEscaping(format, options: options)
     let dictionaries = EscapedDictionary.forColumns(table, escaping: escaping)
     let names = table.names.map { escaping.escape($0) }
@@ -34,8 +34,8 @@ enum TableEncoder {
     case .jsonl:
       break
     }
-    write(head.bytes)
-    head.release()
+    defer { head.release() }
+    try write(head.bytes)
     let keys = names.enumerated().map { (c, name) in (c == 0 ? [] : [UInt8(ascii: ",")]) + name + [UInt8(ascii: ":")] }
     var start = 0
     while start < rows {
@@ -48,11 +48,11 @@ enum TableEncoder {
         appendRow(row - start, global: row, of: rows, cells: cells, format: format, keys: keys, to: &out)
       }
       cells.forEach { $0.release() }
-      write(out.bytes)
-      out.release()
+      defer { out.release() }
+      try write(out.bytes)
       start = slice.upperBound
     }
-    if format == .json, rows > 0 { [UInt8(ascii: "]"), 10].withUnsafeBufferPointer(write) }
+    if format == .json, rows > 0 { try [UInt8(ascii: "]"), 10].withUnsafeBufferPointer(write) }
   }
 
   /// Row `i` of the slice (row `global` of `rows`) in `format`, newline included.

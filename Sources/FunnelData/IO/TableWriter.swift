@@ -19,9 +19,9 @@ public enum TableWriter {
   /// thousands at a time), so a caller can pass a big result on without
   /// holding all of it: `write` gets each piece and must not keep it.
   public static func encode(
-    _ table: Table, as format: FileFormat, options: WriteOptions = WriteOptions(), write: (String) -> Void
-  ) {
-    TableEncoder.encode(table, as: format, options: options) { write(String(decoding: $0, as: UTF8.self)) }
+    _ table: Table, as format: FileFormat, options: WriteOptions = WriteOptions(), write: (String) throws -> Void
+  ) rethrows {
+    try TableEncoder.encode(table, as: format, options: options) { try write(String(decoding: $0, as: UTF8.self)) }
   }
 
   /// Writes `table` to `path`, in `format` or the one its extension names,
@@ -29,7 +29,8 @@ public enum TableWriter {
   /// (a full disk, a folder that cannot be written) the old file is as it
   /// was and a `FileError` says why.
   public static func write(
-    _ table: Table, to path: String, format: FileFormat? = nil, options: WriteOptions = WriteOptions()
+    _ table: Table, to path: String, format: FileFormat? = nil, options: WriteOptions = WriteOptions(),
+    cancellation: Cancellation? = nil
   ) throws {
     guard let format = format ?? FileFormat(path: path) else {
       throw FileError(
@@ -39,9 +40,13 @@ public enum TableWriter {
     // The file is made first: a path that cannot be written fails before
     // the table is encoded.
     let writer = try SafeFileWriter(path: path)
-    let data = encoded(table, as: format, options: options)
-    defer { data.release() }
-    try writer.write(UnsafeRawBufferPointer(data.bytes))
+    // Written a slice of rows at a time: a big table is never held whole as
+    // text, and Ctrl-C stops between slices (the writer then removes its
+    // temporary file and the old file stays as it was).
+    try TableEncoder.encode(table, as: format, options: options) { piece in
+      try cancellation?.check()
+      try writer.write(UnsafeRawBufferPointer(piece))
+    }
     try writer.commit()
   }
 

@@ -15,17 +15,32 @@ public enum Engine {
   }
 
   /// Runs a prepared statement. Throws `Diagnostic` (a problem only the data
-  /// reveals, e.g. a save that fails) or `Cancelled`.
-  public static func run(_ prepared: Prepared, in catalog: Catalog, cancellation: Cancellation) throws -> Outcome {
-    let executor = Executor(context: ExecutionContext(catalog: catalog, cancellation: cancellation))
-    switch prepared.plan.root {
+  /// reveals, e.g. a save that fails), `MemoryLimitExceeded` (a step would
+  /// need more than `memoryLimit`) or `Cancelled`. A cancelled or failed
+  /// statement changes nothing: `let` binds only a finished result.
+  public static func run(
+    _ prepared: Prepared, in catalog: Catalog, cancellation: Cancellation, memoryLimit: MemoryLimit = .standard
+  ) throws -> Outcome {
+    let context = ExecutionContext(catalog: catalog, cancellation: cancellation, memoryLimit: memoryLimit)
+    return try Interruption.during(cancellation) { try run(prepared.plan.root, Executor(context: context)) }
+  }
+
+  private static func run(_ root: Plan.Root, _ executor: Executor) throws -> Outcome {
+    let catalog = executor.context.catalog
+    // Each result is checked against the flag once more before it is shown
+    // or bound: a kernel stopped by Ctrl-C may have left a placeholder in it.
+    let cancellation = executor.context.cancellation
+    switch root {
     case .pipeline(let node, let chart):
-      return .table(try executor.run(node), chart: chart)
+      let table = try executor.run(node)
+      try cancellation.check()
+      return .table(table, chart: chart)
     case .scalar(let expr, _):
       let c = try Evaluator.evaluate(expr, Batch(Table(rowCount: 1)))
       return .scalar(c.value(at: 0), hint: expr.hint)
     case .letDataset(let name, let node):
       let table = try executor.run(node)
+      try cancellation.check()
       catalog.setDataset(name, table)
       return .boundDataset(name: name, rows: table.rowCount, columns: table.columnCount)
     case .letScalar(let name, let expr, _):

@@ -36,7 +36,7 @@ struct Executor {
     case .limit(let input, let count):
       return RowOperators.limit(try rows(input, needed: needed), count)
     case .distinct(let input, let columns, let names):
-      return Batch(RowOperators.distinct(try rows(input, needed: Set(columns)), columns, names: names))
+      return Batch(try RowOperators.distinct(try rows(input, needed: Set(columns)), columns, names: names, context))
     case .join(let input, let plan):
       return Batch(try JoinOperator.run(try rows(input, needed: nil), try run(plan.right), plan, needed: needed, context))
     case .compare(let input, let plan):
@@ -45,7 +45,8 @@ struct Executor {
       return Batch(try VocabularyOperator.run(try input.map(run), plan, context))
     case .save(let input, let path, let span):
       let table = try run(input)
-      try SaveOperator.write(table, path: path, span: span, options: context.catalog.saveOptions)
+      try SaveOperator.write(
+        table, path: path, span: span, options: context.catalog.saveOptions, cancellation: context.cancellation)
       return Batch(table)
     case .chart(let input, _):
       return try rows(input, needed: needed)

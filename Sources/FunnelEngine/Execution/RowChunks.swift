@@ -31,9 +31,13 @@ enum RowChunks {
     let parts = ranges(count)
     if parts.count == 1 { return [body(0, parts[0])] }
     var results = [T?](repeating: nil, count: parts.count)
+    // Worker threads see the statement's cancellation as the caller does.
+    let cancellation = Interruption.current
     results.withUnsafeMutableBufferPointer { out in
       // Each iteration writes only its own slot.
-      DispatchQueue.concurrentPerform(iterations: parts.count) { i in out[i] = body(i, parts[i]) }
+      DispatchQueue.concurrentPerform(iterations: parts.count) { i in
+        out[i] = Interruption.during(cancellation) { body(i, parts[i]) }
+      }
     }
     return results.compactMap { $0 }
   }

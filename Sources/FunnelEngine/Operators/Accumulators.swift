@@ -33,14 +33,17 @@ enum Accumulators {
       return Column(.double(zip(hits, rows).map { $1 == 0 ? 0 : Double($0) / Double($1) }), validity: Bitmap(rows.map { $0 > 0 }), hint: .rate)
     case .countDistinct:
       guard let arg else { return Column.empty(.int, count: count, allNull: false) }
-      let keys = SortKeys.normalized(arg)
+      let keys = distinctKeys(arg)
       var out = [Int64](repeating: 0, count: count)
+      // Ctrl-C: a placeholder the statement throws away (see `Interruption`).
+      let stopped = Column.empty(.int, count: count, allNull: true)
       if let range = KeyRange(keys, validity: arg.validity), let slots = range.slots(forRows: n),
         slots * count <= 1 << 24
       {
         // Few distinct-able values (codes, ids, days): one seen-flag per (group, value).
         var seen = [Bool](repeating: false, count: slots * count)
         for i in 0..<n where !arg.isNull(i) {
+          if i & 0xFFFF == 0xFFFF, Interruption.requested { return stopped }
           let k = Int(g[i]) * slots + Int(keys[i] &- range.min)
           if !seen[k] {
             seen[k] = true
@@ -54,6 +57,7 @@ enum Accumulators {
       }
       var seen = Set<GroupValue>()
       for i in 0..<n where !arg.isNull(i) {
+        if i & 0xFFFF == 0xFFFF, Interruption.requested { return stopped }
         if seen.insert(GroupValue(group: g[i], value: keys[i])).inserted { out[Int(g[i])] += 1 }
       }
       return Column(.int(out))
@@ -72,6 +76,22 @@ enum Accumulators {
     case .percentile(let p): return Quantiles.compute(arg, fraction: p, median: false, type: type, groups: g, count: count)
     case .metric: return Column.empty(type, count: count, allNull: true)
     }
+  }
+
+  /// Keys equal exactly when the values are: text by its code, or the first
+  /// code of its string when a dictionary repeats a text (no sort of the
+  /// dictionary, which for millions of distinct texts takes longer than the
+  /// count), everything else by its sort key.
+  static func distinctKeys(_ c: Column) -> [Int64] {
+    guard case .string(let codes, let dictionary) = c.data else { return SortKeys.normalized(c) }
+    if dictionary.isDistinct { return codes.map { Int64($0) } }
+    var canonical = [Int64](repeating: -1, count: dictionary.count)
+    for (code, text) in dictionary.values.enumerated() {
+      // Ctrl-C: the rest stay -1; the count is thrown away (see `Interruption`).
+      if code & 0xFFFF == 0xFFFF, Interruption.requested { break }
+      canonical[code] = Int64(dictionary.code(of: text) ?? -1)
+    }
+    return codes.map { canonical[Int($0)] }
   }
 
   static func validMask(_ c: Column) -> [Bool] {

@@ -15,6 +15,14 @@ enum AggregateOperator {
   /// arguments read are gathered.
   static func run(_ all: Batch, _ plan: AggregatePlan, _ context: ExecutionContext) throws -> Table {
     let rowCount = all.count
+    // Per row: the group id, each key's value and dense id, each argument's value.
+    // `count_distinct` keeps a set of (group, value) pairs.
+    let argumentTypes = plan.aggregates.compactMap { $0.argument?.type }
+    let distinctSets = plan.aggregates.filter { $0.function == .countDistinct }.count
+    try context.checkMemory(
+      rows: rowCount,
+      bytesPerRow: 4 + 21 * plan.keys.count + RowWidth.bytes(argumentTypes) + 8 * argumentTypes.count + 32 * distinctSets,
+      while: "grouping")
     let keyColumns = try plan.keys.map { try Evaluator.output($0.expr, all) }
     try context.cancellation.check()
     var grouping = GroupKeys(keyColumns, rowCount: rowCount)
@@ -69,13 +77,6 @@ enum AggregateOperator {
       throw Diagnostic.overflow(error, at: spec.site)
     }
   }
-}
-
-/// What operators need besides their input: the catalog (for metrics and
-/// the vocabulary) and the cancellation flag.
-struct ExecutionContext {
-  let catalog: Catalog
-  let cancellation: Cancellation
 }
 
 extension Evaluator {

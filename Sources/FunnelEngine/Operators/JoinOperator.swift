@@ -19,6 +19,14 @@ enum JoinOperator {
     let table = BuildTable(keys: rk, validity: rc.validity)
     let next = table.next
     try context.cancellation.check()
+    let leftCount = leftRows.table.columnCount
+    let wanted = needed ?? Set(0..<(leftCount + plan.rightColumns.count))
+    // Bytes of one output row: the two row numbers, then the wanted columns.
+    var rowBytes = 8
+    for i in 0..<leftCount where wanted.contains(i) { rowBytes += RowWidth.bytes(leftRows.table.columns[i].type) }
+    for (k, c) in plan.rightColumns.enumerated() where wanted.contains(leftCount + k) {
+      rowBytes += RowWidth.bytes(right.columns[c.index].type)
+    }
     var leftPositions = [Int32](), rightRows = [Int32]()
     leftPositions.reserveCapacity(leftRows.count)
     rightRows.reserveCapacity(leftRows.count)
@@ -40,6 +48,8 @@ enum JoinOperator {
         // advance, so cancellation and the size limit follow output rows too.
         if rightRows.count & 0xFFFF == 0 {
           try context.cancellation.check()
+          try context.checkMemory(
+            rows: rightRows.count, bytesPerRow: rowBytes, while: "joining \(plan.rightName)", growing: true)
           if rightRows.count > maxOutputRows {
             throw Diagnostic(
               message: "the join makes more than \(maxOutputRows / 1_000_000) million rows",
@@ -48,8 +58,7 @@ enum JoinOperator {
         }
       }
     }
-    let leftCount = leftRows.table.columnCount
-    let wanted = needed ?? Set(0..<(leftCount + plan.rightColumns.count))
+    try context.checkMemory(rows: rightRows.count, bytesPerRow: rowBytes, while: "joining \(plan.rightName)")
     var placeholders = Placeholders(count: rightRows.count)
     // Column by column, with a check between: a join that multiplied rows
     // gathers hundreds of millions of them, and Ctrl-C must not wait for all.

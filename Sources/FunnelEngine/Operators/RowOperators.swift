@@ -63,12 +63,19 @@ enum RowOperators {
   /// Reorders the selection; with `limit` (a `take` right after the sort)
   /// only that many rows are ordered.
   static func sort(_ input: Batch, _ keys: [SortPlanKey], limit: Int? = nil, _ context: ExecutionContext) throws -> Batch {
-    let normalized = try keys.map { k -> (values: [Int64], validity: Bitmap?, descending: Bool) in
-      let c = try Evaluator.evaluate(k.expr, input)
-      return (SortKeys.normalized(c), c.validity, k.descending)
+    // Per row: each key's value, its direction-folded copy and null flag, the permutation.
+    try context.checkMemory(rows: input.count, bytesPerRow: 8 + 26 * keys.count, while: "sorting")
+    let count = input.count
+    // `sort | take n` keeps a heap of n rows: fast enough to stay here.
+    let full = limit.map { $0 >= count / 4 } ?? true
+    let permutation = try DetachedWork.run(size: full ? count : 0, context.cancellation) {
+      let normalized = try keys.map { k -> (values: [Int64], validity: Bitmap?, descending: Bool) in
+        let c = try Evaluator.evaluate(k.expr, input)
+        return (SortKeys.normalized(c), c.validity, k.descending)
+      }
+      return SortKeys.permutation(normalized, count: count, limit: limit)
     }
-    try context.cancellation.check()
-    return input.selecting(SortKeys.permutation(normalized, count: input.count, limit: limit))
+    return input.selecting(permutation)
   }
 
   static func limit(_ input: Batch, _ n: Int) -> Batch {
@@ -78,7 +85,9 @@ enum RowOperators {
   }
 
   /// The first occurrence of each combination of `columns`, only those columns.
-  static func distinct(_ input: Batch, _ columns: [Int], names: [String]) -> Table {
+  static func distinct(_ input: Batch, _ columns: [Int], names: [String], _ context: ExecutionContext) throws -> Table {
+    let types = columns.map { input.table.columns[$0].type }
+    try context.checkMemory(rows: input.count, bytesPerRow: 8 + RowWidth.bytes(types) + 12 * columns.count, while: "finding distinct rows")
     let keys = columns.map { input.column($0) }
     let groups = GroupKeys(keys, rowCount: input.count)
     let first = groups.firstRow.sorted()

@@ -4,9 +4,13 @@ import FunnelLanguage
 /// `save "<path>"`: writes the table atomically (format from the extension);
 /// a failure is a run-time diagnostic at the path.
 enum SaveOperator {
-  static func write(_ table: Table, path: String, span: Span, options: WriteOptions) throws {
+  static func write(
+    _ table: Table, path: String, span: Span, options: WriteOptions, cancellation: Cancellation
+  ) throws {
     do {
-      try TableWriter.write(table, to: path, options: options)
+      try TableWriter.write(table, to: path, options: options, cancellation: cancellation)
+    } catch let c as Cancelled {
+      throw c
     } catch let e as FileError {
       throw Diagnostic(message: "cannot save: \(e.message)", span: span, hints: ["path: \(e.path)"])
     } catch {

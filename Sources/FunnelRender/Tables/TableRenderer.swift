@@ -37,10 +37,10 @@ public enum TableRenderer {
 
   /// The table in pieces of whole lines, each line ending in `\n`; `write`
   /// gets each piece and must not keep it.
-  public static func render(_ table: Table, options: RenderOptions, write: (String) -> Void) {
+  public static func render(_ table: Table, options: RenderOptions, write: (String) throws -> Void) rethrows {
     guard table.columnCount > 0 else {
       let rows = table.rowCount == 0 ? "" : ", " + TableFooter.count(table.rowCount, "row")
-      return write("(no columns\(rows))\n")
+      return try write("(no columns\(rows))\n")
     }
     let window = RowWindow(rowCount: table.rowCount, maxRows: options.maxRows)
     let layouts = ColumnLayout.measure(table, window: window)
@@ -50,36 +50,36 @@ public enum TableRenderer {
     let widths = fit.widths
     let color = options.color
     var out = Output()
-    func emit(_ line: String) {
-      if let piece = out.line(line) { write(piece) }
+    func emit(_ line: String) throws {
+      if let piece = out.line(line) { try write(piece) }
     }
 
-    emit(
+    try emit(
       line(
         shown.indices.map { c in
           Cell(text: TerminalText.truncate(shown[c].name, to: widths[c]), style: .bold)
         }, shown: shown, widths: widths, color: color))
-    emit(widths.map { String(repeating: "─", count: $0) }.joined(separator: gap))
+    try emit(widths.map { String(repeating: "─", count: $0) }.joined(separator: gap))
     let gapLine = line(shown.map { _ in Cell(text: "⋮", style: nil) }, shown: shown, widths: widths, color: color)
     var cells = [Cell](repeating: Cell(text: "", style: nil), count: shown.count)
-    func row(_ row: Int) {
+    func row(_ row: Int) throws {
       for c in shown.indices {
         let text = CellText.text(of: table.columns[c], row: row, identifier: shown[c].identifier)
         let cut = shown[c].truncatable ? TerminalText.truncate(text, to: widths[c]) : text
         cells[c] = Cell(text: cut, style: table.columns[c].isNull(row) ? .dim : nil)
       }
-      emit(line(cells, shown: shown, widths: widths, color: color))
+      try emit(line(cells, shown: shown, widths: widths, color: color))
     }
-    for r in window.head { row(r) }
-    if window.isCut, !window.tail.isEmpty { emit(gapLine) }
-    for r in window.tail { row(r) }
+    for r in window.head { try row(r) }
+    if window.isCut, !window.tail.isEmpty { try emit(gapLine) }
+    for r in window.tail { try row(r) }
     // A limit of one row has no tail: the gap comes last.
-    if window.gapAfter == window.shownCount, window.shownCount > 0 { emit(gapLine) }
+    if window.gapAfter == window.shownCount, window.shownCount > 0 { try emit(gapLine) }
     let hidden = layouts.dropFirst(widths.count).map(\.name)
     for footer in TableFooter.lines(table: table, window: window, hidden: hidden) {
-      emit(TextStyle.dim.apply(to: footer, when: color))
+      try emit(TextStyle.dim.apply(to: footer, when: color))
     }
-    if let rest = out.take() { write(rest) }
+    if let rest = out.take() { try write(rest) }
   }
 
   private static let gap = String(repeating: " ", count: ColumnFit.gap)

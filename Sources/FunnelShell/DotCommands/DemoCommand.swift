@@ -10,8 +10,9 @@ extension DotCommand {
     var seed = DemoData.defaultSeed
     let words = invocation.words
     if words.count > 0 {
-      guard let n = Int(words[0].text.replacingOccurrences(of: "_", with: "")), n >= 1, n <= 50_000_000 else {
-        throw invocation.error("the number of leads must be a whole number from 1 to 50,000,000", at: words[0])
+      guard let n = Int(words[0].text.replacingOccurrences(of: "_", with: "")), n >= 1, n <= DemoData.maxLeads else {
+        throw invocation.error(
+          "the number of leads must be a whole number from 1 to \(Counts.grouped(DemoData.maxLeads))", at: words[0])
       }
       leads = n
     }
@@ -21,7 +22,11 @@ extension DotCommand {
       }
       seed = s
     }
-    session.loadDemo(leads: leads, seed: seed)
+    do {
+      try session.loadDemo(leads: leads, seed: seed)
+    } catch let exceeded as MemoryLimitExceeded {
+      throw session.memoryDiagnostic(exceeded, at: words.first?.span ?? invocation.nameSpan)
+    }
     if session.interactive { session.note(session.datasetSummary()) }
   }
 }

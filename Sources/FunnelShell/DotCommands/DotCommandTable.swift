@@ -1,7 +1,7 @@
 /// Every shell command, in the order `.help` lists them.
 extension DotCommand {
   public static let all: [DotCommand] = [
-    .help, .tables, .schema, .load, .demo, .mode, .output, .read, .timer, .param, .save, .explain,
+    .help, .tables, .schema, .load, .demo, .mode, .output, .read, .timer, .memoryLimit, .param, .save, .explain,
     .lesson, .next, .hint, .solution, .check, .glossary, .history, .clear, .quit, .exit,
   ]
 }

@@ -15,8 +15,8 @@ extension DotCommand {
     } catch let error as FileError {
       // Positioned at the path in the script, naming the file's own line.
       throw Diagnostic(message: error.description, span: words.count > 1 ? words[1].span : invocation.nameSpan)
-    } catch let error as MemoryLimitExceeded {
-      throw Diagnostic(message: error.description, span: words.count > 1 ? words[1].span : invocation.nameSpan)
+    } catch let exceeded as MemoryLimitExceeded {
+      throw session.memoryDiagnostic(exceeded, at: words.count > 1 ? words[1].span : invocation.nameSpan)
     }
     if session.interactive, let table = session.catalog.dataset(request.name) {
       session.note(

@@ -19,7 +19,8 @@ extension DotCommand {
         hints: ["end the path with " + FileFormat.knownExtensions.joined(separator: " ")])
     }
     do {
-      try TableWriter.write(table, to: pathWord.text, options: session.catalog.saveOptions)
+      try TableWriter.write(
+        table, to: pathWord.text, options: session.catalog.saveOptions, cancellation: session.cancellation)
     } catch let error as FileError {
       throw invocation.error(error.description, at: pathWord)
     }

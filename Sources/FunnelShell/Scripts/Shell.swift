@@ -17,6 +17,7 @@ public enum Shell {
     let session = Session(terminal: terminal, environment: environment)
     session.format = options.format
     session.safeCSVFlag = options.safeCSV
+    session.memoryLimit = options.memoryLimit
     for (name, value) in options.parameters { session.catalog.parameters[name] = value }
     guard prepareData(options, in: session) else { return 1 }
     if let number = options.lesson { return printLesson(number, in: session) }
@@ -72,7 +73,14 @@ public enum Shell {
 
   /// Demo data, `--data DIR`, then each `--load`; false (after a message) when a file fails.
   static func prepareData(_ options: ShellOptions, in session: Session) -> Bool {
-    if options.loadsDemo { session.loadDemo(leads: options.demoSize, seed: options.seed) }
+    if options.loadsDemo {
+      do {
+        try session.loadDemo(leads: options.demoSize, seed: options.seed)
+      } catch {
+        session.report(error, in: nil)
+        return false
+      }
+    }
     if let directory = options.dataDirectory {
       let found = standardNames.filter { FileManager.default.fileExists(atPath: directory + "/" + $0 + ".csv") }
       if found.isEmpty {

@@ -32,6 +32,8 @@ public struct ShellOptions {
   public var loads: [Load] = []
   public var demoSize: Int = DemoData.defaultLeads
   public var seed: UInt64 = DemoData.defaultSeed
+  /// `--memory-limit SIZE`: the most one statement may ask for.
+  public var memoryLimit: MemoryLimit = .standard
   public var format: OutputFormat = .table
   /// `--safe-csv`: every csv and tsv written guards text that a spreadsheet
   /// would run as a formula (see `WriteOptions.safeFormulas`).
@@ -48,6 +50,20 @@ public struct ShellOptions {
   public var lesson: Int?
 
   public init() {}
+
+  /// `--memory-limit SIZE` (`512MB`, `4GB`, `50%`); throws `ShellOptionError`.
+  public mutating func setMemoryLimit(_ text: String) throws {
+    guard let limit = MemoryLimit(parsing: text) else {
+      throw ShellOptionError(description: "--memory-limit takes a size such as 512MB, 4GB or 50%, not '\(text)'")
+    }
+    memoryLimit = limit
+  }
+
+  /// Why `--demo-size N` cannot be used, or nil when it can.
+  public static func demoSizeProblem(_ leads: Int) -> String? {
+    if leads >= 1 && leads <= DemoData.maxLeads { return nil }
+    return "--demo-size must be a whole number from 1 to \(Counts.grouped(DemoData.maxLeads))"
+  }
 
   /// Demo data unless `--no-demo`, `--data` or a `--load` says otherwise.
   public var loadsDemo: Bool { !noDemo && dataDirectory == nil && loads.isEmpty }

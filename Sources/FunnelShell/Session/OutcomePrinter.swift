@@ -15,11 +15,12 @@ extension Session {
   /// Text for people (table, markdown) and anything at a terminal shows
   /// control and bidi characters visibly (`\u{1B}`); csv, tsv and json into a
   /// pipe or a file keep the exact bytes. Big results are written a piece
-  /// at a time, never held whole as text.
-  func show(_ outcome: Outcome) {
+  /// at a time, never held whole as text, and Ctrl-C stops between pieces
+  /// (throws `Cancelled`).
+  func show(_ outcome: Outcome) throws {
     switch outcome {
     case .table(let table, let chart):
-      show(table, chart: chart)
+      try show(table, chart: chart)
     case .scalar(let value, let hint):
       emit(scalarText(value, hint: hint) + "\n")
     case .boundDataset(let name, let rows, let columns):
@@ -35,13 +36,19 @@ extension Session {
     }
   }
 
-  func show(_ table: Table, chart: ChartRequest?) {
+  func show(_ table: Table, chart: ChartRequest?) throws {
     if let fileFormat = format.fileFormat {
       // Each piece is whole rows ending in a newline.
-      TableWriter.encode(table, as: fileFormat, options: writeOptions()) { if !$0.isEmpty { emit($0) } }
+      try TableWriter.encode(table, as: fileFormat, options: writeOptions()) { piece in
+        try cancellation.check()
+        if !piece.isEmpty { emit(piece) }
+      }
       return
     }
-    TableRenderer.render(table, options: renderOptions()) { emit($0) }
+    try TableRenderer.render(table, options: renderOptions()) { piece in
+      try cancellation.check()
+      emit(piece)
+    }
     guard let chart else { return }
     switch chart.kind {
     case .funnel:

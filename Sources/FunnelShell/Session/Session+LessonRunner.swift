@@ -31,7 +31,7 @@ extension Session: LessonQueryRunner {
     let prepared = try Engine.prepare(only, in: catalog)
     cancellation.reset()
     defer { cancellation.reset() }
-    switch try Engine.run(prepared, in: catalog, cancellation: cancellation) {
+    switch try Engine.run(prepared, in: catalog, cancellation: cancellation, memoryLimit: memoryLimit) {
     case .table(let table, _):
       return table
     case .scalar(let value, let hint):

@@ -29,6 +29,12 @@ extension Session {
   func execute(_ statement: Statement, in source: SourceText) -> Bool {
     let start = DispatchTime.now().uptimeNanoseconds
     var ok: Bool
+    // Ctrl-C stops this statement, dot commands (`.load`, `.demo`) included;
+    // a press before it started does not. Inside `.read` the flag stays set
+    // from one statement to the next, so the whole script stops.
+    let outermost = readDepth == 0
+    if outermost { cancellation.reset() }
+    defer { if outermost { cancellation.reset() } }
     switch statement.kind {
     case .command(let name, let arguments, let span):
       ok = runCommand(name: name, arguments: arguments, span: span, in: source)
@@ -68,27 +74,26 @@ extension Session {
   func runQuery(_ statement: Statement, in source: SourceText) -> Bool {
     do {
       let prepared = try Engine.prepare(statement, in: catalog)
-      cancellation.reset()
-      let outcome = try Engine.run(prepared, in: catalog, cancellation: cancellation)
-      cancellation.reset()
+      let outcome = try Engine.run(prepared, in: catalog, cancellation: cancellation, memoryLimit: memoryLimit)
       if let path = Self.savedPath(statement), case .table(let table, _) = outcome {
         // A pipeline that ends by saving has put its rows in the file; printing
         // them all again (three million touches) would bury the prompt.
         let rows = NumberFormat.display(.int(Int64(table.rowCount)), hint: .plain)
         note("saved \(rows) rows, \(table.columnCount) columns to \(path)")
       } else {
-        show(outcome)
+        try show(outcome)
       }
       return true
     } catch var diagnostic as Diagnostic where diagnostic.span == nil {
       // A problem only the data reveals has no place of its own: it belongs
       // to the statement that ran into it.
-      cancellation.reset()
       diagnostic.span = statement.span
       report([diagnostic], in: source)
       return false
+    } catch let exceeded as MemoryLimitExceeded {
+      report([memoryDiagnostic(exceeded, at: statement.span)], in: source)
+      return false
     } catch {
-      cancellation.reset()
       report(error, in: source)
       return false
     }
@@ -113,15 +118,23 @@ extension Session {
     case is Cancelled:
       // At the prompt the terminal has echoed ^C on the statement's line.
       console.writeError(interactive && terminal.stderrIsTerminal ? "\ncancelled\n" : "cancelled\n")
+    case let exceeded as MemoryLimitExceeded:
+      report([memoryDiagnostic(exceeded, at: nil)], in: source)
     case let file as FileError:
       console.writeError(DiagnosticRenderer.render(file, color: color))
-    case let limit as MemoryLimitExceeded:
-      console.writeError(DiagnosticRenderer.render(message: limit.description, color: color))
     case let output as OutputFileError:
       console.writeError(DiagnosticRenderer.render(message: output.message, color: color))
     default:
       console.writeError(DiagnosticRenderer.render(message: "internal error: \(error) (this is a bug)", color: color))
     }
+  }
+
+  /// `memory limit of 1.0 GiB exceeded while sorting (8,693,122 rows)`, with
+  /// how to change the limit.
+  func memoryDiagnostic(_ exceeded: MemoryLimitExceeded, at span: Span?) -> Diagnostic {
+    Diagnostic(
+      message: exceeded.description, span: span,
+      hints: ["the limit is set by --memory-limit or .memory-limit SIZE (e.g. 4GB or 90%)"])
   }
 
   func report(_ diagnostics: [Diagnostic], in source: SourceText?) {

@@ -33,6 +33,9 @@ public final class Session {
   /// Whether csv and tsv text is guarded against formulas, in results and in
   /// the files `save` and `.save` write.
   public var safeCSV: Bool { safeCSVFlag || safeMode }
+  /// `--memory-limit` / `.memory-limit`: the most one statement may ask for
+  /// (loading, the demo data, joins, sorts, grouping, output).
+  public var memoryLimit: MemoryLimit = .standard
   /// `.timer on`: wall time of each statement on stderr.
   public var timer = false
   /// At the prompt: short notes (`big: 1,204 rows, 9 columns`) after quiet statements.
@@ -85,28 +88,18 @@ public final class Session {
   }
 
   /// Replaces the four standard datasets with freshly generated demo data.
-  public func loadDemo(leads: Int = DemoData.defaultLeads, seed: UInt64 = DemoData.defaultSeed) {
-    for (name, table) in DemoData.generate(leads: leads, seed: seed).all {
+  /// Throws `MemoryLimitExceeded` before generating when the data would not
+  /// fit under `memoryLimit`, and `Cancelled` on Ctrl-C; either way the
+  /// datasets loaded before are kept.
+  public func loadDemo(leads: Int = DemoData.defaultLeads, seed: UInt64 = DemoData.defaultSeed) throws {
+    try memoryLimit.check(
+      DemoData.estimatedBytes(leads: leads), while: "making the demo data (\(Counts.grouped(leads)) leads)")
+    let demo = try abandonable(named: "demo") { stop in
+      try DemoData.generate(leads: leads, seed: seed, cancellation: stop)
+    }
+    for (name, table) in demo.all {
       catalog.setDataset(name, table)
     }
-  }
-
-  /// Reads a file into the catalog as `name`, renaming columns by `map`
-  /// (pairs new = old). Throws `FileError` (unreadable file, or a mapped
-  /// column the file does not have).
-  public func load(name: String, path: String, options: ReadOptions = ReadOptions(), map: [(new: String, old: String)] = [])
-    throws
-  {
-    var table = try TableReader.read(path: path, options: options)
-    for pair in map {
-      guard let index = table.index(of: pair.old) else {
-        var message = "no column '\(pair.old)' to map to '\(pair.new)'"
-        if let near = table.names.nearest(to: pair.old) { message += " (did you mean '\(near)'?)" }
-        throw FileError(path: path, message: message)
-      }
-      table.rename(column: index, to: pair.new)
-    }
-    catalog.setDataset(name, table)
   }
 
   /// Whether results go to a terminal that can take width limits and colour.
