@@ -36,7 +36,14 @@ public enum TableReader {
     let json = ["json", "jsonl", "ndjson"].contains(format)
     if !json, options.types.isEmpty {
       let source: ChunkSource = input.isRewindable ? input : SpooledText(path: path, pieces: try input.readPieces(budget))
-      let file = ChunkedFile(source: source, chunkSize: DelimitedFileReader.chunkSize)
+      // A small plain file gets a buffer of its own size, not a whole chunk:
+      // loading it then needs memory for what it holds (and a small
+      // memory limit is not spent on an empty buffer).
+      var chunkSize = DelimitedFileReader.chunkSize
+      if input.isRewindable, input.layers.isEmpty, let size = input.estimatedSize {
+        chunkSize = min(chunkSize, max(size + 1, 4096))
+      }
+      let file = ChunkedFile(source: source, chunkSize: chunkSize)
       return try DelimitedFileReader(file: file, options: options, rules: rules, budget: budget).read()
     }
     let bytes = try input.readAll(budget)
