@@ -58,11 +58,16 @@ indirect enum BoundExpr {
     case .cast(let e, let c): return c.target.isNumeric ? e.hint : .plain
     case .negate(let e), .located(let e, _): return e.hint
     case .arithmetic(let op, let l, let r, _):
+      // Each side's hint is asked once: asking twice per level made a long
+      // chain (`a - b - c - ...`) cost 2^depth.
+      let left = l.hint
+      if op == .remainder { return left }
+      let right = r.hint
       switch op {
-      case .add, .subtract: return l.hint == .money || r.hint == .money ? .money : (l.hint == r.hint ? l.hint : .plain)
-      case .multiply: return (l.hint == .money) != (r.hint == .money) ? .money : .plain
-      case .divide: return l.hint == .money && r.hint != .money ? .money : .plain
-      case .remainder: return l.hint
+      case .add, .subtract: return left == .money || right == .money ? .money : (left == right ? left : .plain)
+      case .multiply: return (left == .money) != (right == .money) ? .money : .plain
+      case .divide: return left == .money && right != .money ? .money : .plain
+      case .remainder: return left
       }
     case .coalesce(let es, _): return es.first?.hint ?? .plain
     case .cases(let bs, let o, _): return bs.first?.then.hint ?? o.hint
