@@ -26,6 +26,16 @@ public final class StringDictionary: @unchecked Sendable {
 
   public var count: Int { values.count }
 
+  /// Texts above which a dictionary is freed on another thread: freeing
+  /// millions of texts one by one takes most of a second, which would keep
+  /// the prompt waiting after Ctrl-C or after a big result is dropped.
+  static let freedAside = 100_000
+
+  deinit {
+    guard values.count >= Self.freedAside else { return }
+    Discard.aside((values, index))
+  }
+
   /// The dictionary of a text column whose rows are all null: one entry, for
   /// the code 0 those rows hold.
   public static let nullRowsOnly = StringDictionary([""])
@@ -51,11 +61,22 @@ public final class StringDictionary: @unchecked Sendable {
 }
 
 /// Builds a dictionary and codes as values arrive.
-public struct StringDictionaryBuilder {
+public struct StringDictionaryBuilder: Sendable {
   public private(set) var values: [String] = []
   private var index: [String: Int32] = [:]
 
   public init() {}
+
+  /// Distinct texts so far.
+  public var count: Int { values.count }
+
+  /// Room for `capacity` distinct texts, so that growing does not rehash
+  /// every text again: a rehash of millions of texts takes seconds and
+  /// cannot be stopped part way by Ctrl-C.
+  public mutating func reserve(_ capacity: Int) {
+    index.reserveCapacity(capacity)
+    values.reserveCapacity(capacity)
+  }
 
   /// The code of `text`, adding it if new.
   public mutating func code(for text: String) -> Int32 {

@@ -3,7 +3,7 @@ import FunnelLanguage
 
 /// A run of rows of a table that expressions are evaluated over: the rows of
 /// `range`, or (with a selection vector) exactly the rows listed.
-struct Batch {
+struct Batch: Sendable {
   let table: Table
   let range: Range<Int>
   let selection: [Int32]?

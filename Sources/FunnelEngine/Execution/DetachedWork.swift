@@ -1,5 +1,3 @@
-import Dispatch
-import Foundation
 import FunnelData
 
 /// Work over many rows that cannot stop part way (a sort handed to the
@@ -18,52 +16,14 @@ enum DetachedWork {
   /// than a person can press a key.
   static let threshold = 500_000
 
-  /// `work()`, on another thread when `size` is at least `threshold`.
-  /// Throws `Cancelled` within a few milliseconds of `cancellation` being set.
-  static func run<T>(size: Int, _ cancellation: Cancellation, _ work: @escaping () throws -> T) throws -> T {
+  /// `work()`, on another thread when `size` is at least `threshold`
+  /// (see `AbandonableWork`), with kernels inside seeing the work's own flag
+  /// through `Interruption`. Throws `Cancelled` within a few milliseconds of
+  /// `cancellation` being set.
+  static func run<T>(size: Int, _ cancellation: Cancellation, _ work: @escaping @Sendable () throws -> T) throws -> T {
     if size < threshold { return try work() }
-    let abandoned = Cancellation()
-    let outcome = Outcome<T>(work, abandoned)
-    let thread = Thread { outcome.run() }
-    thread.name = "detached work"
-    // As the main thread's: expressions nest.
-    thread.stackSize = 8 << 20
-    thread.start()
-    while !outcome.wait(milliseconds: 10) {
-      if cancellation.isCancelled {
-        abandoned.cancel()
-        throw Cancelled()
-      }
-    }
-    return try outcome.result()
-  }
-
-  /// The work and its result, handed from one thread to the other: the work
-  /// is only touched by the worker, the result only after the semaphore
-  /// says it is there.
-  private final class Outcome<T>: @unchecked Sendable {
-    private let work: () throws -> T
-    private let abandoned: Cancellation
-    private let done = DispatchSemaphore(value: 0)
-    private var value: Result<T, Error>?
-
-    init(_ work: @escaping () throws -> T, _ abandoned: Cancellation) {
-      self.work = work
-      self.abandoned = abandoned
-    }
-
-    func run() {
-      value = Interruption.during(abandoned) { Result { try work() } }
-      done.signal()
-    }
-
-    func wait(milliseconds: Int) -> Bool {
-      done.wait(timeout: .now() + .milliseconds(milliseconds)) == .success
-    }
-
-    func result() throws -> T {
-      guard let value else { throw Cancelled() }
-      return try value.get()
+    return try AbandonableWork.run(named: "detached work", watching: cancellation) { stop in
+      try Interruption.during(stop) { try work() }
     }
   }
 }

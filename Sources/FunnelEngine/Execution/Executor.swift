@@ -21,24 +21,34 @@ struct Executor {
     switch node {
     case .scan(_, let table): return Batch(table)
     case .filter(let input, let predicate, _):
-      return try RowOperators.filter(try rows(input, needed: needed.map { $0.union(predicate.columnsRead) }), predicate, context)
+      return try step(try rows(input, needed: needed.map { $0.union(predicate.columnsRead) })) {
+        try RowOperators.filter($0, predicate, context)
+      }
     case .project(let input, let columns, _, _):
       let kept = needed ?? Set(columns.indices)
       let inputNeeded = kept.reduce(into: Set<Int>()) { $0.formUnion(columns[$1].expr.columnsRead) }
-      return Batch(try RowOperators.project(try rows(input, needed: inputNeeded), columns, only: kept, context))
+      return try step(try rows(input, needed: inputNeeded)) {
+        Batch(try RowOperators.project($0, columns, only: kept, context))
+      }
     case .aggregate(let input, let plan):
-      return Batch(try AggregateOperator.run(try rows(input, needed: Self.read(by: plan)), plan, context))
+      return try step(try rows(input, needed: Self.read(by: plan))) { Batch(try AggregateOperator.run($0, plan, context)) }
     case .sort(let input, let keys, _):
-      return try RowOperators.sort(try rows(input, needed: Self.union(needed, keys.map(\.expr))), keys, context)
+      return try step(try rows(input, needed: Self.union(needed, keys.map(\.expr)))) {
+        try RowOperators.sort($0, keys, context)
+      }
     case .limit(.sort(let input, let keys, _), let count):
       let sorted = try RowOperators.sort(try rows(input, needed: Self.union(needed, keys.map(\.expr))), keys, limit: count, context)
       return RowOperators.limit(sorted, count)
     case .limit(let input, let count):
       return RowOperators.limit(try rows(input, needed: needed), count)
     case .distinct(let input, let columns, let names):
-      return Batch(try RowOperators.distinct(try rows(input, needed: Set(columns)), columns, names: names, context))
+      return try step(try rows(input, needed: Set(columns))) {
+        Batch(try RowOperators.distinct($0, columns, names: names, context))
+      }
     case .join(let input, let plan):
-      return Batch(try JoinOperator.run(try rows(input, needed: nil), try run(plan.right), plan, needed: needed, context))
+      return try step(try rows(input, needed: nil)) { left in
+        try step(Batch(try run(plan.right))) { Batch(try JoinOperator.run(left, $0.table, plan, needed: needed, context)) }
+      }
     case .compare(let input, let plan):
       return Batch(try CompareOperator.run(try run(input), plan, context))
     case .vocabulary(let input, let plan):
@@ -52,6 +62,17 @@ struct Executor {
       return try rows(input, needed: needed)
     }
   }
+
+  /// `body(input)`; afterwards, whether it returned or threw, a big input is
+  /// let go of on another thread (see `Discard`), so neither the next step
+  /// nor the prompt after Ctrl-C waits for its memory to be freed.
+  private func step(_ input: Batch, _ body: (Batch) throws -> Batch) throws -> Batch {
+    defer { if input.table.rowCount >= Self.freedAside { Discard.aside(input) } }
+    return try body(input)
+  }
+
+  /// Rows above which an input batch is freed on another thread.
+  static let freedAside = 100_000
 
   /// The input columns an aggregation reads (nil = all: metrics read whole rows).
   static func read(by plan: AggregatePlan) -> Set<Int>? {

@@ -12,7 +12,14 @@ enum TextKernels {
     var valid = Bitmap(count: n, value: true)
     for row in 0..<n {
       // Ctrl-C: a placeholder the statement throws away (see `Interruption`).
-      if row & 0x3FFF == 0x3FFF, Interruption.requested { return Column.empty(.string, count: n, allNull: true) }
+      if row & 0x3FFF == 0x3FFF {
+        if Interruption.requested {
+          // Built only to be dropped: its texts are freed on another thread.
+          _ = builder.build()
+          return Column.empty(.string, count: n, allNull: true)
+        }
+        if row == sampleRows - 1 { builder.reserve(expectedDistinct(builder.count, of: row + 1, in: n)) }
+      }
       var joined = ""
       var isNull = false
       for (a, column) in args.enumerated() {
@@ -25,6 +32,18 @@ enum TextKernels {
       if isNull { valid[row] = false } else { codes[row] = builder.code(for: joined) }
     }
     return Column(.string(codes: codes, dictionary: builder.build()), validity: valid)
+  }
+
+  /// Rows read before the dictionary's final size is guessed.
+  private static let sampleRows = 1 << 16
+
+  /// Distinct texts expected in `n` rows when the first `sampled` rows held
+  /// `distinct`: mostly distinct samples stay so (ids joined with names),
+  /// mostly repeated ones do not grow much. A little over, so the guess
+  /// seldom leaves one last rehash of millions of texts to do.
+  static func expectedDistinct(_ distinct: Int, of sampled: Int, in n: Int) -> Int {
+    if distinct * 2 < sampled { return distinct * 2 }
+    return min(n, Int(Double(n) * Double(distinct) / Double(sampled) * 1.05) + 1024)
   }
 
   /// A row's text: dictionary text for text columns (no copy per row), the
