@@ -28,23 +28,3 @@ enum ScalarFunction {
     }
   }
 }
-
-/// The names completion and suggestions offer.
-public enum FunctionRegistry {
-  /// Scalar functions, in the order LANGUAGE.md lists them.
-  public static var scalarNames: [String] {
-    [
-      "year", "month", "quarter", "week", "day", "date", "today", "days_between", "lower", "upper", "trim",
-      "length", "text", "concat", "contains", "starts_with", "ends_with", "round", "abs", "floor", "ceil", "if", "coalesce",
-      "reached",
-    ]
-  }
-
-  /// Built-in aggregates (metrics come from `MetricRegistry`).
-  public static var aggregateNames: [String] {
-    [
-      "count", "count_if", "count_distinct", "sum", "avg", "min", "max", "median", "percentile", "stddev",
-      "share",
-    ]
-  }
-}
