@@ -1,5 +1,5 @@
 extension FunctionRegistry {
-  /// Built-in aggregates, allowed in `agg`, `compare ... on` and metrics.
+  /// Built-in aggregates: many rows of a group in, one value out.
   static let aggregates: [FunctionDefinition] = [
     aggregate(
       "count", ["count() → int", "count(x: any) → int"],
@@ -33,7 +33,7 @@ extension FunctionRegistry {
     ) { try $0.extreme(.max) },
     aggregate(
       "median", ["median(x: number) → number", "median(x: date) → date"],
-      "the middle value; for an even count the mean of the two middle values (of dates: rounded down to a day)",
+      "the middle value; for an even count the mean of the two middle values (of dates: rounded down to a day, as DuckDB does)",
       example: "deals | agg typical = median(amount), mid = median(created_at) by product"
     ) { try $0.median() },
     aggregate(
