@@ -5,14 +5,15 @@ import Testing
 
 /// docs/language.md's function tables are `FunctionRegistry.markdown`, and
 /// the rows are well formed.
-@Suite struct FunctionDocsTests {
+@Suite(.serialized) struct FunctionDocsTests {
   static let docs = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
     .deletingLastPathComponent().appendingPathComponent("docs/language.md")
 
   /// The text with the fenced table replaced by `table`; nil when the fence is missing.
   static func replacing(_ text: String, aggregates: Bool, with table: String) -> String? {
     let fence = FunctionRegistry.markdownFence(aggregates: aggregates)
-    guard let begin = text.range(of: fence.begin), let end = text.range(of: fence.end + "\n", range: begin.upperBound..<text.endIndex)
+    guard let begin = text.range(of: fence.begin),
+      let end = text.range(of: fence.end + "\n", range: begin.upperBound..<text.endIndex)
     else { return nil }
     return text.replacingCharacters(in: begin.lowerBound..<end.upperBound, with: table)
   }
@@ -20,7 +21,8 @@ import Testing
   /// The fenced table as the docs have it.
   static func section(_ text: String, aggregates: Bool) -> String? {
     let fence = FunctionRegistry.markdownFence(aggregates: aggregates)
-    guard let begin = text.range(of: fence.begin), let end = text.range(of: fence.end + "\n", range: begin.upperBound..<text.endIndex)
+    guard let begin = text.range(of: fence.begin),
+      let end = text.range(of: fence.end + "\n", range: begin.upperBound..<text.endIndex)
     else { return nil }
     return String(text[begin.lowerBound..<end.upperBound])
   }
@@ -29,7 +31,8 @@ import Testing
     if ProcessInfo.processInfo.environment["FUNNEL_RECORD"] == "1" {
       var text = try String(contentsOf: Self.docs, encoding: .utf8)
       for aggregates in [false, true] {
-        text = Self.replacing(text, aggregates: aggregates, with: FunctionRegistry.markdown(aggregates: aggregates)) ?? text
+        let table = FunctionRegistry.markdown(aggregates: aggregates)
+        text = Self.replacing(text, aggregates: aggregates, with: table) ?? text
       }
       try text.write(to: Self.docs, atomically: true, encoding: .utf8)
     }

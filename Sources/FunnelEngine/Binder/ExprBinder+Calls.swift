@@ -78,7 +78,8 @@ extension ExprBinder {
     var digits = 0
     if c.args.count == 2 {
       guard case .constant(.int(let d), _) = try bind(c.args[1]), (-18...18).contains(d) else {
-        throw Diagnostic(message: "'round' needs a whole number of digits", span: c.args[1].span, hints: ["round(x, 2)"])
+        throw Diagnostic(
+          message: "'round' needs a whole number of digits", span: c.args[1].span, hints: ["round(x, 2)"])
       }
       digits = Int(d)
     }
@@ -108,7 +109,8 @@ extension ExprBinder {
     try c.arity(3...3, "3 arguments: if(condition, then, else)")
     let args = c.args
     let condition = try bindCondition(args[0], for: "if")
-    let (type, values) = try unify([try bind(args[1]), try bind(args[2])], spans: [args[1].span, args[2].span], what: "if")
+    let (type, values) = try unify(
+      [try bind(args[1]), try bind(args[2])], spans: [args[1].span, args[2].span], what: "if")
     return .cases([(when: condition, then: values[0])], otherwise: values[1], type)
   }
 

@@ -4,7 +4,8 @@ extension FunctionRegistry {
     aggregate(
       "count", ["count() → int", "count(x: any) → int"],
       "count() counts the rows; count(x) the rows where x is not null",
-      nulls: "count(x) skips nulls; over no rows 0", example: "deals | agg n = count(), closed = count(closed_at) by stage"
+      nulls: "count(x) skips nulls; over no rows 0",
+      example: "deals | agg n = count(), closed = count(closed_at) by stage"
     ) { try $0.count() },
     aggregate(
       "count_if", ["count_if(condition: bool) → int"], "the rows where the condition is true",
@@ -33,7 +34,8 @@ extension FunctionRegistry {
     ) { try $0.extreme(.max) },
     aggregate(
       "median", ["median(x: number) → number", "median(x: date) → date"],
-      "the middle value; for an even count the mean of the two middle values (of dates: rounded down to a day, as DuckDB does)",
+      "the middle value; for an even count the mean of the two middle values "
+        + "(of dates: rounded down to a day, as DuckDB does)",
       example: "deals | agg typical = median(amount), mid = median(created_at) by product"
     ) { try $0.median() },
     aggregate(

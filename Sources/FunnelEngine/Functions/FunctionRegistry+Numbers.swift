@@ -3,7 +3,8 @@ extension FunctionRegistry {
   static let numbers: [FunctionDefinition] = [
     FunctionDefinition(
       "round", .numbers, ["round(x: number, digits: int = 0) → number"],
-      summary: "x rounded half away from zero to digits places (negative digits: tens, hundreds ...); decimals stay exact",
+      summary: "x rounded half away from zero to digits places (negative digits: tens, hundreds ...); "
+        + "decimals stay exact",
       nulls: "a null x gives null",
       example: "deals | select amount, k = round(amount / 1000, 1) | take 3",
       hook: .scalar { try $0.bindRound($1) }),
