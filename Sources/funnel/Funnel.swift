@@ -52,7 +52,10 @@ struct Funnel: ParsableCommand {
   @Option(help: ArgumentHelp("Seed of the demo data.", valueName: "s"))
   var seed: UInt64 = ShellOptions().seed
 
-  @Option(help: ArgumentHelp("Output format: table, csv, tsv, json, jsonl or markdown.", valueName: "format"))
+  @Option(
+    help: ArgumentHelp(
+      "Output format: \(OutputFormat.names.dropLast().joined(separator: ", ")) or \(OutputFormat.names.last ?? "").",
+      valueName: "format"))
   var format: String = "table"
 
   @Option(help: ArgumentHelp("Set $NAME (repeatable).", valueName: "name=value"))

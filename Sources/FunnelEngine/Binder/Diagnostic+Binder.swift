@@ -24,7 +24,7 @@ extension Diagnostic {
   static func unknownFunction(_ id: Identifier, catalog: Catalog) -> Diagnostic {
     var d = Diagnostic(message: "unknown function '\(id.text)'", span: id.span)
     let names =
-      FunctionRegistry.scalarNames + FunctionRegistry.aggregateNames + MetricLookup.names
+      FunctionRegistry.all.map(\.name) + MetricLookup.names
       + Array(catalog.userMetrics.keys).sorted()
     d.suggest(id.text, among: names)
     return d

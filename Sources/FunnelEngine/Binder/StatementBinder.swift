@@ -22,7 +22,7 @@ struct StatementBinder {
       let (node, scope) = try pipelines.bind(p)
       return Plan(root: .letDataset(name: name.text, node), schema: scope)
     case .metric(let name, let body):
-      if FunctionRegistry.aggregateNames.contains(name.text) || FunctionRegistry.scalarNames.contains(name.text)
+      if FunctionRegistry.named(name.text) != nil
         || MetricLookup.names.contains(name.text)
       {
         throw Diagnostic(

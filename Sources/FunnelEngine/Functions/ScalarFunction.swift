@@ -2,7 +2,7 @@ import FunnelData
 
 /// The scalar functions of LANGUAGE.md §3 after binding. `if`, `coalesce`,
 /// `today()` and `days_between` bind to other expression forms.
-enum ScalarFunction {
+enum ScalarFunction: Sendable {
   /// `year quarter month week day`: the bucket of a date.
   case period(PeriodUnit)
   /// `date("2026-01-31")`: text to a date (null when it does not read as one).
@@ -26,25 +26,5 @@ enum ScalarFunction {
     case .round, .abs, .floor, .ceil: return true
     default: return false
     }
-  }
-}
-
-/// The names completion and suggestions offer.
-public enum FunctionRegistry {
-  /// Scalar functions, in the order LANGUAGE.md lists them.
-  public static var scalarNames: [String] {
-    [
-      "year", "month", "quarter", "week", "day", "date", "today", "days_between", "lower", "upper", "trim",
-      "length", "text", "concat", "contains", "starts_with", "ends_with", "round", "abs", "floor", "ceil", "if", "coalesce",
-      "reached",
-    ]
-  }
-
-  /// Built-in aggregates (metrics come from `MetricRegistry`).
-  public static var aggregateNames: [String] {
-    [
-      "count", "count_if", "count_distinct", "sum", "avg", "min", "max", "median", "percentile", "stddev",
-      "share",
-    ]
   }
 }

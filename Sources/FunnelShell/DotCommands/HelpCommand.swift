@@ -5,7 +5,7 @@ extension DotCommand {
   /// `.help [TOPIC]`: the command table and a language summary, or one topic.
   static let help = DotCommand(
     name: "help", arguments: [.topic], usage: ".help [TOPIC]",
-    summary: "this help; topics: a command, stages, functions, metrics, or a stage name", argumentCount: 0...1
+    summary: "this help; topics: a command, stages, functions, metrics, a stage or a function", argumentCount: 0...1
   ) { session, invocation in
     guard let word = invocation.words.first else {
       session.emit(HelpText.overview())
@@ -14,8 +14,8 @@ extension DotCommand {
     let topic = word.text.hasPrefix(".") ? String(word.text.dropFirst()) : word.text
     guard let text = HelpText.topic(topic.lowercased()) else {
       var d = invocation.error("no help on '\(word.text)'", at: word)
-      d.suggest(topic, among: HelpText.topics)
-      d.hints.append("topics: stages, functions, metrics, a command or a stage name")
+      d.suggest(topic, among: HelpText.topics + FunctionRegistry.all.map(\.name))
+      d.hints.append("topics: stages, functions, metrics, a command, a stage or a function name")
       throw d
     }
     session.emit(text)
@@ -24,7 +24,7 @@ extension DotCommand {
 
 /// The text `.help` shows, built from the tables it describes.
 enum HelpText {
-  /// Every topic `.help` knows (also offered by completion).
+  /// The topics completion offers; `.help` also knows every function's name.
   static var topics: [String] {
     ["stages", "functions", "metrics"] + DotCommand.all.map(\.name) + StageHelp.all.map(\.keyword)
   }
@@ -47,7 +47,7 @@ enum HelpText {
       A pipeline starts from a dataset and passes it through stages joined by |.
       A line ending in |, or with a bracket or quote still open, continues.
 
-      More: .help stages, .help functions, .help metrics, .help <stage>, .help <command>
+      More: .help stages, .help functions, .help metrics, .help <stage>, .help <command>, .help <function>
 
       """
     return text
@@ -68,10 +68,19 @@ enum HelpText {
       }
       return text
     }
+    let function = FunctionRegistry.named(topic).map(self.function)
     if let stage = StageHelp.named(topic) {
-      return stage.usage + "\n  " + stage.summary + "\n  example: " + stage.example + "\n"
+      let text = stage.usage + "\n  " + stage.summary + "\n  example: " + stage.example + "\n"
+      // `count` is a stage and a function: both are shown.
+      return function.map { text + "\n" + $0 } ?? text
     }
-    return nil
+    return function
+  }
+
+  /// One function: its forms, what it gives, its null rule and an example.
+  static func function(_ f: FunctionDefinition) -> String {
+    f.signatures.joined(separator: "\n") + "\n  " + f.summary + "\n  null: " + f.nullRule + "\n  example: " + f.example
+      + "\n"
   }
 
   static func stages() -> String {
@@ -84,9 +93,14 @@ enum HelpText {
     return text
   }
 
+  /// Every function's forms, by group.
   static func functions() -> String {
-    "Scalar functions:\n" + wrapped(FunctionRegistry.scalarNames.sorted()) + "\nAggregates:\n"
-      + wrapped(FunctionRegistry.aggregateNames.sorted()) + "\nMetrics (callable in agg): see .help metrics\n"
+    var text = "Functions (.help NAME for what one gives, its null rule and an example):\n"
+    for group in FunctionGroup.allCases {
+      text += group.title + ":\n"
+      for f in FunctionRegistry.group(group) { text += f.signatures.map { "  " + $0 + "\n" }.joined() }
+    }
+    return text + "Metrics (callable in agg): see .help metrics\n"
   }
 
   static func metrics() -> String {
@@ -96,19 +110,5 @@ enum HelpText {
       text += "  " + metric.signature.padding(toLength: width, withPad: " ", startingAt: 0) + "  " + metric.formula + "\n"
     }
     return text
-  }
-
-  /// Names in lines of at most 76 columns, indented.
-  static func wrapped(_ names: [String]) -> String {
-    var text = ""
-    var line = " "
-    for name in names {
-      if line.count + name.count + 2 > 78 {
-        text += line + "\n"
-        line = " "
-      }
-      line += " " + name
-    }
-    return line.count > 1 ? text + line + "\n" : text
   }
 }

@@ -144,7 +144,7 @@ public enum Completer {
     let own = names(columns, word)
     if word.isEmpty || word.hasPrefix("`") { return own }
     let calls =
-      (FunctionRegistry.scalarNames + FunctionRegistry.aggregateNames + MetricRegistry.all.map(\.name)
+      (FunctionRegistry.all.map(\.name) + MetricRegistry.all.map(\.name)
       + session.catalog.userMetrics.keys.sorted()).map { $0 + "(" }
     let words = ["and", "or", "not", "in", "between", "case", "when", "then", "else", "end", "by", "asc", "desc", "true", "false", "null"]
     return Array(Set(own + matching(calls, word) + matching(words, word))).sorted()

@@ -1,0 +1,58 @@
+extension FunctionRegistry {
+  /// Numbers.
+  static let numbers: [FunctionDefinition] = [
+    FunctionDefinition(
+      "round", .numbers, ["round(x: number, digits: int = 0) → number"],
+      summary: "x rounded half away from zero to digits places (negative digits: tens, hundreds ...); "
+        + "decimals stay exact",
+      nulls: "a null x gives null",
+      example: "deals | select amount, k = round(amount / 1000, 1) | take 3",
+      hook: .scalar { try $0.bindRound($1) }),
+    FunctionDefinition(
+      "abs", .numbers, ["abs(x: number) → number"],
+      summary: "the absolute value, of the type of x",
+      nulls: "a null x gives null",
+      example: "deals | select deal_id, gap = abs(days_between(closed_at, created_at)) | take 3",
+      hook: .scalar { try $0.bindAbs($1) }),
+    FunctionDefinition(
+      "floor", .numbers, ["floor(x: number) → number"],
+      summary: "the largest whole number not above x (a decimal gives a decimal with no places)",
+      nulls: "a null x gives null",
+      example: "leads | select score, tens = floor(score / 10) * 10 | take 3",
+      hook: .scalar { try $0.bindFloorCeil($1, up: false) }),
+    FunctionDefinition(
+      "ceil", .numbers, ["ceil(x: number) → number"],
+      summary: "the smallest whole number not below x (a decimal gives a decimal with no places)",
+      nulls: "a null x gives null",
+      example: "campaigns | select name, thousands = ceil(spend / 1000) | take 3",
+      hook: .scalar { try $0.bindFloorCeil($1, up: true) }),
+  ]
+
+  /// Choices between values.
+  static let conditions: [FunctionDefinition] = [
+    FunctionDefinition(
+      "if", .logic, ["if(condition: bool, then: any, else: any) → any"],
+      summary: "then where the condition is true, else otherwise; the two values share one type",
+      nulls: "a null condition gives the else value",
+      example: "leads | select score, temperature = if(score >= 80, \"hot\", \"cold\") | take 3",
+      hook: .scalar { try $0.bindIf($1) }),
+    FunctionDefinition(
+      "coalesce", .logic, ["coalesce(x: any, ...) → any"],
+      summary: "the first argument that is not null (the same as x ?? y ?? ...)",
+      nulls: "null only when every argument is null",
+      example: "leads | select lead_id, last = coalesce(won_at, lost_at, opportunity_at, sql_at, mql_at) | take 3",
+      hook: .scalar { try $0.bindCoalesce($1) }),
+  ]
+
+  /// The funnel vocabulary's one scalar.
+  static let funnel: [FunctionDefinition] = [
+    FunctionDefinition(
+      "reached", .funnel, ["reached(stage: text) → bool"],
+      summary: "for leads: the lead's stage is that stage or later in lead, mql, sql, opportunity, won, "
+        + "or it has a date for it (mql_at ...); for deals, the same over prospecting, qualification, "
+        + "proposal, negotiation, closed_won",
+      nulls: "never null",
+      example: "leads | agg sqls = count_if(reached(\"sql\")) by channel",
+      hook: .scalar { try $0.bindReached($1) }),
+  ]
+}
