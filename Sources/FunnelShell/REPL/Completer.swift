@@ -211,10 +211,11 @@ public enum Completer {
   }
 
   /// A bare name is lower-case letters, digits and `_`, not starting with a
-  /// digit, and not a reserved word.
+  /// digit, and not a reserved word. `by` is offered in backquotes too: it
+  /// is a name in most places, but right after `count` or `agg` it opens the keys.
   static func needsQuotes(_ name: String) -> Bool {
     guard let first = name.unicodeScalars.first, first == "_" || ("a"..."z").contains(first) else { return true }
-    if Keywords.reserved.contains(name) { return true }
+    if Keywords.reserved.contains(name) || name == "by" { return true }
     return !name.unicodeScalars.allSatisfy { $0 == "_" || ("a"..."z").contains($0) || ("0"..."9").contains($0) }
   }
 
