@@ -37,6 +37,7 @@ import Testing
       #"t | compare x "a" vs "b" on [n=(call count)] by [owner]"#
     ),
     ("scorecard by channel", "scorecard by [channel]"),
+    ("t | cohort by by owner", "t | cohort by by [owner]"),
   ])
   func parses(source: String, expected: String) {
     #expect(printed(source) == expected)

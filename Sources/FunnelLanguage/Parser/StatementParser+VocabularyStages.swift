@@ -7,7 +7,8 @@ extension StatementParser {
     case "attribute": return try parseAttribute(keyword)
     case "cohort":
       try requireBody(keyword, needs: "a period", example: "cohort month(created_at)")
-      if current.isWord("by") && peek().kind != .assign {
+      // `cohort by owner` has lost its period; a column called `by` may still be one.
+      if current.isWord("by"), peek().kind == .word || peek().kind == .quotedName, !peek().isWord("by") {
         throw failure(
           .stageNeeds(keyword.text, "a period before 'by'", example: "cohort month(created_at)", at: current.span))
       }
