@@ -31,7 +31,11 @@ struct Funnel: ParsableCommand {
   @Argument(parsing: .captureForPassthrough, help: ArgumentHelp("Arguments for the script.", valueName: "script-args"))
   var scriptArguments: [String] = []
 
-  @Option(name: [.short, .customLong("command")], help: ArgumentHelp("Run these statements and exit.", valueName: "statements"))
+  /// Taken unconditionally, so statements that start with `-` (`-c '-1 + 2'`)
+  /// are statements, not options.
+  @Option(
+    name: [.short, .customLong("command")], parsing: .unconditional,
+    help: ArgumentHelp("Run these statements and exit.", valueName: "statements"))
   var command: String?
 
   @Option(help: ArgumentHelp("Load DIR/{campaigns,leads,touches,deals}.csv (those that exist).", valueName: "dir"))

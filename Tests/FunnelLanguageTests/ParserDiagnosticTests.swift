@@ -23,8 +23,8 @@ import Testing
     ("deals | agg n = count_if(stage 1️⃣= \"won\")", "unexpected '='"),
     ("deals | where amount > 1️⃣| take 5", "expected an expression after '>', found '|'"),
     ("deals | where a == 1 and1️⃣", "expected an expression after 'and'"),
-    ("deals | select 1️⃣by", "expected an expression, found the keyword 'by'"),
-    ("let 1️⃣by = 3", "'by' is a keyword, not a name"),
+    ("deals | select 1️⃣when", "expected an expression, found the keyword 'when'"),
+    ("let 1️⃣end = 3", "'end' is a keyword, not a name"),
     ("let x 1️⃣== 3", "expected '=' after 'x', found '=='"),
     ("let x =1️⃣", "expected a pipeline or an expression after '='"),
     ("metric m = count() 1️⃣| take 3", "a metric is one aggregate expression, not a pipeline"),
@@ -121,7 +121,7 @@ import Testing
 
   @Test func keywordAsColumnSuggestsBackquotes() {
     assertDiagnostic(
-      "deals | select 1️⃣left", message: "expected an expression, found the keyword 'left'",
-      hint: "write `left` in backquotes to use it as a name")
+      "deals | select 1️⃣between", message: "expected an expression, found the keyword 'between'",
+      hint: "write `between` in backquotes to use it as a name")
   }
 }

@@ -56,6 +56,15 @@ import Testing
     (".param def‸", ["default"]),
     ("deals | where owner == \"Mi‸", []),  // inside a string
     ("deals | take 5 # a comment abo‸", []),
+    // The lexer decides what is inside a string: `\"` is an escape, so the `| wh` is text.
+    ("deals | where owner == \"a\\\" | wh‸", []),
+    ("deals | where owner == \"a\\\"\" | wh‸", ["where"]),
+    ("deals | where owner == 'it\\'s | wh‸", []),
+    ("deals | where created_at > @2026-0‸", []),
+    ("deals | where f(a, [1, (amo‸", ["amount"]),
+    ("deals | take 5 # | wh‸", []),
+    (".explain deals | where owner == \"Mi‸", []),
+    ("deals | where (amount > 1; deals | whe‸", ["where"]),
   ])
   func candidates(line: String, expected: [String]) {
     #expect(Self.complete(line).candidates == expected)
@@ -67,6 +76,21 @@ import Testing
     #expect(Self.complete(".sc‸").replaceFrom == 0)
     // The cursor in the middle: only the text before it counts.
     #expect(Self.complete("deals | whe‸ amount > 1").candidates == ["where"])
+  }
+
+  @Test func theWordStartsWhereTheLexerSays() {
+    #expect(Self.complete("deals | save \"out/de‸").replaceFrom == "deals | save ".utf8.count)
+    #expect(Self.complete("deals | select `emp va‸").replaceFrom == "deals | select ".utf8.count)
+    #expect(Self.complete(".explain deals | select `a b‸").replaceFrom == ".explain deals | select ".utf8.count)
+    #expect(Self.complete("deals | where amount > @2026-0‸").replaceFrom == "deals | where amount > ".utf8.count)
+    let afterSemicolon = Self.complete("deals | where (amount > 1; deals | whe‸")
+    #expect(afterSemicolon.replaceFrom == "deals | where (amount > 1; deals | ".utf8.count)
+  }
+
+  /// `metric` is a column here, not a keyword: it completes bare.
+  @Test func contextualKeywordsCompleteAsNames() {
+    let line = "deals | compare quarter(closed_at) \"2026-Q1\" vs \"2026-Q2\" on revenue = sum(amount) | select met‸"
+    #expect(Self.complete(line).candidates == ["metric"])
   }
 
   @Test func glossaryTermsCompleteWholeAndByAlias() {

@@ -54,6 +54,18 @@ struct InteractiveShellTests {
     #expect(shell.expect(Self.prompt), "\(shell.unmatched)")
   }
 
+  /// The prompt reads the line as the lexer does: after `\"` the string is still open,
+  /// so Enter asks for more instead of running a statement cut in the middle.
+  @Test func anEscapedQuoteKeepsTheStringOpenAcrossLines() throws {
+    let shell = try started()
+    shell.send("deals | where owner == \"a\\\" | count\r")
+    #expect(shell.expect("   ...> "), "\(shell.unmatched)")
+    shell.send("\" | count\r")
+    // One statement: no owner is called `a" | count` and a newline, so the count is 0.
+    #expect(shell.expect("─────\r\n    0"), "\(shell.unmatched)")
+    #expect(shell.expect(Self.prompt), "\(shell.unmatched)")
+  }
+
   @Test func ctrlCAtThePromptGivesAFreshOne() throws {
     let shell = try started()
     shell.send("deals | wher")

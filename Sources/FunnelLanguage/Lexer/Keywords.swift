@@ -1,8 +1,12 @@
 /// The words the language gives a meaning of its own.
 ///
-/// Reserved words can never be bare column names (write `` `by` `` instead);
-/// stage words are only special right after `|`, so `count` is still a
-/// function and `month` still a column or a function elsewhere.
+/// Reserved words can never be bare names (write `` `and` `` instead): they
+/// build expressions, so a name in their place could be read two ways.
+/// Contextual words (`by`, `on`, `vs`, `steps`, `metric` ...) are keywords
+/// only where the grammar expects them, after an expression or at the start
+/// of a clause, and names everywhere else: `compare ... | select metric`,
+/// `derive within = 1`. Stage words are only special right after `|`, so
+/// `count` is still a function and `month` still a column elsewhere.
 public enum Keywords {
   /// The stage keywords, in the order help lists them.
   public static let stages: [String] = [
@@ -10,11 +14,20 @@ public enum Keywords {
     "distinct", "join", "funnel", "attribute", "cohort", "compare", "chart", "save",
   ]
 
-  /// Words that are never a bare name.
+  /// Words that are never a bare name: the operators, `case`, and the literals.
   public static let reserved: Set<String> = [
-    "and", "or", "not", "in", "between", "case", "when", "then", "else", "end", "by", "on", "vs",
-    "asc", "desc", "steps", "within", "let", "metric", "true", "false", "null", "left",
+    "and", "or", "not", "in", "between", "case", "when", "then", "else", "end", "true", "false", "null",
   ]
+
+  /// Words that are keywords only where the grammar needs them, names elsewhere.
+  public static let contextual: Set<String> = [
+    "by", "on", "vs", "asc", "desc", "steps", "within", "let", "metric", "left",
+  ]
+
+  /// A reserved or a contextual keyword.
+  public static func isKeyword(_ word: String) -> Bool {
+    reserved.contains(word) || contextual.contains(word)
+  }
 
   /// The pipeline source that is not a dataset (`scorecard [by <keys>]`).
   public static let scorecard = "scorecard"

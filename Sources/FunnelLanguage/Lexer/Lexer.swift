@@ -22,8 +22,22 @@ public enum Lexer {
   public static let maxDiagnostics = 25
 
   public static func tokenize(_ source: SourceText) -> ([Token], [Diagnostic]) {
+    let lexed = lex(source)
+    return (lexed.tokens, lexed.diagnostics)
+  }
+
+  /// Reads any text, finished or not (a line still being typed, a statement
+  /// cut off by the end of the input), into tokens, problems, and a
+  /// description of what is still open at its end. It never fails: what it
+  /// cannot read becomes an `.invalid` token and a diagnostic.
+  ///
+  /// `deals | where (owner == "a` → tokens up to `(`, `word owner`, `equal`,
+  /// an `.invalid` token for `"a`, and `unfinished` holding the open string
+  /// and the open `(`.
+  public static func lex(_ source: SourceText) -> LexedText {
     var state = LexerState(source)
     state.run()
-    return (state.tokens, state.diagnostics)
+    state.unfinished.endsWithPipe = state.tokens.last { $0.kind != .newline }?.kind == .pipe
+    return LexedText(tokens: state.tokens, diagnostics: state.diagnostics, unfinished: state.unfinished)
   }
 }

@@ -119,6 +119,7 @@ extension LexerState {
         column += 1
       }
     }
+    openLiteral(.string(quote: Character(Unicode.Scalar(quote))), at: start)
     unterminated(
       from: start,
       report: .unterminatedString(
@@ -132,6 +133,7 @@ extension LexerState {
     let nameStart = index
     while let b = current, b != UInt8(ascii: "`") { advance() }
     guard current != nil else {
+      openLiteral(.quotedName, at: start)
       return unterminated(
         from: start,
         report: .unterminatedName(at: Span(line: start.line, column: start.column, offset: start.index, length: 1)))
@@ -143,6 +145,13 @@ extension LexerState {
       return report(.emptyQuotedName(at: span(from: start)))
     }
     emit(.quotedName, name, from: start)
+  }
+
+  /// Records the first literal left open: everything after its quote is in it.
+  private mutating func openLiteral(_ literal: Unfinished.Literal, at start: Mark) {
+    guard unfinished.literal == nil else { return }
+    unfinished.literal = literal
+    unfinished.literalStart = start.index
   }
 
   /// An opening quote with no close before the end: report it at the quote and

@@ -19,6 +19,8 @@ struct LexerState {
   /// At the start of the text, of a line or after `;`: where `.name` is a command.
   var atStatementStart = true
   var stopped = false
+  /// What is open so far (brackets, a literal running to the end, a comment).
+  var unfinished = Unfinished()
 
   init(_ source: SourceText) {
     bytes = Array(source.text.utf8)
@@ -84,8 +86,15 @@ struct LexerState {
       stopped = true
       return
     }
-    tokens.append(Token(kind: kind, text: text, span: span(from: start), endOffset: index))
+    let token = Token(kind: kind, text: text, span: span(from: start), endOffset: index)
+    tokens.append(token)
     atStatementStart = kind == .newline || kind == .semicolon
+    switch kind {
+    case .leftParen, .leftBracket: unfinished.brackets.append(token)
+    case .rightParen, .rightBracket: _ = unfinished.brackets.popLast()
+    case .semicolon, .command: unfinished.brackets.removeAll()
+    default: break
+    }
   }
 
   mutating func report(_ diagnostic: Diagnostic) {
@@ -109,6 +118,7 @@ struct LexerState {
         emit(.newline, "\n", from: start)
       case UInt8(ascii: "#"):
         while let c = current, c != UInt8(ascii: "\n") { advance() }
+        if current == nil { unfinished.inComment = true }
       case UInt8(ascii: ".") where atStatementStart && next.map(LexerState.isASCIILetter) == true:
         lexCommand()
       default:

@@ -55,7 +55,8 @@ public struct Token: Equatable, Sendable {
     kind == .word && text == word
   }
 
-  /// True for a bare word that is a reserved keyword (`by`, `and`, `null` ...).
+  /// True for a bare word that is a reserved keyword (`and`, `case`, `null` ...);
+  /// contextual keywords such as `by` are names where a name fits.
   public var isReserved: Bool {
     kind == .word && Keywords.reserved.contains(text)
   }

@@ -13,11 +13,23 @@ extension StatementParser {
 
   mutating func parseStatementKind() throws -> StatementKind {
     if current.kind == .command { return commandStatement() }
-    if current.isWord("let") { return try letStatement() }
-    if current.isWord("metric") { return try metricStatement() }
+    if startsBinding("let") { return try letStatement() }
+    if startsBinding("metric") { return try metricStatement() }
     let pipeline = try parsePipeline()
     try expectStatementEnd(after: pipeline)
     return .run(pipeline)
+  }
+
+  /// `let` or `metric` at the start of a statement is the keyword unless what
+  /// follows makes it a name: `metric | take 5`, `let + 1` read a value called
+  /// `metric` or `let`; `let x = ...`, `let = 1` and a lone `let` bind (or say
+  /// what a binding needs).
+  func startsBinding(_ keyword: String) -> Bool {
+    guard current.isWord(keyword) else { return false }
+    switch peek().kind {
+    case .word, .quotedName, .assign, .newline, .integer, .number, .string, .date, .duration: return true
+    default: return false
+    }
   }
 
   /// `.name rest of the line`: the shell parses the arguments.
@@ -86,7 +98,7 @@ extension StatementParser {
       return Diagnostic(
         message: "unmatched \(describe(token))", span: token.span, hints: ["there is no opening bracket for it"])
     }
-    if token.kind == .word, !token.isReserved, Keywords.reserved.contains(token.text.lowercased()) {
+    if token.kind == .word, token.text != token.text.lowercased(), Keywords.isKeyword(token.text.lowercased()) {
       return Diagnostic(
         message: "unexpected \(describe(token))", span: token.span,
         hints: ["keywords are written in lowercase: '\(token.text.lowercased())'"])

@@ -21,7 +21,7 @@ extension StatementParser {
       return .rename(try parseRenamings())
     case "agg":
       try requireBody(keyword, needs: "at least one aggregate", example: "agg revenue = sum(amount) by owner")
-      if current.isWord("by") {
+      if current.isWord("by") && peek().kind != .assign {
         throw failure(
           .stageNeeds(name, "at least one aggregate before 'by'", example: "agg n = count() by owner", at: current.span)
         )
@@ -32,6 +32,14 @@ extension StatementParser {
       return .count(by: try parseOptionalKeys())
     case "sort":
       try requireBody(keyword, needs: "a column", example: "sort revenue desc, owner")
+      if current.isWord("by"), peek().kind == .word || peek().kind == .quotedName,
+        !peek().isWord("asc"), !peek().isWord("desc")
+      {
+        throw failure(
+          Diagnostic(
+            message: "unexpected 'by' in 'sort'", span: current.span,
+            hints: ["sort takes the columns directly, as in: sort revenue desc, owner"]))
+      }
       var keys: [SortKey] = []
       repeat {
         let expr = try parseExpression()
@@ -45,6 +53,9 @@ extension StatementParser {
       return .take(try parseCount(for: keyword, example: "take 10"))
     case "top":
       try requireBody(keyword, needs: "a number", example: "top 5 by revenue", message: "'top' needs a number")
+      if current.isWord("by") {
+        throw failure(.stageNeeds(name, "a number before 'by'", example: "top 5 by revenue", at: current.span))
+      }
       let count = try parseCount(for: keyword, example: "top 5 by revenue")
       guard acceptWord("by") != nil else {
         throw failure(
@@ -62,7 +73,8 @@ extension StatementParser {
 
   /// `join [left] <dataset> on <col> [== <col>]`.
   mutating func parseJoin(_ keyword: Token) throws -> StageKind {
-    let isLeft = acceptWord("left") != nil
+    // `join left on ...` joins a dataset called `left`.
+    let isLeft = current.isWord("left") && !peek().isWord("on") && acceptWord("left") != nil
     try requireBody(keyword, needs: "a dataset", example: "join campaigns on campaign_id")
     let dataset = try parseName(expected: "a dataset to join")
     guard acceptWord("on") != nil else {

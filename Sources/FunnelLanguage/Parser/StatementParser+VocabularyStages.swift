@@ -7,6 +7,11 @@ extension StatementParser {
     case "attribute": return try parseAttribute(keyword)
     case "cohort":
       try requireBody(keyword, needs: "a period", example: "cohort month(created_at)")
+      // `cohort by owner` has lost its period; a column called `by` may still be one.
+      if current.isWord("by"), peek().kind == .word || peek().kind == .quotedName, !peek().isWord("by") {
+        throw failure(
+          .stageNeeds(keyword.text, "a period before 'by'", example: "cohort month(created_at)", at: current.span))
+      }
       let period = try parseExpression()
       // `by months` alone asks for months since the cohort start, not a key.
       if current.isWord("by"), peek().isWord("months"), peek(2).kind == .newline || peek(2).kind == .pipe {
@@ -44,13 +49,16 @@ extension StatementParser {
     }
   }
 
+  /// The words that open a clause of `funnel`; a step with such a name is written in quotes.
+  static let funnelClauses: Set<String> = ["steps", "by", "within"]
+
   /// Stage names, bare or quoted: `mql, sql, "won"`.
   mutating func parseSteps(after word: Token) throws -> [Identifier] {
     var steps: [Identifier] = []
     repeat {
       let token = current
       switch token.kind {
-      case .word where !token.isReserved, .string, .quotedName:
+      case .word where !token.isReserved && !StatementParser.funnelClauses.contains(token.text), .string, .quotedName:
         advance()
         steps.append(Identifier(token.text, span: token.span, quoted: token.kind == .quotedName))
       default:
@@ -69,6 +77,11 @@ extension StatementParser {
     guard !stageBodyIsEmpty else {
       throw failure(
         .stageNeeds(keyword.text, "a model", example: "attribute linear by channel", at: keyword.span, more: [models]))
+    }
+    if current.isWord("by") {
+      throw failure(
+        .stageNeeds(keyword.text, "a model before 'by'", example: "attribute linear by channel", at: current.span,
+          more: [models]))
     }
     let model = try parseName(expected: "an attribution model")
     var argument: Expr? = nil
@@ -94,13 +107,17 @@ extension StatementParser {
       throw failure(
         .expected("'vs' between the two values", found: describe(current), at: current.span, hint: "as in: " + example))
     }
+    if current.isWord("on") || stageBodyIsEmpty {
+      throw failure(
+        .expected("the second value to compare", found: describe(current), at: current.span, hint: "as in: " + example))
+    }
     let b = try parseExpression()
     guard acceptWord("on") != nil else {
       throw failure(
         .expected(
           "'on' and the aggregates to compare", found: describe(current), at: current.span, hint: "as in: " + example))
     }
-    if stageBodyIsEmpty {
+    if stageBodyIsEmpty || current.isWord("by") && peek().kind != .assign {
       throw failure(
         .expected("an aggregate after 'on'", found: describe(current), at: current.span, hint: "as in: " + example))
     }

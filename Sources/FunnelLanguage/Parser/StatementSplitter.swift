@@ -40,7 +40,7 @@ enum StatementSplitter {
         let next = tokens[j]
         // A line that can only start a statement ends the one before, even with
         // a bracket left open: the open bracket is reported, not the new line.
-        let startsStatement = next.kind == .command || next.isWord("let") || next.isWord("metric")
+        let startsStatement = next.kind == .command || startsBinding(tokens, at: j)
         if !startsStatement && (last.kind == .pipe || depth > 0 || next.kind == .pipe) { break }
         finish()
       case .leftParen, .leftBracket:
@@ -56,5 +56,13 @@ enum StatementSplitter {
     }
     finish()
     return statements
+  }
+
+  /// `let name =` or `metric name =` at `i`: only then is the word the
+  /// keyword that starts a statement (a column may be called `metric`).
+  static func startsBinding(_ tokens: [Token], at i: Int) -> Bool {
+    guard tokens[i].isWord("let") || tokens[i].isWord("metric"), i + 2 < tokens.count else { return false }
+    let name = tokens[i + 1].kind
+    return (name == .word || name == .quotedName) && tokens[i + 2].kind == .assign
   }
 }

@@ -21,48 +21,59 @@ public enum Completer {
     let bytes = Array(line.utf8)
     let before = String(decoding: bytes[0..<max(0, min(cursor, bytes.count))], as: UTF8.self)
     let prefix = StatementPrefix(before)
-    let from = prefix.wordStartByte
-    if prefix.inComment { return ([], from) }
-    let word = prefix.word
-    let trimmedStart = prefix.scalars.firstIndex { $0 != " " && $0 != "\t" && $0 != "\n" } ?? prefix.scalars.count
-    if trimmedStart < prefix.scalars.count, prefix.scalars[trimmedStart] == "." {
-      return (commandCandidates(prefix, word: word, commandStart: trimmedStart, session: session), from)
+    if prefix.inComment { return ([], prefix.wordStart) }
+    if let command = prefix.command {
+      return commandCandidates(prefix, command: command, session: session)
     }
-    if prefix.inString {
-      return ([], from)
+    if prefix.inString { return ([], prefix.wordStart) }
+    if prefix.tokens.isEmpty && prefix.word.hasPrefix(".") {
+      // A lone `.` is not a command yet: offer them all.
+      return (matching(DotCommand.dottedNames, prefix.word), prefix.wordStart)
     }
-    return (languageCandidates(prefix, word: word, session: session), from)
+    return (languageCandidates(prefix, word: prefix.word, session: session), prefix.wordStart)
   }
 
   // MARK: - Dot commands
 
-  static func commandCandidates(_ prefix: StatementPrefix, word: String, commandStart: Int, session: Session) -> [String] {
-    let headEnd = prefix.scalars[commandStart...].firstIndex { $0 == " " || $0 == "\t" } ?? prefix.scalars.count
-    if prefix.wordStart <= commandStart || headEnd >= prefix.scalars.count {
+  static func commandCandidates(_ prefix: StatementPrefix, command: Token, session: Session)
+    -> (candidates: [String], replaceFrom: Int)
+  {
+    let word = prefix.word
+    let from = prefix.wordStart
+    let commandStart = command.span.offset
+    let headEnd = command.endOffset
+    let end = prefix.text.utf8.count
+    if from <= commandStart || headEnd >= end {
       // Still typing the command's name (the word may begin at the dot or after it).
-      let typed = prefix.text(commandStart, prefix.scalars.count)
-      return matching(DotCommand.dottedNames, typed)
+      return (matching(DotCommand.dottedNames, prefix.text(commandStart, end)), from)
     }
-    let name = prefix.text(commandStart + 1, headEnd)
-    guard let command = DotCommand.named(name) else { return [] }
-    let earlier = prefix.words(from: headEnd)
-    if command.name == "explain" || command.name == "check" {
+    guard let dot = DotCommand.named(command.text) else { return ([], from) }
+    let earlier = prefix.arguments(from: headEnd)
+    if dot.name == "explain" || dot.name == "check" {
       // A query after .explain or .check completes like one at the prompt.
-      let query = StatementPrefix(prefix.text(headEnd, prefix.scalars.count))
-      if query.pipes.isEmpty && earlier.isEmpty {
-        let heads = command.name == "explain" ? MetricRegistry.all.map(\.name) : []
-        return matching(heads + session.catalog.datasetNames, word)
+      let query = StatementPrefix(prefix.text(headEnd, end))
+      let queryFrom = headEnd + query.wordStart
+      if query.inString || query.inComment { return ([], queryFrom) }
+      if query.pipes.isEmpty && query.words(from: 0).isEmpty {
+        let heads = dot.name == "explain" ? MetricRegistry.all.map(\.name) : []
+        return (matching(heads + session.catalog.datasetNames, query.word), queryFrom)
       }
-      if command.name == "check" && query.pipes.isEmpty { return [] }
-      return languageCandidates(query, word: query.word, session: session)
+      if dot.name == "check" && query.pipes.isEmpty { return ([], queryFrom) }
+      return (languageCandidates(query, word: query.word, session: session), queryFrom)
     }
-    if command.name == "glossary" {
+    if dot.name == "glossary" {
       // Terms may be several words: match the whole argument, replace the last word.
-      let firstNonBlank = prefix.scalars[headEnd...].firstIndex { $0 != " " && $0 != "\t" } ?? prefix.scalars.count
-      let argumentStart = min(firstNonBlank, prefix.wordStart)
-      return terms(typed: prefix.text(argumentStart, prefix.scalars.count), head: prefix.text(argumentStart, prefix.wordStart))
+      let blanks = prefix.text(headEnd, end).utf8.prefix { $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") }
+      let argumentStart = min(headEnd + blanks.count, from)
+      return (terms(typed: prefix.text(argumentStart, end), head: prefix.text(argumentStart, from)), from)
     }
-    guard let argument = command.argument(at: earlier.count) else { return [] }
+    guard let argument = dot.argument(at: earlier.count) else { return ([], from) }
+    return (argumentCandidates(argument, command: dot.name, earlier: earlier, word: word, session: session), from)
+  }
+
+  static func argumentCandidates(
+    _ argument: DotCommand.Argument, command: String, earlier: [String], word: String, session: Session
+  ) -> [String] {
     switch argument {
     case .dataset: return names(session.catalog.datasetNames, word)
     case .path: return paths(word)
@@ -72,13 +83,13 @@ public enum Completer {
     case .formatOption: return matching(["safe"], word)
     case .onOff: return matching(["on", "off"], word)
     case .parameter:
-      let keyword = command.name == "param" && earlier.isEmpty ? ["default"] : []
+      let keyword = command == "param" && earlier.isEmpty ? ["default"] : []
       return matching(session.catalog.parameters.keys.sorted() + keyword, word)
     case .lesson:
       return earlier.isEmpty ? matching(Lessons.all.map { String($0.number) }, word) : []
     case .term: return []
     case .value:
-      return command.name == "load" && earlier.count >= 2 ? matching(["with", "map"], word) : []
+      return command == "load" && earlier.count >= 2 ? matching(["with", "map"], word) : []
     case .name: return []
     }
   }
@@ -89,16 +100,16 @@ public enum Completer {
     let catalog = session.catalog
     guard let lastPipe = prefix.pipes.last else {
       // The source: a dataset name, after an optional `let name =`.
-      let sourceText = prefix.text(0, prefix.wordStart)
-      let head = sourceText.drop { $0 == " " || $0 == "\t" || $0 == "\n" }
-      if head.isEmpty {
+      let head = prefix.tokens.filter { $0.kind != .newline }
+      guard let first = head.first else {
         return names(catalog.datasetNames + [Keywords.scorecard], word) + matching(["let", "metric"], word)
       }
-      for binder in ["let ", "metric "] where head.hasPrefix(binder) {
-        guard let equals = head.firstIndex(of: "=") else { return [] }
-        let rest = head[head.index(after: equals)...].trimmingCharacters(in: .whitespaces)
-        if rest.isEmpty && binder == "let " { return names(catalog.datasetNames + [Keywords.scorecard], word) }
-        return expression(word, columns: [], session: session)
+      if first.isWord("let") || first.isWord("metric") {
+        // Naming a binding offers nothing; after `let name =` a pipeline starts.
+        guard let equals = head.firstIndex(where: { $0.kind == .assign }) else { return [] }
+        if equals == head.count - 1 && first.isWord("let") {
+          return names(catalog.datasetNames + [Keywords.scorecard], word)
+        }
       }
       return expression(word, columns: [], session: session)
     }
@@ -153,7 +164,7 @@ public enum Completer {
   /// The columns of the pipeline before the stage at the cursor, from the
   /// engine (so derived and aggregated columns appear); empty when it does not bind.
   static func flowingColumns(_ prefix: StatementPrefix, upTo pipe: Int, session: Session) -> [String] {
-    let text = prefix.text(0, pipe)
+    let text = prefix.text(prefix.start, pipe)
     let parsed = Parser.parse(SourceText(name: nil, text: text))
     guard let statement = parsed.statements.last else { return [] }
     let pipeline: Pipeline
@@ -200,10 +211,11 @@ public enum Completer {
   }
 
   /// A bare name is lower-case letters, digits and `_`, not starting with a
-  /// digit, and not a reserved word.
+  /// digit, and not a reserved word. `by` is offered in backquotes too: it
+  /// is a name in most places, but right after `count` or `agg` it opens the keys.
   static func needsQuotes(_ name: String) -> Bool {
     guard let first = name.unicodeScalars.first, first == "_" || ("a"..."z").contains(first) else { return true }
-    if Keywords.reserved.contains(name) { return true }
+    if Keywords.reserved.contains(name) || name == "by" { return true }
     return !name.unicodeScalars.allSatisfy { $0 == "_" || ("a"..."z").contains($0) || ("0"..."9").contains($0) }
   }
 
