@@ -1,47 +1,52 @@
 import FunnelData
 import FunnelLanguage
 
-/// Walks a plan bottom-up. Row steps (filter, sort, take) pass a `Batch` on:
-/// the same table with a narrower or reordered selection vector; the other
-/// steps produce a new table.
+/// Runs a physical plan (see `PlanRule`) bottom-up. Row steps (filter, sort,
+/// take, top-n) pass a `Batch` on: the same table with a narrower or
+/// reordered selection vector; the other steps produce a new table.
 ///
-/// Each step is told which of its output columns the steps above read
-/// (`needed`, nil = all), so a join or a projection under an aggregate
-/// computes only those; the rest are cheap all-null placeholders that no
-/// later step reads.
+/// The plan decides what is computed: a `prune` step tells the projection or
+/// join under it which of its columns are read above (the rest are cheap
+/// all-null placeholders), and `topN` orders only the rows a `take` keeps.
 struct Executor {
   let context: ExecutionContext
+  /// The table of each dataset the plan scans, as it was when it was prepared.
+  var tables: [String: Table] = [:]
 
   func run(_ node: PlanNode) throws -> Table {
     try rows(node, needed: nil).materialized
   }
 
-  func rows(_ node: PlanNode, needed: Set<Int>?) throws -> Batch {
+  /// `needed`: set only by a `prune` step, for the projection or join right under it.
+  func rows(_ node: PlanNode, needed: Set<Int>? = nil) throws -> Batch {
     try context.cancellation.check()
     switch node {
-    case .scan(_, let table): return Batch(table)
+    case .scan(let name, _):
+      guard let table = tables[name] ?? context.catalog.dataset(name) else {
+        throw Diagnostic(message: "no dataset named '\(name)'")
+      }
+      return Batch(table)
+    case .prune(let input, let keep, _):
+      return try rows(input, needed: keep)
     case .filter(let input, let predicate, _):
-      return try RowOperators.filter(try rows(input, needed: needed.map { $0.union(predicate.columnsRead) }), predicate, context)
+      return try RowOperators.filter(try rows(input), predicate, context)
     case .project(let input, let columns, _, _):
-      let kept = needed ?? Set(columns.indices)
-      let inputNeeded = kept.reduce(into: Set<Int>()) { $0.formUnion(columns[$1].expr.columnsRead) }
-      return Batch(try RowOperators.project(try rows(input, needed: inputNeeded), columns, only: kept, context))
+      return Batch(try RowOperators.project(try rows(input), columns, only: needed, context))
     case .aggregate(let input, let plan):
-      return Batch(try AggregateOperator.run(try rows(input, needed: Self.read(by: plan)), plan, context))
+      return Batch(try AggregateOperator.run(try rows(input), plan, context))
     case .sort(let input, let keys, _):
-      return try RowOperators.sort(try rows(input, needed: Self.union(needed, keys.map(\.expr))), keys, context)
-    case .limit(.sort(let input, let keys, _), let count):
-      let sorted = try RowOperators.sort(try rows(input, needed: Self.union(needed, keys.map(\.expr))), keys, limit: count, context)
-      return RowOperators.limit(sorted, count)
+      return try RowOperators.sort(try rows(input), keys, context)
+    case .topN(let input, let keys, let count, _):
+      return RowOperators.limit(try RowOperators.sort(try rows(input), keys, limit: count, context), count)
     case .limit(let input, let count):
-      return RowOperators.limit(try rows(input, needed: needed), count)
+      return RowOperators.limit(try rows(input), count)
     case .distinct(let input, let columns, let names):
-      return Batch(try RowOperators.distinct(try rows(input, needed: Set(columns)), columns, names: names, context))
+      return Batch(try RowOperators.distinct(try rows(input), columns, names: names, context))
     case .join(let input, let plan):
-      return Batch(try JoinOperator.run(try rows(input, needed: nil), try run(plan.right), plan, needed: needed, context))
+      return Batch(try JoinOperator.run(try rows(input), try run(plan.right), plan, needed: needed, context))
     case .compare(let input, let plan):
       return Batch(try CompareOperator.run(try run(input), plan, context))
-    case .vocabulary(let input, let plan):
+    case .vocabulary(let input, let plan, _):
       return Batch(try VocabularyOperator.run(try input.map(run), plan, context))
     case .save(let input, let path, let span):
       let table = try run(input)
@@ -49,7 +54,7 @@ struct Executor {
         table, path: path, span: span, options: context.catalog.saveOptions, cancellation: context.cancellation)
       return Batch(table)
     case .chart(let input, _):
-      return try rows(input, needed: needed)
+      return try rows(input)
     }
   }
 
@@ -61,12 +66,6 @@ struct Executor {
       if case .metric = a.function { return nil }
       if let e = a.argument { out.formUnion(e.columnsRead) }
     }
-    return out
-  }
-
-  static func union(_ needed: Set<Int>?, _ exprs: [BoundExpr]) -> Set<Int>? {
-    guard var out = needed else { return nil }
-    for e in exprs { out.formUnion(e.columnsRead) }
     return out
   }
 }
