@@ -61,7 +61,8 @@ struct Funnel: ParsableCommand {
   @Option(help: ArgumentHelp("Print lesson N as a handout (--format markdown for markdown) and exit.", valueName: "n"))
   var lesson: Int?
 
-  @Option(help: ArgumentHelp("Show one stage of each statement instead of running it: tokens, syntax or plan.", valueName: "stage"))
+  @Option(
+    help: ArgumentHelp("Show one stage of each statement instead of running it: tokens, syntax or plan.", valueName: "stage"))
   var dump: String?
 
   @Flag(help: "In csv and tsv output, put ' before text starting with = + - @ (no formulas in spreadsheets).")

@@ -14,7 +14,8 @@ import Testing
   /// The statements of every example script, in order.
   static func exampleStatements() throws -> [Statement] {
     let folder = root.appendingPathComponent("examples")
-    let names = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".funnel") }.sorted()
+    let names = try FileManager.default.contentsOfDirectory(atPath: folder.path)
+      .filter { $0.hasSuffix(".funnel") }.sorted()
     #expect(names.count >= 8)
     var out = [Statement]()
     for name in names {
@@ -121,6 +122,20 @@ import Testing
     } catch let d as Diagnostic {
       #expect(d.message.hasPrefix(message), "\(d.message)")
       #expect(d.span != nil)
+    }
+  }
+}
+
+extension PlannerTests {
+  /// Messages still tell a dataset's real size, though the binder sees no rows.
+  @Test func aDatasetNamedAsAValueIsToldWithItsRows() throws {
+    let catalog = DemoPipelineTests.catalog()
+    let rows = try #require(catalog.dataset("leads")?.rowCount)
+    do {
+      _ = try Planner.bind(try EngineFixture.statement("deals | where amount > leads"), in: catalog)
+      Issue.record("bound")
+    } catch let d as Diagnostic {
+      #expect(d.hints.contains { $0.contains("is a dataset of \(rows) rows") }, "\(d.hints)")
     }
   }
 }

@@ -51,7 +51,9 @@ extension PipelineBinder {
       keys.append(id.text)
     }
     let columns: VerbSchema.Columns
-    do { columns = try VerbSchema.scorecard(keys: keys, context: metricContext(origin: nil)) } catch let p as MetricProblem {
+    do {
+      columns = try VerbSchema.scorecard(keys: keys, context: metricContext(origin: nil))
+    } catch let p as MetricProblem {
       throw Self.diagnostic(p, span)
     }
     let text = "compute the scorecard" + (keys.isEmpty ? "" : " by " + keys.joined(separator: ", "))

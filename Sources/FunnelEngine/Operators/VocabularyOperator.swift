@@ -29,8 +29,8 @@ enum VocabularyOperator {
       let metricContext = MetricContext(origin: origin ?? "deals", dataset: context.catalog.dataset, today: context.catalog.today)
       return try AttributeStage.run(deals: input, model: model, keys: keys, context: metricContext)
     case .scorecard(let keys, _):
-      let metricContext = MetricContext(origin: nil, dataset: context.catalog.dataset, today: context.catalog.today)
-      return try ScorecardVerb.run(keys: keys, context: metricContext)
+      let catalog = context.catalog
+      return try ScorecardVerb.run(keys: keys, context: MetricContext(origin: nil, dataset: catalog.dataset, today: catalog.today))
     }
   }
 }

@@ -72,7 +72,8 @@ extension BoundExpr {
     case .or(let a, let b): return .or(f(a), f(b))
     case .not(let e): return .not(f(e))
     case .coalesce(let es, let t): return .coalesce(es.map(f), t)
-    case .cases(let bs, let o, let t): return .cases(bs.map { (when: f($0.when), then: f($0.then)) }, otherwise: f(o), t)
+    case .cases(let bs, let o, let t):
+      return .cases(bs.map { (when: f($0.when), then: f($0.then)) }, otherwise: f(o), t)
     case .shift(let e, let d, let n): return .shift(f(e), d, negative: n)
     case .call(let fn, let args, let t): return .call(fn, args.map(f), t)
     case .located(let e, let site): return .located(f(e), site)

@@ -68,7 +68,9 @@ enum VerbSchema {
       let touchLead = touches.column("lead_id")?.type, let amount = type(of: "amount", in: input),
       let closed = type(of: "closed_at", in: input)
     else { throw MetricProblem.internalError("attribution inputs checked but missing") }
-    guard isId(dealLead), isId(touchLead) else { throw MetricProblem(message: "lead_id must be int or text in deals and touches") }
+    guard isId(dealLead), isId(touchLead) else {
+      throw MetricProblem(message: "lead_id must be int or text in deals and touches")
+    }
     guard amount.isNumeric else {
       throw MetricProblem(message: "deals.amount must be a number, not \(amount.name)")
     }
@@ -108,7 +110,9 @@ enum VerbSchema {
     ]
   }
 
-  private static func type(of name: String, in scope: Scope) -> DataType? { scope.index(of: name).map { scope.types[$0] } }
+  private static func type(of name: String, in scope: Scope) -> DataType? {
+    scope.index(of: name).map { scope.types[$0] }
+  }
 
   /// Dates, timestamps and periods give a day.
   private static func isDay(_ t: DataType) -> Bool {

@@ -46,7 +46,8 @@ extension Session {
         let prepared = try Engine.prepare(statement, in: catalog)
         emit(prepared.plan.report())
         switch statement.kind {
-        case .let, .metric: _ = try Engine.run(prepared, in: catalog, cancellation: cancellation, memoryLimit: memoryLimit)
+        case .let, .metric:
+          _ = try Engine.run(prepared, in: catalog, cancellation: cancellation, memoryLimit: memoryLimit)
         default: break
         }
       } catch {
