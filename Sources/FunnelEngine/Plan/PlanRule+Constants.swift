@@ -21,17 +21,23 @@ extension PlanRule {
     return fired ? out : nil
   }
 
-  /// The expression with each largest part that reads no column replaced by its value.
+  /// The expression with each part that reads no column replaced by its
+  /// value, bottom-up (each node is looked at once).
   static func fold(_ e: BoundExpr) -> BoundExpr {
     switch e {
     case .column, .constant: return e
+    case .call(_, let args, _) where args.isEmpty: return e
     default: break
     }
-    if e.columnsRead.isEmpty {
-      guard let c = try? Evaluator.evaluate(e, Batch(Table(rowCount: 1))), c.count == 1 else { return e }
+    let mapped = e.mappingChildren(fold)
+    var constantParts = true
+    _ = mapped.mappingChildren { part in
+      if case .constant = part {} else { constantParts = false }
+      return part
+    }
+    if constantParts, let c = try? Evaluator.evaluate(mapped, Batch(Table(rowCount: 1))), c.count == 1 {
       return .constant(c.value(at: 0), e.type)
     }
-    let mapped = e.mappingChildren(fold)
     // `x and true` keeps the rows `x` keeps.
     if case .and(let a, let b) = mapped {
       if case .constant(.bool(true), _) = a { return b }
