@@ -1,9 +1,9 @@
 /// One rewrite of a plan tree, named so that `.explain` can say it fired.
 /// A rule returns nil when it changed nothing. Every rule keeps the result
 /// the same, rows and order; it only changes how much work gives it.
-struct PlanRule {
+struct PlanRule: Sendable {
   let name: String
-  let apply: (PlanNode) -> PlanNode?
+  let apply: @Sendable (PlanNode) -> PlanNode?
 
   /// The rules in the order they run: the logical rewrites first, then the
   /// two that make the physical plan.
