@@ -68,6 +68,10 @@ struct Funnel: ParsableCommand {
   @Option(help: ArgumentHelp("Print lesson N as a handout (--format markdown for markdown) and exit.", valueName: "n"))
   var lesson: Int?
 
+  @Option(
+    help: ArgumentHelp("Show one stage of each statement instead of running it: tokens, syntax or plan.", valueName: "stage"))
+  var dump: String?
+
   @Flag(help: "In csv and tsv output, put ' before text starting with = + - @ (no formulas in spreadsheets).")
   var safeCSV = false
 
@@ -109,6 +113,9 @@ struct Funnel: ParsableCommand {
     }
     if command != nil && script != nil { throw ValidationError("give a script or -c, not both") }
     if !withOptions.isEmpty && load.isEmpty { throw ValidationError("--with applies to a --load before it") }
+    if let dump, DumpStage(rawValue: dump) == nil {
+      throw ValidationError("unknown stage '\(dump)' for --dump; stages are " + DumpStage.allCases.map(\.rawValue).joined(separator: ", "))
+    }
     if lesson != nil && (command != nil || script != nil) { throw ValidationError("--lesson prints a lesson; give it without a script or -c") }
   }
 
@@ -130,6 +137,7 @@ struct Funnel: ParsableCommand {
     options.timeStartup = timeStartup
     options.timeCompletion = timeCompletion
     options.lesson = lesson
+    options.dump = dump.flatMap(DumpStage.init(rawValue:))
     for item in param {
       let (name, value) = try pair(item, flag: "--param")
       options.parameters.append((name, value))

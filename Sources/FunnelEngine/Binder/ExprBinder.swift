@@ -96,7 +96,7 @@ final class ExprBinder {
     if let t = catalog.dataset(id.text) {
       if t.rowCount == 1, t.columnCount == 1 { return Self.constant(t.columns[0].value(at: 0)) }
       unknown.hints.append(
-        "'\(id.text)' is a dataset of \(t.rowCount) rows and \(t.columnCount) columns; "
+        "'\(id.text)' is a dataset of \(catalog.rowCount(of: id.text) ?? t.rowCount) rows and \(t.columnCount) columns; "
           + "only one of a single row and column stands for its value")
     }
     throw unknown

@@ -24,7 +24,7 @@ extension PipelineBinder {
       rightColumns.append((i, names.claim(clash ? dataset.text + "_" + name : name)))
     }
     let plan = JoinPlan(
-      right: .scan(name: dataset.text, table: table), rightName: dataset.text, left: left, leftKey: li, rightKey: ri,
+      right: scan(dataset.text, table), rightName: dataset.text, left: left, leftKey: li, rightKey: ri,
       rightColumns: rightColumns)
     let out = Scope(
       names: scope.names + rightColumns.map(\.name), types: scope.types + rightColumns.map { right.types[$0.index] },

@@ -3,9 +3,8 @@ import FunnelLanguage
 
 /// The funnel vocabulary's stages (`funnel`, `cohort`, `attribute`) and the
 /// `scorecard` source. Their checks run here, so a missing column is reported
-/// before anything runs; their output columns are learnt by running the verb
-/// over no rows (the verbs' columns do not depend on the rows, except the
-/// `m0, m1, ...` of `cohort ... by months`, which later stages see as `m0`).
+/// before anything runs; each declares its output columns from its arguments
+/// and the input's columns (`VerbSchema`), without running.
 extension PipelineBinder {
   func bindFunnel(steps: [Identifier]?, by: [NamedExpr], within: Expr?, _ node: PlanNode, _ scope: Scope, span: Span)
     throws -> (PlanNode, Scope)
@@ -51,16 +50,15 @@ extension PipelineBinder {
       }
       keys.append(id.text)
     }
-    let context = metricContext(origin: nil)
-    if let p = ScorecardVerb.check(context: context, keys: keys) { throw Self.diagnostic(p, span) }
-    // The scorecard's columns depend on the loaded datasets: it is computed
-    // now, and the plan carries the result.
-    let table: Table
-    do { table = try ScorecardVerb.run(keys: keys, context: context) } catch let p as MetricProblem {
+    let columns: VerbSchema.Columns
+    do {
+      columns = try VerbSchema.scorecard(keys: keys, context: metricContext(origin: nil))
+    } catch let p as MetricProblem {
       throw Self.diagnostic(p, span)
     }
     let text = "compute the scorecard" + (keys.isEmpty ? "" : " by " + keys.joined(separator: ", "))
-    return (.vocabulary(nil, .scorecard(keys: keys, result: table, text: text)), Scope(table: table, label: "the scorecard", origin: nil))
+    let node = PlanNode.vocabulary(nil, .scorecard(keys: keys, text: text), columns: columns.map(\.name))
+    return (node, Self.scope(columns, label: "the scorecard"))
   }
 
   func boundKeys(_ by: [NamedExpr], _ scope: Scope, clause: String) throws -> [OutputColumn] {
@@ -73,15 +71,29 @@ extension PipelineBinder {
     MetricContext(origin: origin, dataset: catalog.dataset, today: catalog.today)
   }
 
-  /// The plan node and the verb's output columns (from a run over no rows).
+  /// The plan node and the verb's output columns, as the verb declares them.
   func finish(_ node: PlanNode, _ plan: VocabularyPlan, _ scope: Scope, span: Span) throws -> (PlanNode, Scope) {
-    let empty = Table(names: scope.names, columns: scope.types.map { Column.empty($0, count: 0, allNull: false) })
-    let context = ExecutionContext(catalog: catalog, cancellation: Cancellation())
-    let shape: Table
-    do { shape = try VocabularyOperator.apply(plan, to: empty, context, origin: scope.origin) } catch let p as MetricProblem {
+    let columns: VerbSchema.Columns
+    do {
+      switch plan {
+      case .funnel(let steps, let keys, let within, _):
+        columns = try VerbSchema.funnel(input: scope, steps: steps, keys: keys, withinDays: within)
+      case .cohort(let period, let keys, let byMonths, _):
+        columns = try VerbSchema.cohort(input: scope, period: period, keys: keys, byMonths: byMonths)
+      case .attribute(let model, let keys, _):
+        columns = try VerbSchema.attribute(
+          input: scope, model: model, keys: keys, context: metricContext(origin: scope.origin ?? "deals"))
+      case .scorecard(let keys, _):
+        columns = try VerbSchema.scorecard(keys: keys, context: metricContext(origin: nil))
+      }
+    } catch let p as MetricProblem {
       throw Self.diagnostic(p, span)
     }
-    return (.vocabulary(node, plan), Scope(table: shape, label: "the result", origin: nil))
+    return (.vocabulary(node, plan, columns: columns.map(\.name)), Self.scope(columns, label: "the result"))
+  }
+
+  static func scope(_ columns: VerbSchema.Columns, label: String) -> Scope {
+    Scope(names: columns.map(\.name), types: columns.map(\.type), hints: columns.map(\.hint), label: label, origin: nil)
   }
 
   static func diagnostic(_ p: MetricProblem, _ span: Span) -> Diagnostic {

@@ -34,7 +34,7 @@ final class PipelineBinder {
       }
       guard let table = catalog.dataset(id.text) else { throw Diagnostic.unknownDataset(id, catalog: catalog) }
       let origin = Scope.standardDatasets.contains(id.text) ? id.text : nil
-      return (.scan(name: id.text, table: table), Scope(table: table, label: id.text, origin: origin))
+      return (scan(id.text, table), Scope(table: table, label: id.text, origin: origin))
     case .scorecard(let by, let span):
       return try bindScorecard(by: by, span: span)
     }
@@ -115,6 +115,11 @@ final class PipelineBinder {
     case .cohort(let period, let by, let byMonths):
       return try bindCohort(period: period, by: by, byMonths: byMonths, node, scope, span: stage.keywordSpan)
     }
+  }
+
+  /// A scan of a dataset: its columns (the binder's catalog holds no rows) and row count.
+  func scan(_ name: String, _ table: Table) -> PlanNode {
+    .scan(name: name, schema: TableSchema(table, rowCount: catalog.rowCount(of: name) ?? table.rowCount))
   }
 
   /// The row count of `take` and `top`: a whole number ≥ 0 (a literal, a parameter or a `let` scalar).

@@ -49,6 +49,44 @@ public final class Catalog {
 
   public func dataset(_ name: String) -> Table? { tables[name] }
 
+  /// The rows a dataset has: its table's, or in a schema view the count of
+  /// the table it stands for.
+  public func rowCount(of name: String) -> Int? { viewRowCounts?[name] ?? tables[name]?.rowCount }
+
+  /// Row counts of the tables a schema view stands for (nil for a catalog of data).
+  private var viewRowCounts: [String: Int]? = nil
+
+  /// The same names with no data: each dataset a table of its columns and no
+  /// rows (a dataset of one row and one column keeps its value, which reads as
+  /// a scalar). The binder sees only this, so binding cannot read a row.
+  func schemaView() -> Catalog {
+    let view = Catalog()
+    view.order = order
+    view.parameters = parameters
+    view.scalars = scalars
+    view.today = today
+    view.userMetrics = userMetrics
+    view.saveOptions = saveOptions
+    var counts = [String: Int]()
+    for (name, table) in tables {
+      counts[name] = table.rowCount
+      if table.rowCount == 1 && table.columnCount == 1 {
+        view.tables[name] = table
+      } else {
+        view.tables[name] = Table(names: table.names, columns: table.columns.map(Self.noRows))
+      }
+    }
+    view.viewRowCounts = counts
+    return view
+  }
+
+  /// A column's type and hint, with no rows.
+  static func noRows(_ column: Column) -> Column {
+    var c = Column.empty(column.type, count: 0, allNull: false)
+    c.hint = column.hint
+    return c
+  }
+
   public func setDataset(_ name: String, _ table: Table) {
     if tables[name] == nil { order.append(name) }
     tables[name] = table

@@ -8,7 +8,7 @@ public enum Engine {
   /// Throws `DiagnosticList`.
   public static func prepare(_ statement: Statement, in catalog: Catalog) throws -> Prepared {
     do {
-      return Prepared(plan: try StatementBinder(catalog: catalog).plan(statement))
+      return Prepared(plan: try Planner.plan(statement, in: catalog))
     } catch let d as Diagnostic {
       throw DiagnosticList([d])
     }
@@ -22,7 +22,8 @@ public enum Engine {
     _ prepared: Prepared, in catalog: Catalog, cancellation: Cancellation, memoryLimit: MemoryLimit = .standard
   ) throws -> Outcome {
     let context = ExecutionContext(catalog: catalog, cancellation: cancellation, memoryLimit: memoryLimit)
-    return try Interruption.during(cancellation) { try run(prepared.plan.root, Executor(context: context)) }
+    let executor = Executor(context: context, tables: prepared.plan.tables)
+    return try Interruption.during(cancellation) { try run(prepared.plan.physical, executor) }
   }
 
   private static func run(_ root: Plan.Root, _ executor: Executor) throws -> Outcome {
@@ -56,7 +57,7 @@ public enum Engine {
   /// Output columns of a pipeline without running it (for completion); nil
   /// if it does not bind.
   public static func columns(of pipeline: Pipeline, in catalog: Catalog) -> [(name: String, type: DataType)]? {
-    guard let (_, scope) = try? PipelineBinder(catalog: catalog).bind(pipeline) else { return nil }
+    guard let (_, scope) = try? PipelineBinder(catalog: catalog.schemaView()).bind(pipeline) else { return nil }
     return scope.names.indices.map { (scope.names[$0], scope.types[$0]) }
   }
 }

@@ -1,57 +1,54 @@
 import FunnelData
 import FunnelLanguage
 
-/// Walks a plan bottom-up. Row steps (filter, sort, take) pass a `Batch` on:
-/// the same table with a narrower or reordered selection vector; the other
-/// steps produce a new table.
+/// Runs a physical plan (see `PlanRule`) bottom-up. Row steps (filter, sort,
+/// take, top-n) pass a `Batch` on: the same table with a narrower or
+/// reordered selection vector; the other steps produce a new table.
 ///
-/// Each step is told which of its output columns the steps above read
-/// (`needed`, nil = all), so a join or a projection under an aggregate
-/// computes only those; the rest are cheap all-null placeholders that no
-/// later step reads.
+/// The plan decides what is computed: a `prune` step tells the projection or
+/// join under it which of its columns are read above (the rest are cheap
+/// all-null placeholders), and `topN` orders only the rows a `take` keeps.
 struct Executor {
   let context: ExecutionContext
+  /// The table of each dataset the plan scans, as it was when it was prepared.
+  var tables: [String: Table] = [:]
 
   func run(_ node: PlanNode) throws -> Table {
     try rows(node, needed: nil).materialized
   }
 
-  func rows(_ node: PlanNode, needed: Set<Int>?) throws -> Batch {
+  /// `needed`: set only by a `prune` step, for the projection or join right under it.
+  func rows(_ node: PlanNode, needed: Set<Int>? = nil) throws -> Batch {
     try context.cancellation.check()
     switch node {
-    case .scan(_, let table): return Batch(table)
+    case .scan(let name, _):
+      guard let table = tables[name] ?? context.catalog.dataset(name) else {
+        throw Diagnostic(message: "no dataset named '\(name)'")
+      }
+      return Batch(table)
+    case .prune(let input, let keep, _):
+      return try rows(input, needed: keep)
     case .filter(let input, let predicate, _):
-      return try step(try rows(input, needed: needed.map { $0.union(predicate.columnsRead) })) {
-        try RowOperators.filter($0, predicate, context)
-      }
+      return try step(try rows(input)) { try RowOperators.filter($0, predicate, context) }
     case .project(let input, let columns, _, _):
-      let kept = needed ?? Set(columns.indices)
-      let inputNeeded = kept.reduce(into: Set<Int>()) { $0.formUnion(columns[$1].expr.columnsRead) }
-      return try step(try rows(input, needed: inputNeeded)) {
-        Batch(try RowOperators.project($0, columns, only: kept, context))
-      }
+      return try step(try rows(input)) { Batch(try RowOperators.project($0, columns, only: needed, context)) }
     case .aggregate(let input, let plan):
-      return try step(try rows(input, needed: Self.read(by: plan))) { Batch(try AggregateOperator.run($0, plan, context)) }
+      return try step(try rows(input)) { Batch(try AggregateOperator.run($0, plan, context)) }
     case .sort(let input, let keys, _):
-      return try step(try rows(input, needed: Self.union(needed, keys.map(\.expr)))) {
-        try RowOperators.sort($0, keys, context)
-      }
-    case .limit(.sort(let input, let keys, _), let count):
-      let sorted = try RowOperators.sort(try rows(input, needed: Self.union(needed, keys.map(\.expr))), keys, limit: count, context)
-      return RowOperators.limit(sorted, count)
+      return try step(try rows(input)) { try RowOperators.sort($0, keys, context) }
+    case .topN(let input, let keys, let count, _):
+      return try step(try rows(input)) { RowOperators.limit(try RowOperators.sort($0, keys, limit: count, context), count) }
     case .limit(let input, let count):
-      return RowOperators.limit(try rows(input, needed: needed), count)
+      return RowOperators.limit(try rows(input), count)
     case .distinct(let input, let columns, let names):
-      return try step(try rows(input, needed: Set(columns))) {
-        Batch(try RowOperators.distinct($0, columns, names: names, context))
-      }
+      return try step(try rows(input)) { Batch(try RowOperators.distinct($0, columns, names: names, context)) }
     case .join(let input, let plan):
-      return try step(try rows(input, needed: nil)) { left in
+      return try step(try rows(input)) { left in
         try step(Batch(try run(plan.right))) { Batch(try JoinOperator.run(left, $0.table, plan, needed: needed, context)) }
       }
     case .compare(let input, let plan):
       return Batch(try CompareOperator.run(try run(input), plan, context))
-    case .vocabulary(let input, let plan):
+    case .vocabulary(let input, let plan, _):
       return Batch(try VocabularyOperator.run(try input.map(run), plan, context))
     case .save(let input, let path, let span):
       let table = try run(input)
@@ -59,7 +56,7 @@ struct Executor {
         table, path: path, span: span, options: context.catalog.saveOptions, cancellation: context.cancellation)
       return Batch(table)
     case .chart(let input, _):
-      return try rows(input, needed: needed)
+      return try rows(input)
     }
   }
 
@@ -82,12 +79,6 @@ struct Executor {
       if case .metric = a.function { return nil }
       if let e = a.argument { out.formUnion(e.columnsRead) }
     }
-    return out
-  }
-
-  static func union(_ needed: Set<Int>?, _ exprs: [BoundExpr]) -> Set<Int>? {
-    guard var out = needed else { return nil }
-    for e in exprs { out.formUnion(e.columnsRead) }
     return out
   }
 }

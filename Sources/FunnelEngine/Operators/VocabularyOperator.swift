@@ -28,8 +28,9 @@ enum VocabularyOperator {
     case .attribute(let model, let keys, _):
       let metricContext = MetricContext(origin: origin ?? "deals", dataset: context.catalog.dataset, today: context.catalog.today)
       return try AttributeStage.run(deals: input, model: model, keys: keys, context: metricContext)
-    case .scorecard(_, let result, _):
-      return result
+    case .scorecard(let keys, _):
+      let catalog = context.catalog
+      return try ScorecardVerb.run(keys: keys, context: MetricContext(origin: nil, dataset: catalog.dataset, today: catalog.today))
     }
   }
 }

@@ -1,7 +1,9 @@
 import FunnelData
 import FunnelLanguage
 
-/// A prepared statement's plan: a plain value, printable with `explain()`.
+/// A prepared statement's plans: the logical plan the binder made (a plain
+/// value, no data in it), the names of the rewrite rules that fired, and the
+/// physical plan the executor runs, with the tables its scans read.
 ///
 ///     deals | where stage == "closed_won" | agg revenue = sum(amount) by owner | sort revenue desc | take 5
 ///
@@ -19,14 +21,61 @@ public struct Plan {
     case letDataset(name: String, PlanNode)
     case letScalar(name: String, BoundExpr, text: String)
     case defineMetric(UserMetric)
+
+    /// The same statement with its pipeline replaced by `f(pipeline)`.
+    func mapNode(_ f: (PlanNode) -> PlanNode) -> Root {
+      switch self {
+      case .pipeline(let node, let chart): return .pipeline(f(node), chart: chart)
+      case .letDataset(let name, let node): return .letDataset(name: name, f(node))
+      case .scalar, .letScalar, .defineMetric: return self
+      }
+    }
+
+    var node: PlanNode? {
+      switch self {
+      case .pipeline(let node, _), .letDataset(_, let node): return node
+      case .scalar, .letScalar, .defineMetric: return nil
+      }
+    }
   }
 
+  /// The logical plan, as bound.
   let root: Root
   /// The output columns of a pipeline (nil for the other statements).
   let schema: Scope?
+  /// The plan the executor runs: `root` after the rewrite rules.
+  var physical: Root
+  /// The rules that changed the plan, in the order they ran.
+  public var rulesFired: [String] = []
+  /// The table of each dataset the physical plan scans.
+  var tables: [String: Table] = [:]
 
-  /// The plan in words, one numbered line per step.
-  public func explain() -> String {
+  /// A logical plan, not yet rewritten (`physical` is the same tree).
+  init(root: Root, schema: Scope?) {
+    self.root = root
+    self.schema = schema
+    physical = root
+  }
+
+  /// The logical plan in words, one numbered line per step.
+  public func explain() -> String { Self.describe(root) }
+
+  /// The physical plan in words.
+  public func explainPhysical() -> String { Self.describe(physical) }
+
+  /// Both plans and the rules between them, as `.explain QUERY` shows them.
+  public func report() -> String {
+    var text = "logical plan:\n" + Self.indented(explain()) + "\n"
+    text += "rules fired: " + (rulesFired.isEmpty ? "none" : rulesFired.joined(separator: ", ")) + "\n"
+    text += "physical plan:\n" + Self.indented(explainPhysical()) + "\n"
+    return text
+  }
+
+  static func indented(_ text: String) -> String {
+    text.split(separator: "\n", omittingEmptySubsequences: false).map { "  " + $0 }.joined(separator: "\n")
+  }
+
+  static func describe(_ root: Root) -> String {
     var lines = [String]()
     switch root {
     case .pipeline(let node, _): PlanText.describe(node, into: &lines)

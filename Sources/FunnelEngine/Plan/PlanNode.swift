@@ -1,12 +1,17 @@
 import FunnelData
 import FunnelLanguage
 
-/// One step of a plan; the tree is a plain value so that it can be printed
-/// (`Plan.explain()`) and, later, compiled to SQL. Every step reads the
-/// table its input produces; column positions refer to that table.
+/// One step of a plan; the tree is a plain value, holding no data, so that it
+/// can be printed (`Plan.explain()`), rewritten (`PlanRules`) and, later,
+/// compiled to SQL. Every step reads the table its input produces; column
+/// positions refer to that table.
+///
+/// The binder makes the logical steps; `topN` and `prune` appear only after
+/// the rewrite rules, in the physical plan the executor runs.
 indirect enum PlanNode {
-  /// A dataset as it was when the statement was prepared.
-  case scan(name: String, table: Table)
+  /// A dataset by name, with its columns and row count when the statement was
+  /// prepared (the physical plan holds its table).
+  case scan(name: String, schema: TableSchema)
   /// Keep rows where the predicate is true.
   case filter(PlanNode, predicate: BoundExpr, text: String)
   /// Compute exactly these columns (select, derive, drop, rename).
@@ -19,9 +24,30 @@ indirect enum PlanNode {
   case join(PlanNode, JoinPlan)
   case compare(PlanNode, ComparePlan)
   /// A funnel-vocabulary verb or the `scorecard` source.
-  case vocabulary(PlanNode?, VocabularyPlan)
+  /// `columns`: the names of its output columns, as the verb declares them.
+  case vocabulary(PlanNode?, VocabularyPlan, columns: [String])
   case save(PlanNode, path: String, span: Span)
   case chart(PlanNode, ChartRequest)
+  /// Physical: `sort` then `take count`, ordering only the rows kept.
+  case topN(PlanNode, keys: [SortPlanKey], count: Int, text: String)
+  /// Physical: only the input's columns at `keep` are read above; the input
+  /// (a projection or a join) computes those and leaves the rest empty.
+  case prune(PlanNode, keep: Set<Int>, names: [String])
+}
+
+/// A dataset's columns and row count: what binding knows of it.
+struct TableSchema {
+  var names: [String]
+  var types: [DataType]
+  var hints: [DisplayHint]
+  var rowCount: Int
+
+  init(_ table: Table, rowCount: Int) {
+    names = table.names
+    types = table.columns.map(\.type)
+    hints = table.columns.map(\.hint)
+    self.rowCount = rowCount
+  }
 }
 
 /// A named output column and the expression computing it.

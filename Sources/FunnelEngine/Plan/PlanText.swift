@@ -4,8 +4,8 @@ import FunnelData
 enum PlanText {
   static func describe(_ node: PlanNode, into lines: inout [String]) {
     switch node {
-    case .scan(let name, let table):
-      lines.append("scan \(name) (\(grouped(table.rowCount)) rows, \(table.columnCount) columns)")
+    case .scan(let name, let schema):
+      lines.append("scan \(name) (\(grouped(schema.rowCount)) rows, \(schema.names.count) columns)")
     case .filter(let input, _, let text):
       describe(input, into: &lines)
       lines.append("keep rows where " + text)
@@ -36,7 +36,7 @@ enum PlanText {
     case .compare(let input, let plan):
       describe(input, into: &lines)
       lines.append("compare " + plan.text)
-    case .vocabulary(let input, let plan):
+    case .vocabulary(let input, let plan, _):
       if let input { describe(input, into: &lines) }
       lines.append(plan.text)
     case .save(let input, let path, _):
@@ -45,6 +45,14 @@ enum PlanText {
     case .chart(let input, let chart):
       describe(input, into: &lines)
       lines.append("draw a \(chart.kind.rawValue) chart")
+    case .topN(let input, _, let count, let text):
+      describe(input, into: &lines)
+      lines.append("keep the first \(count) by \(text) (top-n: only those rows are ordered)")
+    case .prune(let input, _, let names):
+      describe(input, into: &lines)
+      let all = input.outputNames.count
+      let only = names.isEmpty ? "none" : names.joined(separator: ", ")
+      if let last = lines.indices.last { lines[last] += " [pruned: computes only \(only) of \(all) columns]" }
     }
   }
 

@@ -7,12 +7,12 @@ enum VocabularyPlan {
   case cohort(period: BoundExpr, keys: [OutputColumn], byMonths: Bool, text: String)
   /// Keys are campaign column names.
   case attribute(model: AttributionModel, keys: [String], text: String)
-  /// Computed while preparing (its columns depend on the loaded data).
-  case scorecard(keys: [String], result: Table, text: String)
+  /// Computed when run, from the session's campaigns, leads and deals.
+  case scorecard(keys: [String], text: String)
 
   var text: String {
     switch self {
-    case .funnel(_, _, _, let t), .cohort(_, _, _, let t), .attribute(_, _, let t), .scorecard(_, _, let t): return t
+    case .funnel(_, _, _, let t), .cohort(_, _, _, let t), .attribute(_, _, let t), .scorecard(_, let t): return t
     }
   }
 }

@@ -3,7 +3,8 @@ import FunnelRender
 import FunnelLanguage
 
 extension DotCommand {
-  /// `.explain METRIC|QUERY`: a metric's definition, or a query's plan in words.
+  /// `.explain METRIC|QUERY`: a metric's definition, or a query's logical and
+  /// physical plans in words with the rewrite rules that fired between them.
   static let explain = DotCommand(
     name: "explain", arguments: [.metricOrQuery], usage: ".explain METRIC|QUERY",
     summary: "a metric: formula, what it tells each team, SQL, its value here; or a query's plan", argumentCount: nil
@@ -30,8 +31,7 @@ extension DotCommand {
     }
     if case .command = statement.kind { throw invocation.usageError(".explain takes a query, not a command") }
     let prepared = try Engine.prepare(statement, in: session.catalog)
-    let plan = prepared.plan.explain()
-    session.emit(plan.hasSuffix("\n") ? plan : plan + "\n")
+    session.emit(prepared.plan.report())
   }
 
   /// A built-in metric's row, as `.explain win_rate` shows it.

@@ -18,6 +18,7 @@ public enum Shell {
     session.format = options.format
     session.safeCSVFlag = options.safeCSV
     session.memoryLimit = options.memoryLimit
+    session.dumpStage = options.dump
     for (name, value) in options.parameters { session.catalog.parameters[name] = value }
     guard prepareData(options, in: session) else { return 1 }
     if let number = options.lesson { return printLesson(number, in: session) }

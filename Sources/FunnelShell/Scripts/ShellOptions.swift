@@ -48,6 +48,8 @@ public struct ShellOptions {
   public var timeCompletion = false
   /// `--lesson N`: print lesson N's handout (markdown with `--format markdown`) and exit.
   public var lesson: Int?
+  /// `--dump tokens|syntax|plan`: show that stage of each statement instead of running it.
+  public var dump: DumpStage?
 
   public init() {}
 

@@ -11,6 +11,7 @@ extension Session {
   /// been written to the console.
   @discardableResult
   public func run(_ source: SourceText) -> Bool {
+    if let stage = dumpStage { return dump(source, stage) }
     let parsed = Parser.parse(source)
     if !parsed.diagnostics.isEmpty {
       report(parsed.diagnostics, in: source)

@@ -44,6 +44,8 @@ public final class Session {
   public var history: [String] = []
   /// `.quit` or `.exit` was run: the caller stops reading.
   public internal(set) var quitRequested = false
+  /// `funnel --dump STAGE`: show that stage of each statement instead of running it.
+  public var dumpStage: DumpStage?
   /// `.output PATH`; nil = results to the console.
   var outputFile: OutputFile?
   /// How deep `.read` is nested, so a script that reads itself stops.
