@@ -78,7 +78,7 @@ public enum CohortVerb {
     let (size, reached) = LeadReachScan(ranks: ranks, days: days, stages: stages, groups: groups).run()
     let shares = stages.enumerated().map { k, s in
       let values = (0..<groups.groupCount).map { g in
-        MetricEvaluator.ratio(Double(reached[g * stages.count + k]), Double(size[g]))
+        ratio(Double(reached[g * stages.count + k]), Double(size[g]))
       }
       return (s.name, values)
     }
@@ -124,7 +124,7 @@ public enum CohortVerb {
         if start[g] != Int32.max, asOf != Int32.min, monthsBetween(start[g], asOf) < k { return nil }
         var total: Int64 = 0
         for m in 0...k { total += wonIn[g * (maxMonths + 1) + m] }
-        return MetricEvaluator.ratio(Double(total), Double(size[g]))
+        return ratio(Double(total), Double(size[g]))
       }
       return ("m\(k)", values)
     }
