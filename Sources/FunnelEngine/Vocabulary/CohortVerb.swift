@@ -46,19 +46,19 @@ public enum CohortVerb {
   ) throws -> Table {
     if let p = check(columns: leads.names) { throw p }
     let n = leads.rowCount
-    let groups = try KeyGroups([cohort] + keys.map(\.column), rows: n)
-    let groupCount = groups.grouping.groupCount
-    let groupOf = groups.grouping.groupOfRow
+    let groups = try Grouping.byKeyOrder([cohort] + keys.map(\.column), rows: n)
+    let groupCount = groups.groupCount
+    let groupOf = groups.groupOfRow
 
     var names = [cohortName] + keys.map(\.name) + ["leads"]
     var columns = groups.keyColumns([cohort] + keys.map(\.column))
     let size: [Int64]
     let shares: [(String, [Double?])]
     if byMonths {
-      size = LeadReachScan(ranks: nil, days: [], stages: [], groups: groups.grouping).run().size
+      size = LeadReachScan(ranks: nil, days: [], stages: [], groups: groups).run().size
       shares = try wonByMonth(leads, cohort: cohort, groupOf: groupOf, groupCount: groupCount, size: size)
     } else {
-      (size, shares) = try stageShares(leads, groups: groups.grouping)
+      (size, shares) = try stageShares(leads, groups: groups)
     }
     columns.append(Column(.int(size)))
     for (name, values) in shares {

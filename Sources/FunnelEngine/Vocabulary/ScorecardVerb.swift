@@ -57,12 +57,12 @@ public enum ScorecardVerb {
     guard let campaigns = context.dataset("campaigns") else { throw MetricProblem.internalError("campaigns vanished") }
     let keyNames = keys.isEmpty ? defaultKeys : keys
     let keyColumns = keyNames.compactMap { campaigns.column($0) }
-    let groups = try KeyGroups(keyColumns, rows: campaigns.rowCount)
+    let groups = try Grouping.byKeyOrder(keyColumns, rows: campaigns.rowCount)
     var inner = context
     inner.origin = StandardDataset.campaigns.rawValue
     let facts = try MetricFacts(
-      needs: needs, rowsAre: .campaigns, input: campaigns, grouping: groups.grouping, context: inner)
-    let g = groups.grouping.groupCount
+      needs: needs, rowsAre: .campaigns, input: campaigns, grouping: groups, context: inner)
+    let g = groups.groupCount
     func metrics(_ side: [MetricDefinition]) -> [(String, Column)] {
       side.map { ($0.name, MetricEvaluator.column($0, facts: facts)) }
     }
