@@ -43,7 +43,7 @@ import Testing
       for stage in m.needs.leadStages ?? [] where stage != .lead { columns += ["stage", stage.dateColumn] }
       if m.needs.touches { columns += ["touches", "touched_at", "lead_id"] }
       for c in columns { #expect(sql.contains(c), "\(m.name) does not read \(c)") }
-      for dataset in m.datasets.dropFirst() { #expect(sql.contains("FROM \(dataset) AS"), "\(m.name): \(dataset)") }
+      for dataset in m.datasets.dropFirst() { #expect(sql.contains(" \(dataset) AS "), "\(m.name): \(dataset)") }
       for (i, _) in m.parameters.enumerated() { #expect(sql.contains("{reached_\(["a", "b"][i])}"), "\(m.name)") }
     }
   }
