@@ -1,4 +1,5 @@
 import Foundation
+import FunnelData
 import Testing
 @testable import FunnelEngine
 
@@ -24,10 +25,38 @@ import Testing
       "avg_touches_to_close"]
     {
       #expect(MetricRegistry.named(required) != nil, "\(required)")
-      #expect(MetricNeeds.of(required) != nil, "\(required)")
     }
     for m in MetricRegistry.all {
       #expect(!m.formula.isEmpty && !m.marketing.isEmpty && !m.sales.isEmpty && m.sql.hasPrefix("SELECT"))
+    }
+  }
+
+  /// Every metric's SQL template is ANSI SQL over `{rows}` that reads what the metric needs.
+  @Test func everyMetricHasAnSQLTemplateReadingItsNeeds() {
+    for m in MetricRegistry.all {
+      let sql = m.sqlTemplate
+      #expect(sql.hasPrefix("SELECT r.group_id,") && sql.contains("FROM {rows} AS r"), "\(m.name)")
+      #expect(sql.contains("AS \(m.name)\n"), "\(m.name)")
+      // DuckDB's shorthands are not ANSI.
+      for dialect in ["::", "FILTER (", "median(", "nullif(", "count("] { #expect(!sql.contains(dialect), "\(m.name)") }
+      var columns = (m.needs.deals ?? []) + (m.needs.campaigns ?? [])
+      for stage in m.needs.leadStages ?? [] where stage != .lead { columns += ["stage", stage.dateColumn] }
+      if m.needs.touches { columns += ["touches", "touched_at", "lead_id"] }
+      for c in columns { #expect(sql.contains(c), "\(m.name) does not read \(c)") }
+      for dataset in m.datasets.dropFirst() { #expect(sql.contains(" \(dataset) AS "), "\(m.name): \(dataset)") }
+      for (i, _) in m.parameters.enumerated() { #expect(sql.contains("{reached_\(["a", "b"][i])}"), "\(m.name)") }
+    }
+  }
+
+  /// Every row computes: over the fixture each metric gives a number for the data it is computed over.
+  @Test func everyMetricComputesAValue() throws {
+    for m in MetricRegistry.all {
+      let origin = m.datasets[0]
+      let input = try #require(VocabularyFixture.datasets(origin))
+      let arguments: [Value] = m.parameters.isEmpty ? [] : [.string("mql"), .string("sql")]
+      let c = try MetricEvaluator.evaluate(m.name, arguments: arguments, input: input,
+        grouping: .single(rows: input.rowCount), context: VocabularyFixture.context(origin))
+      #expect(c.value(at: 0).doubleValue != nil, "\(m.name) over \(origin)")
     }
   }
 }

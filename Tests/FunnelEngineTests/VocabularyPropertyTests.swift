@@ -99,7 +99,7 @@ import Testing
     let groupOfRow = (0..<input.rowCount).map { _ in Int32.random(in: 0..<Int32(groupCount), using: &rng) }
     let context = MetricContext(origin: origin, dataset: data.named, today: F.day("2026-07-01"))
     for metric in MetricRegistry.all {
-      let arguments: [Value] = metric.name == "conversion"
+      let arguments: [Value] = !metric.parameters.isEmpty
         ? [.string(LeadStage.names.randomElement(using: &rng)!), .string(LeadStage.names.randomElement(using: &rng)!)] : []
       #expect(MetricEvaluator.check(metric.name, argumentCount: arguments.count, columns: input.names, context: context) == nil)
       let grouped = try MetricEvaluator.evaluate(metric.name, arguments: arguments, input: input,

@@ -42,7 +42,7 @@ import Testing
 
   @Test func metricsOverNoRows() throws {
     for metric in MetricRegistry.all {
-      let arguments: [Value] = metric.name == "conversion" ? [.string("mql"), .string("sql")] : []
+      let arguments: [Value] = metric.parameters.isEmpty ? [] : [.string("mql"), .string("sql")]
       let c = try MetricEvaluator.evaluate(metric.name, arguments: arguments, input: F.deals.gather([]),
         grouping: .single(rows: 0), context: F.context("deals"))
       #expect(c.count == 1 && c.type == .double && c.hint == metric.hint, "\(metric.name)")

@@ -11,47 +11,31 @@ enum ColumnReader {
   /// Days since 1970-01-01 of a date or timestamp column (a timestamp's day);
   /// `nullDay` where null. nil when the column holds neither.
   static func days(_ column: Column) -> [Int32]? {
-    var out: [Int32]
     switch column.data {
-    case .date(let v): out = v
-    case .timestamp(let v): out = v.map { Timestamps.day(of: $0) }
-    case .period(let v, let unit): out = v.map { Periods.firstDay($0, unit: unit) }
+    case .date: return masked(column.int32s, column, as: nullDay)
+    case .timestamp(let v): return masked(v.map { Timestamps.day(of: $0) }, column, as: nullDay)
+    case .period(let v, let unit): return masked(v.map { Periods.firstDay($0, unit: unit) }, column, as: nullDay)
     default: return nil
     }
-    if let valid = column.validity {
-      for i in 0..<out.count where !valid[i] { out[i] = nullDay }
-    }
-    return out
-  }
-
-  /// Microseconds of a timestamp column, or of midnight for a date column;
-  /// `Int64.min` where null. nil for other types.
-  static func instants(_ column: Column) -> [Int64]? {
-    var out: [Int64]
-    switch column.data {
-    case .timestamp(let v): out = v
-    case .date(let v): out = v.map { Int64($0) * Timestamps.microsPerDay }
-    default: return nil
-    }
-    if let valid = column.validity {
-      for i in 0..<out.count where !valid[i] { out[i] = Int64.min }
-    }
-    return out
   }
 
   /// Whole numbers of an int column (or of a decimal/double column, truncated),
   /// with 0 where null: counts such as impressions and clicks.
   static func counts(_ column: Column) -> [Int64]? {
-    var out: [Int64]
     switch column.data {
-    case .int(let v): out = v
-    case .decimal(let v, let s): out = v.map { $0 / Decimal64.intPowersOfTen[s] }
-    case .double(let v): out = v.map { $0.isFinite ? Int64($0) : 0 }
+    case .int: return masked(column.int64s, column, as: 0)
+    case .decimal(let v, let s): return masked(v.map { $0 / Decimal64.intPowersOfTen[s] }, column, as: 0)
+    case .double(let v): return masked(v.map { $0.isFinite ? Int64($0) : 0 }, column, as: 0)
     default: return nil
     }
-    if let valid = column.validity {
-      for i in 0..<out.count where !valid[i] { out[i] = 0 }
-    }
+  }
+
+  /// `values` (one per row of `column`) with `null` at the rows where `column` is null:
+  /// the one place a reader turns validity into a sentinel.
+  static func masked<T>(_ values: [T], _ column: Column, as null: T) -> [T] {
+    guard let valid = column.validity, valid.setCount < values.count else { return values }
+    var out = values
+    for i in 0..<out.count where !valid[i] { out[i] = null }
     return out
   }
 
@@ -74,20 +58,17 @@ enum ColumnReader {
           numbering[text] = id
           return id
         }
-        var out = codes.map { byCode[Int($0)] }
-        if let valid = c.validity { for i in 0..<out.count where !valid[i] { out[i] = nullKey } }
-        return out
+        return masked(codes.map { byCode[Int($0)] }, c, as: nullKey)
       case .int(let v):
         // A text id on the other side: number these by their decimal text.
-        var out = v.map { value -> Int64 in
+        let ids = v.map { value -> Int64 in
           let text = String(value)
           if let id = numbering[text] { return id }
           let id = Int64(numbering.count)
           numbering[text] = id
           return id
         }
-        if let valid = c.validity { for i in 0..<out.count where !valid[i] { out[i] = nullKey } }
-        return out
+        return masked(ids, c, as: nullKey)
       default: return nil
       }
     }
@@ -97,9 +78,8 @@ enum ColumnReader {
 
   /// Int ids with `nullKey` where null.
   static func ints(_ column: Column) -> [Int64]? {
-    guard case .int(var v) = column.data else { return nil }
-    if let valid = column.validity { for i in 0..<v.count where !valid[i] { v[i] = nullKey } }
-    return v
+    guard case .int = column.data else { return nil }
+    return masked(column.int64s, column, as: nullKey)
   }
 
   /// A per-row code of a text column mapped through `classify`, which sees each
@@ -111,8 +91,7 @@ enum ColumnReader {
     codes.withUnsafeBufferPointer { c in
       for i in 0..<c.count { out[i] = byCode[Int(c[i])] }
     }
-    if let valid = column.validity { for i in 0..<out.count where !valid[i] { out[i] = nullCode } }
-    return out
+    return masked(out, column, as: nullCode)
   }
 }
 

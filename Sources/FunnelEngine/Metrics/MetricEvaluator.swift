@@ -15,15 +15,13 @@ public enum MetricEvaluator {
       if let near = MetricRegistry.all.map(\.name).nearest(to: name) { hints.append("did you mean '\(near)'?") }
       return MetricProblem(message: "unknown metric '\(name)'", hints: hints)
     }
-    let expected = name == "conversion" ? 2 : 0
+    let expected = definition.parameters.count
     if argumentCount != expected {
       return MetricProblem(
         message: "\(name)() takes \(expected == 0 ? "no" : String(expected)) argument\(expected == 1 ? "" : "s"), not \(argumentCount)",
         hints: ["write \(definition.signature)"])
     }
-    guard let needs = MetricNeeds.of(name) else {
-      return .internalError("metric \(name) has no needs")
-    }
+    let needs = definition.needs
     let rowsAre = StandardDataset.of(origin: context.origin, columns: columns)
     return MetricSources.problem(needs, subject: "\(name)()", rowsAre: rowsAre, inputColumns: columns, context: context)
   }
@@ -41,10 +39,10 @@ public enum MetricEvaluator {
       guard let s = LeadStage(name: text) else { throw LeadStage.unknown(text, in: "\(name)()") }
       stages.append(s)
     }
-    guard let needs = MetricNeeds.of(name, stages: stages),
-      let rowsAre = StandardDataset.of(origin: context.origin, columns: input.names),
-      let definition = MetricRegistry.named(name)
+    guard let definition = MetricRegistry.named(name),
+      let rowsAre = StandardDataset.of(origin: context.origin, columns: input.names)
     else { throw MetricProblem.internalError("metric \(name) passed its check but has no plan") }
+    let needs = definition.needs(stages: stages)
     // The stage columns are only known now: check them again.
     if let p = MetricSources.problem(needs, subject: "\(name)()", rowsAre: rowsAre, inputColumns: input.names,
       context: context)
@@ -52,8 +50,7 @@ public enum MetricEvaluator {
       throw p
     }
     let facts = try MetricFacts(needs: needs, rowsAre: rowsAre, input: input, grouping: grouping, context: context)
-    let values = (0..<grouping.groupCount).map { formula(name, stages: stages, facts: facts, group: $0) }
-    return column(values, hint: definition.hint)
+    return column(definition, stages: stages, facts: facts)
   }
 
   /// A double column from optional values.
@@ -66,43 +63,9 @@ public enum MetricEvaluator {
     return Column(.double(data), validity: valid, hint: hint)
   }
 
-  /// a ÷ b, nil when b is zero or either is unknown.
-  static func ratio(_ a: Double?, _ b: Double?) -> Double? {
-    guard let a = a, let b = b, b != 0 else { return nil }
-    return a / b
-  }
-
-  /// The value of metric `name` for one group.
-  static func formula(_ name: String, stages: [LeadStage], facts f: MetricFacts, group g: Int) -> Double? {
-    func d(_ v: [Int64]) -> Double? { v.isEmpty ? nil : Double(v[g]) }
-    // Spend is unknown (null) for a group that reaches no campaign at all.
-    let spend: Double? = f.spend.flatMap { s in f.campaigns[g] > 0 ? s.value(g) : nil }
-    // Won revenue and pipeline are sums of amounts: 0 when there are no such deals.
-    let revenue = f.wonAmount?.value(g)
-    switch name {
-    case "win_rate": return ratio(d(f.won), d(f.won).flatMap { w in d(f.lost).map { w + $0 } })
-    case "avg_deal_size": return ratio(revenue, f.wonAmount.map { Double($0.nonNull[g]) })
-    case "sales_cycle_days": return f.cycleDays.isEmpty ? nil : f.cycleDays[g]
-    case "pipeline_value": return f.openAmount?.value(g)
-    case "pipeline_velocity":
-      guard let winRate = formula("win_rate", stages: [], facts: f, group: g),
-        let size = formula("avg_deal_size", stages: [], facts: f, group: g),
-        let cycle = formula("sales_cycle_days", stages: [], facts: f, group: g), let open = d(f.open)
-      else { return nil }
-      return ratio(open * winRate * size, cycle)
-    case "conversion":
-      guard stages.count == 2 else { return nil }
-      return ratio(d(f.reached[stages[1].rawValue]), d(f.reached[stages[0].rawValue]))
-    case "cpl": return ratio(spend, d(f.leads))
-    case "cac": return ratio(spend, d(f.won))
-    case "roi": return ratio(revenue.flatMap { r in spend.map { r - $0 } }, spend)
-    case "roas": return ratio(revenue, spend)
-    case "ctr": return ratio(d(f.clicks), d(f.impressions))
-    case "mql_rate": return ratio(d(f.reached[LeadStage.mql.rawValue]), d(f.leads))
-    case "sql_acceptance_rate": return ratio(d(f.reached[LeadStage.sql.rawValue]), d(f.reached[LeadStage.mql.rawValue]))
-    case "cost_per_opportunity": return ratio(spend, d(f.deals))
-    case "avg_touches_to_close": return ratio(d(f.touchesToClose), d(f.won))
-    default: return nil
-    }
+  /// The values of `definition` for every group of `facts`, as a column shown as the metric's hint.
+  static func column(_ definition: MetricDefinition, stages: [LeadStage] = [], facts: MetricFacts) -> Column {
+    column((0..<facts.groupCount).map { definition.compute(MetricGroup(facts: facts, group: $0, stages: stages)) },
+      hint: definition.hint)
   }
 }

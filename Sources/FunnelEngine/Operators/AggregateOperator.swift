@@ -25,12 +25,8 @@ enum AggregateOperator {
       while: "grouping")
     let keyColumns = try plan.keys.map { try Evaluator.output($0.expr, all) }
     try context.cancellation.check()
-    var grouping = GroupKeys(keyColumns, rowCount: rowCount)
-    if plan.keys.isEmpty {
-      grouping = GroupKeys([], rowCount: rowCount)
-      grouping.groupCount = 1
-      grouping.firstRow = [0]
-    }
+    let grouping =
+      plan.keys.isEmpty ? Grouping.single(rows: rowCount) : Grouping.byFirstAppearance(keyColumns, rows: rowCount)
     var columns = keyColumns.map { $0.gather(grouping.firstRow) }
     for spec in plan.aggregates {
       try context.cancellation.check()
@@ -54,14 +50,13 @@ enum AggregateOperator {
   }
 
   static func slot(
-    _ spec: AggregateSpec, _ all: Batch, _ grouping: GroupKeys, origin: String?,
+    _ spec: AggregateSpec, _ all: Batch, _ grouping: Grouping, origin: String?,
     _ context: ExecutionContext
   ) throws -> Column {
     if case .metric(let name, let arguments) = spec.function {
       let metricContext = MetricContext(origin: origin, dataset: context.catalog.dataset, today: context.catalog.today)
-      let group = Grouping(groupOfRow: grouping.groupOfRow, groupCount: grouping.groupCount)
       do {
-        let c = try MetricLookup.evaluate(name, arguments: arguments, input: all.materialized, grouping: group, context: metricContext)
+        let c = try MetricLookup.evaluate(name, arguments: arguments, input: all.materialized, grouping: grouping, context: metricContext)
         return Column(.double(c.doubles), validity: c.validity, hint: spec.hint)
       } catch let p as MetricProblem {
         throw Diagnostic(message: p.message, hints: p.hints)

@@ -89,7 +89,7 @@ enum RowOperators {
     let types = columns.map { input.table.columns[$0].type }
     try context.checkMemory(rows: input.count, bytesPerRow: 8 + RowWidth.bytes(types) + 12 * columns.count, while: "finding distinct rows")
     let keys = columns.map { input.column($0) }
-    let groups = GroupKeys(keys, rowCount: input.count)
+    let groups = Grouping.byFirstAppearance(keys, rows: input.count)
     let first = groups.firstRow.sorted()
     return Table(names: names, columns: keys.map { $0.gather(first) })
   }

@@ -80,8 +80,8 @@ public enum AttributionVerb {
     _ sources: [(String, KeySource)], touchRows: [Int32], touches: Table, context: MetricContext
   ) throws -> (keys: [(name: String, column: Column)], groups: Grouping) {
     let columns = try AttributionKeys.columns(sources, touchRows: touchRows, touches: touches, context: context)
-    let groups = try KeyGroups(columns.map(\.column), rows: touchRows.count)
-    return (columns.map { ($0.name, $0.column.gather(groups.firstRow)) }, groups.grouping)
+    let groups = try Grouping.byKeyOrder(columns.map(\.column), rows: touchRows.count)
+    return (columns.map { ($0.name, $0.column.gather(groups.firstRow)) }, groups)
   }
 
   /// The keys in effect (the default when none) and where each is read from.

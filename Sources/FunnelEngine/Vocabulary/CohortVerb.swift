@@ -46,19 +46,19 @@ public enum CohortVerb {
   ) throws -> Table {
     if let p = check(columns: leads.names) { throw p }
     let n = leads.rowCount
-    let groups = try KeyGroups([cohort] + keys.map(\.column), rows: n)
-    let groupCount = groups.grouping.groupCount
-    let groupOf = groups.grouping.groupOfRow
+    let groups = try Grouping.byKeyOrder([cohort] + keys.map(\.column), rows: n)
+    let groupCount = groups.groupCount
+    let groupOf = groups.groupOfRow
 
     var names = [cohortName] + keys.map(\.name) + ["leads"]
     var columns = groups.keyColumns([cohort] + keys.map(\.column))
     let size: [Int64]
     let shares: [(String, [Double?])]
     if byMonths {
-      size = LeadReachScan(ranks: nil, days: [], stages: [], groups: groups.grouping).run().size
+      size = LeadReachScan(ranks: nil, days: [], stages: [], groups: groups).run().size
       shares = try wonByMonth(leads, cohort: cohort, groupOf: groupOf, groupCount: groupCount, size: size)
     } else {
-      (size, shares) = try stageShares(leads, groups: groups.grouping)
+      (size, shares) = try stageShares(leads, groups: groups)
     }
     columns.append(Column(.int(size)))
     for (name, values) in shares {
@@ -78,7 +78,7 @@ public enum CohortVerb {
     let (size, reached) = LeadReachScan(ranks: ranks, days: days, stages: stages, groups: groups).run()
     let shares = stages.enumerated().map { k, s in
       let values = (0..<groups.groupCount).map { g in
-        MetricEvaluator.ratio(Double(reached[g * stages.count + k]), Double(size[g]))
+        ratio(Double(reached[g * stages.count + k]), Double(size[g]))
       }
       return (s.name, values)
     }
@@ -124,7 +124,7 @@ public enum CohortVerb {
         if start[g] != Int32.max, asOf != Int32.min, monthsBetween(start[g], asOf) < k { return nil }
         var total: Int64 = 0
         for m in 0...k { total += wonIn[g * (maxMonths + 1) + m] }
-        return MetricEvaluator.ratio(Double(total), Double(size[g]))
+        return ratio(Double(total), Double(size[g]))
       }
       return ("m\(k)", values)
     }

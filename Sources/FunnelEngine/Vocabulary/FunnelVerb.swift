@@ -75,23 +75,23 @@ public enum FunnelVerb {
       }
       days.append(d)
     }
-    let groups = try KeyGroups(keys.map(\.column), rows: leads.rowCount)
-    let scan = LeadFunnelScan(ranks: ranks, days: days, stages: stages, withinDays: withinDays, groups: groups.grouping)
+    let groups = try Grouping.byKeyOrder(keys.map(\.column), rows: leads.rowCount)
+    let scan = LeadFunnelScan(ranks: ranks, days: days, stages: stages, withinDays: withinDays, groups: groups)
     let (counts, medians) = scan.run()
     return output(steps: stages.map(\.name), keys: keys, groups: groups, counts: counts, medians: medians)
   }
 
   static func output(
-    steps: [String], keys: [(name: String, column: Column)], groups: KeyGroups, counts: [Int64],
+    steps: [String], keys: [(name: String, column: Column)], groups: Grouping, counts: [Int64],
     medians: [Double?]
   ) -> Table {
     let stepCount = steps.count
-    let rows = groups.grouping.groupCount * stepCount
+    let rows = groups.groupCount * stepCount
     var keyRows = [Int32]()
     var step = [Value](), count = [Value](), stepConversion = [Value](), overall = [Value](), dropOff = [Value]()
     var medianDays = [Value]()
     keyRows.reserveCapacity(rows)
-    for g in 0..<groups.grouping.groupCount {
+    for g in 0..<groups.groupCount {
       let first = counts[g * stepCount]
       for j in 0..<stepCount {
         let c = counts[g * stepCount + j]

@@ -24,10 +24,14 @@ public enum ScorecardVerb {
   /// The keys when none are given.
   static let defaultKeys = ["channel"]
 
-  /// Metrics shown, in order, between the counts (see `columns`).
-  static let needs: MetricNeeds = ["cpl", "mql_rate", "ctr", "roas", "sql_acceptance_rate", "win_rate",
-    "avg_deal_size", "sales_cycle_days", "pipeline_value"]
-    .compactMap { MetricNeeds.of($0) }.reduce(MetricNeeds()) { $0.merged(with: $1) }
+  /// Metrics shown: the marketing side, then the sales side (see `run`).
+  static let marketingSide = [MetricRegistry.cpl, MetricRegistry.mqlRate, MetricRegistry.ctr, MetricRegistry.roas,
+    MetricRegistry.sqlAcceptanceRate]
+  static let salesSide = [MetricRegistry.winRate, MetricRegistry.avgDealSize, MetricRegistry.salesCycleDays,
+    MetricRegistry.pipelineValue]
+
+  /// What the metrics shown read, together.
+  static let needs = (marketingSide + salesSide).map(\.needs).reduce(MetricNeeds()) { $0.merged(with: $1) }
 
   /// nil when the session's datasets can make the scorecard.
   public static func check(context: MetricContext, keys: [String]) -> MetricProblem? {
@@ -53,28 +57,22 @@ public enum ScorecardVerb {
     guard let campaigns = context.dataset("campaigns") else { throw MetricProblem.internalError("campaigns vanished") }
     let keyNames = keys.isEmpty ? defaultKeys : keys
     let keyColumns = keyNames.compactMap { campaigns.column($0) }
-    let groups = try KeyGroups(keyColumns, rows: campaigns.rowCount)
+    let groups = try Grouping.byKeyOrder(keyColumns, rows: campaigns.rowCount)
     var inner = context
     inner.origin = StandardDataset.campaigns.rawValue
     let facts = try MetricFacts(
-      needs: needs, rowsAre: .campaigns, input: campaigns, grouping: groups.grouping, context: inner)
-    let g = groups.grouping.groupCount
-    func metric(_ name: String, _ hint: DisplayHint) -> Column {
-      MetricEvaluator.column((0..<g).map { MetricEvaluator.formula(name, stages: [], facts: facts, group: $0) },
-        hint: hint)
+      needs: needs, rowsAre: .campaigns, input: campaigns, grouping: groups, context: inner)
+    let g = groups.groupCount
+    func metrics(_ side: [MetricDefinition]) -> [(String, Column)] {
+      side.map { ($0.name, MetricEvaluator.column($0, facts: facts)) }
     }
     var names = keyNames
     var columns = groups.keyColumns(keyColumns)
     let spend = MetricEvaluator.column((0..<g).map { facts.spend?.value($0) }, hint: .money)
     let revenue = MetricEvaluator.column((0..<g).map { facts.wonAmount?.value($0) ?? 0 }, hint: .money)
-    let parts: [(String, Column)] = [
-      ("spend", spend), ("leads", Column(.int(facts.leads))), ("cpl", metric("cpl", .money)),
-      ("mql_rate", metric("mql_rate", .rate)), ("ctr", metric("ctr", .rate)), ("roas", metric("roas", .plain)),
-      ("sql_acceptance_rate", metric("sql_acceptance_rate", .rate)), ("opportunities", Column(.int(facts.deals))),
-      ("win_rate", metric("win_rate", .rate)), ("avg_deal_size", metric("avg_deal_size", .money)),
-      ("sales_cycle_days", metric("sales_cycle_days", .plain)), ("pipeline_value", metric("pipeline_value", .money)),
-      ("revenue", revenue),
-    ]
+    let parts: [(String, Column)] =
+      [("spend", spend), ("leads", Column(.int(facts.leads)))] + metrics(marketingSide)
+      + [("opportunities", Column(.int(facts.deals)))] + metrics(salesSide) + [("revenue", revenue)]
     for (name, column) in parts {
       names.append(name)
       columns.append(column)

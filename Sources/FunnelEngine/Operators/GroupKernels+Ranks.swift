@@ -1,97 +1,6 @@
 import FunnelData
 
-/// Rows grouped by the values of key columns, the groups numbered in key order
-/// (ascending, nulls last, the first key first) so a verb's output is ordered by
-/// its keys without a sort of its own.
-///
-/// The loops run on unsafe buffers: grouping a few million rows by a text or a
-/// date key is the first step of every verb, and bounds checks would double it.
-/// A mutable buffer is copied to a constant before a nested closure uses it,
-/// which would otherwise capture the inout parameter and reload it every row.
-/// Large inputs are split across the cores (`RowChunks`): each range writes
-/// its own rows, or marks its own copy of a small table that is merged after.
-struct KeyGroups {
-  let grouping: Grouping
-  /// One row of each group, to read the group's key values from.
-  let firstRow: [Int32]
-
-  /// Groups `rows` rows by `keys` (all of that length). With no keys, one group.
-  init(_ keys: [Column], rows: Int) throws {
-    if keys.isEmpty {
-      grouping = .single(rows: rows)
-      firstRow = [0]
-      return
-    }
-    // Each key becomes a rank (nulls last); the ranks combine in mixed radix,
-    // then the combination is made dense.
-    var radixProduct: Int64 = 1
-    var ranked: [([Int32], Int)] = []
-    for key in keys {
-      let (ranks, cardinality) = KeyGroups.ranks(key)
-      let (product, overflow) = radixProduct.multipliedReportingOverflow(by: Int64(cardinality))
-      if overflow { throw MetricProblem(message: "too many key combinations to group by") }
-      radixProduct = product
-      ranked.append((ranks, cardinality))
-    }
-    var codes: [Int32]
-    let count: Int
-    if radixProduct <= Int64(max(2 * rows, 1024)) {
-      // Few combinations: they fit an Int32 and a table of that many marks.
-      codes = ranked[0].0
-      // `codes` is then the only reference to the first ranks: renumbered in place, not copied.
-      ranked[0].0 = []
-      for (ranks, cardinality) in ranked.dropFirst() {
-        let c = Int32(cardinality)
-        codes.withUnsafeMutableBufferPointer { buffer in
-          let out = buffer
-          ranks.withUnsafeBufferPointer { r in
-            RowChunks.forEach(rows) { _, range in
-              for i in range { out[i] = out[i] * c + r[i] }
-            }
-          }
-        }
-      }
-      count = KeyGroups.makeDense(&codes, space: Int(radixProduct))
-    } else {
-      var combined = [Int64](repeating: 0, count: rows)
-      for (ranks, cardinality) in ranked {
-        for r in 0..<rows { combined[r] = combined[r] * Int64(cardinality) + Int64(ranks[r]) }
-      }
-      (codes, count) = KeyGroups.denseRanks(combined)
-    }
-    grouping = Grouping(groupOfRow: codes, groupCount: count)
-    firstRow = KeyGroups.firstRows(codes, count: count)
-  }
-
-  /// Whether a table of `cells` is worth a copy per range of `rows` rows: the
-  /// cells are few next to the rows (a text's dictionary, the days of a few years).
-  static func markPerRange(cells: Int, rows: Int) -> Bool {
-    RowChunks.ranges(rows).count > 1 && cells <= rows / 8
-  }
-
-  /// The first row of each of `count` groups.
-  static func firstRows(_ codes: [Int32], count: Int) -> [Int32] {
-    // Each range finds its own first rows, written from its end back so that the
-    // last write is the first row; the earliest range that has a group wins.
-    func scan(_ range: Range<Int>, _ codes: UnsafeBufferPointer<Int32>) -> [Int32] {
-      var first = [Int32](repeating: -1, count: count)
-      first.withUnsafeMutableBufferPointer { buffer in
-        let first = buffer
-        for r in range.reversed() { first[Int(codes[r])] = Int32(r) }
-      }
-      return first
-    }
-    return codes.withUnsafeBufferPointer { codes in
-      guard markPerRange(cells: count, rows: codes.count) else { return scan(0..<codes.count, codes) }
-      let parts = RowChunks.map(codes.count) { range in scan(range, codes) }
-      var first = parts[0]
-      for part in parts.dropFirst() {
-        for g in 0..<count where first[g] < 0 { first[g] = part[g] }
-      }
-      return first
-    }
-  }
-
+extension GroupKernels {
   /// Each row's rank among the column's values (nulls rank last), and how many
   /// ranks there are. Ranks keep the order of values but may leave gaps (an
   /// unused dictionary entry, a missing day): the combined key is made dense once.
@@ -264,7 +173,4 @@ struct KeyGroups {
     }
     return (codes, distinct.count)
   }
-
-  /// The key columns of the output: one row per group, from its first row.
-  func keyColumns(_ keys: [Column]) -> [Column] { keys.map { $0.gather(firstRow) } }
 }

@@ -1,0 +1,40 @@
+/// The facts of one group as the formulas of `MetricDefinition.compute` read
+/// them: counts and sums as doubles, nil where the call did not ask for them.
+struct MetricGroup {
+  let facts: MetricFacts
+  let group: Int
+  /// The stages a call passed (`conversion("mql", "sql")`), in order.
+  let stages: [LeadStage]
+
+  private func count(_ v: [Int64]) -> Double? { v.isEmpty ? nil : Double(v[group]) }
+
+  var deals: Double? { count(facts.deals) }
+  var won: Double? { count(facts.won) }
+  var lost: Double? { count(facts.lost) }
+  var open: Double? { count(facts.open) }
+  /// Won plus lost deals.
+  var decided: Double? { won.flatMap { w in lost.map { w + $0 } } }
+  /// Amount of the won deals: 0 when there are none.
+  var wonRevenue: Double? { facts.wonAmount?.value(group) }
+  /// Won deals that have an amount.
+  var wonWithAmount: Double? { facts.wonAmount.map { Double($0.nonNull[group]) } }
+  /// Amount of the open deals: 0 when there are none.
+  var openAmount: Double? { facts.openAmount?.value(group) }
+  /// Median days from created to closed over the won deals with both dates.
+  var cycleDays: Double? { facts.cycleDays.isEmpty ? nil : facts.cycleDays[group] }
+  /// Touches of the won deals' leads up to each deal's close.
+  var touchesToClose: Double? { count(facts.touchesToClose) }
+  var leads: Double? { count(facts.leads) }
+  /// Leads that reached `stage` (nil when the call did not ask for it).
+  func reached(_ stage: LeadStage) -> Double? { count(facts.reached[stage.rawValue]) }
+  /// Spend, unknown (nil) for a group that reaches no campaign at all.
+  var spend: Double? { facts.spend.flatMap { s in facts.campaigns[group] > 0 ? s.value(group) : nil } }
+  var impressions: Double? { count(facts.impressions) }
+  var clicks: Double? { count(facts.clicks) }
+}
+
+/// a ÷ b, nil when b is zero or either is unknown.
+func ratio(_ a: Double?, _ b: Double?) -> Double? {
+  guard let a = a, let b = b, b != 0 else { return nil }
+  return a / b
+}

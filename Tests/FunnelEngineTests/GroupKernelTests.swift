@@ -1,0 +1,119 @@
+import FunnelData
+import Testing
+@testable import FunnelEngine
+
+/// The scans behind `Grouping` against plain reference implementations, over
+/// random key columns of every kind: with and without nulls, narrow and wide
+/// ranges, no rows, and enough rows to be split across the cores.
+@Suite struct GroupKernelTests {
+  static let types: [DataType] = [.int, .double, .string, .date, .bool, .timestamp]
+
+  /// A random key column; `wide` spreads ints, dates and timestamps over a range too large for a table.
+  static func column(_ type: DataType, rows: Int, nulls: Bool, wide: Bool, _ rng: inout SplitMix64) -> Column {
+    let values = (0..<rows).map { _ -> Value in
+      if nulls && Int.random(in: 0..<5, using: &rng) == 0 { return .null }
+      let k = Int.random(in: 0..<7, using: &rng)
+      switch type {
+      case .int: return .int(wide ? Int64.random(in: -(1 << 60)...(1 << 60), using: &rng) : Int64(k * 3 - 5))
+      case .double: return .double([-2.5, 0, 1.5, 3.25, 1e300, -7, 0.5][k])
+      case .string: return .string(["b", "a", "", "ab", "zz", "B", "a b"][k])
+      case .date: return .date(wide ? Int32.random(in: -2_000_000...2_000_000, using: &rng) : Int32(k * 30 - 40))
+      case .bool: return .bool(k % 2 == 0)
+      default: return .timestamp(wide ? Int64.random(in: 0...(1 << 50), using: &rng) : Int64(k) * 1_000_000)
+      }
+    }
+    return Column.make(type, values)
+  }
+
+  /// Random key columns (none to three) over `rows` rows.
+  static func keys(rows: Int, _ rng: inout SplitMix64) -> [Column] {
+    (0..<Int.random(in: 0...3, using: &rng)).map { _ in
+      column(types.randomElement(using: &rng) ?? .int, rows: rows, nulls: Bool.random(using: &rng),
+        wide: Int.random(in: 0..<4, using: &rng) == 0, &rng)
+    }
+  }
+
+  /// Reference: a dictionary of key tuples, ids in order of first appearance.
+  static func byAppearance(_ keys: [Column], rows: Int) -> (groups: [Int32], count: Int) {
+    var ids: [[Value]: Int32] = [:]
+    var groups: [Int32] = []
+    for r in 0..<rows {
+      let key = keys.map { $0.value(at: r) }
+      if let id = ids[key] { groups.append(id) } else {
+        ids[key] = Int32(ids.count)
+        groups.append(Int32(ids.count - 1))
+      }
+    }
+    return (groups, ids.count)
+  }
+
+  /// Reference: the distinct key tuples sorted (ascending, nulls last), ids their positions.
+  static func byKeyOrder(_ keys: [Column], rows: Int) -> (groups: [Int32], count: Int) {
+    if keys.isEmpty { return ([Int32](repeating: 0, count: rows), 1) }
+    let tuples = (0..<rows).map { r in keys.map { $0.value(at: r) } }
+    let sorted = Array(Set(tuples)).sorted { a, b in
+      for (x, y) in zip(a, b) where x != y { return before(x, y) }
+      return false
+    }
+    var position: [[Value]: Int32] = [:]
+    for (i, t) in sorted.enumerated() { position[t] = Int32(i) }
+    return (tuples.map { position[$0] ?? -1 }, sorted.count)
+  }
+
+  /// Whether `a` sorts before `b` (values of one type; null last).
+  static func before(_ a: Value, _ b: Value) -> Bool {
+    switch (a, b) {
+    case (.null, _): return false
+    case (_, .null): return true
+    case (.int(let x), .int(let y)), (.timestamp(let x), .timestamp(let y)): return x < y
+    case (.double(let x), .double(let y)): return x < y
+    case (.string(let x), .string(let y)): return Array(x.utf8).lexicographicallyPrecedes(Array(y.utf8))
+    case (.date(let x), .date(let y)): return x < y
+    case (.bool(let x), .bool(let y)): return !x && y
+    default: return false
+    }
+  }
+
+  /// First row of each group from plain group ids.
+  static func firstRows(_ groups: [Int32], count: Int) -> [Int32] {
+    var first = [Int32](repeating: -1, count: count)
+    for (r, g) in groups.enumerated() where first[Int(g)] < 0 { first[Int(g)] = Int32(r) }
+    return first
+  }
+
+  static func check(seed: UInt64, rows: Int) throws {
+    var rng = SplitMix64(seed: seed)
+    let keys = Self.keys(rows: rows, &rng)
+    let what = "seed \(seed), \(rows) rows, keys \(keys.map(\.type.name))"
+    let appearance = Grouping.byFirstAppearance(keys, rows: rows)
+    let expected = byAppearance(keys, rows: rows)
+    #expect(appearance.groupOfRow == expected.groups, "\(what)")
+    #expect(appearance.groupCount == (keys.isEmpty ? (rows > 0 ? 1 : 0) : expected.count), "\(what)")
+    #expect(appearance.firstRow == firstRows(appearance.groupOfRow, count: appearance.groupCount), "\(what)")
+    let ordered = try Grouping.byKeyOrder(keys, rows: rows)
+    let expectedOrder = byKeyOrder(keys, rows: rows)
+    #expect(ordered.groupOfRow == expectedOrder.groups, "\(what)")
+    #expect(ordered.groupCount == expectedOrder.count, "\(what)")
+    // With no keys there is one group even over no rows; its first row is then 0.
+    let expectedFirst = rows == 0 && keys.isEmpty ? [0] : firstRows(expectedOrder.groups, count: expectedOrder.count)
+    #expect(ordered.firstRow == expectedFirst, "\(what)")
+  }
+
+  @Test(arguments: 0..<60)
+  func smallInputsMatchTheReference(seed: Int) throws {
+    var rng = SplitMix64(seed: UInt64(seed))
+    try Self.check(seed: UInt64(seed), rows: [0, 1, 2, 7, 50, 300][Int.random(in: 0..<6, using: &rng)])
+  }
+
+  /// Enough rows that the scans split the work across the cores and merge their marks.
+  @Test(arguments: 0..<3)
+  func largeInputsMatchTheReference(seed: Int) throws {
+    try Self.check(seed: UInt64(1000 + seed), rows: RowChunks.parallelThreshold + 20_000)
+  }
+
+  @Test func groupIdsFromPlainNumbers() {
+    let g = Grouping(groupOfRow: [2, 0, 2, 1], groupCount: 4)
+    #expect(g.firstRow == [1, 3, 0, -1])
+    #expect(Grouping.single(rows: 0).groupCount == 1 && Grouping.single(rows: 0).firstRow == [0])
+  }
+}
