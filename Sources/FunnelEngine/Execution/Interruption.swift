@@ -19,6 +19,12 @@ enum Interruption {
   /// Whether the statement running on this thread was cancelled.
   static var requested: Bool { current?.isCancelled ?? false }
 
+  /// Throws `Cancelled` when the statement was cancelled: for steps that
+  /// can throw, between the phases of a verb or a metric.
+  static func check() throws {
+    if requested { throw Cancelled() }
+  }
+
   /// Runs `body` with `cancellation` visible to the kernels it calls.
   static func during<T>(_ cancellation: Cancellation?, _ body: () throws -> T) rethrows -> T {
     try $current.withValue(cancellation) { try body() }

@@ -60,12 +60,15 @@ public enum AttributionVerb {
       throw MetricProblem(message: "deals.closed_at must be a date, not \(closedColumn.type.name)")
     }
     let created = deals.column("created_at").flatMap(ColumnReader.days)
+    try Interruption.check()
     let index = try TouchIndex(touches: touches, link: link)
+    try Interruption.check()
     let (keys, groups) = try keyGroups(keySources, touchRows: index.rows, touches: touches, context: context)
     let models = model == .compare ? AttributionModel.compared : [model]
     let credits = AttributionCredits(
       index: index, groupAt: groups.groupOfRow, groupCount: groups.groupCount, closed: closed, created: created,
       today: context.today, amount: amount, models: models)
+    try Interruption.check()
     return AttributionKeys.output(
       keys: keys, firstRow: credits.groups.map { Int32($0) }, models: models, shares: credits.shares,
       revenue: credits.revenue, compare: model == .compare)

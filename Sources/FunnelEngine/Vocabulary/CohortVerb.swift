@@ -47,6 +47,7 @@ public enum CohortVerb {
     if let p = check(columns: leads.names) { throw p }
     let n = leads.rowCount
     let groups = try Grouping.byKeyOrder([cohort] + keys.map(\.column), rows: n)
+    try Interruption.check()
     let groupCount = groups.groupCount
     let groupOf = groups.groupOfRow
 
@@ -60,6 +61,7 @@ public enum CohortVerb {
     } else {
       (size, shares) = try stageShares(leads, groups: groups)
     }
+    try Interruption.check()
     columns.append(Column(.int(size)))
     for (name, values) in shares {
       names.append(name)
@@ -74,7 +76,11 @@ public enum CohortVerb {
     let ranks = try LeadStage.rankBlocks(leads)
     let stages = Array(LeadStage.allCases.dropFirst())
     var days: [DayBlocks?] = []
-    for s in stages { days.append(try LeadStage.dayBlocks(s, in: leads)) }
+    for s in stages {
+      try Interruption.check()
+      days.append(try LeadStage.dayBlocks(s, in: leads))
+    }
+    try Interruption.check()
     let (size, reached) = LeadReachScan(ranks: ranks, days: days, stages: stages, groups: groups).run()
     let shares = stages.enumerated().map { k, s in
       let values = (0..<groups.groupCount).map { g in

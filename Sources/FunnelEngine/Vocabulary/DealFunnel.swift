@@ -45,8 +45,11 @@ enum DealFunnel {
         return Int8(stages.firstIndex(of: t) ?? -1)
       })
     else { throw MetricProblem(message: "the deals' stage must be text") }
+    try Interruption.check()
     let groups = try Grouping.byKeyOrder(keys.map(\.column), rows: deals.rowCount)
+    try Interruption.check()
     let counts = stepCounts(ranks, steps: rankOfStep.map { Int8($0) }, groups: groups)
+    try Interruption.check()
     let medians = [Double?](repeating: nil, count: counts.count)
     return FunnelVerb.output(steps: names, keys: keys, groups: groups, counts: counts, medians: medians)
   }

@@ -68,6 +68,7 @@ public enum FunnelVerb {
     let ranks = try LeadStage.rankBlocks(leads)
     var days: [DayBlocks?] = []
     for s in stages {
+      try Interruption.check()
       let d = try LeadStage.dayBlocks(s, in: leads)
       if withinDays != nil && d == nil {
         throw MetricProblem(message: "funnel within needs \(s.dateColumn) to place \(s.name) in time",
@@ -75,9 +76,12 @@ public enum FunnelVerb {
       }
       days.append(d)
     }
+    try Interruption.check()
     let groups = try Grouping.byKeyOrder(keys.map(\.column), rows: leads.rowCount)
+    try Interruption.check()
     let scan = LeadFunnelScan(ranks: ranks, days: days, stages: stages, withinDays: withinDays, groups: groups)
     let (counts, medians) = scan.run()
+    try Interruption.check()
     return output(steps: stages.map(\.name), keys: keys, groups: groups, counts: counts, medians: medians)
   }
 

@@ -62,6 +62,7 @@ public enum ScorecardVerb {
     inner.origin = StandardDataset.campaigns.rawValue
     let facts = try MetricFacts(
       needs: needs, rowsAre: .campaigns, input: campaigns, grouping: groups, context: inner)
+    try Interruption.check()
     let g = groups.groupCount
     func metrics(_ side: [MetricDefinition]) -> [(String, Column)] {
       side.map { ($0.name, MetricEvaluator.column($0, facts: facts)) }
