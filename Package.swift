@@ -15,7 +15,9 @@ let package = Package(
     .executable(name: "funnel-bench", targets: ["funnel-bench"]),
   ],
   dependencies: [
-    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2")
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    // Property tests with shrinking (tests only).
+    .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
   ],
   targets: [
     .systemLibrary(
@@ -44,11 +46,22 @@ let package = Package(
       ]
     ),
     .executableTarget(name: "funnel-bench", dependencies: ["FunnelEngine", "FunnelData", "FunnelLanguage"], swiftSettings: releaseSpeed),
-    .testTarget(name: "FunnelDataTests", dependencies: ["FunnelData"]),
-    .testTarget(name: "FunnelLanguageTests", dependencies: ["FunnelLanguage"]),
-    .testTarget(name: "FunnelEngineTests", dependencies: ["FunnelEngine", "FunnelData", "FunnelLanguage"]),
+    // What several test targets share: the fuzz inputs, the real datasets' folder.
+    .target(name: "FunnelTestSupport", path: "Tests/FunnelTestSupport"),
+    .testTarget(name: "FunnelDataTests", dependencies: ["FunnelData", "FunnelTestSupport"]),
+    .testTarget(name: "FunnelLanguageTests", dependencies: ["FunnelLanguage", "FunnelTestSupport"]),
+    .testTarget(
+      name: "FunnelEngineTests",
+      dependencies: [
+        "FunnelEngine", "FunnelData", "FunnelLanguage", "FunnelTestSupport",
+        .product(name: "PropertyBased", package: "swift-property-based"),
+      ]
+    ),
     .testTarget(name: "FunnelRenderTests", dependencies: ["FunnelRender", "FunnelData"]),
-    .testTarget(name: "FunnelShellTests", dependencies: ["FunnelShell", "FunnelData", "FunnelEngine", "FunnelLanguage"]),
+    .testTarget(
+      name: "FunnelShellTests",
+      dependencies: ["FunnelShell", "FunnelData", "FunnelEngine", "FunnelLanguage", "FunnelTestSupport"]
+    ),
   ],
-  swiftLanguageModes: [.v5]
+  swiftLanguageModes: [.v6]
 )

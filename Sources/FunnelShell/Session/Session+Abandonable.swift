@@ -1,6 +1,7 @@
 import Dispatch
 import Foundation
 import FunnelData
+import Synchronization
 
 extension Session {
   /// Runs `work` on a thread of its own while this one watches the
@@ -9,7 +10,7 @@ extension Session {
   /// own flag (the argument it gets) is set for good and this throws
   /// `Cancelled`; the work stops at its next check and its result, if it
   /// ever comes, is dropped. A press just as the work finished still counts.
-  func abandonable<T>(named name: String, _ work: @escaping (Cancellation) throws -> T) throws -> T {
+  func abandonable<T: Sendable>(named name: String, _ work: @escaping @Sendable (Cancellation) throws -> T) throws -> T {
     let stop = Cancellation()
     let outcome = AbandonableOutcome<T>()
     let thread = Thread { outcome.finish(Result { try work(stop) }) }
@@ -29,15 +30,12 @@ extension Session {
 }
 
 /// The result of work on another thread, handed over under a lock.
-private final class AbandonableOutcome<T>: @unchecked Sendable {
+private final class AbandonableOutcome<T: Sendable>: Sendable {
   private let done = DispatchSemaphore(value: 0)
-  private let lock = NSLock()
-  private var value: Result<T, Error>?
+  private let value = Mutex<Result<T, Error>?>(nil)
 
   func finish(_ result: Result<T, Error>) {
-    lock.lock()
-    value = result
-    lock.unlock()
+    value.withLock { $0 = result }
     done.signal()
   }
 
@@ -47,9 +45,7 @@ private final class AbandonableOutcome<T>: @unchecked Sendable {
   }
 
   func result() throws -> T {
-    lock.lock()
-    defer { lock.unlock() }
-    guard let value else { throw Cancelled() }
+    guard let value = value.withLock({ $0 }) else { throw Cancelled() }
     return try value.get()
   }
 }
