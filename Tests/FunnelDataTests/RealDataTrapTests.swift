@@ -1,7 +1,7 @@
 import Foundation
+import FunnelData
 import FunnelTestSupport
 import Testing
-import FunnelData
 
 /// The traps listed in each shared/data/real/*/SOURCE.md, one test each: the
 /// real files load as published, with no options, and the overrides a user
@@ -121,7 +121,10 @@ struct RealDataTrapTests {
     #expect(values(t, "nr.employed").first == .double(5191))
     #expect(t.column("age")?.type == .string)
     #expect(values(t, "age").first == .string("56"))
-    if case .decimal = t.column("pdays")?.type {} else { Issue.record("pdays is \(String(describing: t.column("pdays")?.type))") }
+    if case .decimal = t.column("pdays")?.type {
+    } else {
+      Issue.record("pdays is \(String(describing: t.column("pdays")?.type))")
+    }
   }
 
   @Test func bankForcedTypeThatDoesNotFitNamesFileLineColumnAndValue() throws {

@@ -68,8 +68,10 @@ struct RandomDatasets {
       let campaign: Value = .int(rng.int64(1...Int64(c + 1)))
       let closed: Value = stage >= 4 || chance(0.1) ? .date(opened + rng.int32(0...60)) : .null
       let amount: Value = chance(0.1) ? .null : .decimal(rng.int64(0...2_000_000), scale: 2)
-      let row: [Value] = [.int(Int64(100 + id)), .int(Int64(lead)), campaign, .date(opened), closed,
-        .string(dealStages[stage]), amount]
+      let row: [Value] = [
+        .int(Int64(100 + id)), .int(Int64(lead)), campaign, .date(opened), closed,
+        .string(dealStages[stage]), amount,
+      ]
       dealRows.append(row)
     }
     let dealColumns: [(String, DataType)] = [
@@ -83,8 +85,10 @@ struct RandomDatasets {
         let when = Int64(base) * Timestamps.microsPerDay + rng.int64(0...(150 * Timestamps.microsPerDay))
         let campaign: Value = .int(rng.int64(1...Int64(c + 1)))
         let at: Value = chance(0.05) ? .null : .timestamp(when)
-        let row: [Value] = [.int(rng.int64(1...5)), .int(Int64(lead)), campaign, at,
-          pick(["ad", "email", "call"])]
+        let row: [Value] = [
+          .int(rng.int64(1...5)), .int(Int64(lead)), campaign, at,
+          pick(["ad", "email", "call"]),
+        ]
         touchRows.append(row)
       }
     }

@@ -32,7 +32,9 @@ struct DelimitedScanner {
     let begin = DelimitedScanner.bomLength(bytes)
     // The header alone first: it fixes the number of fields every row must have.
     var header = Chunk()
-    bytes.withUnsafeBufferPointer { scanRecords($0, from: begin, until: bytes.count, fields: nil, final: true, into: &header) }
+    bytes.withUnsafeBufferPointer {
+      scanRecords($0, from: begin, until: bytes.count, fields: nil, final: true, into: &header)
+    }
     if let error = header.error { throw error }
     let names = bytes.withUnsafeBufferPointer { headerNames($0, header) }
     guard !names.isEmpty else {

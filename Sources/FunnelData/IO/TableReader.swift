@@ -34,7 +34,8 @@ public enum TableReader {
     let input = try TextInput(path: path)
     let json = ["json", "jsonl", "ndjson"].contains(format)
     if !json, options.types.isEmpty {
-      let source: ChunkSource = input.isRewindable ? input : SpooledText(path: path, pieces: try input.readPieces(budget))
+      let source: ChunkSource =
+        input.isRewindable ? input : SpooledText(path: path, pieces: try input.readPieces(budget))
       // A small plain file gets a buffer of its own size, not a whole chunk:
       // loading it then needs memory for what it holds (and a small
       // memory limit is not spent on an empty buffer).

@@ -1,5 +1,5 @@
-import FunnelData
 import Foundation
+import FunnelData
 import FunnelEngine
 import Synchronization
 

@@ -10,7 +10,9 @@ extension Session {
   /// own flag (the argument it gets) is set for good and this throws
   /// `Cancelled`; the work stops at its next check and its result, if it
   /// ever comes, is dropped. A press just as the work finished still counts.
-  func abandonable<T: Sendable>(named name: String, _ work: @escaping @Sendable (Cancellation) throws -> T) throws -> T {
+  func abandonable<T: Sendable>(
+    named name: String, _ work: @escaping @Sendable (Cancellation) throws -> T
+  ) throws -> T {
     let stop = Cancellation()
     let outcome = AbandonableOutcome<T>()
     let thread = Thread { outcome.finish(Result { try work(stop) }) }
