@@ -58,7 +58,7 @@ import Testing
     ]
     let listed = text.split(separator: "\n").filter { $0.drop { $0 == " " || $0 == "✓" }.first?.isNumber == true }
     #expect(listed.count == titles.count, "\(listed)")
-    for (i, title) in titles.enumerated() { #expect(text.contains("\(i + 1). \(title)\n"), "\(title)") }
+    for (i, title) in titles.enumerated() { #expect(text.contains("\(i + 1). \(title)"), "\(title)") }
   }
 
   @Test func handoutShowsEveryQueryItsResultAndTheAnswers() throws {

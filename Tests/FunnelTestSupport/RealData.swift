@@ -20,5 +20,5 @@ public enum RealData {
   }
 
   /// Why a real-data test is skipped when the folder is missing.
-  public static let absent = "skipped: the real datasets are not at \(folder) (shared/ beside the repository)"
+  public static let absent = "the real datasets are not at \(folder) (shared/ beside the repository)"
 }
