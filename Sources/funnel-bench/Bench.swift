@@ -2,6 +2,7 @@ import Foundation
 import FunnelData
 import FunnelEngine
 import FunnelLanguage
+import Synchronization
 
 #if canImport(Glibc)
   import Glibc
@@ -108,35 +109,30 @@ enum Bench {
 /// memory a query takes on top of the data. A second thread reads the resident
 /// size every 50 µs; freed memory is first handed back to the system, so the
 /// rise is what the work touches, not what an earlier run left behind.
-final class ResidentPeak: @unchecked Sendable {
-  private let lock = NSLock()
-  private var stopped = false
-  private var peak = 0
+final class ResidentPeak: Sendable {
+  private let stopped = Atomic<Bool>(false)
+  private let peak: Atomic<Int>
   private let done = DispatchSemaphore(value: 0)
+
+  private init(start: Int) { peak = Atomic(start) }
 
   /// The rise in bytes of the resident size while `body` runs.
   static func rise(_ body: () throws -> Void) rethrows -> Int {
     trimHeap()
     let start = resident()
-    let sampler = ResidentPeak()
-    sampler.peak = start
+    let sampler = ResidentPeak(start: start)
     Thread.detachNewThread { sampler.sample() }
     try body()
-    sampler.lock.lock()
-    sampler.stopped = true
-    sampler.lock.unlock()
+    sampler.stopped.store(true, ordering: .sequentiallyConsistent)
     sampler.done.wait()
-    return max(0, max(sampler.peak, resident()) - start)
+    return max(0, max(sampler.peak.load(ordering: .sequentiallyConsistent), resident()) - start)
   }
 
   private func sample() {
     while true {
       let now = ResidentPeak.resident()
-      lock.lock()
-      peak = max(peak, now)
-      let stop = stopped
-      lock.unlock()
-      if stop { break }
+      _ = peak.max(now, ordering: .sequentiallyConsistent)
+      if stopped.load(ordering: .sequentiallyConsistent) { break }
       usleep(50)
     }
     done.signal()

@@ -24,7 +24,8 @@ ACCOUNTS = REAL / "maven-crm" / "accounts.csv"
 PRODUCTS = REAL / "maven-crm" / "products.csv"
 TEAMS = REAL / "maven-crm" / "sales_teams.csv"
 
-pytestmark = pytest.mark.skipif(not BANK.exists(), reason="shared/data/real is not beside the repository")
+pytestmark = pytest.mark.skipif(
+    not BANK.exists(), reason=f"the real datasets are not at {REAL} (shared/ beside the repository)")
 
 
 def load_args(**files):

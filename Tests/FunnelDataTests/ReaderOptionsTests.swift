@@ -17,7 +17,8 @@ struct ReaderOptionsTests {
   @Test func dateFormat() throws {
     var o = ReadOptions()
     o.dateFormat = "%d/%m/%Y"
-    let t = try scratch.read("d.csv", "d,ts\n31/01/2026,01/02/2026 14:30:05\n2/3/2026,2026-03-02 10:00:00\n", options: o)
+    let t = try scratch.read(
+      "d.csv", "d,ts\n31/01/2026,01/02/2026 14:30:05\n2/3/2026,2026-03-02 10:00:00\n", options: o)
     #expect(t.cells("d") == [.date(civilDay(2026, 1, 31)), .date(civilDay(2026, 3, 2))])
     #expect(t.typeOf("ts") == .timestamp)
     let start = Int64(civilDay(2026, 2, 1)) * Timestamps.microsPerDay

@@ -1,11 +1,14 @@
 import Foundation
+import FunnelTestSupport
 import Testing
 @testable import FunnelData
 
-/// The real files under shared/data/real load with the documented counts and types.
+/// The real files under shared/data/real load with the documented counts and
+/// types (skipped when the folder is not beside the repository).
+@Suite(.enabled(if: RealData.isPresent, Comment(rawValue: RealData.absent)))
 struct ReaderRealDataTests {
   func load(_ relative: String, options: ReadOptions = .init()) throws -> Table {
-    try TableReader.read(path: realDataDirectory + "/" + relative, options: options)
+    try TableReader.read(path: RealData.folder + "/" + relative, options: options)
   }
 
   @Test func bankMarketing() throws {

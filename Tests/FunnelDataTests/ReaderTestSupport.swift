@@ -44,10 +44,3 @@ extension Table {
 
 /// Days since the epoch of an ISO date (tests only).
 func civilDay(_ y: Int, _ m: Int, _ d: Int) -> Int32 { CivilDate(year: y, month: m, day: d).daysSinceEpoch }
-
-/// The folder of the real datasets, found from this file's place in the tree.
-let realDataDirectory: String = {
-  var url = URL(fileURLWithPath: #filePath)
-  for _ in 0..<4 { url.deleteLastPathComponent() }
-  return url.appendingPathComponent("shared/data/real").path
-}()

@@ -1,18 +1,14 @@
 import Foundation
-import Testing
 import FunnelData
+import FunnelTestSupport
+import Testing
 
 /// The traps listed in each shared/data/real/*/SOURCE.md, one test each: the
 /// real files load as published, with no options, and the overrides a user
-/// reaches for work on them.
-@Suite struct RealDataTrapTests {
-  /// shared/data/real, found from this file: Tests/FunnelDataTests → the
-  /// repository → its parent, where shared/ sits.
-  static let folder: String = {
-    var url = URL(fileURLWithPath: #filePath)
-    for _ in 0..<4 { url.deleteLastPathComponent() }
-    return url.appendingPathComponent("shared/data/real").path
-  }()
+/// reaches for work on them (skipped when the folder is not beside the repository).
+@Suite(.enabled(if: RealData.isPresent, Comment(rawValue: RealData.absent)))
+struct RealDataTrapTests {
+  static let folder = RealData.folder
 
   static let bank = "bank-marketing/bank-additional-full.csv"
   static let mqls = "olist-funnel/olist_marketing_qualified_leads_dataset.csv"
@@ -125,7 +121,10 @@ import FunnelData
     #expect(values(t, "nr.employed").first == .double(5191))
     #expect(t.column("age")?.type == .string)
     #expect(values(t, "age").first == .string("56"))
-    if case .decimal = t.column("pdays")?.type {} else { Issue.record("pdays is \(String(describing: t.column("pdays")?.type))") }
+    if case .decimal = t.column("pdays")?.type {
+    } else {
+      Issue.record("pdays is \(String(describing: t.column("pdays")?.type))")
+    }
   }
 
   @Test func bankForcedTypeThatDoesNotFitNamesFileLineColumnAndValue() throws {

@@ -1,34 +1,37 @@
 import FunnelData
+import PropertyBased
 import Testing
 
 @testable import FunnelEngine
 
 /// A run of `case` branches testing one column against constants is answered
 /// by one hash lookup (`CaseLookup`); it must give what the branches tried
-/// one by one give, over every type and shape, nulls and repeated constants
-/// (the first branch wins) included.
+/// one by one give, over every type, for any column (nulls included) and any
+/// list of constants (repeated ones included: the first branch wins). A
+/// failure is shrunk to the fewest rows and branches that still show it.
 @Suite struct CaseLookupPropertyTests {
   typealias N = NullSafetyFixture
 
   @Test(arguments: N.kinds)
-  func lookupMatchesBranchByBranch(kind: N.Kind) {
-    // Five branches cycling through the type's literals, so some repeat.
-    let literals = (0..<5).map { kind.literals[$0 % kind.literals.count] }
-    let lookup = literals.enumerated().map { "when x == \($1) then \($0)" }.joined(separator: " ")
-    // `and true` keeps each test a branch of its own.
-    let oneByOne = literals.enumerated().map { "when x == \($1) and true then \($0)" }.joined(separator: " ")
-    let simple = literals.enumerated().map { "when \($1) then \($0)" }.joined(separator: " ")
-    for shape in N.Shape.allCases {
-      let catalog = N.catalog(kind.type, N.values(kind, shape))
+  func lookupMatchesBranchByBranch(kind: N.Kind) async {
+    // At least `CaseLookup.minimumRun` branches, each a literal of the type.
+    let branches = Gen.int(in: 0..<kind.literals.count).array(of: CaseLookup.minimumRun...7)
+    await propertyCheck(count: 30, input: N.column(kind), branches) { values, branches in
+      let literals = branches.map { kind.literals[$0] }
+      let lookup = literals.enumerated().map { "when x == \($1) then \($0)" }.joined(separator: " ")
+      // `and true` keeps each test a branch of its own.
+      let oneByOne = literals.enumerated().map { "when x == \($1) and true then \($0)" }.joined(separator: " ")
+      let simple = literals.enumerated().map { "when \($1) then \($0)" }.joined(separator: " ")
+      let catalog = N.catalog(kind.type, values)
       guard let fast = N.table("t | derive y = case \(lookup) else -1 end", in: catalog),
         let slow = N.table("t | derive y = case \(oneByOne) else -1 end", in: catalog),
         let subject = N.table("t | derive y = case x \(simple) else -1 end", in: catalog)
       else {
         Issue.record("case over \(kind) does not bind")
-        continue
+        return
       }
-      #expect(N.cells(fast, "y") == N.cells(slow, "y"), "\(kind) \(shape)")
-      #expect(N.cells(subject, "y") == N.cells(slow, "y"), "\(kind) \(shape)")
+      #expect(N.cells(fast, "y") == N.cells(slow, "y"), "\(kind) \(values) with \(literals)")
+      #expect(N.cells(subject, "y") == N.cells(slow, "y"), "\(kind) \(values) with \(literals)")
     }
   }
 

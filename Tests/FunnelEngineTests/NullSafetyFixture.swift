@@ -1,5 +1,6 @@
 import FunnelData
 import FunnelLanguage
+import PropertyBased
 import Testing
 
 @testable import FunnelEngine
@@ -62,6 +63,14 @@ enum NullSafetyFixture {
       }
       return out
     }
+  }
+
+  /// Columns of `kind` for property tests: up to 10 cells, each one of the
+  /// kind's samples or null. A failing column shrinks toward fewer rows,
+  /// nulls and the first sample.
+  static func column(_ kind: Kind) -> Generator<[Value], some Sequence & SendableMetatype> {
+    Gen.int(in: 0..<kind.samples.count).optional(valueRate: 0.8).array(of: 0...10)
+      .map { cells in cells.map { $0.map { kind.samples[$0] } ?? .null } }
   }
 
   /// A catalog holding `t`: `x` (the values), `stage` (the same values, for

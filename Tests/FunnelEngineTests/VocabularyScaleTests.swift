@@ -30,7 +30,7 @@ import Testing
 
   @Test(arguments: seeds)
   func funnelOfCopiesScalesTheCounts(seed: UInt64) throws {
-    var rng = SplitMix64(seed: seed)
+    var rng = ChoiceStream(seed: seed)
     let data = RandomDatasets(&rng)
     guard data.leads.rowCount > 0 else { return }
     let k = Self.copies(data.leads.rowCount)
@@ -50,7 +50,7 @@ import Testing
 
   @Test(arguments: seeds)
   func cohortOfCopiesKeepsTheShares(seed: UInt64) throws {
-    var rng = SplitMix64(seed: seed)
+    var rng = ChoiceStream(seed: seed)
     let data = RandomDatasets(&rng)
     guard data.leads.rowCount > 0 else { return }
     let k = Self.copies(data.leads.rowCount)
@@ -68,7 +68,7 @@ import Testing
 
   @Test(arguments: seeds)
   func attributionOfCopiesScalesTheCredits(seed: UInt64) throws {
-    var rng = SplitMix64(seed: seed)
+    var rng = ChoiceStream(seed: seed)
     let data = RandomDatasets(&rng)
     guard data.deals.rowCount > 0 else { return }
     let k = Self.copies(data.deals.rowCount)

@@ -1,17 +1,20 @@
 import FunnelData
+import Synchronization
 import Testing
 
 @testable import FunnelShell
 
 /// Completion as a function: the line with `‸` at the cursor → candidates.
 @Suite struct CompleterTests {
-  static let shared = TestSession()
+  /// A session with the demo data; the tests run in parallel, one at a time using it.
+  static let shared = Mutex(TestSession())
 
-  /// Completes `line` at its `‸` marker.
-  static func complete(_ marked: String, in t: TestSession = shared) -> (candidates: [String], replaceFrom: Int) {
+  /// Completes `line` at its `‸` marker, in `t` or the shared session.
+  static func complete(_ marked: String, in t: TestSession? = nil) -> (candidates: [String], replaceFrom: Int) {
     let cursor = marked.range(of: "‸").map { marked[..<$0.lowerBound].utf8.count } ?? marked.utf8.count
     let line = marked.replacingOccurrences(of: "‸", with: "")
-    return Completer.complete(line: line, cursor: cursor, session: t.session)
+    if let t { return Completer.complete(line: line, cursor: cursor, session: t.session) }
+    return shared.withLock { Completer.complete(line: line, cursor: cursor, session: $0.session) }
   }
 
   @Test(arguments: [

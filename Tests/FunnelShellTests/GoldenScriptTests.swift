@@ -1,4 +1,5 @@
 import Foundation
+import FunnelTestSupport
 import Testing
 
 /// Runs every `Tests/Scripts/**/*.funnel` through the built `funnel` binary,
@@ -15,11 +16,20 @@ import Testing
   static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
     .deletingLastPathComponent().deletingLastPathComponent()
 
-  static let scripts: [String] = {
+  static let allScripts: [String] = {
     let root = packageRoot.appendingPathComponent("Tests/Scripts").path
     guard let walker = FileManager.default.enumerator(atPath: root) else { return [] }
     return walker.compactMap { $0 as? String }.filter { $0.hasSuffix(".funnel") }.sorted()
   }()
+
+  /// Whether a script loads the real datasets beside the repository.
+  static func readsRealData(_ relative: String) -> Bool {
+    let url = packageRoot.appendingPathComponent("Tests/Scripts/" + relative)
+    return (try? String(contentsOf: url, encoding: .utf8))?.contains("shared/data/real/") ?? false
+  }
+
+  static let scripts = allScripts.filter { !readsRealData($0) }
+  static let realDataScripts = allScripts.filter(readsRealData)
 
   @Test func thereAreScripts() {
     #expect(Self.scripts.count >= 1)
@@ -27,6 +37,16 @@ import Testing
 
   @Test(arguments: scripts)
   func script(_ relative: String) throws {
+    try check(relative)
+  }
+
+  /// The scripts over shared/data/real, skipped when it is not beside the repository.
+  @Test(.enabled(if: RealData.isPresent, Comment(rawValue: RealData.absent)), arguments: realDataScripts)
+  func realDataScript(_ relative: String) throws {
+    try check(relative)
+  }
+
+  func check(_ relative: String) throws {
     let binary = try #require(FunnelBinary.path, "build funnel first (swift build)")
     let scriptPath = "Tests/Scripts/" + relative
     let source = try String(contentsOf: Self.packageRoot.appendingPathComponent(scriptPath), encoding: .utf8)

@@ -1,5 +1,6 @@
 import FunnelData
 import FunnelRender
+import Synchronization
 import Testing
 @testable import FunnelShell
 
@@ -7,7 +8,8 @@ import Testing
 /// engine over demo data at two seeds: the text is written once, the numbers
 /// come from the data, so all of it must hold at any seed.
 @Suite struct LessonEndToEndTests {
-  static let runners = [LessonEngineRunner(leads: 3_000, seed: 42), LessonEngineRunner(leads: 2_000, seed: 7)]
+  /// Two runners over demo data; the tests run in parallel, one at a time using them.
+  static let runners = Mutex([LessonEngineRunner(leads: 3_000, seed: 42), LessonEngineRunner(leads: 2_000, seed: 7)])
 
   /// Queries that need `attribute`, kept apart so a missing verb is reported on its own.
   static func isAttribution(_ query: String) -> Bool { query.contains("attribute ") }
@@ -17,40 +19,48 @@ import Testing
 
   @Test(arguments: (lessonQueries + glossaryQueries).filter { !isAttribution($0) })
   func queryRunsAtTwoSeeds(query: String) {
-    for runner in Self.runners {
-      #expect(throws: Never.self, "\(query)") { _ = try runner.lessonResult(of: query) }
+    Self.runners.withLock { runners in
+      for runner in runners {
+        #expect(throws: Never.self, "\(query)") { _ = try runner.lessonResult(of: query) }
+      }
     }
   }
 
   @Test(arguments: (lessonQueries + glossaryQueries).filter(isAttribution))
   func attributionQueryRuns(query: String) {
-    #expect(throws: Never.self, "\(query)") { _ = try Self.runners[0].lessonResult(of: query) }
+    Self.runners.withLock { runners in
+      #expect(throws: Never.self, "\(query)") { _ = try runners[0].lessonResult(of: query) }
+    }
   }
 
   @Test(arguments: Lessons.all.map(\.number))
   func solutionsAnswerTheirOwnExercise(number: Int) throws {
     let lesson = try #require(Lessons.numbered(number))
-    for runner in Self.runners {
-      for exercise in lesson.exercises where !Self.isAttribution(exercise.solution) {
-        let answer = try exercise.answer.read(from: try runner.lessonResult(of: exercise.solution))
-        #expect(!answer.value.isNull, "lesson \(number): \(exercise.question)")
-        // The solution itself, typed at .check, is right; so is its answer typed in full.
-        #expect(ExerciseCheck.check(exercise.solution, exercise: exercise, runner: runner).correct)
-        let typed = answer.number.map { String($0) } ?? answer.value.rawText
-        let result = ExerciseCheck.check(typed, exercise: exercise, runner: runner)
-        #expect(result.correct, "lesson \(number): \(typed): \(result.message)")
+    try Self.runners.withLock { runners in
+      for runner in runners {
+        for exercise in lesson.exercises where !Self.isAttribution(exercise.solution) {
+          let answer = try exercise.answer.read(from: try runner.lessonResult(of: exercise.solution))
+          #expect(!answer.value.isNull, "lesson \(number): \(exercise.question)")
+          // The solution itself, typed at .check, is right; so is its answer typed in full.
+          #expect(ExerciseCheck.check(exercise.solution, exercise: exercise, runner: runner).correct)
+          let typed = answer.number.map { String($0) } ?? answer.value.rawText
+          let result = ExerciseCheck.check(typed, exercise: exercise, runner: runner)
+          #expect(result.correct, "lesson \(number): \(typed): \(result.message)")
+        }
       }
     }
   }
 
   @Test func handoutOfLessonOneHasRealNumbers() throws {
-    let runner = Self.runners[0]
     let lesson = try #require(Lessons.numbered(1))
-    let text = try LessonText.handout(lesson, runner: runner, markdown: true)
-    let funnel = try runner.lessonResult(of: "leads | funnel")
-    let sql = try ExerciseAnswer.valueWhere(key: "step", equals: "sql", column: "count").read(from: funnel)
-    // The page shows the funnel's real table, and the answers section the real count.
-    #expect(text.contains(runner.lessonRender(funnel)))
-    #expect(text.contains("`leads | funnel` gives **\(NumberFormat.display(sql.value, hint: sql.hint))**"))
+    try Self.runners.withLock { runners in
+      let runner = runners[0]
+      let text = try LessonText.handout(lesson, runner: runner, markdown: true)
+      let funnel = try runner.lessonResult(of: "leads | funnel")
+      let sql = try ExerciseAnswer.valueWhere(key: "step", equals: "sql", column: "count").read(from: funnel)
+      // The page shows the funnel's real table, and the answers section the real count.
+      #expect(text.contains(runner.lessonRender(funnel)))
+      #expect(text.contains("`leads | funnel` gives **\(NumberFormat.display(sql.value, hint: sql.hint))**"))
+    }
   }
 }

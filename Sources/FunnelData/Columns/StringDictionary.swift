@@ -1,14 +1,13 @@
-import Foundation
+import Synchronization
 
 /// The distinct strings of a text column; rows hold `Int32` codes into `values`.
 /// Immutable once built, so filtered or reordered columns share it.
-public final class StringDictionary: @unchecked Sendable {
+public final class StringDictionary: Sendable {
   public let values: [String]
   private let index: [String: Int32]
   // `rank` is built on first use (most dictionaries are never sorted on);
   // the lock makes that first use safe from two threads.
-  private let lock = NSLock()
-  private var cachedRank: [Int32]?
+  private let cachedRank = Mutex<[Int32]?>(nil)
 
   public init(_ values: [String]) {
     self.values = values
@@ -49,14 +48,14 @@ public final class StringDictionary: @unchecked Sendable {
   /// Codes ranked by text order (byte order of UTF-8), for sorting on codes:
   /// `rank[code] < rank[other]` exactly when the first text sorts first.
   public var rank: [Int32] {
-    lock.lock()
-    defer { lock.unlock() }
-    if let r = cachedRank { return r }
-    let order = values.indices.sorted { values[$0].utf8.lexicographicallyPrecedes(values[$1].utf8) }
-    var rank = [Int32](repeating: 0, count: values.count)
-    for (r, code) in order.enumerated() { rank[code] = Int32(r) }
-    cachedRank = rank
-    return rank
+    cachedRank.withLock { cached in
+      if let cached { return cached }
+      let order = values.indices.sorted { values[$0].utf8.lexicographicallyPrecedes(values[$1].utf8) }
+      var rank = [Int32](repeating: 0, count: values.count)
+      for (r, code) in order.enumerated() { rank[code] = Int32(r) }
+      cached = rank
+      return rank
+    }
   }
 }
 

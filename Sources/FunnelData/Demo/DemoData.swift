@@ -91,6 +91,7 @@ public enum DemoData {
     if stopped { return nil }
     let touchTable = touches.table()
     if stopped { return nil }
-    return DemoDatasets(campaigns: campaigns, leads: leadTable, touches: touchTable, deals: deals.table(leads: leadRows))
+    return DemoDatasets(
+      campaigns: campaigns, leads: leadTable, touches: touchTable, deals: deals.table(leads: leadRows))
   }
 }

@@ -33,7 +33,10 @@ struct DemoTouches {
   private static let ownCampaignShare = 3_000
   private static let maxTouches = 8
 
-  init(leads: DemoLeads, plan: DemoCampaignPlan, active: DemoActiveCampaigns, rng: inout DemoRandom, cancellation: Cancellation? = nil) {
+  init(
+    leads: DemoLeads, plan: DemoCampaignPlan, active: DemoActiveCampaigns, rng: inout DemoRandom,
+    cancellation: Cancellation? = nil
+  ) {
     let expected = leads.count * 3 + leads.count / 8
     lead.reserveCapacity(expected)
     campaign.reserveCapacity(expected)

@@ -1,7 +1,12 @@
 /// A growable byte buffer for the writers' per-cell loops: plain pointer
 /// stores, without the uniqueness and capacity checks an `Array` append pays
-/// on each of tens of millions of small writes.
-struct ByteSink {
+/// on each of tens of millions of small writes. It owns its buffer, which is
+/// freed when the sink goes away (it cannot be copied, so there is one owner).
+///
+/// `@unchecked Sendable` because a pointer never is: as the buffer's only
+/// owner, a sink handed to another thread takes its memory along, and
+/// nothing else can reach it.
+struct ByteSink: ~Copyable, @unchecked Sendable {
   private(set) var base: UnsafeMutablePointer<UInt8>
   private(set) var count = 0
   private var capacity: Int
@@ -11,8 +16,7 @@ struct ByteSink {
     base = .allocate(capacity: self.capacity)
   }
 
-  /// Frees the buffer; the sink is unusable afterwards.
-  func release() { base.deallocate() }
+  deinit { base.deallocate() }
 
   @inline(__always)
   mutating func reserve(_ extra: Int) {
@@ -31,6 +35,7 @@ struct ByteSink {
   @inline(__always)
   mutating func append(_ byte: UInt8) {
     reserve(1)
+    assert(count < capacity)
     base[count] = byte
     count += 1
   }

@@ -1,38 +1,30 @@
-import Dispatch
-
 /// The machine text of every cell of one column (`Value.rawText` semantics,
 /// escaped for one format), written column by column: one type switch a
 /// column, then a tight loop over the typed array, with no `Value` and no
 /// `String` per cell. Text cells are escaped once per distinct dictionary
 /// value used. One encoder holds a range of rows, so a big table is written
-/// a slice at a time and never held as text whole.
-struct CellEncoder {
+/// a slice at a time and never held as text whole. The text is freed with
+/// the encoder.
+final class CellEncoder: Sendable {
   /// All cells back to back; cell `i` of the range ends at `ends[i]`.
-  private(set) var text: ByteSink
-  private(set) var ends: [Int]
+  let text: ByteSink
+  let ends: [Int]
 
   /// Encodes every column over `rows`, on all cores (columns are independent).
   /// `dictionaries[c]` is column `c`'s escaped dictionary, if it has one.
   static func encodeColumns(
     _ table: Table, rows: Range<Int>, escaping: TextEscaping, dictionaries: [EscapedDictionary?]
   ) -> [CellEncoder] {
-    var out = [CellEncoder?](repeating: nil, count: table.columnCount)
-    out.withUnsafeMutableBufferPointer { slots in
-      DispatchQueue.concurrentPerform(iterations: table.columnCount) { c in
-        slots[c] = CellEncoder(
-          table.columns[c], rows: rows, escaping: escaping, escapedDictionary: dictionaries[c])
-      }
+    Parallel.map(table.columnCount) { c in
+      CellEncoder(table.columns[c], rows: rows, escaping: escaping, escapedDictionary: dictionaries[c])
     }
-    return out.compactMap { $0 }
   }
-
-  /// Frees the text; the encoder is unusable afterwards.
-  func release() { text.release() }
 
   /// The text of the `i`th row of the range (0 = its first row).
   @inline(__always)
   func cell(_ i: Int) -> UnsafeBufferPointer<UInt8> {
     let start = i == 0 ? 0 : ends[i - 1]
+    assert(start <= ends[i] && ends[i] <= text.count)
     return UnsafeBufferPointer(start: text.base + start, count: ends[i] - start)
   }
 
@@ -45,7 +37,7 @@ struct CellEncoder {
     let quoted = escaping.syntax == .json
     let validity = column.validity
     let first = rows.lowerBound
-    func each(_ body: (Int, inout ByteSink) -> Void) {
+    func each(_ sink: inout ByteSink, _ body: (Int, inout ByteSink) -> Void) {
       for row in rows {
         if let validity, !validity[row] {
           sink.append(null)
@@ -56,27 +48,27 @@ struct CellEncoder {
       }
     }
     switch column.data {
-    case .int(let v): each { r, s in CellEncoder.appendInteger(v[r], to: &s) }
-    case .decimal(let v, let scale): each { r, s in CellEncoder.appendDecimal(v[r], scale: scale, to: &s) }
+    case .int(let v): each(&sink) { r, s in CellEncoder.appendInteger(v[r], to: &s) }
+    case .decimal(let v, let scale): each(&sink) { r, s in CellEncoder.appendDecimal(v[r], scale: scale, to: &s) }
     case .double(let v):
-      each { r, s in
+      each(&sink) { r, s in
         if quoted, !v[r].isFinite { s.append(null) } else { s.append(Decimal64.format(double: v[r])) }
       }
-    case .bool(let v): each { r, s in s.append(v[r] ? CellEncoder.trueText : CellEncoder.falseText) }
+    case .bool(let v): each(&sink) { r, s in s.append(v[r] ? CellEncoder.trueText : CellEncoder.falseText) }
     case .date(let v):
-      each { r, s in
+      each(&sink) { r, s in
         if quoted { s.append(34) }
         CellEncoder.appendDate(v[r], to: &s)
         if quoted { s.append(34) }
       }
     case .timestamp(let v):
-      each { r, s in
+      each(&sink) { r, s in
         if quoted { s.append(34) }
         CellEncoder.appendTimestamp(v[r], to: &s)
         if quoted { s.append(34) }
       }
     case .period(let v, let unit):
-      each { r, s in
+      each(&sink) { r, s in
         if quoted { s.append(34) }
         s.append(Periods.format(v[r], unit: unit))
         if quoted { s.append(34) }
@@ -84,14 +76,14 @@ struct CellEncoder {
     case .string(let codes, let dictionary):
       if let escaped = escapedDictionary {
         escaped.pieces.withUnsafeBufferPointer { p in
-          each { r, s in
+          each(&sink) { r, s in
             let c = Int(codes[r])
             s.append(UnsafeBufferPointer(rebasing: p[escaped.offsets[c]..<escaped.offsets[c + 1]]))
           }
         }
       } else {
         // A few rows of a big dictionary: escape only what is used.
-        each { r, s in s.append(escaping.escape(dictionary.values[Int(codes[r])])) }
+        each(&sink) { r, s in s.append(escaping.escape(dictionary.values[Int(codes[r])])) }
       }
     }
     text = sink

@@ -62,7 +62,9 @@ struct ColumnAppender {
       }
     case .double:
       Self.fill(&doubles, &validity, &cursor, start, rules, 0) { p, n in
-        NumberText.scan(p, n, point: point, group: group).map { NumberText.double($0, p, n, point: point, group: group) }
+        NumberText.scan(p, n, point: point, group: group).map {
+          NumberText.double($0, p, n, point: point, group: group)
+        }
       }
     case .date:
       Self.fill(&days, &validity, &cursor, start, rules, 0) { p, n in rules.moment(p, n)?.asDate }

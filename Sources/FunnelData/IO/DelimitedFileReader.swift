@@ -1,4 +1,3 @@
-import Dispatch
 import Foundation
 
 /// Reads delimited text a chunk at a time: each chunk is
@@ -68,7 +67,16 @@ struct DelimitedFileReader {
         columns[c] = appenders[k].column(hint: accumulators[c].builder.hint(for: appenders[k].type))
       }
     }
-    return Table(names: names, columns: columns.map { $0.unsafelyUnwrapped })
+    var read: [Column] = []
+    read.reserveCapacity(columns.count)
+    for column in columns {
+      // Every column is finished above or on the second pass (as in `TableReader.table`).
+      guard let column else {
+        throw FileError(path: path, message: "internal error: a column was not read (this is a bug)")
+      }
+      read.append(column)
+    }
+    return Table(names: names, columns: read)
   }
 
   /// The memory the load will hold once every row is in, projected from
@@ -87,16 +95,13 @@ struct DelimitedFileReader {
 
   /// `work` on each builder with a cursor over its column of the chunk, the
   /// builders on all cores at once (each touches only its own).
-  private static func inParallel<Builder>(
+  private static func inParallel<Builder: Sendable>(
     _ builders: inout [Builder], _ view: FieldView, columns: [Int],
-    _ work: (inout Builder, inout FieldCursor) -> Void
+    _ work: @Sendable (inout Builder, inout FieldCursor) -> Void
   ) {
-    builders.withUnsafeMutableBufferPointer { out in
-      DispatchQueue.concurrentPerform(iterations: out.count) { k in
-        var cursor = FieldCursor(view: view, column: columns[k])
-        defer { cursor.release() }
-        work(&out[k], &cursor)
-      }
+    Parallel.update(&builders) { k, builder in
+      var cursor = FieldCursor(view: view, column: columns[k])
+      work(&builder, &cursor)
     }
   }
 

@@ -1,4 +1,3 @@
-import Dispatch
 import Foundation
 
 /// Splits delimited text (CSV, TSV, `;` or `|` separated) into a `FieldGrid` in
@@ -33,7 +32,9 @@ struct DelimitedScanner {
     let begin = DelimitedScanner.bomLength(bytes)
     // The header alone first: it fixes the number of fields every row must have.
     var header = Chunk()
-    bytes.withUnsafeBufferPointer { scanRecords($0, from: begin, until: bytes.count, fields: nil, final: true, into: &header) }
+    bytes.withUnsafeBufferPointer {
+      scanRecords($0, from: begin, until: bytes.count, fields: nil, final: true, into: &header)
+    }
     if let error = header.error { throw error }
     let names = bytes.withUnsafeBufferPointer { headerNames($0, header) }
     guard !names.isEmpty else {
@@ -73,23 +74,21 @@ struct DelimitedScanner {
   func scanBody(
     _ b: UnsafeBufferPointer<UInt8>, from begin: Int, fields: Int, final: Bool, into halves: inout [Chunk]
   ) throws {
-    if halves.count < 2 { halves = [Chunk(), Chunk()] }
+    if halves.count != 2 { halves = [Chunk(), Chunk()] }
     let n = b.count
-    var cut = begin + (n - begin) / 2
-    while cut > 0, cut < n, b[cut - 1] != 10 { cut += 1 }
+    var middle = begin + (n - begin) / 2
+    while middle > 0, middle < n, b[middle - 1] != 10 { middle += 1 }
+    let cut = middle
     guard n - begin > 1 << 20, cut < n else {
       scanRecords(b, from: begin, until: n, fields: fields, final: final, into: &halves[0])
       if let error = halves[0].error { throw error }
       return
     }
-    halves.withUnsafeMutableBufferPointer { out in
-      DispatchQueue.concurrentPerform(iterations: 2) { k in
-        if k == 0 {
-          scanRecords(b, from: begin, until: cut, fields: fields, final: final, into: &out[0])
-        } else {
-          scanRecords(b, from: cut, until: n, fields: fields, final: final, into: &out[1])
-        }
-      }
+    let shared = SharedBytes(b)
+    Parallel.update(&halves) { k, half in
+      let range = k == 0 ? begin..<cut : cut..<n
+      scanRecords(
+        shared.bytes, from: range.lowerBound, until: range.upperBound, fields: fields, final: final, into: &half)
     }
     if let error = halves[0].error { throw error }
     if halves[0].stop != cut {

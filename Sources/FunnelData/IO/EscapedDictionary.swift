@@ -1,5 +1,3 @@
-import Dispatch
-
 /// A text column's distinct values escaped once for a format, back to back:
 /// value `code` is `pieces[offsets[code]..<offsets[code + 1]]`. Made once per
 /// column before a table is written slice by slice, so each slice copies
@@ -24,14 +22,11 @@ struct EscapedDictionary {
   /// column whose dictionary is not much larger than the rows written (a
   /// few rows of a big dictionary are cheaper escaped one by one).
   static func forColumns(_ table: Table, escaping: TextEscaping) -> [EscapedDictionary?] {
-    var out = [EscapedDictionary?](repeating: nil, count: table.columnCount)
-    out.withUnsafeMutableBufferPointer { slots in
-      DispatchQueue.concurrentPerform(iterations: table.columnCount) { c in
-        if case .string(_, let dictionary) = table.columns[c].data, dictionary.count <= 4 * table.rowCount + 64 {
-          slots[c] = EscapedDictionary(dictionary, escaping: escaping)
-        }
+    Parallel.map(table.columnCount) { c in
+      guard case .string(_, let dictionary) = table.columns[c].data, dictionary.count <= 4 * table.rowCount + 64 else {
+        return nil
       }
+      return EscapedDictionary(dictionary, escaping: escaping)
     }
-    return out
   }
 }

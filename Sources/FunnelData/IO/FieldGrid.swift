@@ -41,7 +41,11 @@ struct FieldGrid {
 /// Unsafe views of a grid's arrays, for the per-column conversion loops (they
 /// run on several threads at once and read billions of bytes, so they skip
 /// the array copy-on-write checks). Valid only inside `FieldGrid.withView`.
-struct FieldView {
+///
+/// `@unchecked Sendable` because buffer pointers never are: the conversion
+/// threads share a view safely since nothing writes to the grid while they
+/// read it, and they all finish inside `withView`, before the arrays can go.
+struct FieldView: @unchecked Sendable {
   let bytes: UnsafeBufferPointer<UInt8>
   let starts: UnsafeBufferPointer<UInt32>
   let ends: UnsafeBufferPointer<UInt32>
@@ -65,8 +69,9 @@ extension FieldGrid {
   }
 }
 
-/// Reads the fields of one column, undoing doubled quotes into a scratch buffer.
-struct FieldCursor {
+/// Reads the fields of one column, undoing doubled quotes into a scratch
+/// buffer it owns (freed when the cursor goes away; a cursor cannot be copied).
+struct FieldCursor: ~Copyable {
   let view: FieldView
   let column: Int
   private var scratch: UnsafeMutablePointer<UInt8>
@@ -79,17 +84,18 @@ struct FieldCursor {
     scratch = .allocate(capacity: scratchCapacity)
   }
 
-  /// Frees the scratch buffer; the cursor is unusable afterwards.
-  func release() { scratch.deallocate() }
+  deinit { scratch.deallocate() }
 
   /// The text of the field at `row` (empty for null). The pointer is valid
   /// until the next call.
   @inline(__always)
   mutating func text(_ row: Int) -> UnsafeBufferPointer<UInt8> {
     let i = row &* view.rowStride &+ column &* view.columnStride
+    assert(row >= 0 && row < view.rowCount && i >= 0 && i < view.starts.count && i < view.ends.count)
     let start = Int(view.starts[i])
     let rawEnd = view.ends[i]
     let end = Int(rawEnd & ~FieldGrid.escapedFlag)
+    assert(start <= end && end <= view.bytes.count, "a field's offsets lie outside the scanned bytes")
     let base = view.bytes.baseAddress.unsafelyUnwrapped
     if rawEnd & FieldGrid.escapedFlag == 0 {
       return UnsafeBufferPointer(start: base + start, count: end - start)
@@ -106,6 +112,7 @@ struct FieldCursor {
     var k = 0
     var j = 0
     while j < n {
+      assert(k < scratchCapacity)
       scratch[k] = p[j]
       k += 1
       // Inside a quoted field a quote only ever comes doubled.

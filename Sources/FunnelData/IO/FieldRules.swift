@@ -39,9 +39,11 @@ struct FieldRules {
     if text.isEmpty { return true }
     if nullTokens.isEmpty { return false }
     for token in nullTokens where token.count == text.count {
-      if token.withUnsafeBufferPointer({ memcmp($0.baseAddress.unsafelyUnwrapped, text.baseAddress.unsafelyUnwrapped, text.count) }) == 0 {
-        return true
+      // Both are non-empty here, so both have a base address.
+      let same = token.withUnsafeBufferPointer {
+        memcmp($0.baseAddress.unsafelyUnwrapped, text.baseAddress.unsafelyUnwrapped, text.count) == 0
       }
+      if same { return true }
     }
     return false
   }

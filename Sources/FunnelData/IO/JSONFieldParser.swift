@@ -169,7 +169,8 @@ struct JSONFieldParser {
       out.append(contentsOf: "false".utf8)
     default:
       let from = i
-      while i < src.count, src[i] == UInt8(ascii: "-") || src[i] == UInt8(ascii: "+") || src[i] == UInt8(ascii: ".")
+      while i < src.count,
+        src[i] == UInt8(ascii: "-") || src[i] == UInt8(ascii: "+") || src[i] == UInt8(ascii: ".")
         || src[i] == UInt8(ascii: "e") || src[i] == UInt8(ascii: "E") || src[i] &- 48 < 10
       {
         i += 1

@@ -34,7 +34,6 @@ enum TableEncoder {
     case .jsonl:
       break
     }
-    defer { head.release() }
     try write(head.bytes)
     let keys = names.enumerated().map { (c, name) in (c == 0 ? [] : [UInt8(ascii: ",")]) + name + [UInt8(ascii: ":")] }
     var start = 0
@@ -47,8 +46,6 @@ enum TableEncoder {
       for row in slice {
         appendRow(row - start, global: row, of: rows, cells: cells, format: format, keys: keys, to: &out)
       }
-      cells.forEach { $0.release() }
-      defer { out.release() }
       try write(out.bytes)
       start = slice.upperBound
     }

@@ -1,4 +1,3 @@
-import Dispatch
 import Foundation
 
 /// Reads a file into a `Table`, inferring each column's type over the whole file.
@@ -35,7 +34,8 @@ public enum TableReader {
     let input = try TextInput(path: path)
     let json = ["json", "jsonl", "ndjson"].contains(format)
     if !json, options.types.isEmpty {
-      let source: ChunkSource = input.isRewindable ? input : SpooledText(path: path, pieces: try input.readPieces(budget))
+      let source: ChunkSource =
+        input.isRewindable ? input : SpooledText(path: path, pieces: try input.readPieces(budget))
       // A small plain file gets a buffer of its own size, not a whole chunk:
       // loading it then needs memory for what it holds (and a small
       // memory limit is not spent on an empty buffer).
@@ -67,27 +67,19 @@ public enum TableReader {
       throw FileError(path: path, column: name, message: message)
     }
     let count = grid.names.count
-    var results = [Result<Column, FileError>?](repeating: nil, count: count)
-    grid.withView { view in
-      results.withUnsafeMutableBufferPointer { out in
-        // Columns are independent, so they are typed on all cores at once;
-        // each writes only its own slot of `out`.
-        DispatchQueue.concurrentPerform(iterations: count) { c in
-          var cursor = FieldCursor(view: view, column: c)
-          defer { cursor.release() }
-          let builder = ColumnBuilder(name: grid.names[c], rules: rules)
-          if let forced = options.types[grid.names[c]] {
-            let forcedColumn = ForcedColumn(builder: builder, grid: grid, column: c, path: path)
-            do {
-              out[c] = .success(try forcedColumn.build(&cursor, as: forced))
-            } catch let error as FileError {
-              out[c] = .failure(error)
-            } catch {
-              out[c] = .failure(FileError(path: path, column: grid.names[c], message: "\(error)"))
-            }
-          } else {
-            out[c] = .success(builder.inferred(&cursor))
-          }
+    // Columns are independent, so they are typed on all cores at once.
+    let results = grid.withView { view in
+      Parallel.map(count) { c -> Result<Column, FileError> in
+        var cursor = FieldCursor(view: view, column: c)
+        let builder = ColumnBuilder(name: grid.names[c], rules: rules)
+        guard let forced = options.types[grid.names[c]] else { return .success(builder.inferred(&cursor)) }
+        let forcedColumn = ForcedColumn(builder: builder, grid: grid, column: c, path: path)
+        do {
+          return .success(try forcedColumn.build(&cursor, as: forced))
+        } catch let error as FileError {
+          return .failure(error)
+        } catch {
+          return .failure(FileError(path: path, column: grid.names[c], message: "\(error)"))
         }
       }
     }
@@ -97,7 +89,6 @@ public enum TableReader {
       switch result {
       case .success(let column): columns.append(column)
       case .failure(let error): throw error
-      case nil: throw FileError(path: path, message: "internal error: a column was not read (this is a bug)")
       }
     }
     if columns.isEmpty { return Table(rowCount: grid.rowCount) }

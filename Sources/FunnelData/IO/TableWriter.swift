@@ -11,7 +11,6 @@ public enum TableWriter {
   /// The whole table as text in `format`.
   public static func encode(_ table: Table, as format: FileFormat, options: WriteOptions = WriteOptions()) -> String {
     let sink = encoded(table, as: format, options: options)
-    defer { sink.release() }
     return String(decoding: sink.bytes, as: UTF8.self)
   }
 
@@ -50,7 +49,7 @@ public enum TableWriter {
     try writer.commit()
   }
 
-  /// The encoded table; the caller releases the sink.
+  /// The encoded table.
   static func encoded(_ table: Table, as format: FileFormat, options: WriteOptions = WriteOptions()) -> ByteSink {
     var out = ByteSink(capacity: 4096)
     var pieces = 0

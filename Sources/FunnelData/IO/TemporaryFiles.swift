@@ -17,9 +17,13 @@ enum TemporaryFiles {
   static let slots = 32
   static let slotSize = 4096
 
-  private static let lock = NSLock()
-  private static var used = [Bool](repeating: false, count: slots)
-  private static var handlersInstalled = false
+  /// Which slots are taken, and whether the handlers are in place.
+  private struct State {
+    var used = [Bool](repeating: false, count: TemporaryFiles.slots)
+    var handlersInstalled = false
+  }
+
+  private static let state = Mutex(State())
 
   /// Publishes `path`; the slot to pass to `withdraw`, nil when the path is
   /// too long or every slot is taken (the file is then written without
@@ -27,24 +31,24 @@ enum TemporaryFiles {
   static func register(_ path: String) -> Int? {
     let bytes = Array(path.utf8)
     guard !bytes.isEmpty, bytes.count < slotSize, !bytes.contains(0) else { return nil }
-    lock.lock()
-    defer { lock.unlock() }
-    installHandlers()
-    guard let slot = used.firstIndex(of: false) else { return nil }
-    used[slot] = true
-    let base = temporaryPathSlots + slot * slotSize
-    for (k, b) in bytes.enumerated().dropFirst() { base[k] = CChar(bitPattern: b) }
-    base[bytes.count] = 0
-    atomicStore(base, CChar(bitPattern: bytes[0]))
-    return slot
+    return state.withLock { state in
+      installHandlers(&state)
+      guard let slot = state.used.firstIndex(of: false) else { return nil }
+      state.used[slot] = true
+      let base = temporaryPathSlots + slot * slotSize
+      for (k, b) in bytes.enumerated().dropFirst() { base[k] = CChar(bitPattern: b) }
+      base[bytes.count] = 0
+      atomicStore(base, CChar(bitPattern: bytes[0]))
+      return slot
+    }
   }
 
   /// Forgets a slot (its file was renamed into place or removed).
   static func withdraw(_ slot: Int) {
-    lock.lock()
-    defer { lock.unlock() }
-    atomicStore(temporaryPathSlots + slot * slotSize, 0)
-    used[slot] = false
+    state.withLock { state in
+      atomicStore(temporaryPathSlots + slot * slotSize, 0)
+      state.used[slot] = false
+    }
   }
 
   private static func atomicStore(_ pointer: UnsafeMutablePointer<CChar>, _ value: CChar) {
@@ -55,9 +59,9 @@ enum TemporaryFiles {
   }
 
   /// Installs the cleanup handler for each signal still at its default action.
-  private static func installHandlers() {
-    guard !handlersInstalled else { return }
-    handlersInstalled = true
+  private static func installHandlers(_ state: inout State) {
+    guard !state.handlersInstalled else { return }
+    state.handlersInstalled = true
     // Made now, before a handler can look at it.
     _ = temporaryPathSlots
     for signal in [SIGINT, SIGTERM, SIGHUP] {
@@ -75,6 +79,10 @@ enum TemporaryFiles {
 }
 
 /// The slots, allocated (zeroed) before any handler can run.
+///
+/// `nonisolated(unsafe)` because a pointer is never `Sendable`: the slots are
+/// written only under `TemporaryFiles.state`'s lock, a path published by its
+/// first byte last (see `register`), and the handler only reads them.
 nonisolated(unsafe) private let temporaryPathSlots: UnsafeMutablePointer<CChar> = {
   let slots = UnsafeMutablePointer<CChar>.allocate(capacity: TemporaryFiles.slots * TemporaryFiles.slotSize)
   slots.initialize(repeating: 0, count: TemporaryFiles.slots * TemporaryFiles.slotSize)

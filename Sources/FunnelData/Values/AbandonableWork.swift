@@ -1,5 +1,6 @@
 import Dispatch
 import Foundation
+import Synchronization
 
 /// Work on a thread of its own while the calling thread watches a
 /// `Cancellation`, so that Ctrl-C gives control back at once even while the
@@ -17,7 +18,7 @@ public enum AbandonableWork {
   /// `work(stop)` on a new thread named `name`, with the main thread's stack
   /// size (expressions nest; deeply nested JSON recurses). Throws
   /// `Cancelled` within `pollMilliseconds` of `watching` being cancelled.
-  public static func run<T>(
+  public static func run<T: Sendable>(
     named name: String, watching cancellation: Cancellation,
     _ work: @escaping @Sendable (Cancellation) throws -> T
   ) throws -> T {
@@ -37,13 +38,12 @@ public enum AbandonableWork {
   }
 
   /// The result of the work, handed from one thread to the other under a lock.
-  private final class Outcome<T>: @unchecked Sendable {
+  private final class Outcome<T: Sendable>: Sendable {
     private let done = DispatchSemaphore(value: 0)
-    private let lock = NSLock()
-    private var value: Result<T, Error>?
+    private let value = Mutex<Result<T, Error>?>(nil)
 
     func finish(_ result: Result<T, Error>) {
-      lock.withLock { value = result }
+      value.withLock { $0 = result }
       done.signal()
     }
 
@@ -53,7 +53,7 @@ public enum AbandonableWork {
     }
 
     func result() throws -> T {
-      guard let value = lock.withLock({ value }) else { throw Cancelled() }
+      guard let value = value.withLock({ $0 }) else { throw Cancelled() }
       return try value.get()
     }
   }

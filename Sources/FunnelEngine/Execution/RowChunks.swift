@@ -1,5 +1,5 @@
-import Dispatch
 import Foundation
+import FunnelData
 
 /// Splits a scan over rows into contiguous ranges, one per core when the input
 /// is large, so a kernel can keep a partial result per range (counts, minima)
@@ -27,19 +27,19 @@ enum RowChunks {
 
   /// `body` applied to each of `ranges(count)` (with its index), concurrently
   /// when there are several; the results in range order.
+  ///
+  /// `body` runs on several threads at once: it may read what it captures
+  /// but write only its own result, or rows of `range` in a buffer it
+  /// captures (see `RangeKernel`).
   static func map<T>(_ count: Int, _ body: (_ index: Int, _ range: Range<Int>) -> T) -> [T] {
     let parts = ranges(count)
     if parts.count == 1 { return [body(0, parts[0])] }
-    var results = [T?](repeating: nil, count: parts.count)
     // Worker threads see the statement's cancellation as the caller does.
     let cancellation = Interruption.current
-    results.withUnsafeMutableBufferPointer { out in
-      // Each iteration writes only its own slot.
-      DispatchQueue.concurrentPerform(iterations: parts.count) { i in
-        out[i] = Interruption.during(cancellation) { body(i, parts[i]) }
-      }
+    return withoutActuallyEscaping(body) { body in
+      let kernel = RangeKernel(body: body)
+      return Parallel.map(parts.count) { i in kernel.call(i, parts[i], cancellation) }.map(\.result)
     }
-    return results.compactMap { $0 }
   }
 
   /// `body` applied to each of `ranges(count)`; the results in range order.
@@ -65,5 +65,27 @@ enum RowChunks {
       body(start..<end)
       start = end
     }
+  }
+}
+
+/// A scan's kernel, called by several threads at once, one range each.
+///
+/// `@unchecked Sendable` because the kernels capture buffer pointers (their
+/// columns' storage, their scratch and output buffers), which are never
+/// `Sendable`. Sharing them is safe by the rule every kernel keeps: a call
+/// reads the shared inputs and writes only its own result or the rows of
+/// its own range, and `RowChunks.map` returns only when every call has
+/// ended, inside the scopes that own the buffers.
+/// A range's result (a partial count, a histogram) goes back to the calling
+/// thread the same way: made by one call, read only after all have ended.
+private struct RangeKernel<T>: @unchecked Sendable {
+  let body: (Int, Range<Int>) -> T
+
+  struct Handed: @unchecked Sendable {
+    let result: T
+  }
+
+  func call(_ index: Int, _ range: Range<Int>, _ cancellation: Cancellation?) -> Handed {
+    Handed(result: Interruption.during(cancellation) { body(index, range) })
   }
 }

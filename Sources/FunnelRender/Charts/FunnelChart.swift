@@ -106,7 +106,8 @@ struct FunnelChart {
           let from = ChartColumns.label(stepColumn.value(at: firstRow), hint: .plain, limit: 20)
           let to = ChartColumns.label(stepColumn.value(at: lastRow), hint: .plain, limit: 20)
           let summary = "\(from) → \(to): \(NumberFormat.display(.double(overall), hint: .rate)) overall"
-          lines.append(String(repeating: " ", count: labelWidth + 2) + TextStyle.dim.apply(to: summary, when: options.color))
+          let indent = String(repeating: " ", count: labelWidth + 2)
+          lines.append(indent + TextStyle.dim.apply(to: summary, when: options.color))
         }
       }
       blocks.append(lines.joined(separator: "\n"))

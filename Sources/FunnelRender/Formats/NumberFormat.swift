@@ -1,5 +1,5 @@
-import FunnelData
 import Foundation
+import FunnelData
 
 /// One cell as a person reads it at a terminal (machine formats keep
 /// `Value.rawText` instead):

@@ -1,4 +1,3 @@
-import Dispatch
 import FunnelData
 
 /// How one column is laid out: its header, its alignment, whether it may be
@@ -21,12 +20,8 @@ struct ColumnLayout {
 
   /// Every column of `table`, measured over the rows of `window`, columns on all cores.
   static func measure(_ table: Table, window: RowWindow) -> [ColumnLayout] {
-    var widths = [Int](repeating: 0, count: table.columnCount)
-    widths.withUnsafeMutableBufferPointer { slots in
-      DispatchQueue.concurrentPerform(iterations: table.columnCount) { c in
-        slots[c] = widest(
-          table.columns[c], window: window, identifier: CellText.isIdentifier(table.names[c]))
-      }
+    let widths = Parallel.map(table.columnCount) { c in
+      widest(table.columns[c], window: window, identifier: CellText.isIdentifier(table.names[c]))
     }
     return table.columns.indices.map { c in
       let header = TerminalText.printable(table.names[c])

@@ -1,6 +1,7 @@
-import FunnelData
 import Foundation
+import FunnelData
 import FunnelEngine
+import Synchronization
 
 #if canImport(Glibc)
   import Glibc
@@ -12,20 +13,18 @@ import FunnelEngine
 ///
 /// A signal handler may only do async-signal-safe things: ours sets a flag
 /// and writes one byte to a pipe. A watcher thread reads the pipe and, while
-/// a statement runs, sets the session's `Cancellation` (which takes a lock,
-/// so it must not be touched from the handler). At the prompt, the line
-/// editor sees the flag when its `select` is interrupted.
-final class InterruptWatcher: @unchecked Sendable {
+/// a statement runs, sets the session's `Cancellation`. At the prompt, the
+/// line editor sees the flag when its `select` is interrupted.
+final class InterruptWatcher: Sendable {
   private let cancellation: Cancellation
-  private let lock = NSLock()
-  private var running = false
+  private let running = Atomic<Bool>(false)
 
   init(cancellation: Cancellation) {
     self.cancellation = cancellation
     var fds: [Int32] = [0, 0]
     if pipe(&fds) == 0 {
-      pipeRead = fds[0]
-      pipeWrite = fds[1]
+      pipeRead.store(fds[0], ordering: .sequentiallyConsistent)
+      pipeWrite.store(fds[1], ordering: .sequentiallyConsistent)
     }
     installHandlers()
     // The handler must run on the main thread (so the prompt's select wakes
@@ -37,35 +36,23 @@ final class InterruptWatcher: @unchecked Sendable {
 
   /// Between `begin` and `end` a Ctrl-C cancels the running statement.
   func beginStatement() {
-    lock.lock()
-    running = true
-    lock.unlock()
-    interruptFlag = 0
+    running.store(true, ordering: .sequentiallyConsistent)
+    interruptFlag.store(false, ordering: .sequentiallyConsistent)
   }
 
   func endStatement() {
-    lock.lock()
-    running = false
-    lock.unlock()
-    interruptFlag = 0
+    running.store(false, ordering: .sequentiallyConsistent)
+    interruptFlag.store(false, ordering: .sequentiallyConsistent)
   }
 
   /// Whether Ctrl-C was pressed since the last call (and forgets it).
   func takeInterrupt() -> Bool {
-    if interruptFlag != 0 {
-      interruptFlag = 0
-      return true
-    }
-    return false
+    interruptFlag.exchange(false, ordering: .sequentiallyConsistent)
   }
 
   /// Whether the window changed size since the last call.
   func takeResize() -> Bool {
-    if resizeFlag != 0 {
-      resizeFlag = 0
-      return true
-    }
-    return false
+    resizeFlag.exchange(false, ordering: .sequentiallyConsistent)
   }
 
   private func watch() {
@@ -74,17 +61,14 @@ final class InterruptWatcher: @unchecked Sendable {
     sigaddset(&blocked, SIGINT)
     sigaddset(&blocked, SIGWINCH)
     pthread_sigmask(SIG_BLOCK, &blocked, nil)
-    let readEnd = pipeRead
+    let readEnd = pipeRead.load(ordering: .sequentiallyConsistent)
     guard readEnd >= 0 else { return }
     var byte: UInt8 = 0
     while true {
       let n = read(readEnd, &byte, 1)
       if n < 0 && errno == EINTR { continue }
       if n <= 0 { return }
-      lock.lock()
-      let cancel = running
-      lock.unlock()
-      if cancel { cancellation.cancel() }
+      if running.load(ordering: .sequentiallyConsistent) { cancellation.cancel() }
     }
   }
 
@@ -96,13 +80,17 @@ final class InterruptWatcher: @unchecked Sendable {
     sigaddset(&wanted, SIGINT)
     sigaddset(&wanted, SIGWINCH)
     pthread_sigmask(SIG_UNBLOCK, &wanted, nil)
+    // The globals are made now: a handler must not be the first to touch one.
+    _ = interruptFlag.load(ordering: .relaxed)
+    _ = resizeFlag.load(ordering: .relaxed)
 
     var action = sigaction()
     action.__sigaction_handler.sa_handler = { _ in
-      interruptFlag = 1
-      if pipeWrite >= 0 {
+      interruptFlag.store(true, ordering: .sequentiallyConsistent)
+      let writeEnd = pipeWrite.load(ordering: .sequentiallyConsistent)
+      if writeEnd >= 0 {
         var byte: UInt8 = 1
-        _ = write(pipeWrite, &byte, 1)
+        _ = write(writeEnd, &byte, 1)
       }
     }
     sigemptyset(&action.sa_mask)
@@ -111,15 +99,16 @@ final class InterruptWatcher: @unchecked Sendable {
     sigaction(SIGINT, &action, nil)
 
     var resize = sigaction()
-    resize.__sigaction_handler.sa_handler = { _ in resizeFlag = 1 }
+    resize.__sigaction_handler.sa_handler = { _ in resizeFlag.store(true, ordering: .sequentiallyConsistent) }
     sigemptyset(&resize.sa_mask)
     resize.sa_flags = 0
     sigaction(SIGWINCH, &resize, nil)
   }
 }
 
-// Touched by the signal handlers, so plain globals of word size.
-nonisolated(unsafe) private var interruptFlag: Int32 = 0
-nonisolated(unsafe) private var resizeFlag: Int32 = 0
-nonisolated(unsafe) private var pipeRead: Int32 = -1
-nonisolated(unsafe) private var pipeWrite: Int32 = -1
+// Touched by the signal handlers, so globals (a handler takes no context)
+// and lock-free atomics (async-signal-safe, unlike a lock).
+private let interruptFlag = Atomic<Bool>(false)
+private let resizeFlag = Atomic<Bool>(false)
+private let pipeRead = Atomic<Int32>(-1)
+private let pipeWrite = Atomic<Int32>(-1)

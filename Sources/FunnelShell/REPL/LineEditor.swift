@@ -36,14 +36,11 @@ final class LineEditor {
     completionProvider = complete
     // We handle signals ourselves (see InterruptWatcher); libedit's handlers
     // would re-raise SIGINT after restoring the terminal.
-    rl_catch_signals = 0
-    rl_catch_sigwinch = 0
-    rl_readline_name = UnsafePointer(strdup("funnel"))
+    funnel_rl_prepare(UnsafePointer(strdup("funnel")))
     rl_initialize()
     // Words for completion end at blanks and operators; `.` `/` `-` `` ` ``
     // and `"` stay inside a word so commands, paths and quoted names complete whole.
-    rl_completer_word_break_characters = strdup(" \t\n|,()=<>!+*%[];")
-    rl_attempted_completion_function = { text, start, end in
+    funnel_rl_set_completion(strdup(" \t\n|,()=<>!+*%[];")) { text, start, end in
       LineEditor.attemptCompletion(text: text, start: Int(start), end: Int(end))
     }
   }
@@ -70,8 +67,8 @@ final class LineEditor {
       // The redraw starts where the cursor is: back to the line's start first,
       // so the prompt is drawn over itself rather than twice.
       _ = rl_insert_text(prefill)
-      fputs("\r", stdout)
-      fflush(stdout)
+      fputs("\r", funnel_stdout())
+      fflush(funnel_stdout())
       rl_forced_update_display()
     }
     while !LineEditor.lineFinished {
@@ -83,8 +80,8 @@ final class LineEditor {
       let ready = select(STDIN_FILENO + 1, &readSet, nil, nil, &timeout)
       if interrupts.takeInterrupt() {
         // Drop the half-typed line: a fresh buffer and prompt come with the next install.
-        fputs("^C\n", stdout)
-        fflush(stdout)
+        fputs("^C\n", funnel_stdout())
+        fflush(funnel_stdout())
         return .interrupted
       }
       if interrupts.takeResize() { rl_resize_terminal() }
@@ -96,8 +93,8 @@ final class LineEditor {
     }
     guard let line = LineEditor.lineResult else {
       // libedit has not moved past the prompt line on Ctrl-D.
-      fputs("\n", stdout)
-      fflush(stdout)
+      fputs("\n", funnel_stdout())
+      fflush(funnel_stdout())
       return .endOfInput
     }
     return .line(line)
@@ -110,8 +107,8 @@ final class LineEditor {
     stifle_history(Int32(limit))
     _ = read_history(path)
     var entries: [String] = []
-    let base = Int(history_base)
-    for i in 0..<Int(history_length) {
+    let base = Int(funnel_history_base())
+    for i in 0..<Int(funnel_history_length()) {
       if let entry = history_get(Int32(base + i)), let line = entry.pointee.line {
         entries.append(String(cString: line))
       }
@@ -138,7 +135,7 @@ final class LineEditor {
     guard write_history(writer.temporaryPath) == 0,
       let written = FileManager.default.contents(atPath: writer.temporaryPath),
       written.last == 10,
-      written.reduce(0, { $0 + ($1 == 10 ? 1 : 0) }) == Int(history_length) + 1
+      written.reduce(0, { $0 + ($1 == 10 ? 1 : 0) }) == Int(funnel_history_length()) + 1
     else {
       writer.discard()
       return false
@@ -152,6 +149,9 @@ final class LineEditor {
   }
 
   // MARK: - Completion (C callbacks reach the completer through statics)
+  // `nonisolated(unsafe)`: a C callback takes no context, so these are
+  // statics; libedit calls back only inside `read` (from `rl_callback_read_char`),
+  // on the one thread that runs the prompt, so nothing touches them concurrently.
 
   nonisolated(unsafe) private static var lineFinished = false
   nonisolated(unsafe) private static var lineResult: String? = nil
@@ -178,11 +178,11 @@ final class LineEditor {
   private static func attemptCompletion(text: UnsafePointer<CChar>?, start: Int, end: Int)
     -> UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?
   {
-    rl_attempted_completion_over = 1
-    guard let provider = completionProvider, let buffer = rl_line_buffer, let text else { return nil }
+    funnel_rl_completion_over()
+    guard let provider = completionProvider, let buffer = funnel_rl_line_buffer(), let text else { return nil }
     let line = String(cString: buffer)
     let bytes = Array(line.utf8)
-    let cursor = min(Int(rl_point), bytes.count)
+    let cursor = min(Int(funnel_rl_point()), bytes.count)
     let (candidates, from) = provider(line, cursor)
     guard !candidates.isEmpty else { return nil }
     let wordStart = min(start, bytes.count)
@@ -202,7 +202,7 @@ final class LineEditor {
     guard !rebased.isEmpty else { return nil }
     // A directory or an opened call keeps the cursor where the user goes on typing.
     let open = rebased.count == 1 && (rebased[0].hasSuffix("/") || rebased[0].hasSuffix("("))
-    rl_completion_append_character = open ? 0 : 32
+    funnel_rl_set_append_character(open ? 0 : 32)
     pending = rebased
     pendingIndex = 0
     return rl_completion_matches(text) { _, state in

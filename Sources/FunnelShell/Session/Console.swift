@@ -1,3 +1,4 @@
+import CLibEdit
 import Foundation
 
 #if canImport(Glibc)
@@ -23,13 +24,13 @@ public final class Console {
   /// stdout (buffered, flushed after each statement) and stderr.
   public static func standard() -> Console {
     Console(
-      out: { text in fputs(text, stdout) },
+      out: { text in fputs(text, funnel_stdout()) },
       err: { text in
         // Results written so far come first, so a message follows what it is about.
-        fflush(stdout)
-        fputs(text, stderr)
+        fflush(funnel_stdout())
+        fputs(text, funnel_stderr())
       },
-      flush: { fflush(stdout) })
+      flush: { fflush(funnel_stdout()) })
   }
 
   /// Writes `text` to the results stream as is.
