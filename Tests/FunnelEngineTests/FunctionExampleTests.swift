@@ -6,13 +6,12 @@ import Testing
 
 /// Every function's example (what `.help NAME` shows) binds and runs over the demo data.
 @Suite struct FunctionExampleTests {
-  static let catalog = DemoPipelineTests.catalog()
-
   @Test(arguments: FunctionRegistry.all.map(\.name))
   func exampleRuns(_ name: String) throws {
     let function = try #require(FunctionRegistry.named(name))
-    let prepared = try Engine.prepare(try EngineFixture.statement(function.example), in: Self.catalog)
-    guard case .table(let table, _) = try Engine.run(prepared, in: Self.catalog, cancellation: Cancellation()) else {
+    let catalog = DemoPipelineTests.catalog()
+    let prepared = try Engine.prepare(try EngineFixture.statement(function.example), in: catalog)
+    guard case .table(let table, _) = try Engine.run(prepared, in: catalog, cancellation: Cancellation()) else {
       Issue.record("the example of \(name) gives no table")
       return
     }

@@ -7,7 +7,7 @@ import FunnelLanguage
 ///
 /// `amount > 1000` over deals binds to
 /// `.compare(.greater, .column(7, decimal(2)), .constant(.decimal(100000, scale: 2)))`.
-indirect enum BoundExpr {
+indirect enum BoundExpr: Sendable {
   /// A column of the operator's input table, by position.
   case column(Int, DataType, DisplayHint)
   /// A literal, parameter, `let` scalar or `today()`; `.null` is a null of `type`.

@@ -56,7 +56,7 @@ struct OutputColumn {
   var expr: BoundExpr
 }
 
-struct SortPlanKey {
+struct SortPlanKey: Sendable {
   var expr: BoundExpr
   var descending: Bool
 }
