@@ -24,7 +24,10 @@ enum Bench {
     ("group by 2 text keys", "leads | agg n = count(), s = avg(score) by region, company_size"),
     ("group by month + count_if", "leads | agg n = count(), m = count_if(mql_at != null) by month(created_at)"),
     ("count_distinct by campaign", "touches | agg l = count_distinct(lead_id) by campaign_id | top 5 by l"),
-    ("join + group", #"deals | where stage == "closed_won" | join campaigns on campaign_id | agg r = sum(amount) by channel"#),
+    (
+      "join + group",
+      #"deals | where stage == "closed_won" | join campaigns on campaign_id | agg r = sum(amount) by channel"#
+    ),
     ("join 3M touches to leads", "touches | join leads on lead_id | count by region"),
     ("sort + take", "deals | sort amount desc | take 10"),
     ("full sort of touches", "touches | sort touched_at | take 1"),
@@ -89,8 +92,9 @@ enum Bench {
     start = DispatchTime.now()
     let read = try TableReader.read(path: path)
     let readTime = milliseconds(since: start)
-    print("touches.csv, \(read.rowCount) rows, \(format(bytes / 1e6)) MB: write \(format(written)) ms, "
-      + "read \(format(readTime)) ms (\(format(bytes / 1e6 / (readTime / 1000))) MB/s)")
+    print(
+      "touches.csv, \(read.rowCount) rows, \(format(bytes / 1e6)) MB: write \(format(written)) ms, "
+        + "read \(format(readTime)) ms (\(format(bytes / 1e6 / (readTime / 1000))) MB/s)")
   }
 
   static func milliseconds(since start: DispatchTime) -> Double {

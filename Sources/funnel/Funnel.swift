@@ -44,13 +44,16 @@ struct Funnel: ParsableCommand {
   @Option(help: ArgumentHelp("Load one file as a dataset (repeatable).", valueName: "name=path"))
   var load: [String] = []
 
-  @Option(name: .customLong("with"), help: ArgumentHelp("Reading options for the --load before it.", valueName: "options"))
+  @Option(
+    name: .customLong("with"), help: ArgumentHelp("Reading options for the --load before it.", valueName: "options"))
   var withOptions: [String] = []
 
   @Option(help: ArgumentHelp("Leads in the demo data.", valueName: "n"))
   var demoSize: Int = ShellOptions().demoSize
 
-  @Option(help: ArgumentHelp("The most memory one statement may use: 512MB, 4GB, 50% (default 80% of physical memory).", valueName: "size"))
+  @Option(
+    help: ArgumentHelp(
+      "The most memory one statement may use: 512MB, 4GB, 50% (default 80% of physical memory).", valueName: "size"))
   var memoryLimit: String?
 
   @Option(help: ArgumentHelp("Seed of the demo data.", valueName: "s"))
@@ -69,7 +72,8 @@ struct Funnel: ParsableCommand {
   var lesson: Int?
 
   @Option(
-    help: ArgumentHelp("Show one stage of each statement instead of running it: tokens, syntax or plan.", valueName: "stage"))
+    help: ArgumentHelp(
+      "Show one stage of each statement instead of running it: tokens, syntax or plan.", valueName: "stage"))
   var dump: String?
 
   @Flag(help: "In csv and tsv output, put ' before text starting with = + - @ (no formulas in spreadsheets).")
@@ -109,14 +113,19 @@ struct Funnel: ParsableCommand {
     if let problem = ShellOptions.demoSizeProblem(demoSize) { throw ValidationError(problem) }
     if let memoryLimit {
       var probe = ShellOptions()
-      do { try probe.setMemoryLimit(memoryLimit) } catch let error as ShellOptionError { throw ValidationError(error.description) }
+      do { try probe.setMemoryLimit(memoryLimit) } catch let error as ShellOptionError {
+        throw ValidationError(error.description)
+      }
     }
     if command != nil && script != nil { throw ValidationError("give a script or -c, not both") }
     if !withOptions.isEmpty && load.isEmpty { throw ValidationError("--with applies to a --load before it") }
     if let dump, DumpStage(rawValue: dump) == nil {
-      throw ValidationError("unknown stage '\(dump)' for --dump; stages are " + DumpStage.allCases.map(\.rawValue).joined(separator: ", "))
+      throw ValidationError(
+        "unknown stage '\(dump)' for --dump; stages are " + DumpStage.allCases.map(\.rawValue).joined(separator: ", "))
     }
-    if lesson != nil && (command != nil || script != nil) { throw ValidationError("--lesson prints a lesson; give it without a script or -c") }
+    if lesson != nil && (command != nil || script != nil) {
+      throw ValidationError("--lesson prints a lesson; give it without a script or -c")
+    }
   }
 
   func run() throws {
@@ -146,7 +155,8 @@ struct Funnel: ParsableCommand {
     for (index, item) in load.enumerated() {
       let (name, path) = try pair(item, flag: "--load")
       var entry = ShellOptions.Load(name: name, path: path)
-      for (withIndex, text) in withOptions.enumerated() where owners.indices.contains(withIndex) && owners[withIndex] == index {
+      for (withIndex, text) in withOptions.enumerated()
+      where owners.indices.contains(withIndex) && owners[withIndex] == index {
         do {
           try entry.apply(with: text)
         } catch let error as ShellOptionError {
@@ -186,7 +196,9 @@ struct Funnel: ParsableCommand {
       } else if argument == "--with" || argument.hasPrefix("--with=") {
         owners.append(loads)
         skipNext = argument == "--with"
-      } else if ["-c", "--command", "--data", "--demo-size", "--seed", "--format", "--param", "--lesson", "--memory-limit"].contains(argument) {
+      } else if [
+        "-c", "--command", "--data", "--demo-size", "--seed", "--format", "--param", "--lesson", "--memory-limit",
+      ].contains(argument) {
         skipNext = true
       }
     }

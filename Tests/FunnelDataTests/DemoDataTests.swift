@@ -12,27 +12,39 @@ import Testing
   @Test func schemaIsTheContractsStandardDatasets() {
     let money = DisplayHint.money
     let expected: [(String, [(String, DataType, DisplayHint)])] = [
-      ("campaigns", [
-        ("campaign_id", .int, .plain), ("name", .string, .plain), ("channel", .string, .plain),
-        ("start_date", .date, .plain), ("end_date", .date, .plain), ("budget", .decimal(scale: 2), money),
-        ("spend", .decimal(scale: 2), money), ("impressions", .int, .plain), ("clicks", .int, .plain),
-      ]),
-      ("leads", [
-        ("lead_id", .int, .plain), ("created_at", .date, .plain), ("campaign_id", .int, .plain),
-        ("channel", .string, .plain), ("region", .string, .plain), ("industry", .string, .plain),
-        ("company_size", .string, .plain), ("score", .int, .plain), ("stage", .string, .plain),
-        ("mql_at", .date, .plain), ("sql_at", .date, .plain), ("opportunity_at", .date, .plain),
-        ("won_at", .date, .plain), ("lost_at", .date, .plain), ("owner", .string, .plain),
-      ]),
-      ("touches", [
-        ("touch_id", .int, .plain), ("lead_id", .int, .plain), ("campaign_id", .int, .plain),
-        ("touched_at", .timestamp, .plain), ("kind", .string, .plain),
-      ]),
-      ("deals", [
-        ("deal_id", .int, .plain), ("lead_id", .int, .plain), ("campaign_id", .int, .plain),
-        ("owner", .string, .plain), ("created_at", .date, .plain), ("closed_at", .date, .plain),
-        ("stage", .string, .plain), ("amount", .decimal(scale: 2), money), ("product", .string, .plain),
-      ]),
+      (
+        "campaigns",
+        [
+          ("campaign_id", .int, .plain), ("name", .string, .plain), ("channel", .string, .plain),
+          ("start_date", .date, .plain), ("end_date", .date, .plain), ("budget", .decimal(scale: 2), money),
+          ("spend", .decimal(scale: 2), money), ("impressions", .int, .plain), ("clicks", .int, .plain),
+        ]
+      ),
+      (
+        "leads",
+        [
+          ("lead_id", .int, .plain), ("created_at", .date, .plain), ("campaign_id", .int, .plain),
+          ("channel", .string, .plain), ("region", .string, .plain), ("industry", .string, .plain),
+          ("company_size", .string, .plain), ("score", .int, .plain), ("stage", .string, .plain),
+          ("mql_at", .date, .plain), ("sql_at", .date, .plain), ("opportunity_at", .date, .plain),
+          ("won_at", .date, .plain), ("lost_at", .date, .plain), ("owner", .string, .plain),
+        ]
+      ),
+      (
+        "touches",
+        [
+          ("touch_id", .int, .plain), ("lead_id", .int, .plain), ("campaign_id", .int, .plain),
+          ("touched_at", .timestamp, .plain), ("kind", .string, .plain),
+        ]
+      ),
+      (
+        "deals",
+        [
+          ("deal_id", .int, .plain), ("lead_id", .int, .plain), ("campaign_id", .int, .plain),
+          ("owner", .string, .plain), ("created_at", .date, .plain), ("closed_at", .date, .plain),
+          ("stage", .string, .plain), ("amount", .decimal(scale: 2), money), ("product", .string, .plain),
+        ]
+      ),
     ]
     let all = Self.demo.all
     #expect(all.map(\.name) == expected.map(\.0))

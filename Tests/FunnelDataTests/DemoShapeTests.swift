@@ -31,10 +31,11 @@ import Testing
 
   @Test func costPerLeadAndClickThroughDifferByChannel() throws {
     let channels = Self.byChannel()
-    #expect(channels.keys.sorted() == [
-      "content_seo", "display", "email", "events", "outbound", "paid_search", "partner", "referral", "social",
-      "webinar",
-    ])
+    #expect(
+      channels.keys.sorted() == [
+        "content_seo", "display", "email", "events", "outbound", "paid_search", "partner", "referral", "social",
+        "webinar",
+      ])
     func cpl(_ ch: String) -> Double {
       guard let e = channels[ch], e.leads > 0 else { return .nan }
       return Double(e.spend) / 100 / Double(e.leads)

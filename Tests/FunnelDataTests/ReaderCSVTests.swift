@@ -1,4 +1,5 @@
 import Testing
+
 @testable import FunnelData
 
 /// The delimited-text scanner: quotes, line ends, BOM, nulls, row errors.

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import FunnelData
 
 /// Reading a file a chunk at a time gives the table that reading it whole
@@ -33,7 +34,8 @@ struct ReaderChunkTests {
   func readInChunks(_ path: String, chunk: Int, options: ReadOptions = .init()) throws -> Table {
     let rules = try FieldRules(options, path: path)
     let file = ChunkedFile(source: try TextInput(path: path), chunkSize: chunk)
-    return try DelimitedFileReader(file: file, options: options, rules: rules, budget: LoadBudget(options, path: path)).read()
+    return try DelimitedFileReader(file: file, options: options, rules: rules, budget: LoadBudget(options, path: path))
+      .read()
   }
 
   func readWhole(_ path: String, options: ReadOptions = .init()) throws -> Table {

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import FunnelData
 
 /// Files read as they are: gzip (by its magic bytes), UTF-16/32 with a

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import FunnelData
 
 /// JSON arrays of objects and JSON Lines.

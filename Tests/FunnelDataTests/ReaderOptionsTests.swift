@@ -1,4 +1,5 @@
 import Testing
+
 @testable import FunnelData
 
 /// Each `ReadOptions` override.

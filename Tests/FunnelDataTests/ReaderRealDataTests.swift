@@ -1,6 +1,7 @@
 import Foundation
 import FunnelTestSupport
 import Testing
+
 @testable import FunnelData
 
 /// The real files under shared/data/real load with the documented counts and

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import FunnelData
 
 /// Named pipes and devices read once as streams within the memory limit;

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import FunnelData
 
 /// The one writer: complete files or none, no temporary files left, modes

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import FunnelData
 
 /// The writers: each format's text, round trips and atomic files.
@@ -71,7 +72,8 @@ struct WriterTests {
     #expect(lines[1] == "| --- | --- | --- | --- | --- | --- | --- | --- | --- |")
     #expect(
       lines[2]
-        == "| 1 | Smith, \"J\"<br>\\|x\\t | 1234.50 | 0.125 | 2026-01-31 | 2018-02-26 19:58:54 | true | 2026-Q1 | -0.5 |")
+        == "| 1 | Smith, \"J\"<br>\\|x\\t | 1234.50 | 0.125 | 2026-01-31 | 2018-02-26 19:58:54 | true | 2026-Q1 | -0.5 |"
+    )
   }
 
   @Test(arguments: ["t.csv", "t.tsv", "t.json", "t.jsonl"])

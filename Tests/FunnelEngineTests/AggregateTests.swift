@@ -71,7 +71,8 @@ import Testing
   }
 
   @Test func moneyAggregatesStayExact() throws {
-    let t = try F.table("deals | agg s = sum(amount), a = avg(amount), lo = min(amount), first = min(created_at), last = max(owner)")
+    let t = try F.table(
+      "deals | agg s = sum(amount), a = avg(amount), lo = min(amount), first = min(created_at), last = max(owner)")
     #expect(F.rows(t) == ["2650.50|530.1|100.00|2026-01-05|cy"])
     #expect(t.column("s")?.type == .decimal(scale: 2))
     #expect(t.column("s")?.hint == .money)
@@ -94,7 +95,8 @@ import Testing
 
   @Test func userMetricsExpandWhereTheyAreUsed() throws {
     let c = F.catalog()
-    guard case .definedMetric(let name) = try F.run(#"metric won = count_if(stage == "closed_won") / count()"#, in: c) else {
+    guard case .definedMetric(let name) = try F.run(#"metric won = count_if(stage == "closed_won") / count()"#, in: c)
+    else {
       Issue.record("not a metric")
       return
     }
@@ -106,7 +108,10 @@ import Testing
 
   @Test func letBindsDatasetsEagerly() throws {
     let c = F.catalog()
-    guard case .boundDataset(let name, let rows, let columns) = try F.run(#"let won = deals | where stage == "closed_won""#, in: c) else {
+    guard
+      case .boundDataset(let name, let rows, let columns) = try F.run(
+        #"let won = deals | where stage == "closed_won""#, in: c)
+    else {
       Issue.record("not a dataset")
       return
     }

@@ -41,7 +41,8 @@ import Testing
     let dates = try F.table(#"deals | compare product "core" vs "addon" on first = min(created_at)"#)
     #expect(dates.column("core")?.type == .date)
     #expect(F.rows(dates) == ["first|2026-01-05|2026-01-10|5|"])
-    let mixed = try F.table(#"deals | compare product "core" vs "addon" on last = max(closed_at), who = min(owner), n = count()"#)
+    let mixed = try F.table(
+      #"deals | compare product "core" vs "addon" on last = max(closed_at), who = min(owner), n = count()"#)
     #expect(mixed.column("core")?.type == .string)
     #expect(F.rows(mixed) == ["last|2026-05-20|2026-04-02|-48|", "who|ann|bob||", "n|4|2|-2|-0.5"])
     let missing = try F.table(#"deals | compare product "core" vs "none" on first = min(created_at), who = max(owner)"#)

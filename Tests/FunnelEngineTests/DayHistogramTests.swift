@@ -1,4 +1,5 @@
 import Testing
+
 @testable import FunnelEngine
 
 /// `DayHistogram` gives the medians `GroupedMedian` gives, however the values

@@ -25,7 +25,8 @@ import Testing
 
   @Test func topOwnersByRevenue() throws {
     let (t, _) = try table(
-      #"deals | where stage == "closed_won" | agg revenue = sum(amount), n = count() by owner | sort revenue desc | take 5"#)
+      #"deals | where stage == "closed_won" | agg revenue = sum(amount), n = count() by owner | sort revenue desc | take 5"#
+    )
     #expect(t.names == ["owner", "revenue", "n"])
     #expect(t.rowCount == 5)
     let revenue = (0..<t.rowCount).compactMap { t.columns[1].value(at: $0).doubleValue }
@@ -83,7 +84,10 @@ import Testing
       "pipeline",
       EngineFixture.table([
         ("deal_stage", .string, ["Won", "Lost", "Open"].map(EngineFixture.text)),
-        ("close_value", .decimal(scale: 2), [.decimal(100, scale: 2), .decimal(200, scale: 2), .decimal(300, scale: 2)]),
+        (
+          "close_value", .decimal(scale: 2),
+          [.decimal(100, scale: 2), .decimal(200, scale: 2), .decimal(300, scale: 2)]
+        ),
       ]))
     _ = try EngineFixture.run(
       #"let deals = pipeline | rename amount = close_value | derive stage = case deal_stage when "Won" then "closed_won" when "Lost" then "closed_lost" else "negotiation" end"#,
@@ -93,7 +97,8 @@ import Testing
   }
 
   @Test func groupedAggregationOverTheDemo() throws {
-    let (t, _) = try table("leads | agg n = count(), sql = count_if(reached(\"sql\")), s = share(reached(\"won\")) by channel, region")
+    let (t, _) = try table(
+      "leads | agg n = count(), sql = count_if(reached(\"sql\")), s = share(reached(\"won\")) by channel, region")
     let n = (0..<t.rowCount).compactMap { t.columns[2].value(at: $0).doubleValue }.reduce(0, +)
     #expect(Int(n) == Self.demo.leads.rowCount)
   }

@@ -23,9 +23,15 @@ enum EngineFixture {
       [
         ("deal_id", .int, (1...6).map { .int($0) }),
         ("owner", .string, ["ann", "bob", "ann", "cy", "bob", nil].map(text)),
-        ("stage", .string, ["closed_won", "closed_won", "closed_lost", "proposal", "closed_won", "prospecting"].map(text)),
+        (
+          "stage", .string,
+          ["closed_won", "closed_won", "closed_lost", "proposal", "closed_won", "prospecting"].map(text)
+        ),
         ("amount", .decimal(scale: 2), ["1000", "250.50", "500", "800", "100", nil].map(money)),
-        ("created_at", .date, ["2026-01-05", "2026-01-10", "2026-02-01", "2026-03-01", "2026-04-01", "2026-05-01"].map(day)),
+        (
+          "created_at", .date,
+          ["2026-01-05", "2026-01-10", "2026-02-01", "2026-03-01", "2026-04-01", "2026-05-01"].map(day)
+        ),
         ("closed_at", .date, closedDates),
         ("product", .string, ["core", "addon", "core", "core", "core", "addon"].map(text)),
         ("campaign_id", .int, [.int(1), .int(2), .int(1), .int(2), .null, .int(3)]),

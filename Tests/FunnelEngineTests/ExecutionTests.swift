@@ -9,15 +9,20 @@ import Testing
   typealias F = EngineFixture
 
   @Test func rowStepsComposeSelections() throws {
-    #expect(F.texts(try F.table("deals | where amount > 0 | sort amount desc | take 2 | select owner"), "owner") == ["ann", "cy"])
+    #expect(
+      F.texts(try F.table("deals | where amount > 0 | sort amount desc | take 2 | select owner"), "owner") == [
+        "ann", "cy",
+      ])
     #expect(F.texts(try F.table(#"deals | sort amount | where owner == "bob" | take 1"#), "deal_id") == ["5"])
     #expect(F.texts(try F.table("deals | take 4 | sort owner desc | take 2"), "deal_id") == ["4", "2"])
   }
 
   @Test func unreadColumnsOfAJoinAreNotNeededDownstream() throws {
-    let t = try F.table(#"deals | join campaigns on campaign_id | where channel == "email" | agg n = count(), s = sum(amount) by name"#)
+    let t = try F.table(
+      #"deals | join campaigns on campaign_id | where channel == "email" | agg n = count(), s = sum(amount) by name"#)
     #expect(F.rows(t) == ["Spring|2|1500.00"])
-    let u = try F.table("deals | derive x = amount * 2 | select owner, x | join owners on owner | agg total = sum(x) by name")
+    let u = try F.table(
+      "deals | derive x = amount * 2 | select owner, x | join owners on owner | agg total = sum(x) by name")
     #expect(F.rows(u) == ["Ann Lee|3000.00", "Bob Ray|701.00"])
   }
 
@@ -26,9 +31,11 @@ import Testing
     let c = F.catalog()
     c.setDataset(
       "big",
-      Table(names: ["i", "g"], columns: [
-        Column(.int((0..<Int64(n)).map { $0 })), Column(.int((0..<Int64(n)).map { $0 % 7 })),
-      ]))
+      Table(
+        names: ["i", "g"],
+        columns: [
+          Column(.int((0..<Int64(n)).map { $0 })), Column(.int((0..<Int64(n)).map { $0 % 7 })),
+        ]))
     let t = try F.table("big | where i % 2 == 0 | agg n = count(), s = sum(i) by g | sort g | take 2", in: c)
     let evens = (0..<Int64(n)).filter { $0 % 2 == 0 }
     let g0 = evens.filter { $0 % 7 == 0 }, g1 = evens.filter { $0 % 7 == 1 }

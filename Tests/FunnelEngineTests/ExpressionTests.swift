@@ -55,8 +55,10 @@ import Testing
   @Test func textLiteralsComparedWithDatesAndPeriods() throws {
     #expect(F.texts(try F.table(#"deals | where closed_at >= "2026-04-01""#), "deal_id") == ["2", "5"])
     #expect(F.texts(try F.table(#"deals | where quarter(closed_at) == "2026-Q1""#), "deal_id") == ["1", "3"])
-    #expect(F.texts(try F.table(#"deals | where month(created_at) in ["2026-01", "2026-05"]"#), "deal_id") == ["1", "2", "6"])
-    #expect(F.texts(try F.table(#"deals | where created_at between "2026-02-01" and "2026-03-01""#), "deal_id") == ["3", "4"])
+    #expect(
+      F.texts(try F.table(#"deals | where month(created_at) in ["2026-01", "2026-05"]"#), "deal_id") == ["1", "2", "6"])
+    #expect(
+      F.texts(try F.table(#"deals | where created_at between "2026-02-01" and "2026-03-01""#), "deal_id") == ["3", "4"])
   }
 
   @Test func periodsSortInTimeOrder() throws {
@@ -69,8 +71,11 @@ import Testing
     #expect(F.texts(t, "days") == ["36", "82"])
     let ts = Periods.parse("2026-01-01", unit: .day).map { Int64($0) * Timestamps.microsPerDay } ?? 0
     let c = F.catalog()
-    c.setDataset("events", F.table([("at", .timestamp, [.timestamp(ts), .timestamp(ts + Timestamps.microsPerDay / 2)])]))
-    let e = try F.table(#"events | derive d = date(at), later = at + 1mo, half = at - @2025-12-31 | where at > "2026-01-01 06:00""#, in: c)
+    c.setDataset(
+      "events", F.table([("at", .timestamp, [.timestamp(ts), .timestamp(ts + Timestamps.microsPerDay / 2)])]))
+    let e = try F.table(
+      #"events | derive d = date(at), later = at + 1mo, half = at - @2025-12-31 | where at > "2026-01-01 06:00""#, in: c
+    )
     #expect(F.rows(e) == ["2026-01-01 12:00:00|2026-01-01|2026-02-01 12:00:00|1.5"])
   }
 
@@ -86,7 +91,8 @@ import Testing
   }
 
   @Test func textFunctionsOverColumns() throws {
-    let t = try F.table(#"deals | where starts_with(upper(stage), "CLOSED") | select s = length(stage), c = contains(stage, "won")"#)
+    let t = try F.table(
+      #"deals | where starts_with(upper(stage), "CLOSED") | select s = length(stage), c = contains(stage, "won")"#)
     #expect(F.rows(t) == ["10|true", "10|true", "11|false", "10|true"])
   }
 
@@ -108,7 +114,8 @@ import Testing
     c.parameters = ["min": "500", "who": "ann", "from": "2026-02-01", "rate": "0.5", "flag": "true"]
     #expect(F.texts(try F.table("deals | where amount >= $min", in: c), "deal_id") == ["1", "3", "4"])
     #expect(F.texts(try F.table("deals | where owner == $who", in: c), "deal_id") == ["1", "3"])
-    #expect(F.texts(try F.table("deals | where created_at >= $from and $flag", in: c), "deal_id") == ["3", "4", "5", "6"])
+    #expect(
+      F.texts(try F.table("deals | where created_at >= $from and $flag", in: c), "deal_id") == ["3", "4", "5", "6"])
     #expect(try F.scalar("$rate * 2", in: c).rawText == "1")
   }
 
@@ -125,8 +132,13 @@ import Testing
   }
 
   @Test func reachedForDealsAndLeads() throws {
-    let t = try F.table(#"deals | select a = reached("proposal"), b = reached("prospecting"), c = reached("closed_lost")"#)
-    #expect(F.rows(t) == ["true|true|false", "true|true|false", "false|true|true", "true|true|false", "true|true|false", "false|true|false"])
+    let t = try F.table(
+      #"deals | select a = reached("proposal"), b = reached("prospecting"), c = reached("closed_lost")"#)
+    #expect(
+      F.rows(t) == [
+        "true|true|false", "true|true|false", "false|true|true", "true|true|false", "true|true|false",
+        "false|true|false",
+      ])
     let c = F.catalog()
     c.setDataset(
       "leads",
@@ -134,8 +146,13 @@ import Testing
         ("stage", .string, ["lead", "mql", "lost", "won", "lost"].map(F.text)),
         ("sql_at", .date, [.null, .null, F.day("2026-01-02"), F.day("2026-01-02"), .null]),
       ]))
-    let l = try F.table(#"leads | select s = reached("sql"), m = reached("mql"), x = reached("lead"), lost = reached("lost")"#, in: c)
-    #expect(F.rows(l) == ["false|false|true|false", "false|true|true|false", "true|true|true|true", "true|true|true|false", "false|false|true|true"])
+    let l = try F.table(
+      #"leads | select s = reached("sql"), m = reached("mql"), x = reached("lead"), lost = reached("lost")"#, in: c)
+    #expect(
+      F.rows(l) == [
+        "false|false|true|false", "false|true|true|false", "true|true|true|true", "true|true|true|false",
+        "false|false|true|true",
+      ])
   }
 
   @Test func columnNamedLikeAFunctionIsTheColumn() throws {

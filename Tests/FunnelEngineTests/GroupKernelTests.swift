@@ -1,5 +1,6 @@
 import FunnelData
 import Testing
+
 @testable import FunnelEngine
 
 /// The scans behind `Grouping` against plain reference implementations, over
@@ -28,7 +29,8 @@ import Testing
   /// Random key columns (none to three) over `rows` rows.
   static func keys(rows: Int, _ rng: inout SplitMix64) -> [Column] {
     (0..<Int.random(in: 0...3, using: &rng)).map { _ in
-      column(types.randomElement(using: &rng) ?? .int, rows: rows, nulls: Bool.random(using: &rng),
+      column(
+        types.randomElement(using: &rng) ?? .int, rows: rows, nulls: Bool.random(using: &rng),
         wide: Int.random(in: 0..<4, using: &rng) == 0, &rng)
     }
   }
@@ -39,7 +41,9 @@ import Testing
     var groups: [Int32] = []
     for r in 0..<rows {
       let key = keys.map { $0.value(at: r) }
-      if let id = ids[key] { groups.append(id) } else {
+      if let id = ids[key] {
+        groups.append(id)
+      } else {
         ids[key] = Int32(ids.count)
         groups.append(Int32(ids.count - 1))
       }

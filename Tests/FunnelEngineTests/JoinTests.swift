@@ -10,7 +10,8 @@ import Testing
   @Test func innerJoinKeepsLeftOrderAndDropsTheRightKey() throws {
     let t = try F.table("deals | select deal_id, campaign_id | join campaigns on campaign_id")
     #expect(t.names == ["deal_id", "campaign_id", "name", "channel"])
-    #expect(F.rows(t) == ["1|1|Spring|email", "2|2|Webinar|events", "3|1|Spring|email", "4|2|Webinar|events", "6|3|Ads|paid"])
+    #expect(
+      F.rows(t) == ["1|1|Spring|email", "2|2|Webinar|events", "3|1|Spring|email", "4|2|Webinar|events", "6|3|Ads|paid"])
   }
 
   @Test func leftJoinKeepsUnmatchedRowsWithNulls() throws {
@@ -25,14 +26,17 @@ import Testing
   }
 
   @Test func clashingNamesGetTheDatasetPrefix() throws {
-    let t = try F.table("deals | select deal_id, owner, campaign_id | join campaigns on campaign_id | join owners on owner")
+    let t = try F.table(
+      "deals | select deal_id, owner, campaign_id | join campaigns on campaign_id | join owners on owner")
     #expect(t.names == ["deal_id", "owner", "campaign_id", "name", "channel", "owners_name"])
   }
 
   @Test func manyToManyPairsEveryMatch() throws {
     let c = F.catalog()
-    c.setDataset("l", F.table([("k", .int, [.int(1), .int(1), .int(2)]), ("a", .string, ["x", "y", "z"].map(F.text))]))
-    c.setDataset("r", F.table([("key", .int, [.int(1), .int(3), .int(1)]), ("b", .string, ["p", "q", "r"].map(F.text))]))
+    c.setDataset(
+      "l", F.table([("k", .int, [.int(1), .int(1), .int(2)]), ("a", .string, ["x", "y", "z"].map(F.text))]))
+    c.setDataset(
+      "r", F.table([("key", .int, [.int(1), .int(3), .int(1)]), ("b", .string, ["p", "q", "r"].map(F.text))]))
     let t = try F.table("l | join r on k == key", in: c)
     #expect(F.rows(t) == ["1|x|p", "1|x|r", "1|y|p", "1|y|r"])
   }

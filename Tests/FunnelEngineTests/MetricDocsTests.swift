@@ -1,6 +1,7 @@
 import Foundation
 import FunnelData
 import Testing
+
 @testable import FunnelEngine
 
 /// docs/metrics.md is `MetricRegistry.markdown()`, and the table is complete.
@@ -20,10 +21,11 @@ import Testing
   @Test func everyMetricIsDefinedAndComputable() {
     let names = MetricRegistry.all.map(\.name)
     #expect(Set(names).count == names.count)
-    for required in ["win_rate", "avg_deal_size", "sales_cycle_days", "pipeline_value", "pipeline_velocity",
+    for required in [
+      "win_rate", "avg_deal_size", "sales_cycle_days", "pipeline_value", "pipeline_velocity",
       "conversion", "cpl", "cac", "roi", "roas", "ctr", "mql_rate", "sql_acceptance_rate", "cost_per_opportunity",
-      "avg_touches_to_close"]
-    {
+      "avg_touches_to_close",
+    ] {
       #expect(MetricRegistry.named(required) != nil, "\(required)")
     }
     for m in MetricRegistry.all {
@@ -54,7 +56,8 @@ import Testing
       let origin = m.datasets[0]
       let input = try #require(VocabularyFixture.datasets(origin))
       let arguments: [Value] = m.parameters.isEmpty ? [] : [.string("mql"), .string("sql")]
-      let c = try MetricEvaluator.evaluate(m.name, arguments: arguments, input: input,
+      let c = try MetricEvaluator.evaluate(
+        m.name, arguments: arguments, input: input,
         grouping: .single(rows: input.rowCount), context: VocabularyFixture.context(origin))
       #expect(c.value(at: 0).doubleValue != nil, "\(m.name) over \(origin)")
     }

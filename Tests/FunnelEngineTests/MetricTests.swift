@@ -1,5 +1,6 @@
 import FunnelData
 import Testing
+
 @testable import FunnelEngine
 
 /// Metric values on the fixture, worked out by hand.
@@ -54,8 +55,10 @@ import Testing
     // Campaigns 1 and 3 are search (group 0), 2 is social (group 1).
     let grouping = Grouping(groupOfRow: [0, 1, 0], groupCount: 2)
     func metric(_ name: String) throws -> [Double?] {
-      F.doubles(try MetricEvaluator.evaluate(name, arguments: [], input: campaigns, grouping: grouping,
-        context: F.context("campaigns")))
+      F.doubles(
+        try MetricEvaluator.evaluate(
+          name, arguments: [], input: campaigns, grouping: grouping,
+          context: F.context("campaigns")))
     }
     #expect(F.closeAll(try metric("cpl"), [1250.25 / 3, 500.50 / 2]))
     #expect(F.closeAll(try metric("win_rate"), [0.5, 1]))
@@ -70,7 +73,8 @@ import Testing
     let input = F.campaigns.gather([2])
     let grouping = Grouping.single(rows: 1)
     for name in ["ctr", "win_rate", "cac", "avg_deal_size", "sales_cycle_days"] {
-      let c = try MetricEvaluator.evaluate(name, arguments: [], input: input, grouping: grouping,
+      let c = try MetricEvaluator.evaluate(
+        name, arguments: [], input: input, grouping: grouping,
         context: F.context("campaigns"))
       #expect(c.isNull(0), "\(name)")
     }
@@ -78,7 +82,8 @@ import Testing
 
   @Test func leadsWithNoCampaignHaveUnknownSpend() throws {
     let input = F.leads.gather([5])  // lead 6, no campaign
-    let c = try MetricEvaluator.evaluate("cpl", arguments: [], input: input, grouping: .single(rows: 1),
+    let c = try MetricEvaluator.evaluate(
+      "cpl", arguments: [], input: input, grouping: .single(rows: 1),
       context: F.context("leads"))
     #expect(c.isNull(0))
   }
@@ -87,15 +92,19 @@ import Testing
     let noCampaigns = F.context("leads") { $0 == "campaigns" ? nil : F.datasets($0) }
     let p = MetricEvaluator.check("cpl", argumentCount: 0, columns: F.leads.names, context: noCampaigns)
     #expect(p?.message == "cpl() needs spend: the rows are leads and no campaigns dataset is loaded")
-    let noAmount = MetricEvaluator.check("avg_deal_size", argumentCount: 0, columns: ["deal_id", "stage"],
+    let noAmount = MetricEvaluator.check(
+      "avg_deal_size", argumentCount: 0, columns: ["deal_id", "stage"],
       context: F.context("deals"))
     #expect(noAmount?.message == "avg_deal_size() needs amount: the rows are deals and have no column amount")
     #expect(noAmount?.hints.first == "map it when loading: .load deals FILE map amount = <your column>")
-    let noStage = MetricEvaluator.check("win_rate", argumentCount: 0, columns: ["deal_id", "amount"], context: F.context("deals"))
+    let noStage = MetricEvaluator.check(
+      "win_rate", argumentCount: 0, columns: ["deal_id", "amount"], context: F.context("deals"))
     #expect(noStage?.hints.last == "deals' stage reads closed_won and closed_lost; any other value is an open deal")
-    #expect(MetricEvaluator.check("win_rte", argumentCount: 0, columns: [], context: F.context("deals"))?.hints
-      == ["did you mean 'win_rate'?"])
-    #expect(MetricEvaluator.check("conversion", argumentCount: 1, columns: F.leads.names, context: F.context("leads")) != nil)
+    #expect(
+      MetricEvaluator.check("win_rte", argumentCount: 0, columns: [], context: F.context("deals"))?.hints
+        == ["did you mean 'win_rate'?"])
+    #expect(
+      MetricEvaluator.check("conversion", argumentCount: 1, columns: F.leads.names, context: F.context("leads")) != nil)
     #expect(MetricEvaluator.check("win_rate", argumentCount: 0, columns: ["x"], context: F.context(nil)) != nil)
     #expect(MetricEvaluator.check("win_rate", argumentCount: 0, columns: F.deals.names, context: F.context(nil)) == nil)
   }
@@ -106,14 +115,17 @@ import Testing
       var out = Table(rowCount: t.rowCount)
       for (i, name) in t.names.enumerated() {
         let c = t.columns[i]
-        out.append(column: name == column ? Column.make(.string, (0..<c.count).map { .string("L\(c.value(at: $0).rawText)") }) : c,
+        out.append(
+          column: name == column
+            ? Column.make(.string, (0..<c.count).map { .string("L\(c.value(at: $0).rawText)") }) : c,
           named: name)
       }
       return out
     }
     let leads = retext(F.leads, "lead_id"), deals = retext(F.deals, "lead_id")
     let context = F.context("leads") { $0 == "deals" ? deals : $0 == "leads" ? leads : F.datasets($0) }
-    let c = try MetricEvaluator.evaluate("win_rate", arguments: [], input: leads, grouping: .single(rows: 6),
+    let c = try MetricEvaluator.evaluate(
+      "win_rate", arguments: [], input: leads, grouping: .single(rows: 6),
       context: context)
     #expect(F.close(c.value(at: 0).doubleValue, 2.0 / 3))
   }

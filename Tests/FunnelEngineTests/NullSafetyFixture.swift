@@ -44,8 +44,10 @@ enum NullSafetyFixture {
       Kind(
         type: .string, samples: [.string("Abc"), .string(" x "), .string("2026-01-31"), .string(""), .string("sql")],
         literals: ["\"Abc\"", "\"sql\"", "\"\""]),
-      Kind(type: .period(.month), samples: [.period(month, .month), .period(month + 5, .month)], literals: ["\"2026-03\""]),
-      Kind(type: .period(.year), samples: [.period(2025, .year), .period(2026, .year)], literals: ["2026", "\"2025\""]),
+      Kind(
+        type: .period(.month), samples: [.period(month, .month), .period(month + 5, .month)], literals: ["\"2026-03\""]),
+      Kind(
+        type: .period(.year), samples: [.period(2025, .year), .period(2026, .year)], literals: ["2026", "\"2025\""]),
     ]
   }()
 

@@ -113,7 +113,9 @@ import Testing
       let alone = N.catalog(kind.type, [v])
       guard let t = N.table(statement, in: alone), let mixed, i < mixed.count else { continue }
       let y = N.cells(t, "y")
-      #expect(y == [mixed[i]], "\(statement) over \(kind): row \(i) (\(v.rawText)) gives \(mixed[i]) among others, \(y) alone")
+      #expect(
+        y == [mixed[i]], "\(statement) over \(kind): row \(i) (\(v.rawText)) gives \(mixed[i]) among others, \(y) alone"
+      )
     }
     return true
   }
@@ -198,24 +200,33 @@ import Testing
         let sorted = N.cells(t, "x")
         #expect(sorted.count == values.count, "sort \(label)")
         // Nulls last in either direction.
-        #expect(sorted.prefix(present).allSatisfy { !$0.isNull } && sorted.dropFirst(present).allSatisfy(\.isNull), "sort\(order) \(label)")
+        #expect(
+          sorted.prefix(present).allSatisfy { !$0.isNull } && sorted.dropFirst(present).allSatisfy(\.isNull),
+          "sort\(order) \(label)")
       }
       if let t = N.table("t | count by x", in: catalog) {
-        let total = N.cells(t, "count").compactMap { v -> Int64? in if case .int(let n) = v { return n }; return nil }.reduce(0, +)
+        let total = N.cells(t, "count").compactMap { v -> Int64? in
+          if case .int(let n) = v { return n }; return nil
+        }.reduce(0, +)
         #expect(Int(total) == values.count, "count by \(label)")
         #expect(t.rowCount == Set(values).count, "count by \(label)")
       }
-      if let t = N.table("t | distinct x", in: catalog) { #expect(t.rowCount == Set(values).count, "distinct \(label)") }
+      if let t = N.table("t | distinct x", in: catalog) {
+        #expect(t.rowCount == Set(values).count, "distinct \(label)")
+      }
       if let t = N.table("t | top 2 by x", in: catalog) { #expect(t.rowCount == min(2, values.count), "top \(label)") }
       if let t = N.table("t | join u on x", in: catalog) {
         // Null keys never match; each present value meets its equals.
         let expected = values.filter { !$0.isNull }.map { v in values.filter { $0 == v }.count }.reduce(0, +)
         #expect(t.rowCount == expected, "join \(label)")
       }
-      if let t = N.table("t | join left u on x", in: catalog) { #expect(t.rowCount >= values.count, "join left \(label)") }
+      if let t = N.table("t | join left u on x", in: catalog) {
+        #expect(t.rowCount >= values.count, "join left \(label)")
+      }
       _ = N.table("t | agg a = min(x), b = max(x), n = count_distinct(x) by k | sort a", in: catalog)
       _ = N.table("t | compare k 0 vs 1 on a = min(x), n = count(x)", in: catalog)
-      _ = N.table("t | compare x \(kind.literals[0]) vs \(kind.literals.last ?? "") on n = count(), a = max(x)", in: catalog)
+      _ = N.table(
+        "t | compare x \(kind.literals[0]) vs \(kind.literals.last ?? "") on n = count(), a = max(x)", in: catalog)
       _ = N.table("t | derive y = x | select y, x | rename z = y | drop x | take 1", in: catalog)
     }
   }
@@ -228,8 +239,13 @@ import Testing
       let catalog = N.catalog(kind.type, values)
       for items in [kind.literals, kind.literals + ["null"], [kind.literals[0]]] {
         let chain = items.map { "x == \($0)" }.joined(separator: " or ")
-        for (set, ors) in [("x in [\(items.joined(separator: ", "))]", chain), ("x not in [\(items.joined(separator: ", "))]", "not (\(chain))")] {
-          guard let a = N.table("t | derive y = \(set)", in: catalog), let b = N.table("t | derive y = \(ors)", in: catalog) else {
+        for (set, ors) in [
+          ("x in [\(items.joined(separator: ", "))]", chain),
+          ("x not in [\(items.joined(separator: ", "))]", "not (\(chain))"),
+        ] {
+          guard let a = N.table("t | derive y = \(set)", in: catalog),
+            let b = N.table("t | derive y = \(ors)", in: catalog)
+          else {
             continue
           }
           #expect(N.cells(a, "y") == N.cells(b, "y"), "\(set) over \(kind) \(values.map(\.rawText))")

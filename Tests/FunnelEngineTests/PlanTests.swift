@@ -13,7 +13,8 @@ import Testing
 
   @Test func explainsAPipelineInWords() throws {
     let text = try explain(
-      #"deals | where stage == "closed_won" | agg revenue = sum(amount), n = count() by owner | sort revenue desc | take 5"#)
+      #"deals | where stage == "closed_won" | agg revenue = sum(amount), n = count() by owner | sort revenue desc | take 5"#
+    )
     #expect(
       text == """
         1. scan deals (6 rows, 8 columns)
@@ -25,7 +26,8 @@ import Testing
   }
 
   @Test func explainsRowStages() throws {
-    let text = try explain("deals | derive big = amount > 500 | select owner, big | join owners on owner | top 2 by big")
+    let text = try explain(
+      "deals | derive big = amount > 500 | select owner, big | join owners on owner | top 2 by big")
     #expect(
       text == """
         1. scan deals (6 rows, 8 columns)

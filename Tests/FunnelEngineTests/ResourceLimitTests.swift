@@ -19,15 +19,22 @@ private typealias F = EngineFixture
     return c
   }
 
-  func run(_ text: String, in c: Catalog, limit: MemoryLimit, cancellation: Cancellation = Cancellation()) throws -> Outcome {
+  func run(_ text: String, in c: Catalog, limit: MemoryLimit, cancellation: Cancellation = Cancellation()) throws
+    -> Outcome
+  {
     let prepared = try Engine.prepare(try F.statement(text), in: c)
     return try Engine.run(prepared, in: c, cancellation: cancellation, memoryLimit: limit)
   }
 
   @Test(arguments: [
-    ("let j = nums | join nums on group", "memory limit of 100 KiB exceeded while joining nums (more than 65,536 rows)"),
+    (
+      "let j = nums | join nums on group", "memory limit of 100 KiB exceeded while joining nums (more than 65,536 rows)"
+    ),
     ("let j = nums | sort group, id desc", "memory limit of 100 KiB exceeded while sorting (5,000 rows)"),
-    ("let j = nums | agg n = count_distinct(id) by group", "memory limit of 100 KiB exceeded while grouping (5,000 rows)"),
+    (
+      "let j = nums | agg n = count_distinct(id) by group",
+      "memory limit of 100 KiB exceeded while grouping (5,000 rows)"
+    ),
     ("let j = nums | distinct group", "memory limit of 100 KiB exceeded while finding distinct rows (5,000 rows)"),
   ])
   func overTheLimitStopsBeforeMaterialising(text: String, message: String) throws {

@@ -29,7 +29,10 @@ import Testing
 
   @Test func deriveAddsOrReplacesAndLaterItemsSeeEarlierOnes() throws {
     let t = try F.table("deals | derive double = amount * 2, amount = amount + 1, quad = double * 2 | take 2")
-    #expect(t.names == ["deal_id", "owner", "stage", "amount", "created_at", "closed_at", "product", "campaign_id", "double", "quad"])
+    #expect(
+      t.names == [
+        "deal_id", "owner", "stage", "amount", "created_at", "closed_at", "product", "campaign_id", "double", "quad",
+      ])
     #expect(F.texts(t, "amount") == ["1001.00", "251.50"])
     #expect(F.texts(t, "double") == ["2000.00", "501.00"])
     #expect(F.texts(t, "quad") == ["4000.00", "1002.00"])
@@ -83,7 +86,8 @@ import Testing
   }
 
   @Test func aggWithoutKeysGivesOneRowEvenOverNoRows() throws {
-    let t = try F.table(#"deals | where owner == "nobody" | agg n = count(), s = sum(amount), c = count_distinct(owner)"#)
+    let t = try F.table(
+      #"deals | where owner == "nobody" | agg n = count(), s = sum(amount), c = count_distinct(owner)"#)
     #expect(F.rows(t) == ["0||0"])
   }
 
@@ -102,7 +106,8 @@ import Testing
 
   @Test func namingRules() throws {
     let t = try F.table(
-      #"deals | agg sum(amount), avg(amount), count(), count(owner), count_if(stage == "closed_won"), count_distinct(campaign_id), sum(amount), max(amount) by owner"#)
+      #"deals | agg sum(amount), avg(amount), count(), count(owner), count_if(stage == "closed_won"), count_distinct(campaign_id), sum(amount), max(amount) by owner"#
+    )
     #expect(
       t.names == [
         "owner", "sum_amount", "avg_amount", "count", "count_owner", "count_if", "count_distinct_campaign_id",
@@ -145,4 +150,3 @@ import Testing
     #expect(throws: Cancelled.self) { try Engine.run(prepared, in: c, cancellation: flag) }
   }
 }
-

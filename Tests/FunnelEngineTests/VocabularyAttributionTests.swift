@@ -1,6 +1,7 @@
 import Foundation
 import FunnelData
 import Testing
+
 @testable import FunnelEngine
 
 /// `attribute` on the fixture's four deals, worked out by hand. Deal 10 (lead 1,
@@ -101,7 +102,8 @@ import Testing
 
   @Test func modelNames() {
     #expect(AttributionModel.named("time_decay", argument: nil) == .timeDecay(halfLifeDays: 7))
-    #expect(AttributionModel.named("time_decay", argument: .init(amount: 2, unit: .weeks)) == .timeDecay(halfLifeDays: 14))
+    #expect(
+      AttributionModel.named("time_decay", argument: .init(amount: 2, unit: .weeks)) == .timeDecay(halfLifeDays: 14))
     #expect(AttributionModel.named("linear", argument: .init(amount: 2, unit: .days)) == nil)
     #expect(AttributionModel.named("u_shape", argument: nil) == nil)
     #expect(AttributionModel.names.allSatisfy { AttributionModel.named($0, argument: nil) != nil })
@@ -112,8 +114,9 @@ import Testing
     let p = AttributionVerb.check(deals: F.deals.names, context: F.context("deals"), keys: ["chanel"])
     #expect(p?.message == "attribute by chanel: no such column in campaigns or touches")
     #expect(p?.hints.first == "did you mean 'channel'?")
-    #expect(AttributionVerb.check(deals: ["deal_id", "lead_id", "closed_at"], context: F.context("deals"), keys: [])?
-      .message == "attribute needs amount: the rows are deals and have no column amount")
+    #expect(
+      AttributionVerb.check(deals: ["deal_id", "lead_id", "closed_at"], context: F.context("deals"), keys: [])?
+        .message == "attribute needs amount: the rows are deals and have no column amount")
     let noTouches = F.context("deals") { $0 == "touches" ? nil : F.datasets($0) }
     #expect(AttributionVerb.check(deals: F.deals.names, context: noTouches, keys: []) != nil)
   }

@@ -1,5 +1,6 @@
 import FunnelData
 import Testing
+
 @testable import FunnelEngine
 
 /// `cohort` on the fixture's leads: January (leads 1-4) and February (5, 6).
@@ -7,11 +8,13 @@ import Testing
   typealias F = VocabularyFixture
 
   var months: Column {
-    let created = F.leads.column("created_at")!
-    return Column.make(.period(.month), (0..<created.count).map { row -> Value in
-      guard case .date(let d) = created.value(at: row) else { return .null }
-      return .period(Periods.bucket(day: d, unit: .month), .month)
-    })
+    let created = F.leads.column("created_at") ?? Column.empty(.date, count: 0, allNull: true)
+    return Column.make(
+      .period(.month),
+      (0..<created.count).map { row -> Value in
+        guard case .date(let d) = created.value(at: row) else { return .null }
+        return .period(Periods.bucket(day: d, unit: .month), .month)
+      })
   }
 
   @Test func stageSharesPerCohort() throws {
@@ -38,7 +41,8 @@ import Testing
   }
 
   @Test func keysFollowTheCohort() throws {
-    let t = try CohortVerb.run(leads: F.leads, cohort: months, cohortName: "month",
+    let t = try CohortVerb.run(
+      leads: F.leads, cohort: months, cohortName: "month",
       keys: [("channel", F.leads.column("channel")!)], byMonths: false)
     #expect(t.names.prefix(3) == ["month", "channel", "leads"])
     #expect(F.texts(t.column("channel")) == ["search", "social", "search"])

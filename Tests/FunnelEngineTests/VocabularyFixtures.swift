@@ -1,4 +1,5 @@
 import FunnelData
+
 @testable import FunnelEngine
 
 /// A tiny hand-made copy of the four standard datasets, small enough to work
@@ -31,7 +32,10 @@ enum VocabularyFixture {
 
   static let leads = table([
     ("lead_id", .int, [1, 2, 3, 4, 5, 6].map { int($0) }),
-    ("created_at", .date, ["2026-01-01", "2026-01-02", "2026-01-05", "2026-01-10", "2026-02-01", "2026-02-03"].map { date($0) }),
+    (
+      "created_at", .date,
+      ["2026-01-01", "2026-01-02", "2026-01-05", "2026-01-10", "2026-02-01", "2026-02-03"].map { date($0) }
+    ),
     ("campaign_id", .int, [1, 1, 2, 2, 3, nil].map { int($0) }),
     ("channel", .string, ["search", "search", "social", "social", "search", "search"].map { text($0) }),
     ("stage", .string, ["won", "sql", "lost", "opportunity", "lead", "mql"].map { text($0) }),
@@ -55,10 +59,13 @@ enum VocabularyFixture {
     ("touch_id", .int, [100, 101, 102, 103, 104, 105, 106, 107].map { int($0) }),
     ("lead_id", .int, [1, 1, 1, 1, 1, 4, 4, 2].map { int($0) }),
     ("campaign_id", .int, [1, 2, 1, 3, 2, 2, 1, 1].map { int($0) }),
-    ("touched_at", .timestamp, [
-      time("2026-01-01", 9), time("2026-01-10", 12), time("2026-01-14", 8), time("2026-02-18", 10),
-      time("2026-02-25", 10), time("2026-01-10", 10), time("2026-01-20", 10), time("2026-01-02", 10),
-    ]),
+    (
+      "touched_at", .timestamp,
+      [
+        time("2026-01-01", 9), time("2026-01-10", 12), time("2026-01-14", 8), time("2026-02-18", 10),
+        time("2026-02-25", 10), time("2026-01-10", 10), time("2026-01-20", 10), time("2026-01-02", 10),
+      ]
+    ),
     ("kind", .string, ["ad", "email", "webinar", "call", "call", "ad", "email", "ad"].map { text($0) }),
   ])
 

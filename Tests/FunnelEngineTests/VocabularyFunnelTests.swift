@@ -1,5 +1,6 @@
 import FunnelData
 import Testing
+
 @testable import FunnelEngine
 
 /// `funnel` on the fixture's six leads, worked out by hand.

@@ -50,7 +50,8 @@ import Testing
         #expect(F.close(sum(all.column("deals")), Double(data.deals.rowCount)), "\(model)")
         #expect(F.close(sum(all.column("revenue")), amounts.reduce(0) { $0 + ($1 ?? 0) }), "\(model)")
         for d in 0..<data.deals.rowCount {
-          let one = try AttributionVerb.run(deals: data.deals.gather([Int32(d)]), model: model, keys: keys, context: context)
+          let one = try AttributionVerb.run(
+            deals: data.deals.gather([Int32(d)]), model: model, keys: keys, context: context)
           #expect(F.close(sum(one.column("deals")), 1), "\(model) deal \(d)")
           #expect(F.close(sum(one.column("revenue")), amounts[d] ?? 0), "\(model) deal \(d)")
         }
@@ -67,10 +68,12 @@ import Testing
       var rng = ChoiceStream(choices)
       let data = RandomDatasets(&rng)
       let created = data.leads.column("created_at")!
-      let weeks = Column.make(.period(.week), (0..<created.count).map { r -> Value in
-        guard case .date(let d) = created.value(at: r) else { return .null }
-        return .period(Periods.bucket(day: d, unit: .week), .week)
-      })
+      let weeks = Column.make(
+        .period(.week),
+        (0..<created.count).map { r -> Value in
+          guard case .date(let d) = created.value(at: r) else { return .null }
+          return .period(Periods.bucket(day: d, unit: .week), .week)
+        })
       let shares = try CohortVerb.run(leads: data.leads, cohort: weeks, cohortName: "week", keys: [], byMonths: false)
       let byMonths = try CohortVerb.run(leads: data.leads, cohort: weeks, cohortName: "week", keys: [], byMonths: true)
       #expect(F.doubles(shares.column("leads")).reduce(0) { $0 + ($1 ?? 0) } == Double(data.leads.rowCount))
@@ -106,16 +109,22 @@ import Testing
       let groupOfRow = (0..<input.rowCount).map { _ in rng.int32(0...Int32(groupCount - 1)) }
       let context = MetricContext(origin: origin, dataset: data.named, today: F.day("2026-07-01"))
       for metric in MetricRegistry.all {
-        let arguments: [Value] = !metric.parameters.isEmpty
+        let arguments: [Value] =
+          !metric.parameters.isEmpty
           ? [.string(rng.element(LeadStage.names)), .string(rng.element(LeadStage.names))] : []
-        #expect(MetricEvaluator.check(metric.name, argumentCount: arguments.count, columns: input.names, context: context) == nil)
-        let grouped = try MetricEvaluator.evaluate(metric.name, arguments: arguments, input: input,
+        #expect(
+          MetricEvaluator.check(metric.name, argumentCount: arguments.count, columns: input.names, context: context)
+            == nil)
+        let grouped = try MetricEvaluator.evaluate(
+          metric.name, arguments: arguments, input: input,
           grouping: Grouping(groupOfRow: groupOfRow, groupCount: groupCount), context: context)
         for g in 0..<groupCount {
           let rows = groupOfRow.indices.filter { groupOfRow[$0] == Int32(g) }.map { Int32($0) }
-          let alone = try MetricEvaluator.evaluate(metric.name, arguments: arguments, input: input.gather(rows),
+          let alone = try MetricEvaluator.evaluate(
+            metric.name, arguments: arguments, input: input.gather(rows),
             grouping: .single(rows: rows.count), context: context)
-          #expect(F.close(grouped.value(at: g).doubleValue, alone.value(at: 0).doubleValue),
+          #expect(
+            F.close(grouped.value(at: g).doubleValue, alone.value(at: 0).doubleValue),
             "\(metric.name) over \(origin) group \(g)")
         }
       }
@@ -124,4 +133,3 @@ import Testing
 
   func sum(_ column: Column?) -> Double { F.doubles(column).reduce(0) { $0 + ($1 ?? 0) } }
 }
-

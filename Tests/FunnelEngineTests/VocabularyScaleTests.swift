@@ -1,5 +1,6 @@
 import FunnelData
 import Testing
+
 @testable import FunnelEngine
 
 /// The verbs over inputs large enough to be split across the cores

@@ -1,5 +1,6 @@
 import FunnelData
 import Testing
+
 @testable import FunnelEngine
 
 /// `scorecard` on the fixture: search (campaigns 1, 3) and social (campaign 2).
@@ -8,8 +9,11 @@ import Testing
 
   @Test func byChannel() throws {
     let t = try ScorecardVerb.run(keys: [], context: F.context(nil))
-    #expect(t.names == ["channel", "spend", "leads", "cpl", "mql_rate", "ctr", "roas", "sql_acceptance_rate",
-      "opportunities", "win_rate", "avg_deal_size", "sales_cycle_days", "pipeline_value", "revenue"])
+    #expect(
+      t.names == [
+        "channel", "spend", "leads", "cpl", "mql_rate", "ctr", "roas", "sql_acceptance_rate",
+        "opportunities", "win_rate", "avg_deal_size", "sales_cycle_days", "pipeline_value", "revenue",
+      ])
     #expect(F.texts(t.column("channel")) == ["search", "social"])
     #expect(F.closeAll(F.doubles(t.column("spend")), [1250.25, 500.50]))
     #expect(F.texts(t.column("leads")) == ["3", "2"])

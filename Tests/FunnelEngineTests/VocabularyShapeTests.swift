@@ -1,5 +1,6 @@
 import FunnelData
 import Testing
+
 @testable import FunnelEngine
 
 /// Over no rows every verb still gives its columns, with the types of a full
@@ -10,8 +11,10 @@ import Testing
   func shape(_ t: Table) -> [String] { zip(t.names, t.columns).map { "\($0.0):\($0.1.type.name)" } }
 
   @Test func funnelOverNoRows() throws {
-    let full = try FunnelVerb.run(leads: F.leads, steps: nil, keys: [("channel", F.leads.column("channel")!)], withinDays: 30)
-    let none = try FunnelVerb.run(leads: F.leads.gather([]), steps: nil,
+    let full = try FunnelVerb.run(
+      leads: F.leads, steps: nil, keys: [("channel", F.leads.column("channel")!)], withinDays: 30)
+    let none = try FunnelVerb.run(
+      leads: F.leads.gather([]), steps: nil,
       keys: [("channel", F.leads.column("channel")!.gather([]))], withinDays: 30)
     #expect(shape(none) == shape(full))
     #expect(none.rowCount == 0)
@@ -23,8 +26,10 @@ import Testing
   @Test func attributeOverNoDeals() throws {
     let context = F.context("deals")
     for model in [AttributionModel.linear, .compare] {
-      let full = try AttributionVerb.run(deals: F.deals, model: model, keys: ["channel", "campaign_id"], context: context)
-      let none = try AttributionVerb.run(deals: F.deals.gather([]), model: model, keys: ["channel", "campaign_id"],
+      let full = try AttributionVerb.run(
+        deals: F.deals, model: model, keys: ["channel", "campaign_id"], context: context)
+      let none = try AttributionVerb.run(
+        deals: F.deals.gather([]), model: model, keys: ["channel", "campaign_id"],
         context: context)
       #expect(shape(none) == shape(full))
       #expect(none.rowCount == 0)
@@ -33,9 +38,11 @@ import Testing
 
   @Test func cohortOverNoRows() throws {
     let months = Column.make(.period(.month), [])
-    let t = try CohortVerb.run(leads: F.leads.gather([]), cohort: months, cohortName: "cohort", keys: [], byMonths: false)
+    let t = try CohortVerb.run(
+      leads: F.leads.gather([]), cohort: months, cohortName: "cohort", keys: [], byMonths: false)
     #expect(shape(t) == ["cohort:month", "leads:int", "mql:double", "sql:double", "opportunity:double", "won:double"])
-    let m = try CohortVerb.run(leads: F.leads.gather([]), cohort: months, cohortName: "cohort", keys: [], byMonths: true)
+    let m = try CohortVerb.run(
+      leads: F.leads.gather([]), cohort: months, cohortName: "cohort", keys: [], byMonths: true)
     // The month columns are fixed, so later stages can name them before any data is read.
     #expect(m.names == ["cohort", "leads"] + (0...12).map { "m\($0)" })
   }
@@ -43,7 +50,8 @@ import Testing
   @Test func metricsOverNoRows() throws {
     for metric in MetricRegistry.all {
       let arguments: [Value] = metric.parameters.isEmpty ? [] : [.string("mql"), .string("sql")]
-      let c = try MetricEvaluator.evaluate(metric.name, arguments: arguments, input: F.deals.gather([]),
+      let c = try MetricEvaluator.evaluate(
+        metric.name, arguments: arguments, input: F.deals.gather([]),
         grouping: .single(rows: 0), context: F.context("deals"))
       #expect(c.count == 1 && c.type == .double && c.hint == metric.hint, "\(metric.name)")
     }

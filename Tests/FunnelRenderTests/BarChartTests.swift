@@ -65,7 +65,10 @@ import Testing
 
   @Test(arguments: [
     (ChartRequest(kind: .bar, value: "channel"), "cannot draw a bar chart of 'channel': it is text, not a number"),
-    (ChartRequest(kind: .bar, label: "owner"), "cannot draw a bar chart: no column 'owner' (columns: channel, leads, revenue, win_rate)"),
+    (
+      ChartRequest(kind: .bar, label: "owner"),
+      "cannot draw a bar chart: no column 'owner' (columns: channel, leads, revenue, win_rate)"
+    ),
   ])
   func impossibleChartsSayWhy(chart: ChartRequest, message: String) {
     #expect(ChartRenderer.render(TestTables.channels, chart: chart, options: RenderOptions()) == message)
@@ -73,7 +76,8 @@ import Testing
 
   @Test func noRowsNoNumbers() {
     let empty = Table(names: ["channel", "n"], columns: [Column.make(.string, []), Column.make(.int, [])])
-    #expect(ChartRenderer.render(empty, chart: ChartRequest(kind: .bar), options: RenderOptions()) == "(no rows to chart)")
+    #expect(
+      ChartRenderer.render(empty, chart: ChartRequest(kind: .bar), options: RenderOptions()) == "(no rows to chart)")
     let text = Table(names: ["channel"], columns: [Column.make(.string, [.string("email")])])
     #expect(
       ChartRenderer.render(text, chart: ChartRequest(kind: .bar), options: RenderOptions())

@@ -8,7 +8,8 @@ enum TestTables {
     columns: [
       Column.make(.string, ["email", "paid_search", "events"].map { Value.string($0) }),
       Column.make(.int, [.int(6120), .int(12_400), .int(310)]),
-      Column.make(.decimal(scale: 2), [.decimal(41_250_000, scale: 2), .decimal(190_221_75, scale: 2), .null], hint: .money),
+      Column.make(
+        .decimal(scale: 2), [.decimal(41_250_000, scale: 2), .decimal(190_221_75, scale: 2), .null], hint: .money),
       Column.make(.double, [.double(0.125), .double(0.081), .double(1)], hint: .rate),
     ])
 

@@ -1,3 +1,4 @@
+import Foundation
 import FunnelData
 import Synchronization
 import Testing
@@ -133,11 +134,16 @@ import Testing
   @Test func completionOnAWideTableIsQuick() {
     let t = TestSession(demo: false)
     let names = (1...200).map { "col_\($0)" }
-    t.session.catalog.setDataset("wide", Table(names: names, columns: names.map { _ in Column.make(.int, [.int(1), .int(2)]) }))
+    t.session.catalog.setDataset(
+      "wide", Table(names: names, columns: names.map { _ in Column.make(.int, [.int(1), .int(2)]) }))
     let start = Date()
     let result = Self.complete("wide | derive extra = col_1 + col_2 | where col_19‸", in: t)
     let ms = Date().timeIntervalSince(start) * 1000
-    #expect(result.candidates == ["col_19", "col_190", "col_191", "col_192", "col_193", "col_194", "col_195", "col_196", "col_197", "col_198", "col_199"])
+    #expect(
+      result.candidates == [
+        "col_19", "col_190", "col_191", "col_192", "col_193", "col_194", "col_195", "col_196", "col_197", "col_198",
+        "col_199",
+      ])
     #expect(ms < 1000)
     print("completion on 200 columns: \(String(format: "%.2f", ms)) ms")
   }
@@ -154,5 +160,3 @@ import Testing
     #expect(Self.complete(".load d \(dir.path)/deals_2026.csv wi‸").candidates == ["with"])
   }
 }
-
-import Foundation

@@ -34,7 +34,8 @@ struct DiagnosticRendererTests {
 
   @Test func promptMessageHasLineAndColumnOnly() {
     let (text, span) = Self.marked("1️⃣dels | take 5", length: 4)
-    let rendered = DiagnosticRenderer.render(Diagnostic(message: "unknown dataset 'dels'", span: span), in: SourceText(text: text))
+    let rendered = DiagnosticRenderer.render(
+      Diagnostic(message: "unknown dataset 'dels'", span: span), in: SourceText(text: text))
     #expect(rendered.hasPrefix("1:1: error: unknown dataset 'dels'\n  dels | take 5\n  ^^^^\n"))
   }
 

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 
 @testable import FunnelShell
@@ -107,5 +108,3 @@ struct DotCommandTests {
     #expect(t.err.isEmpty)
   }
 }
-
-import Foundation

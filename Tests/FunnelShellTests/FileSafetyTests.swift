@@ -117,7 +117,8 @@ struct FileSafetyTests {
     #expect(result.status == 1)
     #expect(
       result.stderr.hasPrefix("3:1: error: cannot write small/o.txt: No space left on device; it is left as it was"))
-    #expect(String(decoding: FileManager.default.contents(atPath: small + "/o.txt") ?? Data(), as: UTF8.self) == "old\n")
+    #expect(
+      String(decoding: FileManager.default.contents(atPath: small + "/o.txt") ?? Data(), as: UTF8.self) == "old\n")
     #expect(try FileManager.default.contentsOfDirectory(atPath: small) == ["o.txt"])
   }
 

@@ -1,5 +1,6 @@
 import FunnelLanguage
 import Testing
+
 @testable import FunnelShell
 
 /// The glossary: enough terms, each complete, linked to real terms, and found by any of its names.
@@ -37,7 +38,8 @@ import Testing
   @Test(arguments: [
     "lead", "MQL", "SQL", "SAL", "opportunity", "pipeline", "win rate", "CAC", "CPL", "CTR", "ROAS", "ROI", "LTV",
     "attribution", "first-touch", "last-touch", "linear", "U-shaped", "W-shaped", "time-decay", "cohort", "touch",
-    "campaign", "funnel", "awareness", "interest", "decision", "nurturing", "lead scoring", "SLA", "smarketing", "churn",
+    "campaign", "funnel", "awareness", "interest", "decision", "nurturing", "lead scoring", "SLA", "smarketing",
+    "churn",
     "quota", "brand awareness", "inbound", "outbound", "lead generation", "qualification", "conversion rate",
     "sales cycle", "pipeline velocity", "average deal size", "cost per opportunity", "content marketing", "SEO",
     "paid search", "account-based marketing",
@@ -55,7 +57,9 @@ import Testing
     #expect(Glossary.lookup(text)?.term == term)
   }
 
-  @Test(arguments: [("atribution", "attribution"), ("pipline", "pipeline"), ("smarketting", "smarketing"), ("coh0rt", "cohort")])
+  @Test(arguments: [
+    ("atribution", "attribution"), ("pipline", "pipeline"), ("smarketting", "smarketing"), ("coh0rt", "cohort"),
+  ])
   func suggestionForAMisspelling(text: String, term: String) {
     #expect(Glossary.lookup(text) == nil)
     #expect(Glossary.suggestion(for: text) == term)

@@ -74,14 +74,16 @@ struct InterruptTests {
 
   /// `rows` lines of id, name, amount and day, written a block at a time.
   static func writeLargeCSV(_ path: String, rows: Int) throws {
-    guard FileManager.default.createFile(atPath: path, contents: nil), let file = FileHandle(forWritingAtPath: path) else {
+    guard FileManager.default.createFile(atPath: path, contents: nil), let file = FileHandle(forWritingAtPath: path)
+    else {
       throw PseudoTerminalError(message: "cannot write \(path)")
     }
     defer { try? file.close() }
     file.write(Data("id,name,amount,day\n".utf8))
     var block = ""
     for i in 0..<rows {
-      block += "\(i),name \(i % 5_000),\(i % 10_000).\(i % 90 + 10),2025-\(i % 9 + 1 < 10 ? "0" : "")\(i % 9 + 1)-1\(i % 9)\n"
+      block +=
+        "\(i),name \(i % 5_000),\(i % 10_000).\(i % 90 + 10),2025-\(i % 9 + 1 < 10 ? "0" : "")\(i % 9 + 1)-1\(i % 9)\n"
       if block.utf8.count > 1 << 20 {
         file.write(Data(block.utf8))
         block = ""

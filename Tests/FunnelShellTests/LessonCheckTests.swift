@@ -1,5 +1,6 @@
 import FunnelData
 import Testing
+
 @testable import FunnelShell
 
 /// `ExerciseCheck` against fixed tables: the expected answer always comes from
@@ -13,10 +14,13 @@ import Testing
 
   func runner(winRate: Double = 0.1248) -> LessonFakeRunner {
     let r = LessonFakeRunner()
-    r.results["deals | agg win_rate()"] = Table(names: ["win_rate"], columns: [Column.make(.double, [.double(winRate)], hint: .rate)])
+    r.results["deals | agg win_rate()"] = Table(
+      names: ["win_rate"], columns: [Column.make(.double, [.double(winRate)], hint: .rate)])
     r.results["campaigns | agg roas() by channel | sort roas desc"] = Table(
       names: ["channel", "roas"],
-      columns: [Column.make(.string, [.string("referral"), .string("email")]), Column.make(.double, [.double(9), .double(2)])])
+      columns: [
+        Column.make(.string, [.string("referral"), .string("email")]), Column.make(.double, [.double(9), .double(2)]),
+      ])
     return r
   }
 
@@ -63,7 +67,8 @@ import Testing
 
   @Test func equivalentQueryIsRight() {
     let r = runner()
-    r.results["deals | agg rate = win_rate()"] = Table(names: ["rate"], columns: [Column.make(.double, [.double(0.1248)], hint: .rate)])
+    r.results["deals | agg rate = win_rate()"] = Table(
+      names: ["rate"], columns: [Column.make(.double, [.double(0.1248)], hint: .rate)])
     let result = ExerciseCheck.check("deals | agg rate = win_rate()", exercise: Self.rateExercise, runner: r)
     #expect(result.correct, "\(result.message)")
     #expect(r.ran.contains("deals | agg rate = win_rate()"))
@@ -73,7 +78,8 @@ import Testing
     let r = runner()
     r.results["deals | where owner == \"A\" | agg win_rate()"] = Table(
       names: ["win_rate"], columns: [Column.make(.double, [.double(0.5)], hint: .rate)])
-    let result = ExerciseCheck.check("deals | where owner == \"A\" | agg win_rate()", exercise: Self.rateExercise, runner: r)
+    let result = ExerciseCheck.check(
+      "deals | where owner == \"A\" | agg win_rate()", exercise: Self.rateExercise, runner: r)
     #expect(!result.correct)
     #expect(result.message.contains("50.0%") || result.message.contains("50%"))
   }
@@ -83,9 +89,13 @@ import Testing
     let sortedWrong = "campaigns | agg roas() by channel | sort roas"
     r.results[sortedWrong] = Table(
       names: ["channel", "roas"],
-      columns: [Column.make(.string, [.string("email"), .string("referral")]), Column.make(.double, [.double(2), .double(9)])])
+      columns: [
+        Column.make(.string, [.string("email"), .string("referral")]), Column.make(.double, [.double(2), .double(9)]),
+      ])
     #expect(!ExerciseCheck.check(sortedWrong, exercise: Self.labelExercise, runner: r).correct)
-    #expect(ExerciseCheck.check("campaigns | agg roas() by channel | sort roas desc", exercise: Self.labelExercise, runner: r).correct)
+    #expect(
+      ExerciseCheck.check("campaigns | agg roas() by channel | sort roas desc", exercise: Self.labelExercise, runner: r)
+        .correct)
   }
 
   @Test func failingQueryOrSolutionIsNeverRight() {
@@ -122,7 +132,8 @@ import Testing
     let table = Table(
       names: ["step", "count"],
       columns: [Column.make(.string, [.string("lead"), .string("won")]), Column.make(.int, [.int(100), .int(4)])])
-    #expect(try ExerciseAnswer.valueWhere(key: "step", equals: "won", column: "count").read(from: table).value == .int(4))
+    #expect(
+      try ExerciseAnswer.valueWhere(key: "step", equals: "won", column: "count").read(from: table).value == .int(4))
     #expect(try ExerciseAnswer.topLabel(column: "step").read(from: table).value == .string("lead"))
     #expect(try ExerciseAnswer.rowCount.read(from: table).value == .int(2))
     #expect(throws: LessonError.self) { try ExerciseAnswer.value(row: 5, column: "count").read(from: table) }

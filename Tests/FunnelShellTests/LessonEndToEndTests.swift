@@ -2,6 +2,7 @@ import FunnelData
 import FunnelRender
 import Synchronization
 import Testing
+
 @testable import FunnelShell
 
 /// Every lesson query, exercise solution and glossary example run on the real

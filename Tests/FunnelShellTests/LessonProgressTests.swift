@@ -1,6 +1,7 @@
 import Foundation
 import FunnelData
 import Testing
+
 @testable import FunnelShell
 
 /// Saving and loading progress, and the walk through a lesson at the prompt.

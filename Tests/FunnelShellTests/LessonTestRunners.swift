@@ -2,6 +2,7 @@ import FunnelData
 import FunnelEngine
 import FunnelLanguage
 import FunnelRender
+
 @testable import FunnelShell
 
 /// A runner that answers from fixed tables, keyed by the statement's text, so

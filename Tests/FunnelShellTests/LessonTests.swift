@@ -1,6 +1,7 @@
 import FunnelData
 import FunnelLanguage
 import Testing
+
 @testable import FunnelShell
 
 /// The lessons' shape, and that every query in them is valid Funnel.
@@ -85,7 +86,8 @@ import Testing
 
   @Test func handoutRethrowsAFailingQuery() {
     let lesson = Lesson(
-      number: 9, title: "T", summary: "S", pages: [LessonPage(text: "t", query: "broken", question: "q")], exercises: [])
+      number: 9, title: "T", summary: "S", pages: [LessonPage(text: "t", query: "broken", question: "q")], exercises: []
+    )
     #expect(throws: LessonError.self) { try LessonText.handout(lesson, runner: LessonFakeRunner(), markdown: false) }
   }
 }

@@ -1,3 +1,4 @@
+import Foundation
 import FunnelData
 import FunnelLanguage
 import Testing
@@ -79,11 +80,13 @@ struct LoadArgumentsTests {
     let dir = NSTemporaryDirectory() + "funnel-load-\(getpid())"
     try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
     defer { try? FileManager.default.removeItem(atPath: dir) }
-    try "id;Close Value;won\n1;1.234,50;yes\n2;99,00;no\n".write(toFile: dir + "/crm.csv", atomically: true, encoding: .utf8)
+    try "id;Close Value;won\n1;1.234,50;yes\n2;99,00;no\n".write(
+      toFile: dir + "/crm.csv", atomically: true, encoding: .utf8)
     let t = TestSession(demo: false)
     #expect(
-      t.run(".load crm \(dir)/crm.csv with sep=\";\", decimal=\",\", bool=\"yes/no\" map amount = `Close Value`"
-        .replacingOccurrences(of: "`", with: "\"")))
+      t.run(
+        ".load crm \(dir)/crm.csv with sep=\";\", decimal=\",\", bool=\"yes/no\" map amount = `Close Value`"
+          .replacingOccurrences(of: "`", with: "\"")))
     let table = try #require(t.session.catalog.dataset("crm"))
     #expect(table.names == ["id", "amount", "won"])
     #expect(table.columns[2].type == .bool)
@@ -91,5 +94,3 @@ struct LoadArgumentsTests {
     #expect(t.err.hasPrefix("s.funnel:2:12: error: \(dir)/missing.csv"))
   }
 }
-
-import Foundation

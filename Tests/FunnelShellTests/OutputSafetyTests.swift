@@ -117,7 +117,9 @@ import Testing
 
   @Test func messagesQuotingDataShowControlsToo() {
     let file = FileError(path: "x.csv", line: 4, column: "amount", message: "'\(Self.hostile)' is not an int")
-    #expect(DiagnosticRenderer.render(file) == "error: x.csv:4: column 'amount': 'Acme\\u{1B}]0;pwned\\u{7}\\u{1B}[2J' is not an int\n")
+    #expect(
+      DiagnosticRenderer.render(file)
+        == "error: x.csv:4: column 'amount': 'Acme\\u{1B}]0;pwned\\u{7}\\u{1B}[2J' is not an int\n")
     var d = Diagnostic(message: "unknown column 'x\u{202E}y'", span: nil)
     d.hints = ["did you mean '\(Self.flipped)'?"]
     let text = DiagnosticRenderer.render(d, in: nil)

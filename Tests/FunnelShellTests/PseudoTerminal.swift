@@ -10,7 +10,8 @@ import Testing
 final class PseudoTerminal {
   /// `$FUNNEL_BIN`, else the package's `.build/debug/funnel`; nil when neither exists.
   static let binary: String? = {
-    if let path = ProcessInfo.processInfo.environment["FUNNEL_BIN"], FileManager.default.isExecutableFile(atPath: path) {
+    if let path = ProcessInfo.processInfo.environment["FUNNEL_BIN"], FileManager.default.isExecutableFile(atPath: path)
+    {
       return path
     }
     let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()

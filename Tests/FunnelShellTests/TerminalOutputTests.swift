@@ -38,7 +38,8 @@ struct TerminalOutputTests {
     #expect(!text.unicodeScalars.contains("\u{9B}"), "\(format): raw CSI")
     #expect(!text.unicodeScalars.contains("\u{202E}"), "\(format): raw right-to-left override")
     let json = format.hasPrefix("json")
-    #expect(text.contains(json ? "Acme\\u001b]0;pwned\\u0007\\u001b[2J" : "Acme\\u{1B}]0;pwned\\u{7}\\u{1B}[2J"), "\(text)")
+    #expect(
+      text.contains(json ? "Acme\\u001b]0;pwned\\u0007\\u001b[2J" : "Acme\\u{1B}]0;pwned\\u{7}\\u{1B}[2J"), "\(text)")
     #expect(text.contains(json ? "invoice\\u202efdp.exe" : "invoice\\u{202E}fdp.exe"), "\(text)")
   }
 
@@ -46,7 +47,8 @@ struct TerminalOutputTests {
     let path = try Self.hostileFile()
     defer { try? FileManager.default.removeItem(atPath: path) }
     let shell = try PseudoTerminal(arguments: [
-      "--no-demo", "--load", "h=" + path, "--format", "csv", "--safe-csv", "-c", "h | derive f = \"=1+\" | select f, amount",
+      "--no-demo", "--load", "h=" + path, "--format", "csv", "--safe-csv", "-c",
+      "h | derive f = \"=1+\" | select f, amount",
     ])
     let (status, text) = Self.output(of: shell)
     #expect(status == 0, "\(text)")

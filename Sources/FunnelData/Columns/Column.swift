@@ -145,7 +145,10 @@ public struct Column: Sendable {
     let data: ColumnData
     switch type {
     case .int:
-      data = .int(fill(0) { if case .int(let x) = $0 { return x }; return nil })
+      data = .int(
+        fill(0) {
+          if case .int(let x) = $0 { return x }; return nil
+        })
     case .double:
       data = .double(fill(0) { v in v.isNull ? nil : v.doubleValue })
     case .decimal(let s):
@@ -159,11 +162,20 @@ public struct Column: Sendable {
           }
         }, scale: s)
     case .date:
-      data = .date(fill(0) { if case .date(let x) = $0 { return x }; return nil })
+      data = .date(
+        fill(0) {
+          if case .date(let x) = $0 { return x }; return nil
+        })
     case .timestamp:
-      data = .timestamp(fill(0) { if case .timestamp(let x) = $0 { return x }; return nil })
+      data = .timestamp(
+        fill(0) {
+          if case .timestamp(let x) = $0 { return x }; return nil
+        })
     case .bool:
-      data = .bool(fill(false) { if case .bool(let x) = $0 { return x }; return nil })
+      data = .bool(
+        fill(false) {
+          if case .bool(let x) = $0 { return x }; return nil
+        })
     case .string:
       var builder = StringDictionaryBuilder()
       let codes = fill(Int32(0)) { v -> Int32? in
@@ -172,7 +184,10 @@ public struct Column: Sendable {
       }
       data = .string(codes: codes, dictionary: builder.build())
     case .period(let u):
-      data = .period(fill(0) { if case .period(let x, let vu) = $0, vu == u { return x }; return nil }, unit: u)
+      data = .period(
+        fill(0) {
+          if case .period(let x, let vu) = $0, vu == u { return x }; return nil
+        }, unit: u)
     }
     return Column(data, validity: valid, hint: hint)
   }

@@ -171,7 +171,7 @@ struct JSONFieldParser {
       let from = i
       while i < src.count,
         src[i] == UInt8(ascii: "-") || src[i] == UInt8(ascii: "+") || src[i] == UInt8(ascii: ".")
-        || src[i] == UInt8(ascii: "e") || src[i] == UInt8(ascii: "E") || src[i] &- 48 < 10
+          || src[i] == UInt8(ascii: "e") || src[i] == UInt8(ascii: "E") || src[i] &- 48 < 10
       {
         i += 1
       }

@@ -28,7 +28,9 @@ extension ExprBinder {
         typed.append(b)
         continue
       }
-      if case .string(let s) = item.value, Self.isTemporal(subject.type) { b = try Self.read(s, as: subject.type, span: item.span) }
+      if case .string(let s) = item.value, Self.isTemporal(subject.type) {
+        b = try Self.read(s, as: subject.type, span: item.span)
+      }
       if case .int(let y) = item.value, subject.type == .period(.year) {
         b = .constant(.period(Int32(truncatingIfNeeded: y), .year), subject.type)
       }

@@ -9,7 +9,8 @@ extension ExprBinder {
     for a in args {
       let b = try ExprBinder(scope: .empty, catalog: catalog, clause: "a metric's argument").bind(a)
       guard let v = b.constantValue else {
-        throw Diagnostic(message: "'\(id.text)' takes literal arguments", span: a.span, hints: ["conversion(\"mql\", \"won\")"])
+        throw Diagnostic(
+          message: "'\(id.text)' takes literal arguments", span: a.span, hints: ["conversion(\"mql\", \"won\")"])
       }
       values.append(v)
     }

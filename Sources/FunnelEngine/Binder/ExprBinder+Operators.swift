@@ -33,8 +33,12 @@ extension ExprBinder {
     }
     var l = try bind(lx), r = try bind(rx)
     if l.isNullConstant || r.isNullConstant { return .constant(.null, .bool) }
-    if case .constant(.string(let s), _) = r, Self.isTemporal(l.type) { r = try Self.read(s, as: l.type, span: rx.span) }
-    if case .constant(.string(let s), _) = l, Self.isTemporal(r.type) { l = try Self.read(s, as: r.type, span: lx.span) }
+    if case .constant(.string(let s), _) = r, Self.isTemporal(l.type) {
+      r = try Self.read(s, as: l.type, span: rx.span)
+    }
+    if case .constant(.string(let s), _) = l, Self.isTemporal(r.type) {
+      l = try Self.read(s, as: r.type, span: lx.span)
+    }
     // `year(d) == 2018`: a whole number against a year is that year. One
     // past Int32 is held at its end, which no year reaches, so every
     // comparison keeps its answer (never wrapped onto a real year).
@@ -64,7 +68,8 @@ extension ExprBinder {
     if case .literal(.duration(let d)) = rx.kind, op == .add || op == .subtract {
       let l = try bind(lx)
       guard l.isNullConstant || l.type == .date || l.type == .timestamp else {
-        throw Diagnostic.argumentType(op.rawValue, needs: "a date or timestamp before a duration", got: l.type, span: lx.span)
+        throw Diagnostic.argumentType(
+          op.rawValue, needs: "a date or timestamp before a duration", got: l.type, span: lx.span)
       }
       return .shift(l.isNullConstant ? .constant(.null, .date) : l, d, negative: op == .subtract)
     }
@@ -117,7 +122,8 @@ extension ExprBinder {
         return .arithmetic(.multiply, Self.convert(l, to: .double), Self.convert(r, to: .double), .double)
       }
       let s = max(ls, rs)
-      return .arithmetic(op, Self.convert(l, to: .decimal(scale: s)), Self.convert(r, to: .decimal(scale: s)), .decimal(scale: s))
+      return .arithmetic(
+        op, Self.convert(l, to: .decimal(scale: s)), Self.convert(r, to: .decimal(scale: s)), .decimal(scale: s))
     }
   }
 

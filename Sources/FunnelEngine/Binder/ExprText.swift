@@ -41,7 +41,9 @@ enum ExprText {
   }
 
   static func name(_ id: Identifier) -> String {
-    let plain = id.text.unicodeScalars.allSatisfy { $0 == "_" || $0.properties.isAlphabetic || ("0"..."9").contains($0) }
+    let plain = id.text.unicodeScalars.allSatisfy {
+      $0 == "_" || $0.properties.isAlphabetic || ("0"..."9").contains($0)
+    }
     return plain && !id.text.isEmpty ? id.text : "`" + id.text + "`"
   }
 

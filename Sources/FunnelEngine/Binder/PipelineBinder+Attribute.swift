@@ -29,10 +29,13 @@ extension PipelineBinder {
       }
       keys.append(id.text)
     }
-    if let p = AttributionVerb.check(deals: scope.names, context: metricContext(origin: scope.origin ?? "deals"), keys: keys) {
+    if let p = AttributionVerb.check(
+      deals: scope.names, context: metricContext(origin: scope.origin ?? "deals"), keys: keys)
+    {
       throw Self.diagnostic(p, span)
     }
-    let text = "credit revenue to campaigns (\(model.text)" + (keys.isEmpty ? ")" : ") by " + keys.joined(separator: ", "))
+    let text =
+      "credit revenue to campaigns (\(model.text)" + (keys.isEmpty ? ")" : ") by " + keys.joined(separator: ", "))
     return try finish(node, .attribute(model: m, keys: keys, text: text), scope, span: span)
   }
 }

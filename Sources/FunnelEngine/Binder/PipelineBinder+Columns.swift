@@ -12,7 +12,10 @@ extension PipelineBinder {
       columns.append(OutputColumn(name: names.claim(item.name?.text ?? Naming.name(item.expr)), expr: expr))
     }
     let text = items.map(ExprText.text).joined(separator: ", ")
-    return (.project(node, columns: columns, verb: "select", text: text), Scope(columns: columns, label: scope.label, origin: scope.origin))
+    return (
+      .project(node, columns: columns, verb: "select", text: text),
+      Scope(columns: columns, label: scope.label, origin: scope.origin)
+    )
   }
 
   /// Items are bound in order over the columns so far, so a later item sees
@@ -32,11 +35,16 @@ extension PipelineBinder {
       }
     }
     let text = items.map(ExprText.text).joined(separator: ", ")
-    return (.project(node, columns: columns, verb: "derive", text: text), Scope(columns: columns, label: scope.label, origin: scope.origin))
+    return (
+      .project(node, columns: columns, verb: "derive", text: text),
+      Scope(columns: columns, label: scope.label, origin: scope.origin)
+    )
   }
 
   /// Binds keys (over the rows) and aggregates (in an aggregate context).
-  func bindAggregation(_ aggregates: [NamedExpr], by: [NamedExpr], _ scope: Scope, clause: String) throws -> AggregatePlan {
+  func bindAggregation(_ aggregates: [NamedExpr], by: [NamedExpr], _ scope: Scope, clause: String) throws
+    -> AggregatePlan
+  {
     let rows = ExprBinder(scope: scope, catalog: catalog, clause: "by")
     var names = NameAllocator()
     var keys = [OutputColumn]()

@@ -8,7 +8,8 @@ extension PipelineBinder {
     _ e: Expr, _ ax: Expr, _ bx: Expr, on: [NamedExpr], by: [NamedExpr], _ node: PlanNode, _ scope: Scope, span: Span
   ) throws -> (PlanNode, Scope) {
     guard !on.isEmpty else {
-      throw Diagnostic(message: "compare needs at least one aggregate after on", span: span, hints: ["on revenue = sum(amount)"])
+      throw Diagnostic(
+        message: "compare needs at least one aggregate after on", span: span, hints: ["on revenue = sum(amount)"])
     }
     let subject = try ExprBinder(scope: scope, catalog: catalog, clause: "compare").bind(e)
     let a = try compareValue(ax, for: subject)
@@ -26,20 +27,25 @@ extension PipelineBinder {
     let valueHint = hints.allSatisfy { $0 == hints[0] } ? hints[0] : .plain
     let changeTypes = types.compactMap(CompareOperator.changeType)
     let changeType = changeTypes.first.map { first in changeTypes.allSatisfy { $0 == first } ? first : .double } ?? .int
-    let changeHints = zip(types, hints).filter { CompareOperator.changeType($0.0) != nil }.map { $0.0.isNumeric ? $0.1 : .plain }
-    let changeHint = changeHints.first.map { first in changeHints.allSatisfy { $0 == first } ? first : .plain } ?? .plain
+    let changeHints = zip(types, hints).filter { CompareOperator.changeType($0.0) != nil }.map {
+      $0.0.isNumeric ? $0.1 : .plain
+    }
+    let changeHint =
+      changeHints.first.map { first in changeHints.allSatisfy { $0 == first } ? first : .plain } ?? .plain
     var names = NameAllocator(existing: keys.map(\.name))
     let columnNames = ["metric", a.rawText, b.rawText, "change", "change_pct"].map { names.claim($0) }
     let text =
       ExprText.text(e) + " " + ExprText.text(ax) + " vs " + ExprText.text(bx) + " on "
-      + on.map(ExprText.text).joined(separator: ", ") + (by.isEmpty ? "" : " by " + by.map(ExprText.text).joined(separator: ", "))
+      + on.map(ExprText.text).joined(separator: ", ")
+      + (by.isEmpty ? "" : " by " + by.map(ExprText.text).joined(separator: ", "))
     let plan = ComparePlan(
       subject: subject, a: a, b: b, keys: keys, metrics: metrics, valueType: valueType, valueHint: valueHint,
       changeType: changeType, changeHint: changeHint, columnNames: columnNames, text: text)
     let out = Scope(
       names: keys.map(\.name) + columnNames,
       types: keys.map { $0.expr.type } + [.string, valueType, valueType, changeType, .double],
-      hints: keys.map { $0.expr.hint } + [.plain, valueHint, valueHint, changeHint, .rate], label: "the result", origin: nil)
+      hints: keys.map { $0.expr.hint } + [.plain, valueHint, valueHint, changeHint, .rate], label: "the result",
+      origin: nil)
     return (.compare(node, plan), out)
   }
 
@@ -64,9 +70,12 @@ extension PipelineBinder {
       v = .constant(.period(Int32(truncatingIfNeeded: y), .year), subject.type)
     }
     guard let value = v.constantValue, !value.isNull else {
-      throw Diagnostic(message: "compare needs a literal value here", span: x.span, hints: ["compare quarter(closed_at) \"2026-Q1\" vs \"2026-Q2\" on ..."])
+      throw Diagnostic(
+        message: "compare needs a literal value here", span: x.span,
+        hints: ["compare quarter(closed_at) \"2026-Q1\" vs \"2026-Q2\" on ..."])
     }
-    guard let common = ExprBinder.commonType(v.type, subject.type), common == subject.type || subject.type.isNumeric else {
+    guard let common = ExprBinder.commonType(v.type, subject.type), common == subject.type || subject.type.isNumeric
+    else {
       throw Diagnostic.typeMismatch("compare", subject.type, v.type, span: x.span)
     }
     return ExprBinder.convert(v, to: subject.type).constantValue ?? value

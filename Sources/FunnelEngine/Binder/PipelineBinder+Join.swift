@@ -8,7 +8,9 @@ extension PipelineBinder {
   ) throws -> (PlanNode, Scope) {
     guard let table = catalog.dataset(dataset.text) else { throw Diagnostic.unknownDataset(dataset, catalog: catalog) }
     let right = Scope(table: table, label: dataset.text, origin: nil)
-    guard let li = scope.index(of: leftKey.text) else { throw Diagnostic.unknownColumn(leftKey, in: scope, catalog: catalog) }
+    guard let li = scope.index(of: leftKey.text) else {
+      throw Diagnostic.unknownColumn(leftKey, in: scope, catalog: catalog)
+    }
     let rk = rightKey ?? leftKey
     guard let ri = right.index(of: rk.text) else { throw Diagnostic.unknownColumn(rk, in: right, catalog: catalog) }
     let lt = scope.types[li], rt = right.types[ri]

@@ -64,7 +64,9 @@ extension PipelineBinder {
   func boundKeys(_ by: [NamedExpr], _ scope: Scope, clause: String) throws -> [OutputColumn] {
     let binder = ExprBinder(scope: scope, catalog: catalog, clause: clause)
     var names = NameAllocator()
-    return try by.map { OutputColumn(name: names.claim($0.name?.text ?? Naming.name($0.expr)), expr: try binder.bind($0.expr)) }
+    return try by.map {
+      OutputColumn(name: names.claim($0.name?.text ?? Naming.name($0.expr)), expr: try binder.bind($0.expr))
+    }
   }
 
   func metricContext(origin: String?) -> MetricContext {

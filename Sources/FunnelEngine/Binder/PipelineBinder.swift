@@ -57,24 +57,35 @@ final class PipelineBinder {
       }
       let kept = scope.passThrough.enumerated().filter { !dropped.contains($0.offset) }.map(\.element)
       let text = ids.map(ExprText.name).joined(separator: ", ")
-      return (.project(node, columns: kept, verb: "drop", text: text), Scope(columns: kept, label: scope.label, origin: scope.origin))
+      return (
+        .project(node, columns: kept, verb: "drop", text: text),
+        Scope(columns: kept, label: scope.label, origin: scope.origin)
+      )
     case .rename(let renamings):
       var columns = scope.passThrough
       for r in renamings {
-        guard let i = scope.index(of: r.old.text) else { throw Diagnostic.unknownColumn(r.old, in: scope, catalog: catalog) }
+        guard let i = scope.index(of: r.old.text) else {
+          throw Diagnostic.unknownColumn(r.old, in: scope, catalog: catalog)
+        }
         if let j = columns.firstIndex(where: { $0.name == r.new.text }), j != i {
-          throw Diagnostic(message: "column '\(r.new.text)' already exists", span: r.new.span, hints: ["drop it first, or pick another name"])
+          throw Diagnostic(
+            message: "column '\(r.new.text)' already exists", span: r.new.span,
+            hints: ["drop it first, or pick another name"])
         }
         columns[i].name = r.new.text
       }
       let text = renamings.map { ExprText.name($0.new) + " = " + ExprText.name($0.old) }.joined(separator: ", ")
-      return (.project(node, columns: columns, verb: "rename", text: text), Scope(columns: columns, label: scope.label, origin: scope.origin))
+      return (
+        .project(node, columns: columns, verb: "rename", text: text),
+        Scope(columns: columns, label: scope.label, origin: scope.origin)
+      )
     case .agg(let aggregates, let by):
       return try bindAggregate(aggregates, by: by, node, scope, span: stage.keywordSpan)
     case .count(let by):
       let span = stage.keywordSpan
       let countCall = Expr(.call(Identifier("count", span: span), []), span: span)
-      return try bindAggregate([NamedExpr(name: Identifier("count", span: span), expr: countCall)], by: by, node, scope, span: span)
+      return try bindAggregate(
+        [NamedExpr(name: Identifier("count", span: span), expr: countCall)], by: by, node, scope, span: span)
     case .sort(let keys):
       let binder = ExprBinder(scope: scope, catalog: catalog, clause: "sort")
       let bound = try keys.map { SortPlanKey(expr: try binder.bind($0.expr), descending: $0.descending) }
@@ -84,7 +95,8 @@ final class PipelineBinder {
       return (.limit(node, count: try count(n)), scope)
     case .top(let n, let by):
       let key = try ExprBinder(scope: scope, catalog: catalog, clause: "top").bind(by)
-      let sorted = PlanNode.sort(node, keys: [SortPlanKey(expr: key, descending: true)], text: ExprText.text(by) + " descending")
+      let sorted = PlanNode.sort(
+        node, keys: [SortPlanKey(expr: key, descending: true)], text: ExprText.text(by) + " descending")
       return (.limit(sorted, count: try count(n)), scope)
     case .distinct(let ids):
       var indices = [Int]()
@@ -139,7 +151,8 @@ final class PipelineBinder {
       case "bar": k = .bar
       case "line": k = .line
       default:
-        var d = Diagnostic(message: "unknown chart kind '\(kind.text)'", span: kind.span, hints: ["chart bar or chart line"])
+        var d = Diagnostic(
+          message: "unknown chart kind '\(kind.text)'", span: kind.span, hints: ["chart bar or chart line"])
         d.suggest(kind.text, among: ["bar", "line"])
         throw d
       }

@@ -20,7 +20,9 @@ enum DetachedWork {
   /// (see `AbandonableWork`), with kernels inside seeing the work's own flag
   /// through `Interruption`. Throws `Cancelled` within a few milliseconds of
   /// `cancellation` being set.
-  static func run<T: Sendable>(size: Int, _ cancellation: Cancellation, _ work: @escaping @Sendable () throws -> T) throws -> T {
+  static func run<T: Sendable>(size: Int, _ cancellation: Cancellation, _ work: @escaping @Sendable () throws -> T)
+    throws -> T
+  {
     if size < threshold { return try work() }
     return try AbandonableWork.run(named: "detached work", watching: cancellation) { stop in
       try Interruption.during(stop) { try work() }

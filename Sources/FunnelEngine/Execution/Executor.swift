@@ -37,14 +37,18 @@ struct Executor {
     case .sort(let input, let keys, _):
       return try step(try rows(input)) { try RowOperators.sort($0, keys, context) }
     case .topN(let input, let keys, let count, _):
-      return try step(try rows(input)) { RowOperators.limit(try RowOperators.sort($0, keys, limit: count, context), count) }
+      return try step(try rows(input)) {
+        RowOperators.limit(try RowOperators.sort($0, keys, limit: count, context), count)
+      }
     case .limit(let input, let count):
       return RowOperators.limit(try rows(input), count)
     case .distinct(let input, let columns, let names):
       return try step(try rows(input)) { Batch(try RowOperators.distinct($0, columns, names: names, context)) }
     case .join(let input, let plan):
       return try step(try rows(input)) { left in
-        try step(Batch(try run(plan.right))) { Batch(try JoinOperator.run(left, $0.table, plan, needed: needed, context)) }
+        try step(Batch(try run(plan.right))) {
+          Batch(try JoinOperator.run(left, $0.table, plan, needed: needed, context))
+        }
       }
     case .compare(let input, let plan):
       return Batch(try CompareOperator.run(try run(input), plan, context))

@@ -37,7 +37,8 @@ enum CaseKernel {
           var end = start + 1
           while end < taken.count, taken[end].branch == taken[start].branch { end += 1 }
           let positions = taken[start..<end].map(\.position)
-          pieces.add(try Evaluator.evaluate(branches[Int(taken[start].branch)].then, batch.selecting(positions)), at: positions)
+          pieces.add(
+            try Evaluator.evaluate(branches[Int(taken[start].branch)].then, batch.selecting(positions)), at: positions)
           start = end
         }
         if !taken.isEmpty {

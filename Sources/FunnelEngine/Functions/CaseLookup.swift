@@ -84,7 +84,8 @@ struct CaseLookup {
       for i in 0..<n { out[i] = table[Int(codes[i])] }
     case (.integers(let map), .date(let v)), (.integers(let map), .period(let v, _)):
       for i in 0..<n { out[i] = map[Int64(v[i])] ?? -1 }
-    case (.integers(let map), .int(let v)), (.integers(let map), .decimal(let v, _)), (.integers(let map), .timestamp(let v)):
+    case (.integers(let map), .int(let v)), (.integers(let map), .decimal(let v, _)),
+      (.integers(let map), .timestamp(let v)):
       for i in 0..<n { out[i] = map[v[i]] ?? -1 }
     case (.doubles(let map), .double(let v)):
       for i in 0..<n { out[i] = map[v[i]] ?? -1 }

@@ -11,10 +11,12 @@ extension Column {
     case (.double, _): data = .double([Double](repeating: value.doubleValue ?? 0, count: count))
     case (.decimal(let s), .decimal(let u, let vs)):
       data = .decimal([Int64](repeating: Decimal64.rescale(u, from: vs, to: s), count: count), scale: s)
-    case (.decimal(let s), .int(let v)): data = .decimal([Int64](repeating: v &* Decimal64.intPowersOfTen[s], count: count), scale: s)
+    case (.decimal(let s), .int(let v)):
+      data = .decimal([Int64](repeating: v &* Decimal64.intPowersOfTen[s], count: count), scale: s)
     case (.date, .date(let d)): data = .date([Int32](repeating: d, count: count))
     case (.timestamp, .timestamp(let t)): data = .timestamp([Int64](repeating: t, count: count))
-    case (.timestamp, .date(let d)): data = .timestamp([Int64](repeating: Int64(d) * Timestamps.microsPerDay, count: count))
+    case (.timestamp, .date(let d)):
+      data = .timestamp([Int64](repeating: Int64(d) * Timestamps.microsPerDay, count: count))
     case (.bool, .bool(let b)): data = .bool([Bool](repeating: b, count: count))
     case (.string, .string(let s)):
       data = .string(codes: [Int32](repeating: 0, count: count), dictionary: StringDictionary([s]))

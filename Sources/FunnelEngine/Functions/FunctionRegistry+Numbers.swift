@@ -53,6 +53,6 @@ extension FunctionRegistry {
         + "proposal, negotiation, closed_won",
       nulls: "never null",
       example: "leads | agg sqls = count_if(reached(\"sql\")) by channel",
-      hook: .scalar { try $0.bindReached($1) }),
+      hook: .scalar { try $0.bindReached($1) })
   ]
 }

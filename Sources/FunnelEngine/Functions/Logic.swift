@@ -7,10 +7,12 @@ enum Logic {
   static func and(_ l: Column, _ r: Column) -> Column {
     let n = l.count, a = l.bools, b = r.bools
     if l.validity == nil, r.validity == nil {
-      return Column(.bool([Bool](unsafeUninitializedCapacity: n) { out, done in
-        for i in 0..<n { out.initializeElement(at: i, to: a[i] && b[i]) }
-        done = n
-      }))
+      return Column(
+        .bool(
+          [Bool](unsafeUninitializedCapacity: n) { out, done in
+            for i in 0..<n { out.initializeElement(at: i, to: a[i] && b[i]) }
+            done = n
+          }))
     }
     var out = [Bool](repeating: false, count: n)
     var valid = Bitmap(count: n, value: true)
@@ -25,10 +27,12 @@ enum Logic {
   static func or(_ l: Column, _ r: Column) -> Column {
     let n = l.count, a = l.bools, b = r.bools
     if l.validity == nil, r.validity == nil {
-      return Column(.bool([Bool](unsafeUninitializedCapacity: n) { out, done in
-        for i in 0..<n { out.initializeElement(at: i, to: a[i] || b[i]) }
-        done = n
-      }))
+      return Column(
+        .bool(
+          [Bool](unsafeUninitializedCapacity: n) { out, done in
+            for i in 0..<n { out.initializeElement(at: i, to: a[i] || b[i]) }
+            done = n
+          }))
     }
     var out = [Bool](repeating: false, count: n)
     var valid = Bitmap(count: n, value: true)

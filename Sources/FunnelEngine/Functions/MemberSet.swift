@@ -29,8 +29,17 @@ struct MemberSet {
     switch type {
     case .double: values = .doubles(Set(present.compactMap(\.doubleValue)))
     case .string:
-      values = .texts(Set(present.compactMap { if case .string(let s) = $0 { return Array(s.utf8) }; return nil }))
-    case .bool: values = .bools(Set(present.compactMap { if case .bool(let b) = $0 { return b }; return nil }))
+      values = .texts(
+        Set(
+          present.compactMap {
+            if case .string(let s) = $0 { return Array(s.utf8) }; return nil
+          }))
+    case .bool:
+      values = .bools(
+        Set(
+          present.compactMap {
+            if case .bool(let b) = $0 { return b }; return nil
+          }))
     default: values = .integers(Set(present.compactMap(Self.integer)))
     }
   }
@@ -56,7 +65,8 @@ struct MemberSet {
       for i in 0..<n { out[i] = table[Int(codes[i])] }
     case (.integers(let set), .date(let v)), (.integers(let set), .period(let v, _)):
       for i in 0..<n { out[i] = set.contains(Int64(v[i])) }
-    case (.integers(let set), .int(let v)), (.integers(let set), .decimal(let v, _)), (.integers(let set), .timestamp(let v)):
+    case (.integers(let set), .int(let v)), (.integers(let set), .decimal(let v, _)),
+      (.integers(let set), .timestamp(let v)):
       for i in 0..<n { out[i] = set.contains(v[i]) }
     case (.doubles(let set), _):
       let v = c.doubles

@@ -18,7 +18,8 @@ public enum MetricEvaluator {
     let expected = definition.parameters.count
     if argumentCount != expected {
       return MetricProblem(
-        message: "\(name)() takes \(expected == 0 ? "no" : String(expected)) argument\(expected == 1 ? "" : "s"), not \(argumentCount)",
+        message:
+          "\(name)() takes \(expected == 0 ? "no" : String(expected)) argument\(expected == 1 ? "" : "s"), not \(argumentCount)",
         hints: ["write \(definition.signature)"])
     }
     let needs = definition.needs
@@ -34,7 +35,8 @@ public enum MetricEvaluator {
     var stages: [LeadStage] = []
     for a in arguments {
       guard case .string(let text) = a else {
-        throw MetricProblem(message: "\(name)() takes stage names in quotes", hints: ["write conversion(\"mql\", \"sql\")"])
+        throw MetricProblem(
+          message: "\(name)() takes stage names in quotes", hints: ["write conversion(\"mql\", \"sql\")"])
       }
       guard let s = LeadStage(name: text) else { throw LeadStage.unknown(text, in: "\(name)()") }
       stages.append(s)
@@ -44,7 +46,8 @@ public enum MetricEvaluator {
     else { throw MetricProblem.internalError("metric \(name) passed its check but has no plan") }
     let needs = definition.needs(stages: stages)
     // The stage columns are only known now: check them again.
-    if let p = MetricSources.problem(needs, subject: "\(name)()", rowsAre: rowsAre, inputColumns: input.names,
+    if let p = MetricSources.problem(
+      needs, subject: "\(name)()", rowsAre: rowsAre, inputColumns: input.names,
       context: context)
     {
       throw p
@@ -65,7 +68,8 @@ public enum MetricEvaluator {
 
   /// The values of `definition` for every group of `facts`, as a column shown as the metric's hint.
   static func column(_ definition: MetricDefinition, stages: [LeadStage] = [], facts: MetricFacts) -> Column {
-    column((0..<facts.groupCount).map { definition.compute(MetricGroup(facts: facts, group: $0, stages: stages)) },
+    column(
+      (0..<facts.groupCount).map { definition.compute(MetricGroup(facts: facts, group: $0, stages: stages)) },
       hint: definition.hint)
   }
 }

@@ -42,13 +42,17 @@ struct MetricFacts {
     _ reach: MetricSources.Reach, columns: [String], touches: Bool, _ context: MetricContext
   ) throws {
     let n = groupCount
-    (deals, won, lost, open) = ([Int64](repeating: 0, count: n), [Int64](repeating: 0, count: n),
-      [Int64](repeating: 0, count: n), [Int64](repeating: 0, count: n))
+    (deals, won, lost, open) = (
+      [Int64](repeating: 0, count: n), [Int64](repeating: 0, count: n),
+      [Int64](repeating: 0, count: n), [Int64](repeating: 0, count: n)
+    )
     let table = reach.table
     let outcome = try DealOutcome.of(table)
     var amount: MoneyColumn? = nil
     if columns.contains("amount"), let c = table.column("amount") {
-      guard let m = MoneyColumn(c) else { throw MetricProblem(message: "deals.amount must be a number, not \(c.type.name)") }
+      guard let m = MoneyColumn(c) else {
+        throw MetricProblem(message: "deals.amount must be a number, not \(c.type.name)")
+      }
       amount = m
       wonAmount = MoneySums(groupCount: n, like: m)
       openAmount = MoneySums(groupCount: n, like: m)
@@ -78,7 +82,9 @@ struct MetricFacts {
       case DealOutcome.won.rawValue:
         won[g] += 1
         if let a = amount { wonAmount?.add(a, row: r, group: g) }
-        if let c = created, let e = closed, c[r] != nullDay, e[r] != nullDay { median.add(Int64(e[r] - c[r]), group: g) }
+        if let c = created, let e = closed, c[r] != nullDay, e[r] != nullDay {
+          median.add(Int64(e[r] - c[r]), group: g)
+        }
         if let index = touchIndex {
           let close = closed.map { $0[r] == nullDay ? today : $0[r] } ?? today
           touchesToClose[g] += Int64(index.touches(ofDeal: r, onOrBefore: close).count)
@@ -99,7 +105,8 @@ struct MetricFacts {
     let ranks = try LeadStage.ranks(table)
     var flags: [(LeadStage, [Bool])] = []
     for s in stages where s != .lead {
-      flags.append((s, LeadStage.reached(s, ranks: ranks, days: try LeadStage.days(s, in: table), rows: table.rowCount)))
+      flags.append(
+        (s, LeadStage.reached(s, ranks: ranks, days: try LeadStage.days(s, in: table), rows: table.rowCount)))
       reached[s.rawValue] = [Int64](repeating: 0, count: groupCount)
     }
     reach.membership.forEach { r, g in leads[g] += 1 }
@@ -123,7 +130,9 @@ struct MetricFacts {
     }
     func counts(_ name: String) throws -> [Int64]? {
       guard columns.contains(name), let c = table.column(name) else { return nil }
-      guard let v = ColumnReader.counts(c) else { throw MetricProblem(message: "\(name) must be a number, not \(c.type.name)") }
+      guard let v = ColumnReader.counts(c) else {
+        throw MetricProblem(message: "\(name) must be a number, not \(c.type.name)")
+      }
       return v
     }
     let imp = try counts("impressions"), clk = try counts("clicks")

@@ -18,7 +18,9 @@ public struct MetricProblem: Error, Equatable, Sendable {
   static func missingColumn(_ column: String, in dataset: String, for subject: String, rowsAre: Bool)
     -> MetricProblem
   {
-    let where_ = rowsAre ? "the rows are \(dataset) and have no column \(column)" : "the \(dataset) dataset has no column \(column)"
+    let where_ =
+      rowsAre
+      ? "the rows are \(dataset) and have no column \(column)" : "the \(dataset) dataset has no column \(column)"
     var hints = [
       "map it when loading: .load \(dataset) FILE map \(column) = <your column>",
       "or derive it: let \(dataset) = \(dataset) | derive \(column) = ...",

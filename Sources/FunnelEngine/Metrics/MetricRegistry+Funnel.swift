@@ -21,7 +21,8 @@ extension MetricRegistry {
       FROM leads
       """,
     sqlTemplate: MetricSQL.perGroup(
-      "conversion", "\(MetricSQL.double(MetricSQL.count("{reached_b}"))) / NULLIF(\(MetricSQL.count("{reached_a}")), 0)"),
+      "conversion", "\(MetricSQL.double(MetricSQL.count("{reached_b}"))) / NULLIF(\(MetricSQL.count("{reached_a}")), 0)"
+    ),
     hint: .rate, needs: MetricNeeds(leadStages: []),
     compute: { g in g.stages.count == 2 ? ratio(g.reached(g.stages[1]), g.reached(g.stages[0])) : nil })
 

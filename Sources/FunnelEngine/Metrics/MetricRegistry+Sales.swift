@@ -37,7 +37,8 @@ extension MetricRegistry {
   static let salesCycleDays = MetricDefinition(
     name: "sales_cycle_days", parameters: [],
     formula: "median of closed_at − created_at, in days, over the closed_won deals with both dates",
-    marketing: "How long after a lead turns into a deal the revenue arrives, the lag to allow before judging a campaign.",
+    marketing:
+      "How long after a lead turns into a deal the revenue arrives, the lag to allow before judging a campaign.",
     sales: "How long a typical win takes from opening to close; the median is not moved by a few stalled deals.",
     datasets: ["deals"],
     sql: """
@@ -69,7 +70,8 @@ extension MetricRegistry {
     name: "pipeline_velocity", parameters: [],
     formula: "open deals × win_rate × avg_deal_size ÷ sales_cycle_days, money a day",
     marketing: "How fast the pipeline a channel feeds is turning into money, a single figure to compare channels by.",
-    sales: "Revenue the pipeline yields a day; more deals, a higher win rate, bigger deals or a shorter cycle all raise it.",
+    sales:
+      "Revenue the pipeline yields a day; more deals, a higher win rate, bigger deals or a shorter cycle all raise it.",
     datasets: ["deals"],
     sql: """
       SELECT count(*) FILTER (WHERE stage IS NULL OR stage NOT IN ('closed_won', 'closed_lost'))

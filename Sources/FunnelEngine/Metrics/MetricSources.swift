@@ -17,7 +17,9 @@ enum MetricSources {
   ) -> MetricProblem? {
     func lacking(_ columns: [String]) -> String? {
       if let c = needed.first(where: { !columns.contains($0) }) { return c }
-      if let s = stages.first(where: { !LeadStage.canTell($0, columns: columns) }) { return "stage (or \(s.dateColumn))" }
+      if let s = stages.first(where: { !LeadStage.canTell($0, columns: columns) }) {
+        return "stage (or \(s.dateColumn))"
+      }
       return nil
     }
     if dataset == rowsAre {
@@ -30,7 +32,8 @@ enum MetricSources {
     }
     guard inputColumns.contains(link) else {
       return MetricProblem(
-        message: "\(subject) needs \(what): the rows are \(rowsAre.rawValue) and have no \(link) to reach \(dataset.rawValue)",
+        message:
+          "\(subject) needs \(what): the rows are \(rowsAre.rawValue) and have no \(link) to reach \(dataset.rawValue)",
         hints: ["keep \(link) in the rows, or start from \(dataset.rawValue)"])
     }
     guard let table = context.dataset(dataset.rawValue) else {
@@ -58,7 +61,8 @@ enum MetricSources {
   }
 
   /// The first problem among all of `needs`, or nil.
-  static func problem(_ needs: MetricNeeds, subject: String, rowsAre: StandardDataset?, inputColumns: [String],
+  static func problem(
+    _ needs: MetricNeeds, subject: String, rowsAre: StandardDataset?, inputColumns: [String],
     context: MetricContext
   ) -> MetricProblem? {
     guard let rowsAre = rowsAre else {
@@ -67,19 +71,22 @@ enum MetricSources {
         hints: ["start from campaigns, leads, touches or deals, or keep their id column (deal_id, lead_id, ...)"])
     }
     if let c = needs.campaigns,
-      let p = problem(.campaigns, columns: c, stages: [], subject: subject, rowsAre: rowsAre,
+      let p = problem(
+        .campaigns, columns: c, stages: [], subject: subject, rowsAre: rowsAre,
         inputColumns: inputColumns, context: context)
     {
       return p
     }
     if let s = needs.leadStages,
-      let p = problem(.leads, columns: [], stages: s, subject: subject, rowsAre: rowsAre,
+      let p = problem(
+        .leads, columns: [], stages: s, subject: subject, rowsAre: rowsAre,
         inputColumns: inputColumns, context: context)
     {
       return p
     }
     if let d = needs.deals,
-      let p = problem(.deals, columns: d, stages: [], subject: subject, rowsAre: rowsAre,
+      let p = problem(
+        .deals, columns: d, stages: [], subject: subject, rowsAre: rowsAre,
         inputColumns: inputColumns, context: context)
     {
       return p

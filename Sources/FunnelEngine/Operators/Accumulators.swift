@@ -26,7 +26,9 @@ enum Accumulators {
         rows[Int(g[i])] += 1
         if mask[i] { hits[Int(g[i])] += 1 }
       }
-      return Column(.double(zip(hits, rows).map { $1 == 0 ? 0 : Double($0) / Double($1) }), validity: Bitmap(rows.map { $0 > 0 }), hint: .rate)
+      return Column(
+        .double(zip(hits, rows).map { $1 == 0 ? 0 : Double($0) / Double($1) }), validity: Bitmap(rows.map { $0 > 0 }),
+        hint: .rate)
     case .countDistinct:
       guard let arg else { return Column.empty(.int, count: count, allNull: false) }
       let keys = distinctKeys(arg)
@@ -49,7 +51,10 @@ enum Accumulators {
         return Column(.int(out))
       }
       if let range = KeyRange(keys, validity: arg.validity), let slots = range.slots(forRows: n) {
-        return Column(.int(DistinctCounter.countDense(keys, valid: arg.validity, min: range.min, slots: slots, groups: g, count: count)))
+        return Column(
+          .int(
+            DistinctCounter.countDense(keys, valid: arg.validity, min: range.min, slots: slots, groups: g, count: count)
+          ))
       }
       var seen = Set<GroupValue>()
       for i in 0..<n where !arg.isNull(i) {
@@ -69,7 +74,8 @@ enum Accumulators {
       }
       return arg.gatherOrNull(best)
     case .median: return Quantiles.compute(arg, fraction: 0.5, median: true, type: type, groups: g, count: count)
-    case .percentile(let p): return Quantiles.compute(arg, fraction: p, median: false, type: type, groups: g, count: count)
+    case .percentile(let p):
+      return Quantiles.compute(arg, fraction: p, median: false, type: type, groups: g, count: count)
     case .metric: return Column.empty(type, count: count, allNull: true)
     }
   }

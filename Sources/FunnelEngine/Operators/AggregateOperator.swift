@@ -21,7 +21,8 @@ enum AggregateOperator {
     let distinctSets = plan.aggregates.filter { $0.function == .countDistinct }.count
     try context.checkMemory(
       rows: rowCount,
-      bytesPerRow: 4 + 21 * plan.keys.count + RowWidth.bytes(argumentTypes) + 8 * argumentTypes.count + 32 * distinctSets,
+      bytesPerRow: 4 + 21 * plan.keys.count + RowWidth.bytes(argumentTypes) + 8 * argumentTypes.count + 32
+        * distinctSets,
       while: "grouping")
     let keyColumns = try plan.keys.map { try Evaluator.output($0.expr, all) }
     try context.cancellation.check()
@@ -45,7 +46,9 @@ enum AggregateOperator {
     }
     let result = Table(names: names, columns: out)
     guard !plan.keys.isEmpty, result.rowCount > 1 else { return result }
-    let keys = out.prefix(plan.keys.count).map { (values: SortKeys.normalized($0), validity: $0.validity, descending: false) }
+    let keys = out.prefix(plan.keys.count).map {
+      (values: SortKeys.normalized($0), validity: $0.validity, descending: false)
+    }
     return result.gather(SortKeys.permutation(Array(keys), count: result.rowCount))
   }
 
@@ -56,7 +59,8 @@ enum AggregateOperator {
     if case .metric(let name, let arguments) = spec.function {
       let metricContext = MetricContext(origin: origin, dataset: context.catalog.dataset, today: context.catalog.today)
       do {
-        let c = try MetricLookup.evaluate(name, arguments: arguments, input: all.materialized, grouping: grouping, context: metricContext)
+        let c = try MetricLookup.evaluate(
+          name, arguments: arguments, input: all.materialized, grouping: grouping, context: metricContext)
         return Column(.double(c.doubles), validity: c.validity, hint: spec.hint)
       } catch let p as MetricProblem {
         throw Diagnostic(message: p.message, hints: p.hints)

@@ -61,9 +61,11 @@ enum CompareOperator {
     }
     columns.append(Column.make(.string, rows.map { $0[keyCount] }))
     for j in 1...2 {
-      columns.append(Column.make(plan.valueType, rows.map { convert($0[keyCount + j], plan.valueType) }, hint: plan.valueHint))
+      columns.append(
+        Column.make(plan.valueType, rows.map { convert($0[keyCount + j], plan.valueType) }, hint: plan.valueHint))
     }
-    columns.append(Column.make(plan.changeType, rows.map { convert($0[keyCount + 3], plan.changeType) }, hint: plan.changeHint))
+    columns.append(
+      Column.make(plan.changeType, rows.map { convert($0[keyCount + 3], plan.changeType) }, hint: plan.changeHint))
     columns.append(Column.make(.double, rows.map { $0[keyCount + 4] }, hint: .rate))
     return Table(names: plan.keys.map(\.name) + plan.columnNames, columns: columns)
   }
@@ -108,7 +110,8 @@ enum CompareOperator {
       guard isNumber(a), isNumber(b), let x = a.doubleValue, let y = b.doubleValue else { return .null }
       return .double(y - x)
     case (.date(let x), .date(let y)): return .int(Int64(y) - Int64(x))
-    case (.timestamp(let x), .timestamp(let y)): return .double((Double(y) - Double(x)) / Double(Timestamps.microsPerDay))
+    case (.timestamp(let x), .timestamp(let y)):
+      return .double((Double(y) - Double(x)) / Double(Timestamps.microsPerDay))
     default: return .null
     }
   }

@@ -78,7 +78,9 @@ enum GroupKernels {
     }
     var map = [Int64: Int32](minimumCapacity: 1024)
     for i in 0..<n {
-      if let id = map[keys[i]] { out[i] = id } else {
+      if let id = map[keys[i]] {
+        out[i] = id
+      } else {
         map[keys[i]] = next
         out[i] = next
         next += 1

@@ -16,7 +16,8 @@ public struct Grouping: Sendable {
 
   /// A grouping of rows already numbered; `firstRow` is found from them.
   public init(groupOfRow: [Int32], groupCount: Int) {
-    self.init(groupOfRow: groupOfRow, groupCount: groupCount,
+    self.init(
+      groupOfRow: groupOfRow, groupCount: groupCount,
       firstRow: GroupKernels.firstRows(groupOfRow, count: groupCount))
   }
 

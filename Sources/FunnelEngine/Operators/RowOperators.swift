@@ -62,7 +62,9 @@ enum RowOperators {
 
   /// Reorders the selection; with `limit` (a `take` right after the sort)
   /// only that many rows are ordered.
-  static func sort(_ input: Batch, _ keys: [SortPlanKey], limit: Int? = nil, _ context: ExecutionContext) throws -> Batch {
+  static func sort(_ input: Batch, _ keys: [SortPlanKey], limit: Int? = nil, _ context: ExecutionContext) throws
+    -> Batch
+  {
     // Per row: each key's value, its direction-folded copy and null flag, the permutation.
     try context.checkMemory(rows: input.count, bytesPerRow: 8 + 26 * keys.count, while: "sorting")
     let count = input.count
@@ -87,7 +89,8 @@ enum RowOperators {
   /// The first occurrence of each combination of `columns`, only those columns.
   static func distinct(_ input: Batch, _ columns: [Int], names: [String], _ context: ExecutionContext) throws -> Table {
     let types = columns.map { input.table.columns[$0].type }
-    try context.checkMemory(rows: input.count, bytesPerRow: 8 + RowWidth.bytes(types) + 12 * columns.count, while: "finding distinct rows")
+    try context.checkMemory(
+      rows: input.count, bytesPerRow: 8 + RowWidth.bytes(types) + 12 * columns.count, while: "finding distinct rows")
     let keys = columns.map { input.column($0) }
     let groups = Grouping.byFirstAppearance(keys, rows: input.count)
     let first = groups.firstRow.sorted()

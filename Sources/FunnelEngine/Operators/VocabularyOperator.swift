@@ -13,7 +13,9 @@ enum VocabularyOperator {
   }
 
   /// Throws `MetricProblem` as the verbs do.
-  static func apply(_ plan: VocabularyPlan, to input: Table, _ context: ExecutionContext, origin: String?) throws -> Table {
+  static func apply(_ plan: VocabularyPlan, to input: Table, _ context: ExecutionContext, origin: String?) throws
+    -> Table
+  {
     let all = Batch(input)
     func keyColumns(_ keys: [OutputColumn]) throws -> [(name: String, column: Column)] {
       try keys.map { ($0.name, try Evaluator.output($0.expr, all)) }
@@ -26,11 +28,13 @@ enum VocabularyOperator {
       return try CohortVerb.run(
         leads: input, cohort: cohort, cohortName: "cohort", keys: try keyColumns(keys), byMonths: byMonths)
     case .attribute(let model, let keys, _):
-      let metricContext = MetricContext(origin: origin ?? "deals", dataset: context.catalog.dataset, today: context.catalog.today)
+      let metricContext = MetricContext(
+        origin: origin ?? "deals", dataset: context.catalog.dataset, today: context.catalog.today)
       return try AttributeStage.run(deals: input, model: model, keys: keys, context: metricContext)
     case .scorecard(let keys, _):
       let catalog = context.catalog
-      return try ScorecardVerb.run(keys: keys, context: MetricContext(origin: nil, dataset: catalog.dataset, today: catalog.today))
+      return try ScorecardVerb.run(
+        keys: keys, context: MetricContext(origin: nil, dataset: catalog.dataset, today: catalog.today))
     }
   }
 }

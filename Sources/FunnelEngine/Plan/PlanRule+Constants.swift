@@ -56,7 +56,9 @@ extension PlanRule {
     var count = 0
     func walk(_ x: BoundExpr) {
       count += 1
-      _ = x.mappingChildren { walk($0); return $0 }
+      _ = x.mappingChildren {
+        walk($0); return $0
+      }
     }
     walk(e)
     return count

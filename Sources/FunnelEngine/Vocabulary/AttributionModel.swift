@@ -57,12 +57,21 @@ public enum AttributionModel: Equatable, Sendable {
     ("first_touch", "all of the deal to its first touch"),
     ("last_touch", "all of the deal to its last touch"),
     ("linear", "an equal share to every touch"),
-    ("u_shaped", "40% to the first touch, 40% to the last, 20% shared by the ones between; one touch takes 100%, two take 50/50"),
-    ("w_shaped", "30% to the first touch, 30% to the one that opened the opportunity (the last on or before the deal's "
-      + "created_at; the middle one, index n / 2, when there is none or it is the first or last), 30% to the last, "
-      + "10% shared by the rest; one touch takes 100%, two 50/50, three 1/3 each"),
-    ("time_decay", "a touch d whole days before the close (close day − touch day) weighs 2^(−d / half-life), "
-      + "the half-life 7 days unless written (`time_decay(14d)`); the weights are scaled to sum to 1"),
+    (
+      "u_shaped",
+      "40% to the first touch, 40% to the last, 20% shared by the ones between; one touch takes 100%, two take 50/50"
+    ),
+    (
+      "w_shaped",
+      "30% to the first touch, 30% to the one that opened the opportunity (the last on or before the deal's "
+        + "created_at; the middle one, index n / 2, when there is none or it is the first or last), 30% to the last, "
+        + "10% shared by the rest; one touch takes 100%, two 50/50, three 1/3 each"
+    ),
+    (
+      "time_decay",
+      "a touch d whole days before the close (close day − touch day) weighs 2^(−d / half-life), "
+        + "the half-life 7 days unless written (`time_decay(14d)`); the weights are scaled to sum to 1"
+    ),
     ("compare", "one revenue column per model above, side by side"),
   ]
 

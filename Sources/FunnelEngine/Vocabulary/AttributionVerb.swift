@@ -93,7 +93,9 @@ public enum AttributionVerb {
     let campaigns = context.dataset("campaigns")?.names ?? []
     let canJoin = touches.contains("campaign_id") && campaigns.contains("campaign_id")
     var effective = keys
-    if effective.isEmpty { effective = canJoin && campaigns.contains("name") ? ["campaign_id", "name"] : ["campaign_id"] }
+    if effective.isEmpty {
+      effective = canJoin && campaigns.contains("name") ? ["campaign_id", "name"] : ["campaign_id"]
+    }
     var out: [(String, KeySource)] = []
     for key in effective {
       if key == "campaign_id" && touches.contains(key) {
@@ -104,11 +106,14 @@ public enum AttributionVerb {
         out.append((key, .touches))
       } else {
         let known = (campaigns + touches.filter { !campaigns.contains($0) })
-        var hints = ["attribute groups by columns of the touched campaign or the touch: \(known.joined(separator: ", "))"]
+        var hints = [
+          "attribute groups by columns of the touched campaign or the touch: \(known.joined(separator: ", "))"
+        ]
         if let near = known.nearest(to: key) { hints.insert("did you mean '\(near)'?", at: 0) }
         if !canJoin && !campaigns.isEmpty { hints.append("touches and campaigns both need campaign_id to join") }
         if campaigns.isEmpty { hints.append("load campaigns to group by a campaign's columns: .load campaigns FILE") }
-        return .failure(MetricProblem(message: "attribute by \(key): no such column in campaigns or touches", hints: hints))
+        return .failure(
+          MetricProblem(message: "attribute by \(key): no such column in campaigns or touches", hints: hints))
       }
     }
     return .success(out)

@@ -96,7 +96,8 @@ public enum CohortVerb {
     throws -> [(String, [Double?])]
   {
     guard let won = try LeadStage.days(.won, in: leads) else {
-      throw MetricProblem(message: "cohort by months needs won_at to place wins in time",
+      throw MetricProblem(
+        message: "cohort by months needs won_at to place wins in time",
         hints: ["map it when loading: .load leads FILE map won_at = <your column>"])
     }
     let nullDay = ColumnReader.nullDay

@@ -39,11 +39,13 @@ enum DealFunnel {
     let names = (steps ?? stages).map { $0.lowercased() }
     let rankOfStep = names.map { stages.firstIndex(of: $0) ?? 0 }
     guard let column = deals.column("stage"),
-      let ranks = ClassBlocks(column, nullClass: -1, { text -> Int8 in
-        let t = text.lowercased()
-        if t == "closed_lost" { return 0 }
-        return Int8(stages.firstIndex(of: t) ?? -1)
-      })
+      let ranks = ClassBlocks(
+        column, nullClass: -1,
+        { text -> Int8 in
+          let t = text.lowercased()
+          if t == "closed_lost" { return 0 }
+          return Int8(stages.firstIndex(of: t) ?? -1)
+        })
     else { throw MetricProblem(message: "the deals' stage must be text") }
     try Interruption.check()
     let groups = try Grouping.byKeyOrder(keys.map(\.column), rows: deals.rowCount)

@@ -71,7 +71,8 @@ public enum FunnelVerb {
       try Interruption.check()
       let d = try LeadStage.dayBlocks(s, in: leads)
       if withinDays != nil && d == nil {
-        throw MetricProblem(message: "funnel within needs \(s.dateColumn) to place \(s.name) in time",
+        throw MetricProblem(
+          message: "funnel within needs \(s.dateColumn) to place \(s.name) in time",
           hints: ["map it when loading: .load leads FILE map \(s.dateColumn) = <your column>"])
       }
       days.append(d)

@@ -25,10 +25,14 @@ public enum ScorecardVerb {
   static let defaultKeys = ["channel"]
 
   /// Metrics shown: the marketing side, then the sales side (see `run`).
-  static let marketingSide = [MetricRegistry.cpl, MetricRegistry.mqlRate, MetricRegistry.ctr, MetricRegistry.roas,
-    MetricRegistry.sqlAcceptanceRate]
-  static let salesSide = [MetricRegistry.winRate, MetricRegistry.avgDealSize, MetricRegistry.salesCycleDays,
-    MetricRegistry.pipelineValue]
+  static let marketingSide = [
+    MetricRegistry.cpl, MetricRegistry.mqlRate, MetricRegistry.ctr, MetricRegistry.roas,
+    MetricRegistry.sqlAcceptanceRate,
+  ]
+  static let salesSide = [
+    MetricRegistry.winRate, MetricRegistry.avgDealSize, MetricRegistry.salesCycleDays,
+    MetricRegistry.pipelineValue,
+  ]
 
   /// What the metrics shown read, together.
   static let needs = (marketingSide + salesSide).map(\.needs).reduce(MetricNeeds()) { $0.merged(with: $1) }
@@ -47,7 +51,8 @@ public enum ScorecardVerb {
     }
     var inner = context
     inner.origin = StandardDataset.campaigns.rawValue
-    return MetricSources.problem(needs, subject: "scorecard", rowsAre: .campaigns, inputColumns: campaigns.names,
+    return MetricSources.problem(
+      needs, subject: "scorecard", rowsAre: .campaigns, inputColumns: campaigns.names,
       context: inner)
   }
 

@@ -43,7 +43,7 @@ extension Array where Element == String {
     var best: (String, Int)? = nil
     for c in self {
       let d = editDistance(target, [Unicode.Scalar](c.lowercased().unicodeScalars))
-      if best == nil || d < best!.1 { best = (c, d) }
+      if d < best?.1 ?? Int.max { best = (c, d) }
     }
     guard let (candidate, distance) = best else { return nil }
     let limit = Swift.max(1, Swift.min(3, target.count / 3 + 1))

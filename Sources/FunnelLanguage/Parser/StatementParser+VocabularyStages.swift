@@ -80,7 +80,8 @@ extension StatementParser {
     }
     if current.isWord("by") {
       throw failure(
-        .stageNeeds(keyword.text, "a model before 'by'", example: "attribute linear by channel", at: current.span,
+        .stageNeeds(
+          keyword.text, "a model before 'by'", example: "attribute linear by channel", at: current.span,
           more: [models]))
     }
     let model = try parseName(expected: "an attribution model")

@@ -1,6 +1,6 @@
 import FunnelEngine
-import FunnelRender
 import FunnelLanguage
+import FunnelRender
 
 extension DotCommand {
   /// `.explain METRIC|QUERY`: a metric's definition, or a query's logical and

@@ -34,7 +34,8 @@ enum HelpText {
     var text = "Commands:\n"
     for command in DotCommand.all {
       let usage = command.usage.count > 28 ? "." + command.name + " ..." : command.usage
-      text += "  " + usage.padding(toLength: max(width, usage.count), withPad: " ", startingAt: 0) + "  "
+      text +=
+        "  " + usage.padding(toLength: max(width, usage.count), withPad: " ", startingAt: 0) + "  "
         + command.summary + "\n"
     }
     text += """
@@ -63,7 +64,9 @@ enum HelpText {
     if let command = DotCommand.named(topic) {
       var text = command.usage + "\n  " + command.summary + "\n"
       if !command.details.isEmpty {
-        text += "\n" + command.details.split(separator: "\n", omittingEmptySubsequences: false)
+        text +=
+          "\n"
+          + command.details.split(separator: "\n", omittingEmptySubsequences: false)
           .map { $0.isEmpty ? "" : "  " + $0 }.joined(separator: "\n") + "\n"
       }
       return text
@@ -107,7 +110,8 @@ enum HelpText {
     let width = MetricRegistry.all.map(\.signature.count).max() ?? 10
     var text = "Metrics (use in agg; .explain NAME for the definition and SQL):\n"
     for metric in MetricRegistry.all {
-      text += "  " + metric.signature.padding(toLength: width, withPad: " ", startingAt: 0) + "  " + metric.formula + "\n"
+      text +=
+        "  " + metric.signature.padding(toLength: width, withPad: " ", startingAt: 0) + "  " + metric.formula + "\n"
     }
     return text
   }

@@ -25,7 +25,8 @@ public enum LoadArguments {
   /// placed under the offending word.
   public static func parse(_ words: [CommandWord], usage: String, at span: Span) throws -> LoadRequest {
     guard words.count >= 2, !words[0].isPunctuation, !words[1].isPunctuation else {
-      throw Diagnostic(message: ".load needs a name and a path", span: words.first?.span ?? span, hints: ["usage: " + usage])
+      throw Diagnostic(
+        message: ".load needs a name and a path", span: words.first?.span ?? span, hints: ["usage: " + usage])
     }
     var request = LoadRequest(name: words[0].text, path: words[1].text, options: ReadOptions(), map: [])
     var rest = words[2...]
@@ -147,7 +148,8 @@ public enum LoadArguments {
     case "bool":
       let parts = value.text.split(separator: "/", omittingEmptySubsequences: false)
       guard parts.count == 2, !parts[0].isEmpty, !parts[1].isEmpty else {
-        throw Diagnostic(message: "bool is written \"yes/no\": the true word, a slash, the false word", span: value.span)
+        throw Diagnostic(
+          message: "bool is written \"yes/no\": the true word, a slash, the false word", span: value.span)
       }
       options.boolTokens = (String(parts[0]), String(parts[1]))
     default:
@@ -172,7 +174,8 @@ public enum LoadArguments {
       pairs.append((new.text, old.text))
     }
     if pairs.isEmpty {
-      throw Diagnostic(message: "'map' needs new = old pairs", span: words.first?.span, hints: ["map amount = close_value"])
+      throw Diagnostic(
+        message: "'map' needs new = old pairs", span: words.first?.span, hints: ["map amount = close_value"])
     }
     return pairs
   }

@@ -5,7 +5,8 @@ extension DotCommand {
   /// `.load NAME PATH [with ...] [map ...]`: reads a CSV, TSV, JSON or JSONL file.
   static let load = DotCommand(
     name: "load", arguments: [.name, .path, .value],
-    usage: ".load NAME PATH [with sep=\";\", null=\"NA\", date=\"%d/%m/%Y\", decimal=\",\", bool=\"yes/no\", types COL=TYPE ...] [map NEW = OLD, ...]",
+    usage:
+      ".load NAME PATH [with sep=\";\", null=\"NA\", date=\"%d/%m/%Y\", decimal=\",\", bool=\"yes/no\", types COL=TYPE ...] [map NEW = OLD, ...]",
     summary: "read a CSV, TSV, JSON or JSONL file as a dataset", argumentCount: nil
   ) { session, invocation in
     let words = CommandWord.split(invocation.text, at: invocation.span, punctuation: true)

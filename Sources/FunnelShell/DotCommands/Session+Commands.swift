@@ -11,7 +11,8 @@ extension Session {
       let line = source.line(nameSpan.line), line.unicodeScalars.dropFirst(nameSpan.column - 2).first == "."
     {
       // The caret covers the dot too: `.tabels`, not `tabels`.
-      nameSpan = Span(line: nameSpan.line, column: nameSpan.column - 1, offset: nameSpan.offset - 1, length: nameSpan.length + 1)
+      nameSpan = Span(
+        line: nameSpan.line, column: nameSpan.column - 1, offset: nameSpan.offset - 1, length: nameSpan.length + 1)
     }
     guard let command = DotCommand.named(bare) else {
       var d = Diagnostic(message: "unknown command '.\(bare)'", span: nameSpan)

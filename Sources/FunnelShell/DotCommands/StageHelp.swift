@@ -9,13 +9,15 @@ struct StageHelp: Sendable {
   /// In the order of `Keywords.stages`.
   static let all: [StageHelp] = [
     StageHelp(
-      keyword: "where", usage: "where PREDICATE", summary: "keep the rows where the predicate is true (null counts as false)",
+      keyword: "where", usage: "where PREDICATE",
+      summary: "keep the rows where the predicate is true (null counts as false)",
       example: "deals | where stage == \"closed_won\" and amount > 20000 | take 5"),
     StageHelp(
       keyword: "filter", usage: "filter PREDICATE", summary: "the same as where",
       example: "leads | filter region == \"EMEA\" | count by channel"),
     StageHelp(
-      keyword: "select", usage: "select COL | NAME = EXPR, ...", summary: "keep or compute exactly these columns, in order",
+      keyword: "select", usage: "select COL | NAME = EXPR, ...",
+      summary: "keep or compute exactly these columns, in order",
       example: "deals | select deal_id, owner, amount, days = closed_at - created_at | take 5"),
     StageHelp(
       keyword: "derive", usage: "derive NAME = EXPR, ...", summary: "add or replace columns, keeping the rest",
@@ -27,7 +29,8 @@ struct StageHelp: Sendable {
       keyword: "rename", usage: "rename NEW = OLD, ...", summary: "rename columns",
       example: "deals | rename rep = owner | take 5"),
     StageHelp(
-      keyword: "agg", usage: "agg NAME = AGGREGATE, ... [by KEY, ...]", summary: "aggregate, one row per group, keys first",
+      keyword: "agg", usage: "agg NAME = AGGREGATE, ... [by KEY, ...]",
+      summary: "aggregate, one row per group, keys first",
       example: "deals | where stage == \"closed_won\" | agg revenue = sum(amount), n = count() by owner"),
     StageHelp(
       keyword: "count", usage: "count [by KEY, ...]", summary: "rows per group (agg count = count() by ...)",
@@ -43,7 +46,8 @@ struct StageHelp: Sendable {
       keyword: "distinct", usage: "distinct [COL, ...]", summary: "unique rows (over the named columns)",
       example: "leads | distinct channel, region"),
     StageHelp(
-      keyword: "join", usage: "join [left] DATASET on COL [== COL]", summary: "equi-join; clashing names get the dataset's prefix",
+      keyword: "join", usage: "join [left] DATASET on COL [== COL]",
+      summary: "equi-join; clashing names get the dataset's prefix",
       example: "deals | join campaigns on campaign_id | agg revenue = sum(amount) by channel"),
     StageHelp(
       keyword: "funnel", usage: "funnel [steps S, ...] [by KEY, ...] [within DURATION]",
@@ -51,19 +55,24 @@ struct StageHelp: Sendable {
       example: "leads | funnel steps mql, sql, won by channel within 90d"),
     StageHelp(
       keyword: "attribute", usage: "attribute MODEL [by KEY, ...]",
-      summary: "credit revenue to campaigns through touches (first_touch, last_touch, linear, u_shaped, w_shaped, time_decay)",
+      summary:
+        "credit revenue to campaigns through touches (first_touch, last_touch, linear, u_shaped, w_shaped, time_decay)",
       example: "deals | where stage == \"closed_won\" | attribute linear by channel"),
     StageHelp(
-      keyword: "cohort", usage: "cohort PERIOD-EXPR [by KEY, ...]", summary: "conversion of leads grouped by when they arrived",
+      keyword: "cohort", usage: "cohort PERIOD-EXPR [by KEY, ...]",
+      summary: "conversion of leads grouped by when they arrived",
       example: "leads | cohort month(created_at)"),
     StageHelp(
-      keyword: "compare", usage: "compare EXPR A vs B on AGGREGATE, ... [by KEY, ...]", summary: "two periods or groups side by side, with the change",
-      example: "deals | compare quarter(closed_at) \"2026-Q1\" vs \"2026-Q2\" on revenue = sum(amount), win_rate() by product"),
+      keyword: "compare", usage: "compare EXPR A vs B on AGGREGATE, ... [by KEY, ...]",
+      summary: "two periods or groups side by side, with the change",
+      example:
+        "deals | compare quarter(closed_at) \"2026-Q1\" vs \"2026-Q2\" on revenue = sum(amount), win_rate() by product"),
     StageHelp(
       keyword: "chart", usage: "chart [bar|line] [X, Y]", summary: "draw the result: bars, or a line over a period",
       example: "deals | where stage == \"closed_won\" | agg revenue = sum(amount) by product | chart bar"),
     StageHelp(
-      keyword: "save", usage: "save \"PATH\"", summary: "write the result to a file (.csv .tsv .json .jsonl .md) and pass it on",
+      keyword: "save", usage: "save \"PATH\"",
+      summary: "write the result to a file (.csv .tsv .json .jsonl .md) and pass it on",
       example: "leads | count by channel | save \"/tmp/leads_by_channel.csv\""),
   ]
 

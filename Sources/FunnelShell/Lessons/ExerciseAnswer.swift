@@ -64,12 +64,14 @@ extension ExerciseAnswer {
       if table.column(name) != nil, let answer = try? read(from: table) { return answer }
       let numbers = table.columns.indices.filter { table.columns[$0].type.isNumeric }
       if table.rowCount == 1, numbers.count == 1 { return try cell(table, column: table.names[numbers[0]], row: 0) }
-      throw LessonError("I could not find the answer in your result: end the query with one number, or keep a column named \(name)")
+      throw LessonError(
+        "I could not find the answer in your result: end the query with one number, or keep a column named \(name)")
     case .topLabel(let name):
       if table.column(name) != nil { return try read(from: table) }
       let texts = table.columns.indices.filter { table.columns[$0].type == .string }
       if texts.count == 1 { return try cell(table, column: table.names[texts[0]], row: 0) }
-      throw LessonError("I could not find the answer in your result: keep a column named \(name), with the answer on the first row")
+      throw LessonError(
+        "I could not find the answer in your result: keep a column named \(name), with the answer on the first row")
     }
   }
 

@@ -10,7 +10,9 @@ import FunnelRender
 /// an answer (`12.5%`, `0.125`, `1,234`, `email`) or a query whose result
 /// holds the answer.
 public enum ExerciseCheck {
-  public static func check(_ input: String, exercise: Exercise, runner: LessonQueryRunner) -> (correct: Bool, message: String) {
+  public static func check(_ input: String, exercise: Exercise, runner: LessonQueryRunner) -> (
+    correct: Bool, message: String
+  ) {
     let text = input.trimmingCharacters(in: .whitespacesAndNewlines)
     guard !text.isEmpty else {
       return (false, "Type an answer (a number such as 12.5% or a name such as email) or a query that gives it.")
@@ -25,7 +27,9 @@ public enum ExerciseCheck {
       return (false, "On the loaded data the answer is empty (no rows qualify), so there is nothing to check.")
     }
     // A label such as "(no touch)" can look like a query; the exact answer wins.
-    if expected.number == nil, sameLabel(text, expected.value.rawText) { return (true, "Right: \(expected.value.rawText).") }
+    if expected.number == nil, sameLabel(text, expected.value.rawText) {
+      return (true, "Right: \(expected.value.rawText).")
+    }
     if looksLikeQuery(text) { return checkQuery(text, expected: expected, exercise: exercise, runner: runner) }
     return compare(typed: text, expected: expected)
   }
@@ -60,7 +64,10 @@ public enum ExerciseCheck {
       if hint == .plain, case .double = answer.value { hint = expected.hint }
       let shown = NumberFormat.display(answer.value, hint: hint)
       if same { return (true, "Right: your query gives \(shown), the same answer as the solution.") }
-      return (false, "Not quite: your query gives \(shown), which is \(got < number ? "lower" : "higher") than the answer. Try .hint.")
+      return (
+        false,
+        "Not quite: your query gives \(shown), which is \(got < number ? "lower" : "higher") than the answer. Try .hint."
+      )
     }
     let got = answer.value.rawText
     if sameLabel(got, expected.value.rawText) {
@@ -73,10 +80,15 @@ public enum ExerciseCheck {
     let shown = NumberFormat.display(expected.value, hint: expected.hint)
     guard let number = expected.number else {
       if sameLabel(typed, expected.value.rawText) { return (true, "Right: \(expected.value.rawText).") }
-      return (false, "Not quite: '\(unquoted(typed))' is not the answer on this data. Try .hint, or answer with a query.")
+      return (
+        false, "Not quite: '\(unquoted(typed))' is not the answer on this data. Try .hint, or answer with a query."
+      )
     }
     guard let typedNumber = TypedNumber(typed) else {
-      return (false, "'\(typed)' does not read as a number; answer with a number such as 12.5%, 0.125 or 1,234, or with a query.")
+      return (
+        false,
+        "'\(typed)' does not read as a number; answer with a number such as 12.5%, 0.125 or 1,234, or with a query."
+      )
     }
     var match = typedNumber.match(number)
     var note = ""

@@ -3,37 +3,44 @@ extension Glossary {
   static let attributionTerms: [GlossaryTerm] = [
     GlossaryTerm(
       "attribution", aliases: ["attribution model", "credit"], side: .both,
-      definition: "A rule for sharing the credit for a sale among the campaigns that touched the buyer before it. No rule is the truth; each answers a different question, and comparing them is more honest than picking one.",
+      definition:
+        "A rule for sharing the credit for a sale among the campaigns that touched the buyer before it. No rule is the truth; each answers a different question, and comparing them is more honest than picking one.",
       inFunnel: "deals | where stage == \"closed_won\" | attribute compare by channel",
       related: ["first-touch", "last-touch", "linear", "U-shaped", "W-shaped", "time-decay", "touch"]),
     GlossaryTerm(
       "first-touch", aliases: ["first click"], side: .marketing,
-      definition: "All the credit goes to the very first touch, the one that brought the buyer in. It favours channels that open conversations, such as search, content and events.",
+      definition:
+        "All the credit goes to the very first touch, the one that brought the buyer in. It favours channels that open conversations, such as search, content and events.",
       inFunnel: "deals | where stage == \"closed_won\" | attribute first_touch by channel | sort revenue desc",
       related: ["attribution", "last-touch", "awareness"]),
     GlossaryTerm(
       "last-touch", aliases: ["last click"], side: .sales,
-      definition: "All the credit goes to the final touch before the deal closed. It favours whatever happens near the signature, often sales calls and demos, and forgets how the buyer arrived.",
+      definition:
+        "All the credit goes to the final touch before the deal closed. It favours whatever happens near the signature, often sales calls and demos, and forgets how the buyer arrived.",
       inFunnel: "deals | where stage == \"closed_won\" | attribute last_touch by channel | sort revenue desc",
       related: ["attribution", "first-touch", "decision"]),
     GlossaryTerm(
       "linear", aliases: ["linear attribution", "even split"], side: .both,
-      definition: "Every touch before the sale gets an equal share. Fair-looking and simple, it treats a glance at an email the same as a two-hour demo.",
+      definition:
+        "Every touch before the sale gets an equal share. Fair-looking and simple, it treats a glance at an email the same as a two-hour demo.",
       inFunnel: "deals | where stage == \"closed_won\" | attribute linear by channel",
       related: ["attribution", "U-shaped", "time-decay"]),
     GlossaryTerm(
       "U-shaped", aliases: ["position-based"], side: .both,
-      definition: "Forty per cent to the first touch, forty to the last, and the remaining twenty shared by the touches in between: it honours both the opening and the closing of the story.",
+      definition:
+        "Forty per cent to the first touch, forty to the last, and the remaining twenty shared by the touches in between: it honours both the opening and the closing of the story.",
       inFunnel: "deals | where stage == \"closed_won\" | attribute u_shaped by channel",
       related: ["attribution", "W-shaped", "first-touch", "last-touch"]),
     GlossaryTerm(
       "W-shaped", side: .both,
-      definition: "Three key moments get thirty per cent each (the first touch, the touch that opened the deal, and the last touch) and the other ten per cent is spread over the rest. It treats the start of the deal as a moment of its own.",
+      definition:
+        "Three key moments get thirty per cent each (the first touch, the touch that opened the deal, and the last touch) and the other ten per cent is spread over the rest. It treats the start of the deal as a moment of its own.",
       inFunnel: "deals | where stage == \"closed_won\" | attribute w_shaped by channel",
       related: ["attribution", "U-shaped", "hand-off"]),
     GlossaryTerm(
       "time-decay", aliases: ["time-decay attribution"], side: .sales,
-      definition: "Recent touches count more: a touch loses half its weight for every half-life (seven days unless you say otherwise) it lies before the close. It rewards what happened near the decision.",
+      definition:
+        "Recent touches count more: a touch loses half its weight for every half-life (seven days unless you say otherwise) it lies before the close. It rewards what happened near the decision.",
       inFunnel: "deals | where stage == \"closed_won\" | attribute time_decay(14d) by channel",
       related: ["attribution", "last-touch", "sales cycle"]),
   ]

@@ -2,7 +2,8 @@ extension Lessons {
   /// Lesson 1: the stages from lead to customer, and where people fall out.
   static let funnel = Lesson(
     number: 1, title: "The funnel: from lead to customer",
-    summary: "Follow leads through MQL, SQL and opportunity to a won deal, and find the steps where most of them are lost.",
+    summary:
+      "Follow leads through MQL, SQL and opportunity to a won deal, and find the steps where most of them are lost.",
     pages: [
       LessonPage(
         text: """
@@ -16,7 +17,9 @@ extension Lessons {
           (`leads | take 5` shows every column, if your window is wide enough.)
           """,
         query: "leads | select lead_id, created_at, channel, stage, mql_at, won_at | take 5",
-        question: "Some mql_at and won_at cells are empty (null). What do you think an empty mql_at means? And an empty won_at?"),
+        question:
+          "Some mql_at and won_at cells are empty (null). What do you think an empty mql_at means? And an empty won_at?"
+      ),
       LessonPage(
         text: """
           The column `stage` says how far each lead has come: `lead` (nobody has judged it yet), `mql`
@@ -26,7 +29,8 @@ extension Lessons {
           `count by stage` makes one row per stage with the number of leads in it.
           """,
         query: "leads | count by stage",
-        question: "Are there more leads in `lost` or in `won`? What does that tell you about how many leads a company needs?"),
+        question:
+          "Are there more leads in `lost` or in `won`? What does that tell you about how many leads a company needs?"),
       LessonPage(
         text: """
           Counting by stage only tells you where leads are today. A funnel asks a different question: how many
@@ -49,8 +53,10 @@ extension Lessons {
           picks the lost leads. `agg` then sums them up into one row: `count()` counts rows, and `count(mql_at)`
           counts only the rows where mql_at is filled in, that is the lost leads that had become MQLs first.
           """,
-        query: "leads | where stage == \"lost\" | agg lost = count(), had_mql = count(mql_at), had_sql = count(sql_at), had_opportunity = count(opportunity_at)",
-        question: "How many lost leads got as far as an opportunity? Whose job was it to win those: marketing's or sales'?"),
+        query:
+          "leads | where stage == \"lost\" | agg lost = count(), had_mql = count(mql_at), had_sql = count(sql_at), had_opportunity = count(opportunity_at)",
+        question:
+          "How many lost leads got as far as an opportunity? Whose job was it to win those: marketing's or sales'?"),
       LessonPage(
         text: """
           Funnels differ between groups of leads. `by` after a stage repeats it for each value of a column:
@@ -58,7 +64,8 @@ extension Lessons {
           table short. A few leads have no region on record (null); `where region != null` leaves them out.
           """,
         query: "leads | where region != null | funnel steps lead, sql, won by region",
-        question: "Which region turns the largest share of its leads into won customers (overall_conversion on the won row)?"),
+        question:
+          "Which region turns the largest share of its leads into won customers (overall_conversion on the won row)?"),
     ],
     exercises: [
       Exercise(

@@ -2,7 +2,8 @@ extension Lessons {
   /// Lesson 2: how marketing and sales differ, each difference seen in the data.
   static let twoTeams = Lesson(
     number: 2, title: "Marketing and sales: two jobs, one funnel",
-    summary: "Six ways the two teams differ (focus, time horizon, reach, goals, activities, place in the funnel), each checked against the data.",
+    summary:
+      "Six ways the two teams differ (focus, time horizon, reach, goals, activities, place in the funnel), each checked against the data.",
     pages: [
       LessonPage(
         text: """
@@ -15,7 +16,8 @@ extension Lessons {
           `count(owner)` counts the leads that have an owner.
           """,
         query: "leads | agg leads = count(), with_owner = count(owner) by stage",
-        question: "At which stages do leads have an owner in sales? Where does the hand-over from marketing to sales happen?"),
+        question:
+          "At which stages do leads have an owner in sales? Where does the hand-over from marketing to sales happen?"),
       LessonPage(
         text: """
           The time horizons differ too. Sales works in months and quarters: its targets reset, and a deal is
@@ -26,8 +28,10 @@ extension Lessons {
           extreme cases do not distort it. `!= null` means "is filled in". The sales stretch starts when a
           salesperson takes the lead on (sql_at); everything before it is marketing's stretch.
           """,
-        query: "leads | where won_at != null | agg whole_journey = median(won_at - created_at), sales_stretch = median(won_at - sql_at)",
-        question: "How many days does the whole journey of a won customer take, and how much of it falls in the sales stretch?"),
+        query:
+          "leads | where won_at != null | agg whole_journey = median(won_at - created_at), sales_stretch = median(won_at - sql_at)",
+        question:
+          "How many days does the whole journey of a won customer take, and how much of it falls in the sales stretch?"),
       LessonPage(
         text: """
           Marketing speaks to many people at once: adverts, emails, posts and content reach large audiences,
@@ -38,8 +42,10 @@ extension Lessons {
           kind is one of those two, and `if(test, a, b)` gives a when the test is true, else b.
           `count_distinct(lead_id)` counts different leads, each once.
           """,
-        query: "touches | derive side = if(kind in [\"sales_call\", \"demo\"], \"sales\", \"marketing\") | agg touches = count(), leads = count_distinct(lead_id) by side",
-        question: "Which side reaches more leads? Which side reaches only the leads that are already far down the funnel?"),
+        query:
+          "touches | derive side = if(kind in [\"sales_call\", \"demo\"], \"sales\", \"marketing\") | agg touches = count(), leads = count_distinct(lead_id) by side",
+        question:
+          "Which side reaches more leads? Which side reaches only the leads that are already far down the funnel?"),
       LessonPage(
         text: """
           The activities differ as well: advertising, search, content, webinars and events on one side;
@@ -56,7 +62,8 @@ extension Lessons {
           why they can both be pleased (or both be blamed) in the same month. Lesson 8 puts both sets of numbers
           side by side.
           """,
-        query: "deals | where stage == \"closed_won\" | agg deals = count(), revenue = sum(amount) by quarter(closed_at)",
+        query:
+          "deals | where stage == \"closed_won\" | agg deals = count(), revenue = sum(amount) by quarter(closed_at)",
         question: "Which quarter brought the most revenue? Would a marketing team's impressions tell you that?"),
     ],
     exercises: [
@@ -67,7 +74,8 @@ extension Lessons {
         answer: .value(row: 0, column: "days")),
       Exercise(
         question: "What share of all touches are one-to-one sales touches (a sales_call or a demo)?",
-        hint: "share(condition) gives the fraction of rows where the condition holds; kind in [\"sales_call\", \"demo\"] is the condition.",
+        hint:
+          "share(condition) gives the fraction of rows where the condition holds; kind in [\"sales_call\", \"demo\"] is the condition.",
         solution: "touches | agg sales_share = share(kind in [\"sales_call\", \"demo\"])",
         answer: .value(row: 0, column: "sales_share")),
     ])

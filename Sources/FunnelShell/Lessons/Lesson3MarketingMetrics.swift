@@ -2,7 +2,8 @@ extension Lessons {
   /// Lesson 3: what marketing's money buys, channel by channel.
   static let marketingMetrics = Lesson(
     number: 3, title: "Marketing metrics: what the money buys",
-    summary: "CTR, cost per lead, cost per opportunity, ROAS and ROI by channel, and why a cheap lead is not always a good deal.",
+    summary:
+      "CTR, cost per lead, cost per opportunity, ROAS and ROI by channel, and why a cheap lead is not always a good deal.",
     pages: [
       LessonPage(
         text: """
@@ -30,7 +31,8 @@ extension Lessons {
           low CPL.
           """,
         query: "campaigns | agg cpl(), cost_per_opportunity() by channel | sort cost_per_opportunity",
-        question: "Does the order of the channels change between cpl and cost_per_opportunity? Which channel moves the most?"),
+        question:
+          "Does the order of the channels change between cpl and cost_per_opportunity? Which channel moves the most?"),
       LessonPage(
         text: """
           ROAS (return on ad spend) is the revenue won divided by the spend: 4 means four dollars of sales per
@@ -39,7 +41,9 @@ extension Lessons {
           first.
           """,
         query: "campaigns | agg spend = sum(spend), roas(), roi() by channel | sort roi desc",
-        question: "Which channel returns the most per dollar? Is it also a channel with a large spend? Why might a tiny spend give a huge ROI?"),
+        question:
+          "Which channel returns the most per dollar? Is it also a channel with a large spend? Why might a tiny spend give a huge ROI?"
+      ),
       LessonPage(
         text: """
           One warning before you judge a channel. Revenue arrives months after the spend (lesson 6 measures how
@@ -47,7 +51,9 @@ extension Lessons {
           turns a date into its quarter, such as 2026-Q1.
           """,
         query: "campaigns | agg spend = sum(spend), roas() by quarter(start_date)",
-        question: "What happens to ROAS in the most recent quarters? Is marketing getting worse, or is the revenue still to come?"),
+        question:
+          "What happens to ROAS in the most recent quarters? Is marketing getting worse, or is the revenue still to come?"
+      ),
     ],
     exercises: [
       Exercise(

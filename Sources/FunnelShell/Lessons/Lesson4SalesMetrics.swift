@@ -19,7 +19,8 @@ extension Lessons {
           reason to talk, not yet a verdict: look at how many deals each owner had.
           """,
         query: "deals | agg deals = count(), win_rate() by owner | sort win_rate desc",
-        question: "How far apart are the best and the worst win rates? Do the owners at the top have many deals or few?"),
+        question: "How far apart are the best and the worst win rates? Do the owners at the top have many deals or few?"
+      ),
       LessonPage(
         text: """
           Average deal size is the mean amount of won deals; the sales cycle is the median number of days from
@@ -34,7 +35,9 @@ extension Lessons {
           better odds, bigger deals or faster closing all raise it.
           """,
         query: "deals | agg pipeline_value(), pipeline_velocity() by owner | sort pipeline_velocity desc",
-        question: "Who has the most money moving through the pipeline each day? Is it the same person as the one with the largest pipeline value?"),
+        question:
+          "Who has the most money moving through the pipeline each day? Is it the same person as the one with the largest pipeline value?"
+      ),
     ],
     exercises: [
       Exercise(

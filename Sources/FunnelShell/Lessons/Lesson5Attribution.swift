@@ -2,7 +2,8 @@ extension Lessons {
   /// Lesson 5: sharing the credit for a sale, and why the rules disagree.
   static let attribution = Lesson(
     number: 5, title: "Attribution: who gets the credit?",
-    summary: "A customer meets you many times before buying. Six rules for sharing the credit, and how much they disagree.",
+    summary:
+      "A customer meets you many times before buying. Six rules for sharing the credit, and how much they disagree.",
     pages: [
       LessonPage(
         text: """
@@ -11,8 +12,10 @@ extension Lessons {
           moments could claim a share of the sale. `count by lead_id` makes one row per lead with its number
           of touches, and a second `agg` then summarises those rows.
           """,
-        query: "touches | count by lead_id | agg leads = count(), median_touches = median(count), most_touches = max(count)",
-        question: "How many touches does a typical lead have? If only one of them could get the credit, which would you pick?"),
+        query:
+          "touches | count by lead_id | agg leads = count(), median_touches = median(count), most_touches = max(count)",
+        question:
+          "How many touches does a typical lead have? If only one of them could get the credit, which would you pick?"),
       LessonPage(
         text: """
           Attribution is a rule for sharing each won deal's revenue among the touches before it closed. The
@@ -21,14 +24,18 @@ extension Lessons {
           visit or a call nobody traced to one) has no channel: it shows as null.
           """,
         query: "deals | where stage == \"closed_won\" | attribute first_touch by channel",
-        question: "Which channel gets the most revenue under first-touch? What kind of channel is it: one that opens conversations or one that closes them?"),
+        question:
+          "Which channel gets the most revenue under first-touch? What kind of channel is it: one that opens conversations or one that closes them?"
+      ),
       LessonPage(
         text: """
           Last-touch gives everything to the final touch before the signature. It flatters whatever happens near
           the end of the journey and forgets how the customer arrived.
           """,
         query: "deals | where stage == \"closed_won\" | attribute last_touch by channel",
-        question: "Compare with the previous page: which channels gain and which lose when the credit moves from the first touch to the last?"),
+        question:
+          "Compare with the previous page: which channels gain and which lose when the credit moves from the first touch to the last?"
+      ),
       LessonPage(
         text: """
           Between the two extremes: linear shares equally among all touches; u_shaped gives 40% to the first, 40%
@@ -36,15 +43,20 @@ extension Lessons {
           favours the touches closest to the close. `attribute compare` shows one revenue column per rule, side by side.
           """,
         query: "deals | where stage == \"closed_won\" | attribute compare by channel",
-        question: "For which channel do the rules disagree the most? Why does marketing tend to prefer first-touch and sales last-touch?"),
+        question:
+          "For which channel do the rules disagree the most? Why does marketing tend to prefer first-touch and sales last-touch?"
+      ),
       LessonPage(
         text: """
           Whatever the rule, the credits of one deal add up to its amount, so the total revenue is the same in
           every column. Attribution never creates money; it only decides whose column it lands in. That is why an
           honest report shows more than one rule.
           """,
-        query: "deals | where stage == \"closed_won\" | attribute linear by channel | agg deals = sum(deals), revenue = sum(revenue)",
-        question: "Compare this total with `deals | where stage == \"closed_won\" | agg revenue = sum(amount)`. Are they equal?"),
+        query:
+          "deals | where stage == \"closed_won\" | attribute linear by channel | agg deals = sum(deals), revenue = sum(revenue)",
+        question:
+          "Compare this total with `deals | where stage == \"closed_won\" | agg revenue = sum(amount)`. Are they equal?"
+      ),
     ],
     exercises: [
       Exercise(
@@ -54,8 +66,10 @@ extension Lessons {
         answer: .topLabel(column: "channel")),
       Exercise(
         question: "Which channel gains the most revenue when the credit moves from first-touch to last-touch?",
-        hint: "Use attribute compare by channel, derive gain = last_touch - first_touch, and sort by gain, largest first.",
-        solution: "deals | where stage == \"closed_won\" | attribute compare by channel | derive gain = last_touch - first_touch | sort gain desc",
+        hint:
+          "Use attribute compare by channel, derive gain = last_touch - first_touch, and sort by gain, largest first.",
+        solution:
+          "deals | where stage == \"closed_won\" | attribute compare by channel | derive gain = last_touch - first_touch | sort gain desc",
         answer: .topLabel(column: "channel")),
     ])
 }

@@ -11,7 +11,9 @@ extension Lessons {
           channel by channel, the typical number of days from the lead's creation to the win.
           """,
         query: "leads | where won_at != null | agg won = count(), days_to_win = median(won_at - created_at) by channel",
-        question: "How many months is the typical wait? Which channel's customers take longest, and how many customers is that figure based on?"),
+        question:
+          "How many months is the typical wait? Which channel's customers take longest, and how many customers is that figure based on?"
+      ),
       LessonPage(
         text: """
           A cohort is a group that started together: here, all the leads created in the same month.
@@ -19,7 +21,9 @@ extension Lessons {
           of leads and the share of them that have reached each later stage so far.
           """,
         query: "leads | cohort month(created_at)",
-        question: "Look at the won column in the last few rows. Are recent leads really worse, or have they simply not had time?"),
+        question:
+          "Look at the won column in the last few rows. Are recent leads really worse, or have they simply not had time?"
+      ),
       LessonPage(
         text: """
           `by months` turns the same cohorts into a time line: column m0 is the share won in the month the lead
@@ -35,13 +39,18 @@ extension Lessons {
           Putting the two side by side by quarter shows revenue trailing spend.
           """,
         query: "deals | where stage == \"closed_won\" | agg revenue = sum(amount) by quarter(closed_at)",
-        question: "In which quarter does the first revenue appear? Run `campaigns | agg spend = sum(spend) by quarter(start_date)`: how long after the first spend is that?"),
+        question:
+          "In which quarter does the first revenue appear? Run `campaigns | agg spend = sum(spend) by quarter(start_date)`: how long after the first spend is that?"
+      ),
     ],
     exercises: [
       Exercise(
-        question: "Among the channels with at least 10 won customers, whose customers take the longest, in median days, from lead creation to the win?",
-        hint: "Keep the leads with a won_at date, agg won = count() and days = median(won_at - created_at) by channel, then keep the rows where won >= 10 and sort by days, largest first.",
-        solution: "leads | where won_at != null | agg won = count(), days = median(won_at - created_at) by channel | where won >= 10 | sort days desc",
+        question:
+          "Among the channels with at least 10 won customers, whose customers take the longest, in median days, from lead creation to the win?",
+        hint:
+          "Keep the leads with a won_at date, agg won = count() and days = median(won_at - created_at) by channel, then keep the rows where won >= 10 and sort by days, largest first.",
+        solution:
+          "leads | where won_at != null | agg won = count(), days = median(won_at - created_at) by channel | where won >= 10 | sort days desc",
         answer: .topLabel(column: "channel")),
       Exercise(
         question: "In the monthly cohort table, what share of the very first month's leads have been won?",

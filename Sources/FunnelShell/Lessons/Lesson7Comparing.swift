@@ -2,7 +2,8 @@ extension Lessons {
   /// Lesson 7: comparing periods and segments without fooling yourself.
   static let comparing = Lesson(
     number: 7, title: "Comparing periods and segments honestly",
-    summary: "Compare two quarters or two regions; change versus change_pct; and why a rate built on a handful of deals proves little.",
+    summary:
+      "Compare two quarters or two regions; change versus change_pct; and why a rate built on a handful of deals proves little.",
     pages: [
       LessonPage(
         text: """
@@ -11,7 +12,8 @@ extension Lessons {
           joined by `vs`, and after `on` the numbers to compute for each side. Each number gets a row with both
           values, the `change` (second minus first) and the `change_pct` (change as a share of the first).
           """,
-        query: "deals | where stage == \"closed_won\" | compare quarter(closed_at) \"2026-Q1\" vs \"2026-Q2\" on revenue = sum(amount), deals = count()",
+        query:
+          "deals | where stage == \"closed_won\" | compare quarter(closed_at) \"2026-Q1\" vs \"2026-Q2\" on revenue = sum(amount), deals = count()",
         question: "Did revenue go up or down? Did the number of deals move the same way?"),
       LessonPage(
         text: """
@@ -19,7 +21,8 @@ extension Lessons {
           together: a large percentage on a small base can be a few thousand dollars, while a modest percentage
           on a big product can be far more money.
           """,
-        query: "deals | where stage == \"closed_won\" | compare quarter(closed_at) \"2026-Q1\" vs \"2026-Q2\" on revenue = sum(amount) by product",
+        query:
+          "deals | where stage == \"closed_won\" | compare quarter(closed_at) \"2026-Q1\" vs \"2026-Q2\" on revenue = sum(amount) by product",
         question: "Which product has the largest change_pct? Is it also the one with the largest change in dollars?"),
       LessonPage(
         text: """
@@ -27,7 +30,8 @@ extension Lessons {
           the big one always has more of everything. Compare rates instead. `conversion("lead", "won")` is the share
           of leads that reached won. In a comparison a share may show as a fraction: 0.028 is 2.8%.
           """,
-        query: "leads | compare region \"EMEA\" vs \"LATAM\" on leads = count(), won = count(won_at), won_share = conversion(\"lead\", \"won\")",
+        query:
+          "leads | compare region \"EMEA\" vs \"LATAM\" on leads = count(), won = count(won_at), won_share = conversion(\"lead\", \"won\")",
         question: "The counts differ a lot; does the won_share? Which number would you put in a report?"),
       LessonPage(
         text: """
@@ -35,14 +39,17 @@ extension Lessons {
           together) and sort by the rate: the top and the bottom of the list are crowded with small groups, where
           one deal more or less changes everything. `take 10` keeps the first ten rows.
           """,
-        query: "leads | agg leads = count(), won = count(won_at), won_share = conversion(\"lead\", \"won\") by industry, region | sort won_share desc | take 10",
+        query:
+          "leads | agg leads = count(), won = count(won_at), won_share = conversion(\"lead\", \"won\") by industry, region | sort won_share desc | take 10",
         question: "How many leads do the groups at the top have? Would you move budget to them on this evidence?"),
     ],
     exercises: [
       Exercise(
         question: "By how many dollars did won revenue change from 2026-Q1 to 2026-Q2?",
-        hint: "compare quarter(closed_at) \"2026-Q1\" vs \"2026-Q2\" on revenue = sum(amount), over the won deals; read change.",
-        solution: "deals | where stage == \"closed_won\" | compare quarter(closed_at) \"2026-Q1\" vs \"2026-Q2\" on revenue = sum(amount)",
+        hint:
+          "compare quarter(closed_at) \"2026-Q1\" vs \"2026-Q2\" on revenue = sum(amount), over the won deals; read change.",
+        solution:
+          "deals | where stage == \"closed_won\" | compare quarter(closed_at) \"2026-Q1\" vs \"2026-Q2\" on revenue = sum(amount)",
         answer: .value(row: 0, column: "change")),
       Exercise(
         question: "By what percentage did the number of new leads change from 2026-Q1 to 2026-Q2?",

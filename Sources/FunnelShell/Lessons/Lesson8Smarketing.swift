@@ -2,7 +2,8 @@ extension Lessons {
   /// Lesson 8: marketing and sales as one team: hand-off, SLA, shared scorecard.
   static let smarketing = Lesson(
     number: 8, title: "Smarketing: one team, one scorecard",
-    summary: "The hand-off from marketing to sales, a service-level agreement both can check, and one scorecard for both teams.",
+    summary:
+      "The hand-off from marketing to sales, a service-level agreement both can check, and one scorecard for both teams.",
     pages: [
       LessonPage(
         text: """
@@ -11,7 +12,8 @@ extension Lessons {
           MQL passes to sales. `sql_acceptance_rate()` is the share of MQLs that sales took on as SQLs.
           """,
         query: "leads | agg mqls = count(mql_at), sqls = count(sql_at), sql_acceptance_rate() by channel",
-        question: "Which channels' MQLs does sales accept most often, and which least? What should the two teams talk about?"),
+        question:
+          "Which channels' MQLs does sales accept most often, and which least? What should the two teams talk about?"),
       LessonPage(
         text: """
           A service-level agreement (SLA) writes the hand-off down: marketing promises a number of MQLs that meet
@@ -19,8 +21,10 @@ extension Lessons {
           when a lead became an SQL, so the time from MQL to SQL stands in for sales' response. `share(...)` gives
           the fraction of rows where a condition is true: here, the MQLs qualified within 30 days.
           """,
-        query: "leads | where sql_at != null | agg median_days = median(sql_at - mql_at), within_30_days = share(sql_at - mql_at <= 30)",
-        question: "If the SLA said 30 days, is sales keeping it? What would you change in the query to check a 14-day SLA?"),
+        query:
+          "leads | where sql_at != null | agg median_days = median(sql_at - mql_at), within_30_days = share(sql_at - mql_at <= 30)",
+        question:
+          "If the SLA said 30 days, is sales keeping it? What would you change in the query to check a 14-day SLA?"),
       LessonPage(
         text: """
           Feedback flows the other way too: sales tells marketing which leads were not worth calling. Here are
@@ -28,7 +32,8 @@ extension Lessons {
           lead has a date in mql_at and a channel on record. `count_if(...)` counts the rows where a condition
           holds, and `share(...)` (from the page before) turns the same condition into a share.
           """,
-        query: "leads | where mql_at != null and channel != null | agg mqls = count(), rejected = count_if(stage == \"lost\" and sql_at == null), rejected_share = share(stage == \"lost\" and sql_at == null) by channel | sort rejected_share desc",
+        query:
+          "leads | where mql_at != null and channel != null | agg mqls = count(), rejected = count_if(stage == \"lost\" and sql_at == null), rejected_share = share(stage == \"lost\" and sql_at == null) by channel | sort rejected_share desc",
         question: "Which channel's MQLs are rejected most? Is the problem the channel, or the MQL threshold?"),
       LessonPage(
         text: """
@@ -38,7 +43,9 @@ extension Lessons {
           arguments about whose fault a bad quarter was.
           """,
         query: "scorecard | select channel, spend, leads, cpl, win_rate, revenue",
-        question: "Which channel would marketing praise (cheap leads) and which would sales praise (revenue)? Are they the same?"),
+        question:
+          "Which channel would marketing praise (cheap leads) and which would sales praise (revenue)? Are they the same?"
+      ),
     ],
     exercises: [
       Exercise(
@@ -48,8 +55,10 @@ extension Lessons {
         answer: .value(row: 0, column: "sql_acceptance_rate")),
       Exercise(
         question: "Which channel has the highest share of MQLs lost before becoming SQLs?",
-        hint: "Keep the MQLs that have a channel (mql_at != null and channel != null), then agg rejected_share = share(stage == \"lost\" and sql_at == null) by channel, largest first.",
-        solution: "leads | where mql_at != null and channel != null | agg rejected_share = share(stage == \"lost\" and sql_at == null) by channel | sort rejected_share desc",
+        hint:
+          "Keep the MQLs that have a channel (mql_at != null and channel != null), then agg rejected_share = share(stage == \"lost\" and sql_at == null) by channel, largest first.",
+        solution:
+          "leads | where mql_at != null and channel != null | agg rejected_share = share(stage == \"lost\" and sql_at == null) by channel | sort rejected_share desc",
         answer: .topLabel(column: "channel")),
       Exercise(
         question: "In the shared scorecard, which channel brings in the most won revenue?",

@@ -86,7 +86,8 @@ public final class LessonSession {
       let page = lesson.pages[nextPage]
       pendingQuery = page.query
       return "Page \(nextPage + 1) of \(lesson.pages.count)\n\n" + LessonText.paragraph(page.text)
-        + (prefills ? "\nRun this query (it is at the prompt: press Enter, or Ctrl-C to clear it):\n" : "\nRun this query:\n")
+        + (prefills
+          ? "\nRun this query (it is at the prompt: press Enter, or Ctrl-C to clear it):\n" : "\nRun this query:\n")
         + "  \(page.query)\n\n"
         + LessonText.paragraph("Question: " + page.question) + "\nType .next to go on.\n"
     }
@@ -95,7 +96,8 @@ public final class LessonSession {
     let order = Array(start..<lesson.exercises.count) + Array(0..<min(start, lesson.exercises.count))
     guard let open = order.first(where: { !progress.isSolved(lesson: lesson.number, exercise: $0 + 1) }) else {
       exerciseIndex = nil
-      return LessonText.paragraph("You have solved every exercise of lesson \(lesson.number)." + nextLessonLine(after: lesson))
+      return LessonText.paragraph(
+        "You have solved every exercise of lesson \(lesson.number)." + nextLessonLine(after: lesson))
     }
     exerciseIndex = open
     return exerciseText(lesson, open)
@@ -103,15 +105,20 @@ public final class LessonSession {
 
   /// A hint for the current exercise.
   public func hint() -> String {
-    guard let exercise = currentExercise else { return "There is no exercise open. Type .next to reach the exercises.\n" }
+    guard let exercise = currentExercise else {
+      return "There is no exercise open. Type .next to reach the exercises.\n"
+    }
     return LessonText.paragraph("Hint: " + exercise.hint)
   }
 
   /// A query that answers the current exercise (running it shows the answer).
   public func solution() -> String {
-    guard let exercise = currentExercise else { return "There is no exercise open. Type .next to reach the exercises.\n" }
+    guard let exercise = currentExercise else {
+      return "There is no exercise open. Type .next to reach the exercises.\n"
+    }
     pendingQuery = exercise.solution
-    return "A query that answers it" + (prefills ? " (it is at the prompt: press Enter to run it)" : "") + ":\n  \(exercise.solution)\n"
+    return "A query that answers it" + (prefills ? " (it is at the prompt: press Enter to run it)" : "")
+      + ":\n  \(exercise.solution)\n"
   }
 
   /// Checks an answer or a query against the current exercise; when right,

@@ -11,7 +11,8 @@ public enum LessonText {
       let mark = progress.isCompleted(lesson: lesson.number) ? "✓" : " "
       let solved = lesson.exercises.indices.filter { progress.isSolved(lesson: lesson.number, exercise: $0 + 1) }.count
       text += "\(mark) \(lesson.number). \(lesson.title)"
-      text += solved > 0 && solved < lesson.exercises.count ? "  (\(solved)/\(lesson.exercises.count) exercises)\n" : "\n"
+      text +=
+        solved > 0 && solved < lesson.exercises.count ? "  (\(solved)/\(lesson.exercises.count) exercises)\n" : "\n"
       text += Glossary.wrap(lesson.summary, width: 72).map { "     " + $0 + "\n" }.joined()
     }
     return text
@@ -25,7 +26,8 @@ public enum LessonText {
     for (i, page) in lesson.pages.enumerated() {
       let result = runner.lessonRender(try runner.lessonResult(of: page.query))
       if markdown {
-        out += "\n## Page \(i + 1)\n\n\(unwrapped(page.text))\n\n```\n\(page.query)\n```\n\n```\n\(trimmed(result))\n```\n\n"
+        out +=
+          "\n## Page \(i + 1)\n\n\(unwrapped(page.text))\n\n```\n\(page.query)\n```\n\n```\n\(trimmed(result))\n```\n\n"
         out += "**Question:** \(page.question)\n"
       } else {
         out += "\nPage \(i + 1) of \(lesson.pages.count)\n\n" + paragraph(page.text) + "\n"
@@ -34,7 +36,8 @@ public enum LessonText {
     }
     out += markdown ? "\n## Exercises\n\n" : "\nExercises\n\n"
     for (i, exercise) in lesson.exercises.enumerated() {
-      out += markdown
+      out +=
+        markdown
         ? "\(i + 1). \(exercise.question)\n   _Hint:_ \(exercise.hint)\n"
         : hanging("\(i + 1). ", exercise.question) + paragraph("Hint: \(exercise.hint)", indent: 3)
     }
@@ -42,7 +45,10 @@ public enum LessonText {
     for (i, exercise) in lesson.exercises.enumerated() {
       let answer = try exercise.answer.read(from: try runner.lessonResult(of: exercise.solution))
       let shown = NumberFormat.display(answer.value, hint: answer.hint)
-      out += markdown ? "\(i + 1). `\(exercise.solution)` gives **\(shown)**\n" : "\(i + 1). \(exercise.solution)\n   gives \(shown)\n"
+      out +=
+        markdown
+        ? "\(i + 1). `\(exercise.solution)` gives **\(shown)**\n"
+        : "\(i + 1). \(exercise.solution)\n   gives \(shown)\n"
     }
     return out
   }
@@ -74,10 +80,11 @@ public enum LessonText {
   static func wrap(_ text: String, width: Int) -> [String] {
     let glue: Character = "\u{1F}"
     var inCode = false
-    let glued = String(text.map { c -> Character in
-      if c == "`" { inCode.toggle() }
-      return inCode && c == " " ? glue : c
-    })
+    let glued = String(
+      text.map { c -> Character in
+        if c == "`" { inCode.toggle() }
+        return inCode && c == " " ? glue : c
+      })
     return Glossary.wrap(glued, width: width).map { String($0.map { $0 == glue ? " " : $0 }) }
   }
 

@@ -129,7 +129,9 @@ public enum Completer {
       if stageWords.count == 1 { return matching(Keywords.chartKinds, word) + names(columns, word) }
       return names(columns, word)
     case "funnel":
-      if previous == "steps" || stageWords.contains("steps") && !stageWords.contains("by") && !stageWords.contains("within") {
+      if previous == "steps"
+        || stageWords.contains("steps") && !stageWords.contains("by") && !stageWords.contains("within")
+      {
         return matching(["lead", "mql", "sql", "opportunity", "won"] + ["by", "within"], word)
       }
       if stageWords.contains("by") { return names(columns, word) }
@@ -157,7 +159,10 @@ public enum Completer {
     let calls =
       (FunctionRegistry.all.map(\.name) + MetricRegistry.all.map(\.name)
       + session.catalog.userMetrics.keys.sorted()).map { $0 + "(" }
-    let words = ["and", "or", "not", "in", "between", "case", "when", "then", "else", "end", "by", "asc", "desc", "true", "false", "null"]
+    let words = [
+      "and", "or", "not", "in", "between", "case", "when", "then", "else", "end", "by", "asc", "desc", "true", "false",
+      "null",
+    ]
     return Array(Set(own + matching(calls, word) + matching(words, word))).sorted()
   }
 

@@ -163,8 +163,9 @@ final class LineEditor {
     get { LineEditor.lineResult }
     set { LineEditor.lineResult = newValue }
   }
-  nonisolated(unsafe) private static var completionProvider: ((String, Int) -> (candidates: [String], replaceFrom: Int))? =
-    nil
+  nonisolated(unsafe) private static var completionProvider:
+    ((String, Int) -> (candidates: [String], replaceFrom: Int))? =
+      nil
   private var completionProvider: ((String, Int) -> (candidates: [String], replaceFrom: Int))? {
     get { LineEditor.completionProvider }
     set { LineEditor.completionProvider = newValue }

@@ -11,7 +11,8 @@ enum ScriptRunner {
       text = try String(contentsOfFile: path, encoding: .utf8)
     } catch {
       session.console.writeError(
-        DiagnosticRenderer.render(message: "cannot read \(path): " + Session.reason(error), color: session.terminal.colorErr))
+        DiagnosticRenderer.render(
+          message: "cannot read \(path): " + Session.reason(error), color: session.terminal.colorErr))
       return false
     }
     return session.run(SourceText(name: path, text: text))

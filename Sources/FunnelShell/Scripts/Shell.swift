@@ -25,7 +25,11 @@ public enum Shell {
     if options.timeCompletion { return CompletionTiming.run(in: session) }
 
     let interactive: Bool
-    if case .standardInputOrPrompt = options.input, terminal.stdinIsTerminal { interactive = true } else { interactive = false }
+    if case .standardInputOrPrompt = options.input, terminal.stdinIsTerminal {
+      interactive = true
+    } else {
+      interactive = false
+    }
     if options.timeStartup {
       let ms = Double(DispatchTime.now().uptimeNanoseconds - started) / 1_000_000
       session.console.writeError("startup: " + Session.milliseconds(ms) + "\n")

@@ -84,7 +84,8 @@ extension ShellOptions.Load {
     do {
       more = try LoadArguments.readOptions(text)
     } catch let diagnostic as Diagnostic {
-      throw ShellOptionError(description: "--with '\(text)': " + ([diagnostic.message] + diagnostic.hints).joined(separator: "; "))
+      throw ShellOptionError(
+        description: "--with '\(text)': " + ([diagnostic.message] + diagnostic.hints).joined(separator: "; "))
     }
     if let s = more.separator { options.separator = s }
     options.nullTokens += more.nullTokens

@@ -36,7 +36,9 @@ enum SyntaxTree {
     let children = mirror.children.filter { !($0.value is Span) && !isSpanList($0.value) }
     switch mirror.displayStyle {
     case .optional:
-      if let inner = children.first { render(inner.value, label: label, indent: indent, into: &lines) } else {
+      if let inner = children.first {
+        render(inner.value, label: label, indent: indent, into: &lines)
+      } else {
         lines.append(prefix + "none")
       }
     case .enum:

@@ -9,7 +9,9 @@ extension Session {
   /// (pairs new = old). Throws `FileError` (unreadable file, or a mapped
   /// column the file does not have), `MemoryLimitExceeded` or `Cancelled`;
   /// then the dataset of that name loaded before, if any, is kept.
-  public func load(name: String, path: String, options: ReadOptions = ReadOptions(), map: [(new: String, old: String)] = [])
+  public func load(
+    name: String, path: String, options: ReadOptions = ReadOptions(), map: [(new: String, old: String)] = []
+  )
     throws
   {
     var table = try read(path: path, options: options)

@@ -1,8 +1,8 @@
 import Foundation
 import FunnelData
 import FunnelEngine
-import FunnelRender
 import FunnelLanguage
+import FunnelRender
 
 extension Session {
   /// Parses `source` and runs its statements in order, stopping at the first

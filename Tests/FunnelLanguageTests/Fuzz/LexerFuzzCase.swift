@@ -19,7 +19,9 @@ enum LexerFuzzCase {
     for token in tokens {
       let span = token.span
       if span.offset < previousEnd || span.offset > token.endOffset || token.endOffset > size {
-        problems.append("token \(token.kind) '\(token.text)' at \(span.offset)..<\(token.endOffset) outside 0..<\(size) or out of order")
+        problems.append(
+          "token \(token.kind) '\(token.text)' at \(span.offset)..<\(token.endOffset) outside 0..<\(size) or out of order"
+        )
       }
       if span.column < 1 || !lines.contains(span.line) {
         problems.append("token \(token.kind) at \(span.line):\(span.column) names no line of the text")
@@ -29,7 +31,9 @@ enum LexerFuzzCase {
     }
     problems += FuzzSpans.check(diagnostics, in: source)
     if tokens.count > Lexer.maxTokens + 2 { problems.append("\(tokens.count) tokens, over the limit") }
-    if diagnostics.count > Lexer.maxDiagnostics + 1 { problems.append("\(diagnostics.count) diagnostics, over the limit") }
+    if diagnostics.count > Lexer.maxDiagnostics + 1 {
+      problems.append("\(diagnostics.count) diagnostics, over the limit")
+    }
     return problems
   }
 }
