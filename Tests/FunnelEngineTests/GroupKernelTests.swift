@@ -19,7 +19,7 @@ import Testing
       let k = choices.int(0...6)
       switch type {
       case .int: return .int(wide ? choices.int64(-(1 << 60)...(1 << 60)) : Int64(k * 3 - 5))
-      case .double: return .double([-2.5, 0, 1.5, 3.25, 1e300, -7, 0.5][k])
+      case .double: return .double([-2.5, 0, 1.5, 3.25, 1e300, -7, -0.0][k])
       case .string: return .string(["b", "a", "", "ab", "zz", "B", "a b"][k])
       case .date: return .date(wide ? choices.int32(-2_000_000...2_000_000) : Int32(k * 30 - 40))
       case .bool: return .bool(k % 2 == 0)

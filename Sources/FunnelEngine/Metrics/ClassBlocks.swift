@@ -1,7 +1,7 @@
 import FunnelData
 
 /// A text column read as small per-row classes (a lead's stage rank), a block of
-/// rows at a time: what `ColumnReader.classify` gives, without a per-row array.
+/// rows at a time: what `Column.classified` gives, without a per-row array.
 /// Each distinct text is classified once; the rows only look up their code.
 struct ClassBlocks {
   private let codes: [Int32]

@@ -102,7 +102,7 @@ final class DayScratch {
     self.columns = columns
     let block = RowChunks.blockSize
     days = .allocate(capacity: max(columns, 1) * block)
-    days.initialize(repeating: ColumnReader.nullDay, count: max(columns, 1) * block)
+    days.initialize(repeating: Column.nullDay, count: max(columns, 1) * block)
     ones = .allocate(capacity: block / 64)
     ones.initialize(repeating: ~0, count: block / 64)
     zeros = .allocate(capacity: block / 64)

@@ -10,8 +10,8 @@ enum DealOutcome: Int8, Sendable {
   static func of(_ table: Table) throws -> [Int8]? {
     guard let column = table.column("stage") else { return nil }
     guard
-      let codes = ColumnReader.classify(
-        column, nullCode: DealOutcome.open.rawValue,
+      let codes = column.classified(
+        nullCode: DealOutcome.open.rawValue,
         { text in
           switch text {
           case "closed_won": return DealOutcome.won.rawValue

@@ -1,3 +1,5 @@
+import FunnelData
+
 /// Maps ids to dense slots `0..<count`, built once over a set of ids. Dense id
 /// ranges (the usual 1...n) use a flat array, looked up without hashing; sparse
 /// or text-numbered ids fall back to a dictionary.
@@ -12,7 +14,7 @@ struct IdIndex {
     var lo = Int64.max
     var hi = Int64.min
     var n = 0
-    for id in ids where id != ColumnReader.nullKey {
+    for id in ids where id != Column.nullKey {
       if id < lo { lo = id }
       if id > hi { hi = id }
       n += 1
@@ -21,7 +23,7 @@ struct IdIndex {
     if n > 0, !span.overflow, span.partialValue < Int64(Swift.max(8 * n, 1 << 20)) {
       var t = [Int32](repeating: -1, count: Int(span.partialValue) + 1)
       var next: Int32 = 0
-      for id in ids where id != ColumnReader.nullKey {
+      for id in ids where id != Column.nullKey {
         let k = Int(id - lo)
         if t[k] < 0 {
           t[k] = next
@@ -31,14 +33,14 @@ struct IdIndex {
       (base, table, map, count) = (lo, t, [:], Int(next))
     } else {
       var m = [Int64: Int32](minimumCapacity: n)
-      for id in ids where id != ColumnReader.nullKey && m[id] == nil { m[id] = Int32(m.count) }
+      for id in ids where id != Column.nullKey && m[id] == nil { m[id] = Int32(m.count) }
       (base, table, map, count) = (0, [], m, m.count)
     }
   }
 
   /// The slot of `id`, or -1 when the index does not hold it (or it is null).
   @inline(__always) func slot(_ id: Int64) -> Int32 {
-    if id == ColumnReader.nullKey { return -1 }
+    if id == Column.nullKey { return -1 }
     if !table.isEmpty {
       let k = id &- base
       if k < 0 || k >= Int64(table.count) { return -1 }

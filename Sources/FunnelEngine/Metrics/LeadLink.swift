@@ -5,7 +5,7 @@ import FunnelData
 /// of first appearance), each deal its lead's slot, and each touch the slot of
 /// its lead, or -1 when its lead has no deal (or is null): a key per touch
 /// first (`touchKeys`), turned into a slot for the touches kept (`slots`).
-/// Ids match as `ColumnReader.linkKeys` matches them; int ids and text ids on
+/// Ids match as `Column.linkKeys` matches them; int ids and text ids on
 /// both sides are read in place, without an id array per touch.
 struct LeadLink {
   /// The slot of each deal's lead; -1 when it is null.
@@ -60,16 +60,16 @@ struct LeadLink {
       touchSide = .coded(codes: tc, validity: touches.validity, slotOfCode: td.values.map { slotOfText[$0] ?? -1 })
     default:
       // Int ids on one side and text on the other: match by decimal text.
-      guard let (d, t) = ColumnReader.linkKeys(deals, touches) else { return nil }
+      guard let (d, t) = Column.linkKeys(deals, touches) else { return nil }
       (dealSlots, slotCount, touchSide) = LeadLink.ints(d, nil, t, nil)
     }
   }
 
-  /// Slots for int ids (`ColumnReader.nullKey` or an invalid row is null).
+  /// Slots for int ids (`Column.nullKey` or an invalid row is null).
   private static func ints(_ deals: [Int64], _ dealValidity: Bitmap?, _ touches: [Int64], _ touchValidity: Bitmap?)
     -> ([Int32], Int, TouchSide)
   {
-    let nullKey = ColumnReader.nullKey
+    let nullKey = Column.nullKey
     var lo = Int64.max, hi = Int64.min
     for (d, id) in deals.enumerated() where id != nullKey && dealValidity?[d] ?? true {
       lo = min(lo, id)
@@ -121,7 +121,7 @@ struct LeadLink {
     case .dense(let ids, let v, let base, let marks, _):
       // The key is the id's offset from the base: the ranks are read for the kept ones only.
       validity = v
-      let nullKey = ColumnReader.nullKey
+      let nullKey = Column.nullKey
       let size = UInt64(marks.count * 8)
       ids.withUnsafeBufferPointer { ids in
         marks.withUnsafeBufferPointer { marks in
@@ -143,7 +143,7 @@ struct LeadLink {
       validity = v
       for i in 0..<rows.count {
         let id = ids[lo + i]
-        out[i] = id == ColumnReader.nullKey ? -1 : map[id] ?? -1
+        out[i] = id == Column.nullKey ? -1 : map[id] ?? -1
       }
     case .coded(let codes, let v, let slotOfCode):
       validity = v

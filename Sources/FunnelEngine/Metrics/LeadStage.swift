@@ -46,7 +46,7 @@ enum LeadStage: Int, CaseIterable, Sendable {
   /// The rank of each row's `stage` (a lost lead, an unknown or a null stage rank 0).
   static func ranks(_ table: Table) throws -> [Int8]? {
     guard let column = table.column("stage") else { return nil }
-    guard let ranks = ColumnReader.classify(column, nullCode: 0, { Int8(LeadStage(name: $0)?.rawValue ?? 0) })
+    guard let ranks = column.classified(nullCode: 0, { Int8(LeadStage(name: $0)?.rawValue ?? 0) })
     else { throw MetricProblem(message: "the leads' stage must be text, not \(column.type.name)") }
     return ranks
   }
@@ -69,11 +69,11 @@ enum LeadStage: Int, CaseIterable, Sendable {
     return days
   }
 
-  /// The day each row reached the stage, `ColumnReader.nullDay` where unknown;
+  /// The day each row reached the stage, `Column.nullDay` where unknown;
   /// nil when the table has no date column for it.
   static func days(_ stage: LeadStage, in table: Table) throws -> [Int32]? {
     guard let column = table.column(stage.dateColumn) else { return nil }
-    guard let days = ColumnReader.days(column) else {
+    guard let days = column.days() else {
       throw MetricProblem(message: "\(stage.dateColumn) must be a date, not \(column.type.name)")
     }
     return days
@@ -85,7 +85,7 @@ enum LeadStage: Int, CaseIterable, Sendable {
     var out = [Bool](repeating: false, count: rows)
     let k = Int8(stage.rawValue)
     if let r = ranks { for i in 0..<rows where r[i] >= k { out[i] = true } }
-    if let d = days { for i in 0..<rows where d[i] != ColumnReader.nullDay { out[i] = true } }
+    if let d = days { for i in 0..<rows where d[i] != Column.nullDay { out[i] = true } }
     return out
   }
 }

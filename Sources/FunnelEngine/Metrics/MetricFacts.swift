@@ -60,7 +60,7 @@ struct MetricFacts {
     var created: [Int32]? = nil
     var closed: [Int32]? = nil
     for name in ["created_at", "closed_at"] where columns.contains(name) {
-      guard let c = table.column(name), let d = ColumnReader.days(c) else {
+      guard let c = table.column(name), let d = c.days() else {
         throw MetricProblem(message: "deals.\(name) must be a date")
       }
       if name == "created_at" { created = d } else { closed = d }
@@ -74,7 +74,7 @@ struct MetricFacts {
       else { throw MetricProblem.internalError("touches checked but not reachable") }
       touchIndex = try TouchIndex(touches: t, link: link)
     }
-    let nullDay = ColumnReader.nullDay
+    let nullDay = Column.nullDay
     let today = context.today
     reach.membership.forEach { r, g in
       deals[g] += 1
@@ -130,7 +130,7 @@ struct MetricFacts {
     }
     func counts(_ name: String) throws -> [Int64]? {
       guard columns.contains(name), let c = table.column(name) else { return nil }
-      guard let v = ColumnReader.counts(c) else {
+      guard let v = c.wholeNumbers() else {
         throw MetricProblem(message: "\(name) must be a number, not \(c.type.name)")
       }
       return v

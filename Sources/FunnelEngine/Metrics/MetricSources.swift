@@ -52,7 +52,7 @@ enum MetricSources {
     guard let link = rowsAre.link(to: dataset), let source = input.column(link),
       let table = context.dataset(dataset.rawValue), let target = table.column(link)
     else { throw MetricProblem.internalError("\(dataset.rawValue) checked but not reachable") }
-    guard let (sourceIds, targetIds) = ColumnReader.linkKeys(source, target) else {
+    guard let (sourceIds, targetIds) = Column.linkKeys(source, target) else {
       throw MetricProblem(
         message: "\(link) must be int or text on both sides, not \(source.type.name) and \(target.type.name)")
     }

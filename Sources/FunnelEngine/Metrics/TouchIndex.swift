@@ -148,7 +148,7 @@ struct TouchIndex {
 
   /// Sorts the run of `count` positions from `lo` (`instants[i]` the instant of
   /// position lo + i) by instant, then touch id (null ids as
-  /// `ColumnReader.nullKey`), then row. Runs are a few touches long: an
+  /// `Column.nullKey`), then row. Runs are a few touches long: an
   /// insertion sort beats one global sort.
   private static func sortRun(
     _ lo: Int, _ count: Int, rows: UnsafeMutableBufferPointer<Int32>, instants: UnsafeMutablePointer<Int64>,
@@ -156,7 +156,7 @@ struct TouchIndex {
   ) {
     func id(_ row: Int32) -> Int64 {
       guard let ids else { return 0 }
-      if let v = ids.validity, !v[Int(row)] { return ColumnReader.nullKey }
+      if let v = ids.validity, !v[Int(row)] { return Column.nullKey }
       return ids.values[Int(row)]
     }
     for i in 1..<count {

@@ -29,13 +29,10 @@ extension GroupKernels {
     case .date(let v), .period(let v, _): (codes, count) = denseRanks(v, skipping: column.validity)
     case .int(let v), .timestamp(let v), .decimal(let v, _): (codes, count) = denseRanks(v, skipping: column.validity)
     case .bool(let v): (codes, count) = denseRanks(v.map { Int64($0 ? 1 : 0) }, skipping: column.validity)
-    case .double(let v):
-      // Order-preserving map of a double's bits onto Int64: negatives reversed.
-      let keys = v.map { x -> Int64 in
-        let b = Int64(bitPattern: x.bitPattern)
-        return b < 0 ? b ^ Int64.max : b
-      }
-      (codes, count) = denseRanks(keys, skipping: column.validity)
+    case .double:
+      // The sort's order-preserving map of doubles onto Int64, with -0.0 taken
+      // as 0.0: the same keys `agg` groups by (`idsByAppearance`).
+      (codes, count) = denseRanks(SortKeys.normalized(column), skipping: column.validity)
     }
     if let valid = column.validity, valid.setCount < n {
       let nullRank = Int32(count)

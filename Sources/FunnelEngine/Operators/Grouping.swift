@@ -49,9 +49,7 @@ public struct Grouping: Sendable {
       for i in 0..<n { combined[i] = Int64(ids[i]) * Int64(keyCount) + Int64(keyIds[i]) }
       (ids, cardinality) = GroupKernels.densify(combined, limit: cardinality * keyCount)
     }
-    var first = [Int32](repeating: -1, count: cardinality)
-    for i in 0..<n where first[Int(ids[i])] < 0 { first[Int(ids[i])] = Int32(i) }
-    return Grouping(groupOfRow: ids, groupCount: cardinality, firstRow: first)
+    return Grouping(groupOfRow: ids, groupCount: cardinality)
   }
 
   /// Groups numbered in key order (ascending, nulls last, the first key first), so

@@ -25,7 +25,7 @@ struct AttributionCredits {
     amount: MoneyColumn, models: [AttributionModel]
   ) {
     let n = closed.count
-    let nullDay = ColumnReader.nullDay
+    let nullDay = Column.nullDay
     // Each deal's touches: a prefix of its lead's run.
     var runStart = [Int32](repeating: 0, count: n)
     var runEnd = [Int32](repeating: 0, count: n)

@@ -31,7 +31,7 @@ enum AttributionKeys {
     guard let tc = touches.column("campaign_id"), let cc = campaigns.column("campaign_id") else {
       throw MetricProblem(message: "campaign_id must be int or text in touches and campaigns")
     }
-    if case .int(let ids) = tc.data, let campaignIds = ColumnReader.ints(cc) {
+    if case .int(let ids) = tc.data, let campaignIds = cc.ids() {
       // Int ids on both sides, the usual case: read each touch's id in place.
       let rowOfSlot = firstRows(campaignIds)
       let words = tc.validity?.words ?? []
@@ -52,7 +52,7 @@ enum AttributionKeys {
         initialized = touchRows.count
       }
     }
-    guard let (touchIds, campaignIds) = ColumnReader.linkKeys(tc.gather(touchRows), cc) else {
+    guard let (touchIds, campaignIds) = Column.linkKeys(tc.gather(touchRows), cc) else {
       throw MetricProblem(message: "campaign_id must be int or text in touches and campaigns")
     }
     let rowOfSlot = firstRows(campaignIds)

@@ -56,10 +56,10 @@ public enum AttributionVerb {
     guard let amount = MoneyColumn(amountColumn) else {
       throw MetricProblem(message: "deals.amount must be a number, not \(amountColumn.type.name)")
     }
-    guard let closed = ColumnReader.days(closedColumn) else {
+    guard let closed = closedColumn.days() else {
       throw MetricProblem(message: "deals.closed_at must be a date, not \(closedColumn.type.name)")
     }
-    let created = deals.column("created_at").flatMap(ColumnReader.days)
+    let created = deals.column("created_at").flatMap { $0.days() }
     try Interruption.check()
     let index = try TouchIndex(touches: touches, link: link)
     try Interruption.check()

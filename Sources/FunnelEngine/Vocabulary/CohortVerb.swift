@@ -100,10 +100,10 @@ public enum CohortVerb {
         message: "cohort by months needs won_at to place wins in time",
         hints: ["map it when loading: .load leads FILE map won_at = <your column>"])
     }
-    let nullDay = ColumnReader.nullDay
+    let nullDay = Column.nullDay
     // The first day of each group: its period's (or date's), else its earliest created_at.
     var start = [Int32](repeating: Int32.max, count: groupCount)
-    let cohortDays = ColumnReader.days(cohort)
+    let cohortDays = cohort.days()
     let created = try LeadStage.days(.lead, in: leads)
     for r in 0..<leads.rowCount {
       let g = Int(groupOf[r])

@@ -1,8 +1,10 @@
 import FunnelData
 
-/// Typed views of input columns for the vocabulary's loops: plain arrays with a
-/// sentinel for null, read once per column so the loops never touch a `Value`.
-enum ColumnReader {
+/// Typed views of a column for the vocabulary's and the metrics' loops: plain
+/// arrays with a sentinel for null, read once per column so the loops never
+/// touch a `Value`. The other accessors (`int64s`, `int32s`, `isNull`) are in
+/// Column+Kernels.swift; these are the ones that fold validity into the values.
+extension Column {
   /// A null key; no real id takes it.
   static let nullKey = Int64.min
   /// A null day.
@@ -10,30 +12,30 @@ enum ColumnReader {
 
   /// Days since 1970-01-01 of a date or timestamp column (a timestamp's day);
   /// `nullDay` where null. nil when the column holds neither.
-  static func days(_ column: Column) -> [Int32]? {
-    switch column.data {
-    case .date: return masked(column.int32s, column, as: nullDay)
-    case .timestamp(let v): return masked(v.map { Timestamps.day(of: $0) }, column, as: nullDay)
-    case .period(let v, let unit): return masked(v.map { Periods.firstDay($0, unit: unit) }, column, as: nullDay)
+  func days() -> [Int32]? {
+    switch data {
+    case .date: return masked(int32s, as: Column.nullDay)
+    case .timestamp(let v): return masked(v.map { Timestamps.day(of: $0) }, as: Column.nullDay)
+    case .period(let v, let unit): return masked(v.map { Periods.firstDay($0, unit: unit) }, as: Column.nullDay)
     default: return nil
     }
   }
 
   /// Whole numbers of an int column (or of a decimal/double column, truncated),
   /// with 0 where null: counts such as impressions and clicks.
-  static func counts(_ column: Column) -> [Int64]? {
-    switch column.data {
-    case .int: return masked(column.int64s, column, as: 0)
-    case .decimal(let v, let s): return masked(v.map { $0 / Decimal64.intPowersOfTen[s] }, column, as: 0)
-    case .double(let v): return masked(v.map { $0.isFinite ? Int64($0) : 0 }, column, as: 0)
+  func wholeNumbers() -> [Int64]? {
+    switch data {
+    case .int: return masked(int64s, as: 0)
+    case .decimal(let v, let s): return masked(v.map { $0 / Decimal64.intPowersOfTen[s] }, as: 0)
+    case .double(let v): return masked(v.map { $0.isFinite ? Int64($0) : 0 }, as: 0)
     default: return nil
     }
   }
 
-  /// `values` (one per row of `column`) with `null` at the rows where `column` is null:
-  /// the one place a reader turns validity into a sentinel.
-  static func masked<T>(_ values: [T], _ column: Column, as null: T) -> [T] {
-    guard let valid = column.validity, valid.setCount < values.count else { return values }
+  /// `values` (one per row) with `null` at the rows that are null: the one
+  /// place a reader turns validity into a sentinel.
+  func masked<T>(_ values: [T], as null: T) -> [T] {
+    guard let valid = validity, valid.setCount < values.count else { return values }
     var out = values
     for i in 0..<out.count where !valid[i] { out[i] = null }
     return out
@@ -45,7 +47,7 @@ enum ColumnReader {
   /// nil when either side is neither int nor text.
   static func linkKeys(_ a: Column, _ b: Column) -> ([Int64], [Int64])? {
     if case .int = a.data, case .int = b.data {
-      guard let x = ints(a), let y = ints(b) else { return nil }
+      guard let x = a.ids(), let y = b.ids() else { return nil }
       return (x, y)
     }
     var numbering = [String: Int64]()
@@ -58,7 +60,7 @@ enum ColumnReader {
           numbering[text] = id
           return id
         }
-        return masked(codes.map { byCode[Int($0)] }, c, as: nullKey)
+        return c.masked(codes.map { byCode[Int($0)] }, as: nullKey)
       case .int(let v):
         // A text id on the other side: number these by their decimal text.
         let ids = v.map { value -> Int64 in
@@ -68,7 +70,7 @@ enum ColumnReader {
           numbering[text] = id
           return id
         }
-        return masked(ids, c, as: nullKey)
+        return c.masked(ids, as: nullKey)
       default: return nil
       }
     }
@@ -77,21 +79,21 @@ enum ColumnReader {
   }
 
   /// Int ids with `nullKey` where null.
-  static func ints(_ column: Column) -> [Int64]? {
-    guard case .int = column.data else { return nil }
-    return masked(column.int64s, column, as: nullKey)
+  func ids() -> [Int64]? {
+    guard case .int = data else { return nil }
+    return masked(int64s, as: Column.nullKey)
   }
 
   /// A per-row code of a text column mapped through `classify`, which sees each
   /// distinct text once (lowercased, trimmed); `nullCode` where null.
-  static func classify(_ column: Column, nullCode: Int8, _ classify: (String) -> Int8) -> [Int8]? {
-    guard case .string(let codes, let dictionary) = column.data else { return nil }
+  func classified(nullCode: Int8, _ classify: (String) -> Int8) -> [Int8]? {
+    guard case .string(let codes, let dictionary) = data else { return nil }
     let byCode = dictionary.values.map { classify($0.lowercased().trimmingSpaces) }
     var out = [Int8](repeating: nullCode, count: codes.count)
     codes.withUnsafeBufferPointer { c in
       for i in 0..<c.count { out[i] = byCode[Int(c[i])] }
     }
-    return masked(out, column, as: nullCode)
+    return masked(out, as: nullCode)
   }
 }
 
