@@ -87,4 +87,14 @@ public struct StringDictionaryBuilder: Sendable {
   }
 
   public func build() -> StringDictionary { StringDictionary(distinct: values, index: index) }
+
+  /// Lets go of the texts so far on another thread (see `Discard`), leaving
+  /// the builder empty: after Ctrl-C, freeing millions of texts and their
+  /// table would otherwise keep the prompt waiting. The builder's own
+  /// references go at once, so the other thread's is the last.
+  public mutating func discard() {
+    Discard.aside((values, index))
+    values = []
+    index = [:]
+  }
 }

@@ -106,6 +106,9 @@ enum Evaluator {
 
   private static func column(_ expr: BoundExpr, _ batch: Batch) throws -> Column {
     let n = batch.count
+    // Ctrl-C: a kernel stopped part way returns a placeholder; the next node
+    // over many rows stops here instead of computing over it.
+    if n >= 1 << 16 { try Interruption.check() }
     switch expr {
     case .column(let i, _, _): return batch.column(i)
     case .constant(let v, let t): return Column.constant(v, type: t, count: n)

@@ -67,6 +67,8 @@ enum AggregateOperator {
       }
     }
     let arg = try spec.argument.map { try Evaluator.evaluate($0, all) }
+    // Ctrl-C during the argument left a placeholder: not worth aggregating.
+    try context.cancellation.check()
     do {
       var c = try Accumulators.compute(
         spec.function, arg, type: spec.type, groups: grouping.groupOfRow, count: grouping.groupCount)
