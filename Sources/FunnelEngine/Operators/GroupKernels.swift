@@ -11,82 +11,100 @@ import FunnelData
 /// row. Large inputs are split across the cores (`RowChunks`): each range writes
 /// its own rows, or marks its own copy of a small table that is merged after.
 enum GroupKernels {
+  /// Ids in order of first appearance, with the row where each id first
+  /// appeared (found as the ids are handed out, so no second scan).
+  struct Appearance {
+    var ids: [Int32]
+    var firstRow: [Int32]
+    var count: Int { firstRow.count }
+  }
+
   /// Ids 0..<count in order of first appearance; null is one more id.
-  static func idsByAppearance(_ c: Column) -> ([Int32], Int) {
+  static func idsByAppearance(_ c: Column) -> Appearance {
     let n = c.count
     if case .string(let codes, let dict) = c.data {
       // Codes are already small: an array replaces the hash table.
-      var map = [Int32](repeating: -1, count: dict.count + 1)
-      var next: Int32 = 0
-      var out = [Int32](repeating: 0, count: n)
-      for i in 0..<n {
-        let slot = c.isNull(i) ? dict.count : Int(codes[i])
-        if map[slot] < 0 { map[slot] = next; next += 1 }
-        out[i] = map[slot]
+      let nullSlot = dict.count
+      return codes.withUnsafeBufferPointer { codes in
+        numbered(rows: n, slots: dict.count + 1) { i in c.isNull(i) ? nullSlot : Int(codes[i]) }
       }
-      return (out, Int(next))
     }
     let values = SortKeys.normalized(c)
     if let range = KeyRange(values, validity: c.validity), let slots = range.slots(forRows: n) {
       // Dense keys (ids, days): an array indexed by key replaces the hash table.
-      var map = [Int32](repeating: -1, count: slots + 1)
-      var next: Int32 = 0
-      var out = [Int32](repeating: 0, count: n)
-      map.withUnsafeMutableBufferPointer { m in
-        values.withUnsafeBufferPointer { v in
-          for i in 0..<n {
-            let slot = c.isNull(i) ? slots : Int(v[i] &- range.min)
-            if m[slot] < 0 { m[slot] = next; next += 1 }
-            out[i] = m[slot]
-          }
-        }
+      return values.withUnsafeBufferPointer { v in
+        numbered(rows: n, slots: slots + 1) { i in c.isNull(i) ? slots : Int(v[i] &- range.min) }
       }
-      return (out, Int(next))
     }
     var table = [Int64: Int32](minimumCapacity: 1024)
     var nullId: Int32 = -1
-    var next: Int32 = 0
     var out = [Int32](repeating: 0, count: n)
+    var first: [Int32] = []
     for i in 0..<n {
       if c.isNull(i) {
-        if nullId < 0 { nullId = next; next += 1 }
+        if nullId < 0 {
+          nullId = Int32(first.count)
+          first.append(Int32(i))
+        }
         out[i] = nullId
       } else if let id = table[values[i]] {
         out[i] = id
       } else {
-        table[values[i]] = next
-        out[i] = next
-        next += 1
+        let id = Int32(first.count)
+        table[values[i]] = id
+        first.append(Int32(i))
+        out[i] = id
       }
     }
-    return (out, Int(next))
+    return Appearance(ids: out, firstRow: first)
+  }
+
+  /// Rows numbered by the first appearance of their slot (`slot(i)` in
+  /// `0..<slots`), through a table of one id per slot: no hashing. When
+  /// validity is absent, `slot` never branches on it.
+  @inline(__always)
+  private static func numbered(rows n: Int, slots: Int, _ slot: (Int) -> Int) -> Appearance {
+    var map = [Int32](repeating: -1, count: slots)
+    var out = [Int32](repeating: 0, count: n)
+    var first: [Int32] = []
+    map.withUnsafeMutableBufferPointer { map in
+      out.withUnsafeMutableBufferPointer { out in
+        for i in 0..<n {
+          let s = slot(i)
+          assert(s >= 0 && s < map.count, "slot out of range")
+          var id = map[s]
+          if id < 0 {
+            id = Int32(first.count)
+            map[s] = id
+            first.append(Int32(i))
+          }
+          out[i] = id
+        }
+      }
+    }
+    return Appearance(ids: out, firstRow: first)
   }
 
   /// Renumbers `keys` (each in 0..<limit) densely in order of first appearance.
-  static func densify(_ keys: [Int64], limit: Int) -> ([Int32], Int) {
+  static func densify(_ keys: [Int64], limit: Int) -> Appearance {
     let n = keys.count
-    var out = [Int32](repeating: 0, count: n)
-    var next: Int32 = 0
     if limit <= max(1 << 20, n * 2) {
-      var map = [Int32](repeating: -1, count: max(limit, 1))
-      for i in 0..<n {
-        let k = Int(keys[i])
-        if map[k] < 0 { map[k] = next; next += 1 }
-        out[i] = map[k]
-      }
-      return (out, Int(next))
+      return keys.withUnsafeBufferPointer { k in numbered(rows: n, slots: max(limit, 1)) { i in Int(k[i]) } }
     }
     var map = [Int64: Int32](minimumCapacity: 1024)
+    var out = [Int32](repeating: 0, count: n)
+    var first: [Int32] = []
     for i in 0..<n {
       if let id = map[keys[i]] {
         out[i] = id
       } else {
-        map[keys[i]] = next
-        out[i] = next
-        next += 1
+        let id = Int32(first.count)
+        map[keys[i]] = id
+        first.append(Int32(i))
+        out[i] = id
       }
     }
-    return (out, Int(next))
+    return Appearance(ids: out, firstRow: first)
   }
 
   /// `codes[i] = codes[i] * radix + ranks[i]`: one more key folded into the combined codes.

@@ -37,19 +37,18 @@ public struct Grouping: Sendable {
   /// a table on their `Int64` form), then keys are folded pairwise into one id, so
   /// no row ever builds a tuple. With no keys: one group, none over no rows.
   static func byFirstAppearance(_ keys: [Column], rows n: Int) -> Grouping {
-    var ids = [Int32](repeating: 0, count: n)
-    var cardinality = n > 0 ? 1 : 0
-    for (k, c) in keys.enumerated() {
-      let (keyIds, keyCount) = GroupKernels.idsByAppearance(c)
-      if k == 0 {
-        (ids, cardinality) = (keyIds, keyCount)
-        continue
-      }
-      var combined = [Int64](repeating: 0, count: n)
-      for i in 0..<n { combined[i] = Int64(ids[i]) * Int64(keyCount) + Int64(keyIds[i]) }
-      (ids, cardinality) = GroupKernels.densify(combined, limit: cardinality * keyCount)
+    guard let firstKey = keys.first else {
+      return Grouping(
+        groupOfRow: [Int32](repeating: 0, count: n), groupCount: n > 0 ? 1 : 0, firstRow: n > 0 ? [0] : [])
     }
-    return Grouping(groupOfRow: ids, groupCount: cardinality)
+    var groups = GroupKernels.idsByAppearance(firstKey)
+    for c in keys.dropFirst() {
+      let key = GroupKernels.idsByAppearance(c)
+      var combined = [Int64](repeating: 0, count: n)
+      for i in 0..<n { combined[i] = Int64(groups.ids[i]) * Int64(key.count) + Int64(key.ids[i]) }
+      groups = GroupKernels.densify(combined, limit: groups.count * key.count)
+    }
+    return Grouping(groupOfRow: groups.ids, groupCount: groups.count, firstRow: groups.firstRow)
   }
 
   /// Groups numbered in key order (ascending, nulls last, the first key first), so
