@@ -16,6 +16,34 @@ import Testing
         """)
   }
 
+  /// One column of counts, money and rates (`compare`'s values): each row
+  /// as its own hint says, and the row hints follow the rows when gathered.
+  @Test func rowHintsFormatEachRowAsItsKind() {
+    var values = Column.make(.double, [.double(3082), .double(1234.5), .double(0.3211)])
+    values.rowHints = [.plain, .money, .rate]
+    var change = Column.make(.double, [.double(1020), .double(-34.5), .double(0.016)])
+    change.rowHints = [.plain, .money, .points]
+    let table = Table(
+      names: ["metric", "value", "change"],
+      columns: [Column.make(.string, [.string("n"), .string("revenue"), .string("win_rate")]), values, change])
+    #expect(
+      TableRenderer.render(table, options: RenderOptions()) == """
+        metric       value  change
+        ────────  ────────  ──────
+        n            3,082   1,020
+        revenue   1,234.50  -34.50
+        win_rate     32.1%  1.6 pp
+        """)
+    let reordered = table.gather([2, 0])
+    #expect(
+      TableRenderer.render(reordered, options: RenderOptions()) == """
+        metric    value  change
+        ────────  ─────  ──────
+        win_rate  32.1%  1.6 pp
+        n         3,082   1,020
+        """)
+  }
+
   @Test func wideCharactersKeepColumnsAligned() {
     let table = Table(
       names: ["city", "leads"],

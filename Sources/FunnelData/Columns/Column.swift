@@ -24,6 +24,13 @@ public struct Column: Sendable {
   /// nil when no row is null.
   public var validity: Bitmap?
   public var hint: DisplayHint
+  /// Hints row by row where one column holds values of several kinds
+  /// (`compare`'s value column: a count, then a rate); nil when `hint`
+  /// holds for every row.
+  public var rowHints: [DisplayHint]? = nil
+
+  /// How row `row` is shown: its own hint where the column has them.
+  public func hint(at row: Int) -> DisplayHint { rowHints?[row] ?? hint }
 
   public init(_ data: ColumnData, validity: Bitmap? = nil, hint: DisplayHint = .plain) {
     // A column whose every row is null (an empty CRM field) has no texts, yet
@@ -127,7 +134,9 @@ public struct Column: Sendable {
     case .string(let c, let d): data = .string(codes: pick(c), dictionary: d)
     case .period(let v, let u): data = .period(pick(v), unit: u)
     }
-    return Column(data, validity: validity, hint: hint)
+    var out = Column(data, validity: validity, hint: hint)
+    out.rowHints = rowHints.map { h in indices.map { h[Int($0)] } }
+    return out
   }
 
   /// A column of `type` built from values (small results, tests). Values that do not

@@ -57,4 +57,7 @@ public enum DisplayHint: String, Hashable, Sendable {
   case money
   /// A fraction in 0...1: a percentage at a terminal, the fraction in machine formats.
   case rate
+  /// The difference of two rates: percentage points at a terminal (0.06 is
+  /// `6.0 pp`), the fraction in machine formats.
+  case points
 }

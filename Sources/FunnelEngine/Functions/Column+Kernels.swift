@@ -62,7 +62,9 @@ extension Column {
       for (i, r) in range.enumerated() where !v[r] { b[i] = false }
       validity = b
     }
-    return Column(data, validity: validity, hint: hint)
+    var out = Column(data, validity: validity, hint: hint)
+    out.rowHints = rowHints.map { Array($0[range]) }
+    return out
   }
 
   /// The rows at `indices`, where -1 gives a null row (the unmatched side of a left join).

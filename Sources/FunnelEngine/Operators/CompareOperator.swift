@@ -60,12 +60,20 @@ enum CompareOperator {
       columns.append(Column.make(key.expr.type, rows.map { $0[i] }, hint: key.expr.hint))
     }
     columns.append(Column.make(.string, rows.map { $0[keyCount] }))
+    // Metrics of several kinds (a count and a rate) share the value columns:
+    // each row is then shown as its metric is (see `DisplayHint`).
+    let hints = plan.metrics.map { $0.aggregate.outputs[0].expr.hint }
+    let mixed = hints.contains { $0 != hints[0] }
+    let rowHints = mixed ? order.flatMap { _ in hints } : nil
     for j in 1...2 {
-      columns.append(
-        Column.make(plan.valueType, rows.map { convert($0[keyCount + j], plan.valueType) }, hint: plan.valueHint))
+      var c = Column.make(plan.valueType, rows.map { convert($0[keyCount + j], plan.valueType) }, hint: plan.valueHint)
+      c.rowHints = rowHints
+      columns.append(c)
     }
-    columns.append(
-      Column.make(plan.changeType, rows.map { convert($0[keyCount + 3], plan.changeType) }, hint: plan.changeHint))
+    var change = Column.make(
+      plan.changeType, rows.map { convert($0[keyCount + 3], plan.changeType) }, hint: plan.changeHint)
+    change.rowHints = rowHints?.map(PipelineBinder.changeHint)
+    columns.append(change)
     columns.append(Column.make(.double, rows.map { $0[keyCount + 4] }, hint: .rate))
     return Table(names: plan.keys.map(\.name) + plan.columnNames, columns: columns)
   }

@@ -11,6 +11,7 @@ import FunnelData
 /// | `.double(0.00123)` | plain | `0.00123` |
 /// | `.decimal(123450, scale: 2)` | money | `1,234.50` |
 /// | `.double(0.125)` | rate | `12.5%` |
+/// | `.double(0.06)` | points | `6.0 pp` |
 /// | `.period(8104, .quarter)` | — | `2026-Q1` |
 /// | `.null` | — | `null` |
 ///
@@ -26,12 +27,14 @@ public enum NumberFormat {
       case .plain: return grouped(String(v))
       case .money: return grouped(String(v)) + ".00"
       case .rate: return percent(Double(v))
+      case .points: return points(Double(v))
       }
     case .double(let v):
       switch hint {
       case .plain: return plain(v)
       case .money: return money(v)
       case .rate: return percent(v)
+      case .points: return points(v)
       }
     case .decimal(let units, let scale):
       switch hint {
@@ -42,6 +45,7 @@ public enum NumberFormat {
         }
         return grouped(Decimal64.format(units: cents, scale: 2))
       case .rate: return percent(Double(units) / Decimal64.powersOfTen[scale])
+      case .points: return points(Double(units) / Decimal64.powersOfTen[scale])
       }
     case .date, .timestamp, .bool, .string, .period:
       return value.rawText
@@ -71,6 +75,12 @@ public enum NumberFormat {
   static func percent(_ fraction: Double) -> String {
     if let special = nonFinite(fraction) { return special }
     return grouped(unsignedZero(String(format: "%.1f", fraction * 100))) + "%"
+  }
+
+  /// A difference of two fractions in percentage points: `0.06` → `6.0 pp`.
+  static func points(_ fraction: Double) -> String {
+    if let special = nonFinite(fraction) { return special }
+    return grouped(unsignedZero(String(format: "%.1f", fraction * 100))) + " pp"
   }
 
   /// Inserts `,` every three digits of the integer part: `-1234567.5` →

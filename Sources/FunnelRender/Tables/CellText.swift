@@ -14,7 +14,7 @@ enum CellText {
     switch value {
     case .int(let id) where identifier: return String(id)
     case .string(let text): return TerminalText.printable(text)
-    default: return NumberFormat.display(value, hint: column.hint)
+    default: return NumberFormat.display(value, hint: column.hint(at: row))
     }
   }
 

@@ -11,6 +11,8 @@ extension Lessons {
           answers it: after `compare` comes what to split by (`quarter(closed_at)`), the two values to compare,
           joined by `vs`, and after `on` the numbers to compute for each side. Each number gets a row with both
           values, the `change` (second minus first) and the `change_pct` (change as a share of the first).
+          For a rate the change is in percentage points: a win rate from 32.1% to 33.7% moved 1.6 pp, which
+          is a 4.8% rise on where it started. Saying "up 1.6%" would mix the two.
           """,
         query:
           "deals | where stage == \"closed_won\" | compare quarter(closed_at) \"2026-Q1\" vs \"2026-Q2\" on revenue = sum(amount), deals = count()",
