@@ -346,7 +346,7 @@ def test_maven_as_deals_metrics(con):
                   'deals | agg win_rate(), sales_cycle_days(), avg_deal_size() by owner')
     assert_same(maven(statements), con,
                 f"SELECT sales_agent AS owner, {WIN_RATE_SQL} AS win_rate, "
-                "median(close_date - engage_date) FILTER (WHERE deal_stage = 'Won') AS sales_cycle_days, "
+                "avg(close_date - engage_date) FILTER (WHERE deal_stage = 'Won') AS sales_cycle_days, "
                 "avg(close_value) FILTER (WHERE deal_stage = 'Won') AS avg_deal_size "
                 "FROM pipeline GROUP BY sales_agent ORDER BY sales_agent")
 

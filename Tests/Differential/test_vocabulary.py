@@ -63,7 +63,7 @@ d AS (SELECT c.channel, count(*) n, count(*) FILTER (WHERE stage='closed_won') w
   count(*) FILTER (WHERE stage NOT IN ('closed_won','closed_lost') OR stage IS NULL) open_n,
   coalesce(sum(amount) FILTER (WHERE stage='closed_won'),0)::DOUBLE rev, avg(amount) FILTER (WHERE stage='closed_won')::DOUBLE avg_amt,
   coalesce(sum(amount) FILTER (WHERE stage NOT IN ('closed_won','closed_lost') OR stage IS NULL),0)::DOUBLE pipe,
-  median(closed_at - created_at) FILTER (WHERE stage='closed_won' AND closed_at IS NOT NULL AND created_at IS NOT NULL)::DOUBLE cyc
+  avg(closed_at - created_at) FILTER (WHERE stage='closed_won' AND closed_at IS NOT NULL AND created_at IS NOT NULL)::DOUBLE cyc
   FROM deals JOIN campaigns c USING (campaign_id) GROUP BY c.channel),
 t AS (SELECT c.channel, count(t.touch_id) tc FROM deals d JOIN campaigns c USING (campaign_id)
   JOIN touches t ON t.lead_id = d.lead_id AND CAST(t.touched_at AS DATE) <= coalesce(d.closed_at, {TODAY})
@@ -92,7 +92,7 @@ WITH l AS (SELECT coalesce(region,'~') region, count(*) n, count(*) FILTER (WHER
 d AS (SELECT coalesce(l.region,'~') region, count(*) FILTER (WHERE d.stage='closed_won') won, count(*) FILTER (WHERE d.stage='closed_lost') lost,
   coalesce(sum(amount) FILTER (WHERE d.stage='closed_won'),0)::DOUBLE rev, avg(amount) FILTER (WHERE d.stage='closed_won')::DOUBLE avg_amt,
   coalesce(sum(amount) FILTER (WHERE d.stage NOT IN ('closed_won','closed_lost') OR d.stage IS NULL),0)::DOUBLE pipe,
-  median(d.closed_at - d.created_at) FILTER (WHERE d.stage='closed_won' AND d.closed_at IS NOT NULL)::DOUBLE cyc
+  avg(d.closed_at - d.created_at) FILTER (WHERE d.stage='closed_won' AND d.closed_at IS NOT NULL)::DOUBLE cyc
   FROM deals d JOIN leads l USING (lead_id) GROUP BY 1),
 t AS (SELECT coalesce(l.region,'~') region, count(t.touch_id) tc FROM deals d JOIN leads l USING (lead_id)
   JOIN touches t ON t.lead_id = d.lead_id AND CAST(t.touched_at AS DATE) <= coalesce(d.closed_at, {TODAY})
@@ -177,7 +177,7 @@ WITH c AS (SELECT channel, sum(spend)::DOUBLE spend, sum(clicks)::DOUBLE clicks,
 d AS (SELECT c.channel, count(*) n, count(*) FILTER (WHERE stage='closed_won') won, count(*) FILTER (WHERE stage='closed_lost') lost,
   coalesce(sum(amount) FILTER (WHERE stage='closed_won'),0)::DOUBLE rev, avg(amount) FILTER (WHERE stage='closed_won')::DOUBLE avg_amt,
   coalesce(sum(amount) FILTER (WHERE stage NOT IN ('closed_won','closed_lost') OR stage IS NULL),0)::DOUBLE pipe,
-  median(closed_at - created_at) FILTER (WHERE stage='closed_won' AND closed_at IS NOT NULL)::DOUBLE cyc
+  avg(closed_at - created_at) FILTER (WHERE stage='closed_won' AND closed_at IS NOT NULL)::DOUBLE cyc
   FROM deals JOIN campaigns c USING (campaign_id) GROUP BY c.channel),
 l AS (SELECT c.channel, count(*) n, count(*) FILTER (WHERE {reached("mql")}) mql, count(*) FILTER (WHERE {reached("sql")}) sq
   FROM leads JOIN campaigns c USING (campaign_id) GROUP BY c.channel)

@@ -12,7 +12,9 @@ struct MetricFacts {
   var wonAmount: MoneySums? = nil
   var openAmount: MoneySums? = nil
   /// Median of `closed_at - created_at` over won deals with both dates.
-  var cycleDays: [Double?] = []
+  var cycleMedianDays: [Double?] = []
+  /// Mean of the same.
+  var cycleMeanDays: [Double?] = []
   /// Touches of the won deals' leads on or before each deal's close.
   var touchesToClose: [Int64] = []
   // Leads.
@@ -66,6 +68,8 @@ struct MetricFacts {
       if name == "created_at" { created = d } else { closed = d }
     }
     var median = GroupedMedian(groupCount: n)
+    var cycleSum = [Int64](repeating: 0, count: n)
+    var cycleCount = [Int64](repeating: 0, count: n)
     var touchIndex: TouchIndex? = nil
     if touches {
       touchesToClose = [Int64](repeating: 0, count: n)
@@ -83,7 +87,11 @@ struct MetricFacts {
         won[g] += 1
         if let a = amount { wonAmount?.add(a, row: r, group: g) }
         if let c = created, let e = closed, c[r] != nullDay, e[r] != nullDay {
-          median.add(Int64(e[r] - c[r]), group: g)
+          let days = Int64(e[r]) - Int64(c[r])
+          median.add(days, group: g)
+          // Days between two dates are below 2^22: millions of deals cannot overflow.
+          cycleSum[g] += days
+          cycleCount[g] += 1
         }
         if let index = touchIndex {
           let close = closed.map { $0[r] == nullDay ? today : $0[r] } ?? today
@@ -96,7 +104,10 @@ struct MetricFacts {
         if let a = amount { openAmount?.add(a, row: r, group: g) }
       }
     }
-    if created != nil && closed != nil { cycleDays = median.medians() }
+    if created != nil && closed != nil {
+      cycleMedianDays = median.medians()
+      cycleMeanDays = zip(cycleSum, cycleCount).map { $1 == 0 ? nil : Double($0) / Double($1) }
+    }
   }
 
   private mutating func addLeads(_ reach: MetricSources.Reach, stages: [LeadStage]) throws {

@@ -20,8 +20,10 @@ struct MetricGroup {
   var wonWithAmount: Double? { facts.wonAmount.map { Double($0.nonNull[group]) } }
   /// Amount of the open deals: 0 when there are none.
   var openAmount: Double? { facts.openAmount?.value(group) }
-  /// Median days from created to closed over the won deals with both dates.
-  var cycleDays: Double? { facts.cycleDays.isEmpty ? nil : facts.cycleDays[group] }
+  /// Mean days from created to closed over the won deals with both dates.
+  var cycleMeanDays: Double? { facts.cycleMeanDays.isEmpty ? nil : facts.cycleMeanDays[group] }
+  /// Median of the same.
+  var cycleMedianDays: Double? { facts.cycleMedianDays.isEmpty ? nil : facts.cycleMedianDays[group] }
   /// Touches of the won deals' leads up to each deal's close.
   var touchesToClose: Double? { count(facts.touchesToClose) }
   var leads: Double? { count(facts.leads) }

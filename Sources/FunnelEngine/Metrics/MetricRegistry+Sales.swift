@@ -1,7 +1,7 @@
 extension MetricRegistry {
   /// Metrics of the deals: how the pipeline closes.
   static let salesMetrics = [
-    winRate, avgDealSize, salesCycleDays, pipelineValue, pipelineVelocity, avgTouchesToClose,
+    winRate, avgDealSize, salesCycleDays, medianSalesCycleDays, pipelineValue, pipelineVelocity, avgTouchesToClose,
   ]
 
   static let winRate = MetricDefinition(
@@ -36,19 +36,40 @@ extension MetricRegistry {
 
   static let salesCycleDays = MetricDefinition(
     name: "sales_cycle_days", parameters: [],
-    formula: "median of closed_at − created_at, in days, over the closed_won deals with both dates",
+    formula:
+      "mean of closed_at − created_at, in days, over the closed_won deals with both dates "
+      + "(the average length of a won deal, as Salesforce and HubSpot report it)",
     marketing:
       "How long after a lead turns into a deal the revenue arrives, the lag to allow before judging a campaign.",
-    sales: "How long a typical win takes from opening to close; the median is not moved by a few stalled deals.",
+    sales:
+      "How long a win takes from opening to close on average; a few stalled deals pull it up, "
+      + "which median_sales_cycle_days() does not show.",
     datasets: ["deals"],
     sql: """
-      SELECT median(closed_at - created_at)::DOUBLE AS sales_cycle_days
+      SELECT avg(closed_at - created_at)::DOUBLE AS sales_cycle_days
       FROM deals
       WHERE stage = 'closed_won' AND closed_at IS NOT NULL AND created_at IS NOT NULL
       """,
-    sqlTemplate: MetricSQL.perGroup("sales_cycle_days", MetricSQL.cycleMedian),
+    sqlTemplate: MetricSQL.perGroup("sales_cycle_days", MetricSQL.cycleMean),
     hint: .plain, needs: MetricNeeds(deals: ["stage", "created_at", "closed_at"]),
-    compute: { $0.cycleDays })
+    compute: { $0.cycleMeanDays })
+
+  static let medianSalesCycleDays = MetricDefinition(
+    name: "median_sales_cycle_days", parameters: [],
+    formula: "median of closed_at − created_at, in days, over the closed_won deals with both dates",
+    marketing: "The lag a typical won deal takes, not moved by a few deals that stalled for a year.",
+    sales:
+      "How long the middle win takes; set against sales_cycle_days() (the mean), a large gap "
+      + "means a tail of slow deals worth a look.",
+    datasets: ["deals"],
+    sql: """
+      SELECT median(closed_at - created_at)::DOUBLE AS median_sales_cycle_days
+      FROM deals
+      WHERE stage = 'closed_won' AND closed_at IS NOT NULL AND created_at IS NOT NULL
+      """,
+    sqlTemplate: MetricSQL.perGroup("median_sales_cycle_days", MetricSQL.cycleMedian),
+    hint: .plain, needs: MetricNeeds(deals: ["stage", "created_at", "closed_at"]),
+    compute: { $0.cycleMedianDays })
 
   static let pipelineValue = MetricDefinition(
     name: "pipeline_value", parameters: [],
@@ -68,7 +89,7 @@ extension MetricRegistry {
 
   static let pipelineVelocity = MetricDefinition(
     name: "pipeline_velocity", parameters: [],
-    formula: "open deals × win_rate × avg_deal_size ÷ sales_cycle_days, money a day",
+    formula: "open deals × win_rate × avg_deal_size ÷ sales_cycle_days (the mean cycle), money a day",
     marketing: "How fast the pipeline a channel feeds is turning into money, a single figure to compare channels by.",
     sales:
       "Revenue the pipeline yields a day; more deals, a higher win rate, bigger deals or a shorter cycle all raise it.",
@@ -78,7 +99,7 @@ extension MetricRegistry {
         * (count(*) FILTER (WHERE stage = 'closed_won')::DOUBLE
           / nullif(count(*) FILTER (WHERE stage IN ('closed_won', 'closed_lost')), 0))
         * avg(amount) FILTER (WHERE stage = 'closed_won')
-        / nullif(median(closed_at - created_at) FILTER (WHERE stage = 'closed_won'
+        / nullif(avg(closed_at - created_at) FILTER (WHERE stage = 'closed_won'
           AND closed_at IS NOT NULL AND created_at IS NOT NULL), 0) AS pipeline_velocity
       FROM deals
       """,
@@ -88,7 +109,7 @@ extension MetricRegistry {
       \(MetricSQL.open)
           * (\(MetricSQL.double(MetricSQL.won)) / NULLIF(\(MetricSQL.decided), 0))
           * \(MetricSQL.wonAverage)
-          / NULLIF(\(MetricSQL.cycleMedian), 0)
+          / NULLIF(\(MetricSQL.cycleMean), 0)
       """),
     hint: .money, needs: MetricNeeds(deals: ["stage", "amount", "created_at", "closed_at"]),
     compute: { g in

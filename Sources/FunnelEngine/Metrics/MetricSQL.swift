@@ -17,6 +17,11 @@ enum MetricSQL {
   static let open = "SUM(CASE WHEN \(isOpen) THEN 1 ELSE 0 END)"
   /// Average amount of the won deals among `r`.
   static let wonAverage = "AVG(CASE WHEN r.stage = 'closed_won' THEN r.amount END)"
+  /// Mean days from creation to close of the won deals among `r`.
+  static let cycleMean = """
+    AVG(CASE WHEN r.stage = 'closed_won'
+        THEN EXTRACT(DAY FROM (r.closed_at - r.created_at) DAY) END)
+    """
   /// Median days from creation to close of the won deals among `r`.
   static let cycleMedian = """
     PERCENTILE_CONT(0.5) WITHIN GROUP (ORDER BY CASE WHEN r.stage = 'closed_won'

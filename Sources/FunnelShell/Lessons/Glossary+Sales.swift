@@ -70,8 +70,8 @@ extension Glossary {
     GlossaryTerm(
       "sales cycle", aliases: ["sales cycle length", "time to close", "cycle time"], side: .sales,
       definition:
-        "How long a deal takes from being opened to being won; Funnel reports the median days, so one endless deal does not distort it. Larger purchases involve more people and take longer.",
-      inFunnel: "deals | agg sales_cycle_days() by product",
+        "How long a deal takes from being opened to being won. CRM reports give the mean days (sales_cycle_days() in Funnel); the median (median_sales_cycle_days()) is the middle deal, which one endless deal does not move. Larger purchases involve more people and take longer.",
+      inFunnel: "deals | agg sales_cycle_days(), median_sales_cycle_days() by product",
       related: ["pipeline velocity", "time lag", "average deal size"]),
     GlossaryTerm(
       "pipeline value", aliases: ["open pipeline value"], side: .sales,

@@ -23,10 +23,13 @@ extension Lessons {
       ),
       LessonPage(
         text: """
-          Average deal size is the mean amount of won deals; the sales cycle is the median number of days from
-          opening a deal to winning it. Bigger purchases usually take longer, because more people must agree.
+          Average deal size is the mean amount of won deals; the sales cycle is the mean number of days from
+          opening a deal to winning it, as CRM reports give it. `median_sales_cycle_days()` is the middle deal's
+          wait: when the mean is well above it, a few deals dragged on. Bigger purchases usually take longer,
+          because more people must agree.
           """,
-        query: "deals | agg avg_deal_size(), sales_cycle_days(), win_rate() by product | sort avg_deal_size desc",
+        query:
+          "deals | agg avg_deal_size(), sales_cycle_days(), median_sales_cycle_days(), win_rate() by product | sort avg_deal_size desc",
         question: "Does the product with the biggest deals also have the longest sales cycle?"),
       LessonPage(
         text: """
@@ -52,8 +55,8 @@ extension Lessons {
         answer: .topLabel(column: "owner")),
       Exercise(
         question: "What is the median sales cycle, in days, of Enterprise deals?",
-        hint: "Keep only the rows where product == \"Enterprise\", then ask for sales_cycle_days().",
-        solution: "deals | where product == \"Enterprise\" | agg sales_cycle_days()",
-        answer: .value(row: 0, column: "sales_cycle_days")),
+        hint: "Keep only the rows where product == \"Enterprise\", then ask for median_sales_cycle_days().",
+        solution: "deals | where product == \"Enterprise\" | agg median_sales_cycle_days()",
+        answer: .value(row: 0, column: "median_sales_cycle_days")),
     ])
 }
