@@ -54,7 +54,7 @@ def test_metric_over_whole_data(data, name, dataset, call, sql):
 def test_campaign_metrics_by_channel(data):
     folder, con = data
     names = ["win_rate", "avg_deal_size", "sales_cycle_days", "pipeline_value", "pipeline_velocity",
-             "avg_touches_to_close", "mql_rate", "sql_acceptance_rate", "cpl", "cac", "roi", "roas", "ctr",
+             "avg_touches_to_close", "mql_rate", "mql_to_sql_rate", "cpl", "cac", "roi", "roas", "ctr",
              "cost_per_opportunity"]
     statement = "campaigns | agg " + ", ".join(f"{n}()" for n in names) + " by channel"
     assert_same(run(folder, statement), con, f"""
@@ -72,7 +72,7 @@ l AS (SELECT c.channel, count(*) n, count(*) FILTER (WHERE {reached("mql")}) mql
   FROM leads JOIN campaigns c USING (campaign_id) GROUP BY c.channel)
 SELECT c.channel, won::DOUBLE/nullif(won+lost,0) win_rate, avg_amt avg_deal_size, cyc sales_cycle_days, pipe pipeline_value,
   open_n * (won::DOUBLE/nullif(won+lost,0)) * avg_amt / nullif(cyc,0) pipeline_velocity, tc::DOUBLE/nullif(won,0) avg_touches_to_close,
-  mql::DOUBLE/nullif(l.n,0) mql_rate, sq::DOUBLE/nullif(mql,0) sql_acceptance_rate,
+  mql::DOUBLE/nullif(l.n,0) mql_rate, sq::DOUBLE/nullif(mql,0) mql_to_sql_rate,
   spend/nullif(l.n,0) cpl, spend/nullif(won,0) cac, (rev-spend)/nullif(spend,0) roi, rev/nullif(spend,0) roas,
   clicks/nullif(imp,0) ctr, spend/nullif(d.n,0) cost_per_opportunity
 FROM c LEFT JOIN d USING (channel) LEFT JOIN l USING (channel) LEFT JOIN t USING (channel) ORDER BY channel""")
@@ -80,7 +80,7 @@ FROM c LEFT JOIN d USING (channel) LEFT JOIN l USING (channel) LEFT JOIN t USING
 
 def test_lead_metrics_by_region(data):
     folder, con = data
-    names = ["win_rate", "cpl", "mql_rate", "sql_acceptance_rate", "avg_deal_size", "roas", "pipeline_value",
+    names = ["win_rate", "cpl", "mql_rate", "mql_to_sql_rate", "avg_deal_size", "roas", "pipeline_value",
              "avg_touches_to_close", "sales_cycle_days"]
     statement = "leads | agg " + ", ".join(f"{n}()" for n in names) + " by region"
     con.execute("""CREATE OR REPLACE TEMP TABLE rs AS SELECT r.region, (SELECT sum(spend)::DOUBLE FROM campaigns
@@ -98,7 +98,7 @@ t AS (SELECT coalesce(l.region,'~') region, count(t.touch_id) tc FROM deals d JO
   JOIN touches t ON t.lead_id = d.lead_id AND CAST(t.touched_at AS DATE) <= coalesce(d.closed_at, {TODAY})
   WHERE d.stage='closed_won' GROUP BY 1)
 SELECT CASE WHEN region = '~' THEN NULL ELSE region END region, won::DOUBLE/nullif(won+lost,0) win_rate, spend/nullif(l.n,0) cpl,
-  mql::DOUBLE/l.n mql_rate, sq::DOUBLE/nullif(mql,0) sql_acceptance_rate, avg_amt avg_deal_size, coalesce(rev, 0)/nullif(spend,0) roas,
+  mql::DOUBLE/l.n mql_rate, sq::DOUBLE/nullif(mql,0) mql_to_sql_rate, avg_amt avg_deal_size, coalesce(rev, 0)/nullif(spend,0) roas,
   coalesce(pipe, 0) pipeline_value, tc::DOUBLE/nullif(won,0) avg_touches_to_close, cyc sales_cycle_days
 FROM l LEFT JOIN d USING (region) LEFT JOIN t USING (region) JOIN rs USING (region) ORDER BY region NULLS LAST""")
 
@@ -182,7 +182,7 @@ d AS (SELECT c.channel, count(*) n, count(*) FILTER (WHERE stage='closed_won') w
 l AS (SELECT c.channel, count(*) n, count(*) FILTER (WHERE {reached("mql")}) mql, count(*) FILTER (WHERE {reached("sql")}) sq
   FROM leads JOIN campaigns c USING (campaign_id) GROUP BY c.channel)
 SELECT c.channel, spend, l.n leads, spend/nullif(l.n,0) cpl, mql::DOUBLE/nullif(l.n,0) mql_rate, clicks/nullif(imp,0) ctr,
-  rev/nullif(spend,0) roas, sq::DOUBLE/nullif(mql,0) sql_acceptance_rate, d.n opportunities, won::DOUBLE/nullif(won+lost,0) win_rate,
+  rev/nullif(spend,0) roas, sq::DOUBLE/nullif(mql,0) mql_to_sql_rate, d.n opportunities, won::DOUBLE/nullif(won+lost,0) win_rate,
   avg_amt avg_deal_size, cyc sales_cycle_days, pipe pipeline_value, rev revenue
 FROM c LEFT JOIN d USING (channel) LEFT JOIN l USING (channel) ORDER BY channel""")
 

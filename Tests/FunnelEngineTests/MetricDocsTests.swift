@@ -23,7 +23,7 @@ import Testing
     #expect(Set(names).count == names.count)
     for required in [
       "win_rate", "avg_deal_size", "sales_cycle_days", "pipeline_value", "pipeline_velocity",
-      "conversion", "cpl", "cac", "roi", "roas", "ctr", "mql_rate", "sql_acceptance_rate", "cost_per_opportunity",
+      "conversion", "cpl", "cac", "roi", "roas", "ctr", "mql_rate", "mql_to_sql_rate", "cost_per_opportunity",
       "avg_touches_to_close",
     ] {
       #expect(MetricRegistry.named(required) != nil, "\(required)")

@@ -33,7 +33,7 @@ import Testing
     ("win_rate", "campaigns", 2.0 / 3.0),
     // Leads: mql reached by 1-4 (dates) and 6 (stage); sql by 1, 2, 4; won by 1.
     ("mql_rate", "leads", 5.0 / 6),
-    ("sql_acceptance_rate", "leads", 0.6),
+    ("mql_to_sql_rate", "leads", 0.6),
     ("cpl", "leads", 1750.75 / 6),
     ("win_rate", "leads", 2.0 / 3.0),
   ]

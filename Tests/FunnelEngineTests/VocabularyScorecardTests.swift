@@ -11,7 +11,7 @@ import Testing
     let t = try ScorecardVerb.run(keys: [], context: F.context(nil))
     #expect(
       t.names == [
-        "channel", "spend", "leads", "cpl", "mql_rate", "ctr", "roas", "sql_acceptance_rate",
+        "channel", "spend", "leads", "cpl", "mql_rate", "ctr", "roas", "mql_to_sql_rate",
         "opportunities", "win_rate", "avg_deal_size", "sales_cycle_days", "pipeline_value", "revenue",
       ])
     #expect(F.texts(t.column("channel")) == ["search", "social"])
@@ -21,7 +21,7 @@ import Testing
     #expect(F.closeAll(F.doubles(t.column("mql_rate")), [2.0 / 3, 1]))
     #expect(F.closeAll(F.doubles(t.column("ctr")), [0.02, 0.005]))
     #expect(F.closeAll(F.doubles(t.column("roas")), [12000 / 1250.25, 3000.25 / 500.50]))
-    #expect(F.closeAll(F.doubles(t.column("sql_acceptance_rate")), [1, 0.5]))
+    #expect(F.closeAll(F.doubles(t.column("mql_to_sql_rate")), [1, 0.5]))
     #expect(F.texts(t.column("opportunities")) == ["2", "2"])
     #expect(F.closeAll(F.doubles(t.column("win_rate")), [0.5, 1]))
     #expect(F.closeAll(F.doubles(t.column("avg_deal_size")), [12000, 3000.25]))

@@ -30,7 +30,7 @@ extension ExprBinder {
         throw d
       }
     }
-    if MetricLookup.names.contains(name) {
+    if MetricLookup.isMetric(name) {
       return try metricCall(id, args, span: span, into: aggregation)
     }
     guard let function = FunctionRegistry.named(name), case .aggregate(let bind) = function.hook else {

@@ -17,7 +17,7 @@ extension ExprBinder {
   }
 
   static func isAggregateName(_ name: String, catalog: Catalog) -> Bool {
-    FunctionRegistry.named(name)?.isAggregate == true || MetricLookup.names.contains(name)
+    FunctionRegistry.named(name)?.isAggregate == true || MetricLookup.isMetric(name)
       || catalog.userMetrics[name] != nil
   }
 

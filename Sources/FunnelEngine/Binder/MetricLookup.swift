@@ -4,6 +4,8 @@ import FunnelData
 /// (`MetricRegistry` for names, `MetricEvaluator` for checks and values).
 enum MetricLookup {
   static var names: [String] { MetricRegistry.all.map(\.name) }
+  /// Whether `name` calls a built-in metric, by its name or a former one.
+  static func isMetric(_ name: String) -> Bool { MetricRegistry.named(name) != nil }
 
   static func hint(_ name: String) -> DisplayHint { MetricRegistry.named(name)?.hint ?? .plain }
 

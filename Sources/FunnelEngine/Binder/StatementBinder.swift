@@ -23,7 +23,7 @@ struct StatementBinder {
       return Plan(root: .letDataset(name: name.text, node), schema: scope)
     case .metric(let name, let body):
       if FunctionRegistry.named(name.text) != nil
-        || MetricLookup.names.contains(name.text)
+        || MetricLookup.isMetric(name.text)
       {
         throw Diagnostic(
           message: "'\(name.text)' is a built-in function; pick another name for the metric", span: name.span)

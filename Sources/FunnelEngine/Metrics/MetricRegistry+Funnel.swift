@@ -7,7 +7,7 @@ extension MetricRegistry {
   }
 
   /// Metrics of the lead funnel.
-  static let funnelMetrics = [conversion, mqlRate, sqlAcceptanceRate]
+  static let funnelMetrics = [conversion, mqlRate, mqlToSqlRate]
 
   static let conversion = MetricDefinition(
     name: "conversion", parameters: ["a", "b"],
@@ -41,19 +41,21 @@ extension MetricRegistry {
     hint: .rate, needs: MetricNeeds(leadStages: [.mql]),
     compute: { ratio($0.reached(.mql), $0.leads) })
 
-  static let sqlAcceptanceRate = MetricDefinition(
-    name: "sql_acceptance_rate", parameters: [],
-    formula: "leads that reached sql ÷ leads that reached mql, the hand-off from marketing to sales",
+  static let mqlToSqlRate = MetricDefinition(
+    name: "mql_to_sql_rate", parameters: [],
+    formula:
+      "leads that reached sql ÷ leads that reached mql: MQL-to-SQL conversion, the hand-off from marketing to sales "
+      + "(not the SAL acceptance rate, which needs an accepted-by-sales date that the lead stages do not record)",
     marketing: "Whether sales agrees with marketing's idea of a qualified lead.",
-    sales: "The share of the leads marketing qualifies that sales takes on; low means the definitions differ.",
+    sales: "The share of the leads marketing qualifies that sales goes on to qualify; low means the definitions differ.",
     datasets: ["leads"],
     sql: """
       SELECT count(*) FILTER (WHERE \(reachedSQL(.sql)))::DOUBLE
-        / nullif(count(*) FILTER (WHERE \(reachedSQL(.mql))), 0) AS sql_acceptance_rate
+        / nullif(count(*) FILTER (WHERE \(reachedSQL(.mql))), 0) AS mql_to_sql_rate
       FROM leads
       """,
     sqlTemplate: MetricSQL.perGroup(
-      "sql_acceptance_rate",
+      "mql_to_sql_rate",
       """
       \(MetricSQL.double(MetricSQL.count(MetricSQL.reached(.sql))))
           / NULLIF(\(MetricSQL.count(MetricSQL.reached(.mql))), 0)

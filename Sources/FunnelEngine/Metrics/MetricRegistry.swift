@@ -6,8 +6,15 @@ public enum MetricRegistry {
   /// Every built-in metric, sales side first, then the funnel, then marketing.
   public static let all: [MetricDefinition] = salesMetrics + funnelMetrics + marketingMetrics
 
-  /// The metric called `name`, or nil.
-  public static func named(_ name: String) -> MetricDefinition? { all.first { $0.name == name } }
+  /// The metric called `name` (or by a former name), or nil.
+  public static func named(_ name: String) -> MetricDefinition? {
+    let current = formerNames[name] ?? name
+    return all.first { $0.name == current }
+  }
+
+  /// Names a metric had before, still accepted (the column keeps the name
+  /// written) for one release, with the name to use instead.
+  public static let formerNames = ["sql_acceptance_rate": "mql_to_sql_rate"]
 
   /// The content of docs/metrics.md.
   public static func markdown() -> String {
@@ -63,6 +70,18 @@ public enum MetricRegistry {
 
         """
     }
+    out += """
+
+      ## Former names
+
+      These names still work, for one release, and give the column the name
+      written; scripts should move to the new one.
+
+      | former name | now |
+      |---|---|
+
+      """
+    for (old, new) in formerNames.sorted(by: { $0.key < $1.key }) { out += "| `\(old)()` | `\(new)()` |\n" }
     out += """
 
       ## Attribution models

@@ -104,7 +104,7 @@ enum VerbSchema {
     }
     return keyColumns + [
       ("spend", .double, .money), ("leads", .int, .plain), ("cpl", .double, .money), ("mql_rate", .double, .rate),
-      ("ctr", .double, .rate), ("roas", .double, .plain), ("sql_acceptance_rate", .double, .rate),
+      ("ctr", .double, .rate), ("roas", .double, .plain), ("mql_to_sql_rate", .double, .rate),
       ("opportunities", .int, .plain), ("win_rate", .double, .rate), ("avg_deal_size", .double, .money),
       ("sales_cycle_days", .double, .plain), ("pipeline_value", .double, .money), ("revenue", .double, .money),
     ]

@@ -6,7 +6,7 @@ import FunnelLanguage
 /// through `campaign_id`.
 ///
 /// Columns, marketing side first: the keys, spend, leads, cpl, mql_rate, ctr,
-/// roas; the hand-off sql_acceptance_rate; then the sales side: opportunities
+/// roas; the hand-off mql_to_sql_rate; then the sales side: opportunities
 /// (deals), win_rate, avg_deal_size, sales_cycle_days, pipeline_value, revenue
 /// (won). Rows in key order.
 public enum ScorecardVerb {
@@ -16,7 +16,7 @@ public enum ScorecardVerb {
     of campaign columns (default `channel`), in key order; leads and deals are those
     of the group's campaigns (through `campaign_id`). Columns: the keys, `spend`,
     `leads`, `cpl`, `mql_rate`, `ctr`, `roas`, then the hand-off
-    `sql_acceptance_rate`, then `opportunities` (deals), `win_rate`,
+    `mql_to_sql_rate`, then `opportunities` (deals), `win_rate`,
     `avg_deal_size`, `sales_cycle_days`, `pipeline_value` and `revenue` (won), each
     as the metric of that name defines it.
     """
@@ -27,7 +27,7 @@ public enum ScorecardVerb {
   /// Metrics shown: the marketing side, then the sales side (see `run`).
   static let marketingSide = [
     MetricRegistry.cpl, MetricRegistry.mqlRate, MetricRegistry.ctr, MetricRegistry.roas,
-    MetricRegistry.sqlAcceptanceRate,
+    MetricRegistry.mqlToSqlRate,
   ]
   static let salesSide = [
     MetricRegistry.winRate, MetricRegistry.avgDealSize, MetricRegistry.salesCycleDays,

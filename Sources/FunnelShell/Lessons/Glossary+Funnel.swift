@@ -22,8 +22,8 @@ extension Glossary {
     GlossaryTerm(
       "SAL", aliases: ["sales accepted lead"], side: .sales,
       definition:
-        "An MQL that sales has looked at and agreed to work, the receipt of the hand-off. Funnel's demo data does not keep it as a separate stage: a lead goes from mql straight to sql, so the share of MQLs that reach sql stands in for acceptance.",
-      inFunnel: "leads | agg sql_acceptance_rate()",
+        "An MQL that sales has looked at and agreed to work, the receipt of the hand-off; the SAL rate is accepted leads ÷ MQLs, and it comes before qualification (SQL). Funnel's lead stages do not record acceptance: a lead goes from mql straight to sql, so what Funnel can measure is the MQL-to-SQL rate, mql_to_sql_rate(), which is lower than the acceptance rate whenever sales accepts leads it later disqualifies.",
+      inFunnel: "leads | agg mql_to_sql_rate()",
       related: ["MQL", "SQL", "hand-off", "SLA"]),
     GlossaryTerm(
       "SQL", aliases: ["sales qualified lead"], side: .sales,

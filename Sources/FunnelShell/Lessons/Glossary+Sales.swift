@@ -62,11 +62,17 @@ extension Glossary {
       inFunnel: "deals | agg win_rate() by owner | sort win_rate desc",
       related: ["opportunity", "closing", "conversion rate", "quota"]),
     GlossaryTerm(
-      "average deal size", aliases: ["avg deal size", "deal size", "acv"], side: .sales,
+      "average deal size", aliases: ["avg deal size", "deal size"], side: .sales,
       definition:
         "The mean amount of the deals that were won. Together with the number of wins it makes revenue, so a team can grow by winning more deals or bigger ones.",
       inFunnel: "deals | agg avg_deal_size() by product",
-      related: ["win rate", "pipeline velocity", "LTV"]),
+      related: ["win rate", "pipeline velocity", "LTV", "ACV"]),
+    GlossaryTerm(
+      "ACV", aliases: ["annual contract value"], side: .sales,
+      definition:
+        "Annual contract value: what one customer's contract is worth per year, the total contract value divided by its years (a 3-year, 90,000 contract has an ACV of 30,000). It is not the average deal size: the two agree only for one-year contracts. The demo deals carry no contract term, so Funnel shows the average won amount and leaves ACV to data that has the term.",
+      inFunnel: "deals | agg avg_deal_size() by product",
+      related: ["average deal size", "LTV", "pipeline value"]),
     GlossaryTerm(
       "sales cycle", aliases: ["sales cycle length", "time to close", "cycle time"], side: .sales,
       definition:

@@ -18,7 +18,7 @@ extension Glossary {
       "hand-off", aliases: ["handoff", "lead handoff"], side: .both,
       definition:
         "The moment a lead passes from marketing to sales. Leads are most often lost here, either because they were not ready or because nobody called them in time.",
-      inFunnel: "leads | agg handed_over = count(mql_at), accepted = count(sql_at), sql_acceptance_rate() by channel",
+      inFunnel: "leads | agg handed_over = count(mql_at), accepted = count(sql_at), mql_to_sql_rate() by channel",
       related: ["MQL", "SAL", "SQL", "SLA"]),
     GlossaryTerm(
       "scorecard", aliases: ["shared scorecard", "dashboard"], side: .both,

@@ -9,9 +9,11 @@ extension Lessons {
         text: """
           "Smarketing" is the habit of running marketing and sales as one revenue team: the same definition of a
           good lead, the same numbers, and feedback in both directions. It matters most at the hand-off, when an
-          MQL passes to sales. `sql_acceptance_rate()` is the share of MQLs that sales took on as SQLs.
+          MQL passes to sales. `mql_to_sql_rate()` is the share of MQLs that sales went on to qualify as SQLs.
+          (Many teams also track SAL, the MQLs sales accepted before qualifying them; this data has no such
+          stage, so the MQL-to-SQL rate is the hand-off measure here.)
           """,
-        query: "leads | agg mqls = count(mql_at), sqls = count(sql_at), sql_acceptance_rate() by channel",
+        query: "leads | agg mqls = count(mql_at), sqls = count(sql_at), mql_to_sql_rate() by channel",
         question:
           "Which channels' MQLs does sales accept most often, and which least? What should the two teams talk about?"),
       LessonPage(
@@ -50,9 +52,9 @@ extension Lessons {
     exercises: [
       Exercise(
         question: "What share of all MQLs did sales accept as SQLs?",
-        hint: "sql_acceptance_rate() over all leads, without `by`.",
-        solution: "leads | agg sql_acceptance_rate()",
-        answer: .value(row: 0, column: "sql_acceptance_rate")),
+        hint: "mql_to_sql_rate() over all leads, without `by`.",
+        solution: "leads | agg mql_to_sql_rate()",
+        answer: .value(row: 0, column: "mql_to_sql_rate")),
       Exercise(
         question: "Which channel has the highest share of MQLs lost before becoming SQLs?",
         hint:
