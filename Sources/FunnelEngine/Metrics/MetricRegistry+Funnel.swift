@@ -47,7 +47,8 @@ extension MetricRegistry {
       "leads that reached sql ÷ leads that reached mql: MQL-to-SQL conversion, the hand-off from marketing to sales "
       + "(not the SAL acceptance rate, which needs an accepted-by-sales date that the lead stages do not record)",
     marketing: "Whether sales agrees with marketing's idea of a qualified lead.",
-    sales: "The share of the leads marketing qualifies that sales goes on to qualify; low means the definitions differ.",
+    sales:
+      "The share of the leads marketing qualifies that sales goes on to qualify; low means the definitions differ.",
     datasets: ["leads"],
     sql: """
       SELECT count(*) FILTER (WHERE \(reachedSQL(.sql)))::DOUBLE
