@@ -13,6 +13,7 @@ public enum Shell {
     -> Int32
   {
     let started = DispatchTime.now().uptimeNanoseconds
+    FreedMemory.oneHeapForAllThreads()
     let terminal = TerminalInfo.current(environment: environment)
     let session = Session(terminal: terminal, environment: environment)
     session.format = options.format
