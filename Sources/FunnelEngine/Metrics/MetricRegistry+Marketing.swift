@@ -28,7 +28,10 @@ extension MetricRegistry {
 
   static let cac = MetricDefinition(
     name: "cac", parameters: [],
-    formula: "spend ÷ closed_won deals (customer acquisition cost; each won deal counts as one customer)",
+    formula:
+      "spend ÷ closed_won deals: marketing spend per won deal, each won deal counted as one customer; "
+      + "sales costs (salaries, commissions) are not in the data, so this is the marketing part of CAC, "
+      + "and each deal counts for the campaign in its campaign_id (first-touch credit in the demo data)",
     marketing: "What winning one customer costs in spend, the number to hold against a customer's value.",
     sales: "How much marketing money stands behind each win the team closes.",
     datasets: ["campaigns", "deals"],
@@ -48,7 +51,10 @@ extension MetricRegistry {
 
   static let roi = MetricDefinition(
     name: "roi", parameters: [],
-    formula: "(won revenue − spend) ÷ spend, where won revenue is the amount of the closed_won deals",
+    formula:
+      "(won revenue − spend) ÷ spend, where won revenue is the amount of the closed_won deals: ROI on revenue, "
+      + "not on margin (costs of the goods sold are not in the data), with each deal credited to the campaign "
+      + "in its campaign_id (first-touch credit in the demo data; `attribute` gives the other rules)",
     marketing: "What each unit of spend returns beyond itself; below 0 a campaign loses money.",
     sales: "How much the revenue the team closes outweighs what it cost to source.",
     datasets: ["campaigns", "deals"],
@@ -64,7 +70,9 @@ extension MetricRegistry {
 
   static let roas = MetricDefinition(
     name: "roas", parameters: [],
-    formula: "won revenue ÷ spend (return on ad spend)",
+    formula:
+      "won revenue ÷ spend (return on ad spend), each deal credited to the campaign in its campaign_id "
+      + "(first-touch credit in the demo data; `attribute` gives the other rules)",
     marketing: "Revenue back for each unit spent; above 1 the spend paid for itself.",
     sales: "How many times over the revenue closed covers the spend that sourced it.",
     datasets: ["campaigns", "deals"],
