@@ -19,6 +19,14 @@ extension ExprBinder {
     guard case .literal(.string(let target)) = arg.kind else {
       throw Diagnostic(message: "'reached' needs a stage name in quotes", span: arg.span, hints: ["reached(\"sql\")"])
     }
+    // After `agg` (outside an aggregate) the rows are groups, with no stage of their own.
+    if aggregation != nil {
+      throw Diagnostic(
+        message: "reached(\"\(target)\") reads each row's stage, so it must be inside an aggregate", span: arg.span,
+        hints: [
+          "count_if(reached(\"\(target)\")) counts the rows that reached it; share(reached(\"\(target)\")) gives their fraction"
+        ])
+    }
     let stageIndex = scope.index(of: "stage")
     guard let si = stageIndex, scope.types[si] == .string else {
       throw Diagnostic(
