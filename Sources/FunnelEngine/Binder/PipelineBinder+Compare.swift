@@ -30,7 +30,7 @@ extension PipelineBinder {
     let changeHints = zip(types, hints).filter { CompareOperator.changeType($0.0) != nil }.map {
       $0.0.isNumeric ? $0.1 : .plain
     }
-    let changeHint = Self.changeHint(
+    let changeHint = CompareOperator.changeHint(
       changeHints.first.map { first in changeHints.allSatisfy { $0 == first } ? first : .plain } ?? .plain)
     var names = NameAllocator(existing: keys.map(\.name))
     let columnNames = ["metric", a.rawText, b.rawText, "change", "change_pct"].map { names.claim($0) }
@@ -47,12 +47,6 @@ extension PipelineBinder {
       hints: keys.map { $0.expr.hint } + [.plain, valueHint, valueHint, changeHint, .rate], label: "the result",
       origin: nil)
     return (.compare(node, plan), out)
-  }
-
-  /// How a change is shown: a rate's change in percentage points, others as
-  /// their values are.
-  static func changeHint(_ valueHint: DisplayHint) -> DisplayHint {
-    valueHint == .rate ? .points : valueHint
   }
 
   /// The type the value columns share: the metrics' own type when they all

@@ -38,20 +38,16 @@ extension MetricRegistry {
     name: "sales_cycle_days", parameters: [],
     formula:
       "mean of closed_at − created_at, in days, over the closed_won deals with both dates "
-      + "(the average length of a won deal, as Salesforce and HubSpot report it)",
+      + "(the average length of a won deal, the usual definition of the sales cycle)",
     marketing:
       "How long after a lead turns into a deal the revenue arrives, the lag to allow before judging a campaign.",
     sales:
       "How long a win takes from opening to close on average; a few stalled deals pull it up, "
       + "which median_sales_cycle_days() does not show.",
     datasets: ["deals"],
-    sql: """
-      SELECT avg(closed_at - created_at)::DOUBLE AS sales_cycle_days
-      FROM deals
-      WHERE stage = 'closed_won' AND closed_at IS NOT NULL AND created_at IS NOT NULL
-      """,
+    sql: wonCycleSQL("avg", as: "sales_cycle_days"),
     sqlTemplate: MetricSQL.perGroup("sales_cycle_days", MetricSQL.cycleMean),
-    hint: .plain, needs: MetricNeeds(deals: ["stage", "created_at", "closed_at"]),
+    hint: .plain, needs: wonCycleNeeds,
     compute: { $0.cycleMeanDays })
 
   static let medianSalesCycleDays = MetricDefinition(
@@ -62,14 +58,22 @@ extension MetricRegistry {
       "How long the middle win takes; set against sales_cycle_days() (the mean), a large gap "
       + "means a tail of slow deals worth a look.",
     datasets: ["deals"],
-    sql: """
-      SELECT median(closed_at - created_at)::DOUBLE AS median_sales_cycle_days
-      FROM deals
-      WHERE stage = 'closed_won' AND closed_at IS NOT NULL AND created_at IS NOT NULL
-      """,
+    sql: wonCycleSQL("median", as: "median_sales_cycle_days"),
     sqlTemplate: MetricSQL.perGroup("median_sales_cycle_days", MetricSQL.cycleMedian),
-    hint: .plain, needs: MetricNeeds(deals: ["stage", "created_at", "closed_at"]),
+    hint: .plain, needs: wonCycleNeeds,
     compute: { $0.cycleMedianDays })
+
+  /// `aggregate` of the days from creation to close of the won deals with both dates.
+  private static func wonCycleSQL(_ aggregate: String, as name: String) -> String {
+    """
+    SELECT \(aggregate)(closed_at - created_at)::DOUBLE AS \(name)
+    FROM deals
+    WHERE stage = 'closed_won' AND closed_at IS NOT NULL AND created_at IS NOT NULL
+    """
+  }
+
+  /// What the two sales-cycle metrics read.
+  private static let wonCycleNeeds = MetricNeeds(deals: ["stage", "created_at", "closed_at"])
 
   static let pipelineValue = MetricDefinition(
     name: "pipeline_value", parameters: [],

@@ -72,7 +72,7 @@ enum CompareOperator {
     }
     var change = Column.make(
       plan.changeType, rows.map { convert($0[keyCount + 3], plan.changeType) }, hint: plan.changeHint)
-    change.rowHints = rowHints?.map(PipelineBinder.changeHint)
+    change.rowHints = rowHints?.map(changeHint)
     columns.append(change)
     columns.append(Column.make(.double, rows.map { $0[keyCount + 4] }, hint: .rate))
     return Table(names: plan.keys.map(\.name) + plan.columnNames, columns: columns)
@@ -93,6 +93,12 @@ enum CompareOperator {
     case .timestamp: return .double
     default: return nil
     }
+  }
+
+  /// How a change is shown: a rate's change in percentage points, others as
+  /// their values are.
+  static func changeHint(_ valueHint: DisplayHint) -> DisplayHint {
+    valueHint == .rate ? .points : valueHint
   }
 
   /// b − a: exact for ints and decimals, days for dates and timestamps;

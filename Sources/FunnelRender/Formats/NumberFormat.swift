@@ -74,13 +74,18 @@ public enum NumberFormat {
 
   static func percent(_ fraction: Double) -> String {
     if let special = nonFinite(fraction) { return special }
-    return grouped(unsignedZero(String(format: "%.1f", fraction * 100))) + "%"
+    return hundredths(fraction) + "%"
   }
 
   /// A difference of two fractions in percentage points: `0.06` → `6.0 pp`.
   static func points(_ fraction: Double) -> String {
     if let special = nonFinite(fraction) { return special }
-    return grouped(unsignedZero(String(format: "%.1f", fraction * 100))) + " pp"
+    return hundredths(fraction) + " pp"
+  }
+
+  /// A fraction times 100 with one decimal: `0.125` → `12.5`.
+  private static func hundredths(_ fraction: Double) -> String {
+    grouped(unsignedZero(String(format: "%.1f", fraction * 100)))
   }
 
   /// Inserts `,` every three digits of the integer part: `-1234567.5` →
