@@ -25,7 +25,9 @@ import Testing
     ("avg_touches_to_close", "deals", 2),  // four touches for deal 10, none for 13
     // Campaigns: spend 1750.75, leads 1-5 (lead 6 has no campaign), all four deals.
     ("cpl", "campaigns", 350.15),
-    ("cac", "campaigns", 875.375),
+    ("marketing_cac", "campaigns", 875.375),
+    // 1,750.75 ÷ 2 won deals, plus costs of 3,502.00 ÷ the 2 won deals of all deals.
+    ("cac", "campaigns", 875.375 + 1751),
     ("roi", "campaigns", (15000.25 - 1750.75) / 1750.75),
     ("roas", "campaigns", 15000.25 / 1750.75),
     ("ctr", "campaigns", 0.01),
@@ -34,7 +36,12 @@ import Testing
     // Leads: mql reached by 1-4 (dates) and 6 (stage); sql by 1, 2, 4; won by 1.
     ("mql_rate", "leads", 5.0 / 6),
     ("mql_to_sql_rate", "leads", 0.6),
-    ("cpl", "leads", 1750.75 / 6),
+    // Lead 6 has no campaign: five leads bought with the spend.
+    ("cpl", "leads", 1750.75 / 5),
+    ("marketing_cac", "leads", 875.375),
+    ("cac", "leads", 875.375 + 1751),
+    ("roas", "leads", 15000.25 / 1750.75),
+    ("spend", "leads", 1750.75),
     ("win_rate", "leads", 2.0 / 3.0),
   ]
 
@@ -66,6 +73,42 @@ import Testing
     #expect(F.closeAll(try metric("pipeline_value"), [0, 8000.50]))
     #expect(F.closeAll(try metric("ctr"), [0.02, 0.005]))
     #expect(F.closeAll(try metric("sales_cycle_days"), [36, 24]))
+  }
+
+  @Test func spendIsSharedAmongGroupsOfLeads() throws {
+    // Leads 1, 3, 5 and 2, 4, 6: campaigns 1 and 2 each have a lead on both sides.
+    let grouping = Grouping(groupOfRow: [0, 1, 0, 1, 0, 1], groupCount: 2)
+    func metric(_ call: MetricCall) throws -> [Double?] {
+      F.doubles(try MetricEvaluator.evaluate(call, input: F.leads, grouping: grouping, context: F.context("leads")))
+    }
+    // Campaign 1 (1,000.00) half each, campaign 2 (500.50) half each, campaign 3 (250.25) to lead 5.
+    #expect(F.closeAll(try metric(MetricCall(name: "spend")), [1000.50, 750.25]))
+    #expect(F.closeAll(try metric(MetricCall(name: "cpl")), [1000.50 / 3, 750.25 / 2]))
+    // Won deals 10 (lead 1, 12,000.00) and 13 (lead 3, 3,000.25) are both on the first side.
+    #expect(F.closeAll(try metric(MetricCall(name: "roas")), [15000.25 / 1000.50, 0]))
+    var byTouches = MetricCall(name: "spend")
+    byTouches.shareBy = .touches
+    // Touches: campaign 1 has 4 (2 of lead 1, 1 of lead 4, 1 of lead 2), campaign 2 has 3
+    // (2 of lead 1, 1 of lead 4), campaign 3 one (lead 1).
+    #expect(
+      F.closeAll(try metric(byTouches), [1000 * 2 / 4 + 500.50 * 2 / 3 + 250.25, 1000 * 2 / 4 + 500.50 / 3]))
+    var margin = MetricCall(name: "roi")
+    margin.margin = 0.5
+    #expect(F.closeAll(try metric(margin), [(7500.125 - 1000.50) / 1000.50, -1]))
+  }
+
+  @Test func cacNeedsSalesCosts() throws {
+    let marketingOnly = F.table([
+      ("team", .string, [F.text("marketing")]), ("amount", .decimal(scale: 2), [F.money(100)]),
+    ])
+    for (context, message) in [
+      (F.context("campaigns") { $0 == "costs" ? nil : F.datasets($0) }, "no costs dataset is loaded"),
+      (F.context("campaigns") { $0 == "costs" ? marketingOnly : F.datasets($0) }, "costs has no row with team"),
+    ] {
+      let p = MetricEvaluator.check(MetricCall(name: "cac"), columns: F.campaigns.names, context: context)
+      #expect(p?.message.contains(message) == true, "\(String(describing: p))")
+      #expect(p?.hints.first?.hasPrefix("marketing_cac()") == true)
+    }
   }
 
   @Test func divisionByZeroIsNull() throws {

@@ -15,6 +15,7 @@ struct RandomDatasets {
     case "leads": return leads
     case "deals": return deals
     case "touches": return touches
+    case "costs": return VocabularyFixture.costs
     default: return nil
     }
   }

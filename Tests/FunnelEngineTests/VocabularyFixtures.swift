@@ -55,6 +55,14 @@ enum VocabularyFixture {
     ("amount", .decimal(scale: 2), [1_200_000, 800_050, 500_000, 300_025].map { money($0) }),
   ])
 
+  /// Costs that are not campaign spend: 3,502.00 in all, sales' included.
+  static let costs = table([
+    ("month", .date, ["2026-01-01", "2026-01-01", "2026-02-01"].map { date($0) }),
+    ("team", .string, ["marketing", "sales", "sales"].map { text($0) }),
+    ("category", .string, ["salaries", "salaries", "commissions"].map { text($0) }),
+    ("amount", .decimal(scale: 2), [100_000, 200_000, 50_200].map { money($0) }),
+  ])
+
   static let touches = table([
     ("touch_id", .int, [100, 101, 102, 103, 104, 105, 106, 107].map { int($0) }),
     ("lead_id", .int, [1, 1, 1, 1, 1, 4, 4, 2].map { int($0) }),
@@ -75,6 +83,7 @@ enum VocabularyFixture {
     case "leads": return leads
     case "deals": return deals
     case "touches": return touches
+    case "costs": return costs
     default: return nil
     }
   }

@@ -50,9 +50,10 @@ import Testing
   @Test func metricsOverNoRows() throws {
     for metric in MetricRegistry.all {
       let arguments: [Value] = metric.parameters.isEmpty ? [] : [.string("mql"), .string("sql")]
+      let origin = metric.datasets[0]
       let c = try MetricEvaluator.evaluate(
-        metric.name, arguments: arguments, input: F.deals.gather([]),
-        grouping: .single(rows: 0), context: F.context("deals"))
+        metric.name, arguments: arguments, input: try #require(F.datasets(origin)).gather([]),
+        grouping: .single(rows: 0), context: F.context(origin))
       #expect(c.count == 1 && c.type == .double && c.hint == metric.hint, "\(metric.name)")
     }
   }

@@ -20,7 +20,7 @@ import Testing
     ("deals | 1️⃣where", "'where' needs a condition"),
     ("deals | 1️⃣where | take 5", "'where' needs a condition"),
     ("deals | where stage 1️⃣= \"won\"", "unexpected '='"),
-    ("deals | agg n = count_if(stage 1️⃣= \"won\")", "unexpected '='"),
+    ("deals | where stage 1️⃣= \"won\"", "unexpected '='"),
     ("deals | where amount > 1️⃣| take 5", "expected an expression after '>', found '|'"),
     ("deals | where a == 1 and1️⃣", "expected an expression after 'and'"),
     ("deals | select 1️⃣when", "expected an expression, found the keyword 'when'"),

@@ -73,6 +73,7 @@ enum SyntaxPrinter {
     case .literal(let l): return literal(l)
     case .column(let id): return identifier(id)
     case .parameter(let id): return "$" + id.text
+    case .named(let id, let value): return "(= \(identifier(id)) \(expr(value)))"
     case .unary(let op, let x): return "(\(op.rawValue) \(expr(x)))"
     case .binary(let op, let l, let r): return "(\(op.rawValue) \(expr(l)) \(expr(r)))"
     case .inList(let x, let items, let negated):

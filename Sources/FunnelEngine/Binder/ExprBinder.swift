@@ -58,6 +58,13 @@ final class ExprBinder {
       return negated ? .not(test) : test
     case .call(let id, let args):
       return try call(id, args, span: e.span).located(e)
+    case .named(let id, let value):
+      throw Diagnostic(
+        message: "'\(id.text) = ...' sets an option, and only a metric's call takes options", span: e.span,
+        hints: [
+          "use '==' to compare: \(id.text) == \(ExprText.text(value))",
+          "options: roi(margin = 0.7), cpl(share = \"touches\")",
+        ])
     case .caseWhen(let subject, let branches, let otherwise):
       var whens = [BoundExpr]()
       var thens = [BoundExpr]()

@@ -19,6 +19,7 @@ enum ExprText {
     case .between(let x, let lo, let hi, let negated):
       return text(x) + (negated ? " not between " : " between ") + text(lo) + " and " + text(hi)
     case .call(let id, let args): return id.text + "(" + args.map(text).joined(separator: ", ") + ")"
+    case .named(let id, let value): return name(id) + " = " + text(value)
     case .caseWhen(let subject, let branches, let otherwise):
       var s = "case"
       if let subject { s += " " + text(subject) }

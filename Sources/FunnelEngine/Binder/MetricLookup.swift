@@ -9,13 +9,11 @@ enum MetricLookup {
 
   static func hint(_ name: String) -> DisplayHint { MetricRegistry.named(name)?.hint ?? .plain }
 
-  static func check(_ name: String, argumentCount: Int, columns: [String], context: MetricContext) -> MetricProblem? {
-    MetricEvaluator.check(name, argumentCount: argumentCount, columns: columns, context: context)
+  static func check(_ call: MetricCall, columns: [String], context: MetricContext) -> MetricProblem? {
+    MetricEvaluator.check(call, columns: columns, context: context)
   }
 
-  static func evaluate(
-    _ name: String, arguments: [Value], input: Table, grouping: Grouping, context: MetricContext
-  ) throws -> Column {
-    try MetricEvaluator.evaluate(name, arguments: arguments, input: input, grouping: grouping, context: context)
+  static func evaluate(_ call: MetricCall, input: Table, grouping: Grouping, context: MetricContext) throws -> Column {
+    try MetricEvaluator.evaluate(call, input: input, grouping: grouping, context: context)
   }
 }

@@ -7,44 +7,94 @@ import FunnelLanguage
 public enum MetricEvaluator {
   /// nil when the metric can be computed over rows with these columns; else what
   /// is missing and how to map it.
-  public static func check(_ name: String, argumentCount: Int, columns: [String], context: MetricContext)
-    -> MetricProblem?
-  {
+  public static func check(_ call: MetricCall, columns: [String], context: MetricContext) -> MetricProblem? {
+    let name = call.name
     guard let definition = MetricRegistry.named(name) else {
       var hints: [String] = []
       if let near = MetricRegistry.all.map(\.name).nearest(to: name) { hints.append("did you mean '\(near)'?") }
       return MetricProblem(message: "unknown metric '\(name)'", hints: hints)
     }
-    let expected = definition.parameters.count
-    if argumentCount != expected {
-      return MetricProblem(
-        message:
-          "\(name)() takes \(expected == 0 ? "no" : String(expected)) argument\(expected == 1 ? "" : "s"), not \(argumentCount)",
-        hints: ["write \(definition.signature)"])
-    }
-    let needs = definition.needs
     let rowsAre = StandardDataset.of(origin: context.origin, columns: columns)
+    if let p = placeProblem(definition, rowsAre: rowsAre) { return p }
+    let needs = needs(definition.needs, call: call, rowsAre: rowsAre)
+    if needs.costs, let p = costsProblem(name, context: context) { return p }
     return MetricSources.problem(needs, subject: "\(name)()", rowsAre: rowsAre, inputColumns: columns, context: context)
   }
 
+  /// A metric over the campaigns' own quantities (spend, impressions, clicks)
+  /// runs on campaigns, or on leads with each campaign's share (`CampaignShares`);
+  /// on deals or touches a group would have no fair share of spend to divide, so
+  /// such a metric refuses them rather than give another number than campaigns do.
+  static func placeProblem(_ definition: MetricDefinition, rowsAre: StandardDataset?) -> MetricProblem? {
+    guard definition.needs.campaigns != nil, let rows = rowsAre, rows != .campaigns, rows != .leads else {
+      return nil
+    }
+    let name = definition.name
+    var hints = [
+      "campaigns | agg \(name)() by channel",
+      "leads | agg \(name)() by region  (each campaign's spend shared by its leads)",
+    ]
+    if rows == .deals {
+      hints.append(
+        "spend is not split by a deal's columns; to credit revenue to campaigns: deals | attribute linear by channel")
+    }
+    return MetricProblem(
+      message:
+        "\(name)() is a campaign metric: it runs on campaigns or leads, and the rows are \(rows.rawValue)",
+      hints: hints)
+  }
+
+  /// What keeps `name` from reading sales costs, or nil.
+  static func costsProblem(_ name: String, context: MetricContext) -> MetricProblem? {
+    let alternative = "marketing_cac() is campaign spend ÷ new customers, without the costs"
+    guard let costs = context.dataset("costs") else {
+      return MetricProblem(
+        message: "\(name)() needs sales costs, and no costs dataset is loaded",
+        hints: [alternative, "load them: .load costs FILE  (month, team, category, amount)"])
+    }
+    for c in ["team", "amount"] where !costs.names.contains(c) {
+      return .missingColumn(c, in: "costs", for: "\(name)()", rowsAre: false)
+    }
+    guard let team = costs.column("team"), case .string(let codes, let dictionary) = team.data else {
+      return MetricProblem(message: "costs.team must be text: marketing or sales", hints: [alternative])
+    }
+    guard let sales = dictionary.values.firstIndex(where: { $0.lowercased().trimmingSpaces == "sales" }),
+      (0..<codes.count).contains(where: { codes[$0] == Int32(sales) && !team.isNull($0) })
+    else {
+      return MetricProblem(
+        message: "\(name)() needs sales costs, and costs has no row with team \"sales\"",
+        hints: [alternative, "CAC counts sales salaries and commissions beside marketing's spend"])
+    }
+    return nil
+  }
+
+  /// What a call reads: over leads, a campaign metric also reads the deals'
+  /// campaign_id, to count only the deals credited to a campaign.
+  static func needs(_ base: MetricNeeds, call: MetricCall, rowsAre: StandardDataset?) -> MetricNeeds {
+    var needs = base
+    needs.shareBy = call.shareBy
+    if needs.campaigns != nil, rowsAre == .leads {
+      if let d = needs.deals, !d.contains("campaign_id") { needs.deals = d + ["campaign_id"] }
+      if needs.shareBy == .touches { needs.touches = true }
+    }
+    return needs
+  }
+
   /// One value per group (`grouping.groupOfRow[i]` is row i's group in `0..<groupCount`).
-  public static func evaluate(
-    _ name: String, arguments: [Value], input: Table, grouping: Grouping, context: MetricContext
-  ) throws -> Column {
-    if let p = check(name, argumentCount: arguments.count, columns: input.names, context: context) { throw p }
+  public static func evaluate(_ call: MetricCall, input: Table, grouping: Grouping, context: MetricContext) throws
+    -> Column
+  {
+    if let p = check(call, columns: input.names, context: context) { throw p }
+    let name = call.name
     var stages: [LeadStage] = []
-    for a in arguments {
-      guard case .string(let text) = a else {
-        throw MetricProblem(
-          message: "\(name)() takes stage names in quotes", hints: ["write conversion(\"mql\", \"sql\")"])
-      }
+    for text in call.stages {
       guard let s = LeadStage(name: text) else { throw LeadStage.unknown(text, in: "\(name)()") }
       stages.append(s)
     }
     guard let definition = MetricRegistry.named(name),
       let rowsAre = StandardDataset.of(origin: context.origin, columns: input.names)
     else { throw MetricProblem.internalError("metric \(name) passed its check but has no plan") }
-    let needs = definition.needs(stages: stages)
+    let needs = needs(definition.needs(stages: stages), call: call, rowsAre: rowsAre)
     // The stage columns are only known now: check them again.
     if let p = MetricSources.problem(
       needs, subject: "\(name)()", rowsAre: rowsAre, inputColumns: input.names,
@@ -52,8 +102,11 @@ public enum MetricEvaluator {
     {
       throw p
     }
+    if let rule = call.credit, rule != CreditRule.source {
+      throw MetricProblem(message: "\(name)(\"\(rule)\"): crediting by a model is not computed yet")
+    }
     let facts = try MetricFacts(needs: needs, rowsAre: rowsAre, input: input, grouping: grouping, context: context)
-    return column(definition, stages: stages, facts: facts)
+    return column(definition, stages: stages, margin: call.margin, facts: facts)
   }
 
   /// A double column from optional values.
@@ -67,9 +120,42 @@ public enum MetricEvaluator {
   }
 
   /// The values of `definition` for every group of `facts`, as a column shown as the metric's hint.
-  static func column(_ definition: MetricDefinition, stages: [LeadStage] = [], facts: MetricFacts) -> Column {
+  static func column(
+    _ definition: MetricDefinition, stages: [LeadStage] = [], margin: Double? = nil, facts: MetricFacts
+  ) -> Column {
     column(
-      (0..<facts.groupCount).map { definition.compute(MetricGroup(facts: facts, group: $0, stages: stages)) },
+      (0..<facts.groupCount).map {
+        definition.compute(MetricGroup(facts: facts, group: $0, stages: stages, margin: margin))
+      },
       hint: definition.hint)
+  }
+}
+
+extension MetricEvaluator {
+  /// A call by name with its stage arguments as values (`["mql", "won"]`).
+  static func call(_ name: String, arguments: [Value]) -> MetricCall {
+    var call = MetricCall(name: name)
+    call.stages = arguments.map { v in
+      if case .string(let s) = v { return s }
+      return v.rawText
+    }
+    return call
+  }
+
+  /// `check` for a call of `argumentCount` stage arguments.
+  static func check(_ name: String, argumentCount: Int, columns: [String], context: MetricContext)
+    -> MetricProblem?
+  {
+    if let d = MetricRegistry.named(name), d.parameters.count != argumentCount {
+      return MetricProblem(message: "\(name)() takes \(d.parameters.count) arguments, not \(argumentCount)")
+    }
+    return check(MetricCall(name: name), columns: columns, context: context)
+  }
+
+  /// `evaluate` for a call by name with stage arguments.
+  static func evaluate(
+    _ name: String, arguments: [Value], input: Table, grouping: Grouping, context: MetricContext
+  ) throws -> Column {
+    try evaluate(call(name, arguments: arguments), input: input, grouping: grouping, context: context)
   }
 }

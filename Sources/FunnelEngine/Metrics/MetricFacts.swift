@@ -21,11 +21,16 @@ struct MetricFacts {
   var leads: [Int64] = []
   /// Indexed by `LeadStage.rawValue`; empty for a stage not asked for.
   var reached: [[Int64]] = Array(repeating: [], count: LeadStage.allCases.count)
-  // Campaigns.
-  var campaigns: [Int64] = []
-  var spend: MoneySums? = nil
-  var impressions: [Int64] = []
-  var clicks: [Int64] = []
+  // Campaigns: their own sums over campaigns' rows, their shares over leads' (`CampaignShares`).
+  /// Whether the group reaches a campaign at all (its spend is unknown when not).
+  var reachesCampaign: [Bool] = []
+  var spend: [Double] = []
+  var impressions: [Double] = []
+  var clicks: [Double] = []
+
+  // Costs: what every new customer carries of the costs that are not campaign spend.
+  /// The sum of `costs.amount` over ``wonAll``, the won deals of the session's deals.
+  var costPerCustomer: Double? = nil
 
   /// Computes what `needs` asks for; `MetricSources.problem` must have returned nil.
   init(
@@ -35,13 +40,66 @@ struct MetricFacts {
     func reach(_ d: StandardDataset) throws -> MetricSources.Reach {
       try MetricSources.reach(d, rowsAre: rowsAre, input: input, grouping: grouping, context: context)
     }
-    if let columns = needs.deals { try addDeals(try reach(.deals), columns: columns, touches: needs.touches, context) }
+    // A campaign metric over leads counts only what is credited to a campaign:
+    // the deals and leads whose campaign_id is one of the campaigns.
+    let creditedOnly = needs.campaigns != nil && rowsAre == .leads
+    if let columns = needs.deals {
+      let deals = try reach(.deals)
+      let credited = creditedOnly ? try MetricFacts.credited(deals.table, context: context) : nil
+      try addDeals(deals, columns: columns, touches: needs.touches, credited: credited, context)
+    }
     if let stages = needs.leadStages { try addLeads(try reach(.leads), stages: stages) }
-    if let columns = needs.campaigns { try addCampaigns(try reach(.campaigns), columns: columns) }
+    if needs.costs { costPerCustomer = try MetricFacts.costPerCustomer(context) }
+    if let columns = needs.campaigns {
+      if rowsAre == .campaigns {
+        try addCampaigns(try reach(.campaigns), columns: columns)
+      } else {
+        let shares = try CampaignShares(
+          leads: input, grouping: grouping, columns: columns, basis: needs.shareBy, context: context)
+        (spend, impressions, clicks, reachesCampaign) = (
+          columns.contains("spend") ? shares.spend : [], columns.contains("impressions") ? shares.impressions : [],
+          columns.contains("clicks") ? shares.clicks : [], shares.reached
+        )
+        if needs.leadStages != nil {
+          leads = shares.creditedLeads
+          reached[LeadStage.lead.rawValue] = leads
+        }
+      }
+    }
+  }
+
+  /// All of `costs.amount` ÷ all won deals of the session: each new customer carries an equal part.
+  private static func costPerCustomer(_ context: MetricContext) throws -> Double? {
+    guard let costs = context.dataset("costs"), let a = costs.column("amount"),
+      let deals = context.dataset(StandardDataset.deals.rawValue)
+    else { throw MetricProblem.internalError("costs checked but not reachable") }
+    guard let amount = MoneyColumn(a) else {
+      throw MetricProblem(message: "costs.amount must be a number, not \(a.type.name)")
+    }
+    var sums = MoneySums(groupCount: 1, like: amount)
+    for r in 0..<costs.rowCount { sums.add(amount, row: r, group: 0) }
+    var won = 0
+    if let outcome = try DealOutcome.of(deals) {
+      for o in outcome where o == DealOutcome.won.rawValue { won += 1 }
+    }
+    return won == 0 ? nil : sums.value(0) / Double(won)
+  }
+
+  /// Whether each row of `deals` is credited to a campaign: its campaign_id is one of the campaigns'.
+  private static func credited(_ deals: Table, context: MetricContext) throws -> [Bool] {
+    guard let campaigns = context.dataset(StandardDataset.campaigns.rawValue),
+      let target = campaigns.column("campaign_id"), let source = deals.column("campaign_id")
+    else { throw MetricProblem.internalError("deals' campaign_id checked but not reachable") }
+    guard let (ids, targets) = Column.linkKeys(source, target) else {
+      throw MetricProblem(
+        message: "campaign_id must be int or text on both sides, not \(source.type.name) and \(target.type.name)")
+    }
+    let index = IdIndex(targets)
+    return ids.map { index.slot($0) >= 0 }
   }
 
   private mutating func addDeals(
-    _ reach: MetricSources.Reach, columns: [String], touches: Bool, _ context: MetricContext
+    _ reach: MetricSources.Reach, columns: [String], touches: Bool, credited: [Bool]?, _ context: MetricContext
   ) throws {
     let n = groupCount
     (deals, won, lost, open) = (
@@ -81,6 +139,7 @@ struct MetricFacts {
     let nullDay = Column.nullDay
     let today = context.today
     reach.membership.forEach { r, g in
+      if let c = credited, !c[r] { return }
       deals[g] += 1
       switch outcome?[r] ?? DealOutcome.open.rawValue {
       case DealOutcome.won.rawValue:
@@ -131,13 +190,14 @@ struct MetricFacts {
   }
 
   private mutating func addCampaigns(_ reach: MetricSources.Reach, columns: [String]) throws {
-    campaigns = [Int64](repeating: 0, count: groupCount)
+    var campaigns = [Int64](repeating: 0, count: groupCount)
     let table = reach.table
     var spendColumn: MoneyColumn? = nil
+    var spendSums: MoneySums? = nil
     if columns.contains("spend"), let c = table.column("spend") {
       guard let m = MoneyColumn(c) else { throw MetricProblem(message: "spend must be a number, not \(c.type.name)") }
       spendColumn = m
-      spend = MoneySums(groupCount: groupCount, like: m)
+      spendSums = MoneySums(groupCount: groupCount, like: m)
     }
     func counts(_ name: String) throws -> [Int64]? {
       guard columns.contains(name), let c = table.column(name) else { return nil }
@@ -147,13 +207,17 @@ struct MetricFacts {
       return v
     }
     let imp = try counts("impressions"), clk = try counts("clicks")
-    if imp != nil { impressions = [Int64](repeating: 0, count: groupCount) }
-    if clk != nil { clicks = [Int64](repeating: 0, count: groupCount) }
+    var impressionSums = [Int64](repeating: 0, count: imp == nil ? 0 : groupCount)
+    var clickSums = [Int64](repeating: 0, count: clk == nil ? 0 : groupCount)
     reach.membership.forEach { r, g in
       campaigns[g] += 1
-      if let s = spendColumn { spend?.add(s, row: r, group: g) }
-      if let v = imp { impressions[g] += v[r] }
-      if let v = clk { clicks[g] += v[r] }
+      if let s = spendColumn { spendSums?.add(s, row: r, group: g) }
+      if let v = imp { impressionSums[g] &+= v[r] }
+      if let v = clk { clickSums[g] &+= v[r] }
     }
+    reachesCampaign = campaigns.map { $0 > 0 }
+    if let s = spendSums { spend = (0..<groupCount).map { s.value($0) } }
+    impressions = impressionSums.map { Double($0) }
+    clicks = clickSums.map { Double($0) }
   }
 }

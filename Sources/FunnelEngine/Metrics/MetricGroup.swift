@@ -5,6 +5,8 @@ struct MetricGroup {
   let group: Int
   /// The stages a call passed (`conversion("mql", "sql")`), in order.
   let stages: [LeadStage]
+  /// The gross margin revenue counts at in `roi` (nil: revenue whole).
+  var margin: Double? = nil
 
   private func count(_ v: [Int64]) -> Double? { v.isEmpty ? nil : Double(v[group]) }
 
@@ -29,10 +31,16 @@ struct MetricGroup {
   var leads: Double? { count(facts.leads) }
   /// Leads that reached `stage` (nil when the call did not ask for it).
   func reached(_ stage: LeadStage) -> Double? { count(facts.reached[stage.rawValue]) }
-  /// Spend, unknown (nil) for a group that reaches no campaign at all.
-  var spend: Double? { facts.spend.flatMap { s in facts.campaigns[group] > 0 ? s.value(group) : nil } }
-  var impressions: Double? { count(facts.impressions) }
-  var clicks: Double? { count(facts.clicks) }
+  /// A campaign quantity; unknown (nil) for a group that reaches no campaign at all.
+  private func campaignSum(_ v: [Double]) -> Double? {
+    v.isEmpty || !facts.reachesCampaign[group] ? nil : v[group]
+  }
+  /// Spend of the group's campaigns, or its share of theirs (`CampaignShares`).
+  var spend: Double? { campaignSum(facts.spend) }
+  var impressions: Double? { campaignSum(facts.impressions) }
+  /// Costs that are not campaign spend, per new customer of the whole data (`costs`).
+  var costPerCustomer: Double? { facts.costPerCustomer }
+  var clicks: Double? { campaignSum(facts.clicks) }
 }
 
 /// a ÷ b, nil when b is zero or either is unknown.

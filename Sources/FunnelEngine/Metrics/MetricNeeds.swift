@@ -7,6 +7,10 @@ struct MetricNeeds: Sendable {
   var campaigns: [String]? = nil
   /// Touches of the deals' leads (through `lead_id`), up to each deal's close.
   var touches = false
+  /// The `costs` dataset: the sales and marketing costs that are not campaign spend.
+  var costs = false
+  /// What a campaign's quantities are shared by among groups of leads.
+  var shareBy = ShareBasis.leads
 
   /// Both sets of needs together (the scorecard computes many metrics at once).
   func merged(with other: MetricNeeds) -> MetricNeeds {
@@ -17,6 +21,7 @@ struct MetricNeeds: Sendable {
     }
     return MetricNeeds(
       deals: union(deals, other.deals), leadStages: union(leadStages, other.leadStages),
-      campaigns: union(campaigns, other.campaigns), touches: touches || other.touches)
+      campaigns: union(campaigns, other.campaigns), touches: touches || other.touches, costs: costs || other.costs,
+      shareBy: shareBy == .leads ? other.shareBy : shareBy)
   }
 }

@@ -8,7 +8,24 @@ extension MetricRegistry {
   }
 
   /// Metrics of spend: what marketing pays for what it gets.
-  static let marketingMetrics = [cpl, cac, roi, roas, ctr, costPerOpportunity]
+  static let marketingMetrics = [spend, cpl, cac, marketingCac, roi, roas, ctr, costPerOpportunity]
+
+  static let spend = MetricDefinition(
+    name: "spend", parameters: [],
+    formula:
+      "campaign spend: over campaigns, the group's own; over leads, each campaign's spend shared among the "
+      + "groups in proportion to its leads in each (or its touches, share = \"touches\"), so the groups add "
+      + "up to the spend of the campaigns that have leads",
+    marketing: "Where the budget went, split by any column of the leads it bought without counting it twice.",
+    sales: "How much was spent to bring in the leads a team or region works.",
+    datasets: ["campaigns"],
+    sql: """
+      SELECT sum(spend)::DOUBLE AS spend
+      FROM campaigns
+      """,
+    sqlTemplate: MetricSQL.perGroup("spend", MetricSQL.double("SUM(r.spend)")),
+    hint: .money, needs: MetricNeeds(campaigns: ["spend"]),
+    compute: { $0.spend })
 
   static let cpl = MetricDefinition(
     name: "cpl", parameters: [],
@@ -29,32 +46,60 @@ extension MetricRegistry {
   static let cac = MetricDefinition(
     name: "cac", parameters: [],
     formula:
-      "spend ÷ closed_won deals: marketing spend per won deal, each won deal counted as one customer; "
-      + "sales costs (salaries, commissions) are not in the data, so this is the marketing part of CAC, "
-      + "and each deal counts for the campaign in its campaign_id (first-touch credit in the demo data)",
-    marketing: "What winning one customer costs in spend, the number to hold against a customer's value.",
-    sales: "How much marketing money stands behind each win the team closes.",
+      "(marketing spend + sales and marketing costs) ÷ new customers (customer acquisition cost, fully loaded): "
+      + "spend ÷ won deals, as marketing_cac(), plus all of costs.amount (salaries, commissions, tools: "
+      + "what is not campaign spend) ÷ all won deals, so that each new customer carries an equal part of the "
+      + "costs; each won deal is one new customer, credited as roi() credits it; refused without sales costs",
+    marketing: "What winning one customer really costs the company, people and tools included, not only media.",
+    sales: "The cost a new customer must pay back: sales salaries and commissions are most of it.",
+    datasets: ["campaigns", "deals", "costs"],
+    sql: """
+      SELECT sum(spend)::DOUBLE
+        / nullif((SELECT count(*) FROM \(campaignDeals) AND stage = 'closed_won'), 0)
+        + (SELECT sum(amount) FROM costs)::DOUBLE
+        / nullif((SELECT count(*) FROM deals WHERE stage = 'closed_won'), 0) AS cac
+      FROM campaigns
+      """,
+    sqlTemplate: MetricSQL.perGroup(
+      "cac",
+      """
+      \(MetricSQL.double("SUM(r.spend)")) / NULLIF(\(wonOfGroup), 0)
+          + \(MetricSQL.double("(SELECT SUM(c.amount) FROM costs AS c)"))
+          / NULLIF((SELECT COUNT(*) FROM deals AS d WHERE d.stage = 'closed_won'), 0)
+      """),
+    hint: .money, needs: MetricNeeds(deals: ["stage"], campaigns: ["spend"], costs: true),
+    compute: { g in ratio(g.spend, g.won).flatMap { m in g.costPerCustomer.map { m + $0 } } })
+
+  static let marketingCac = MetricDefinition(
+    name: "marketing_cac", parameters: [],
+    formula:
+      "marketing spend ÷ new customers: campaign spend ÷ closed_won deals, each won deal one new customer, "
+      + "credited as roi() credits it; the media part of cac(), without salaries, commissions or tools",
+    marketing: "What the media budget alone pays for each customer won, the number campaigns are compared by.",
+    sales: "How much campaign money stands behind each win the team closes.",
     datasets: ["campaigns", "deals"],
     sql: """
       SELECT sum(spend)::DOUBLE
-        / nullif((SELECT count(*) FROM \(campaignDeals) AND stage = 'closed_won'), 0) AS cac
+        / nullif((SELECT count(*) FROM \(campaignDeals) AND stage = 'closed_won'), 0) AS marketing_cac
       FROM campaigns
       """,
-    sqlTemplate: spendSQL(
-      "cac",
-      over: """
-        (SELECT COUNT(*) FROM deals AS d
-            WHERE d.stage = 'closed_won' AND d.campaign_id IN \(MetricSQL.groupCampaigns))
-        """),
+    sqlTemplate: spendSQL("marketing_cac", over: wonOfGroup),
     hint: .money, needs: MetricNeeds(deals: ["stage"], campaigns: ["spend"]),
     compute: { ratio($0.spend, $0.won) })
+
+  /// SQL for the won deals of the campaigns of `r`'s group.
+  private static let wonOfGroup = """
+    (SELECT COUNT(*) FROM deals AS d
+        WHERE d.stage = 'closed_won' AND d.campaign_id IN \(MetricSQL.groupCampaigns))
+    """
 
   static let roi = MetricDefinition(
     name: "roi", parameters: [],
     formula:
-      "(won revenue − spend) ÷ spend, where won revenue is the amount of the closed_won deals: ROI on revenue, "
-      + "not on margin (costs of the goods sold are not in the data), with each deal credited to the campaign "
-      + "in its campaign_id (first-touch credit in the demo data; `attribute` gives the other rules)",
+      "(won revenue − spend) ÷ spend, where won revenue is the amount of the closed_won deals: ROI on revenue "
+      + "by default; roi(margin = 0.7) (or .param gross_margin 0.7) counts revenue × margin, the gross profit, "
+      + "for ROI on margin; each won deal is credited to the campaign in its campaign_id (its source campaign), "
+      + "or by an attribution model named in the call: roi(\"linear\")",
     marketing: "What each unit of spend returns beyond itself; below 0 a campaign loses money.",
     sales: "How much the revenue the team closes outweighs what it cost to source.",
     datasets: ["campaigns", "deals"],
@@ -66,13 +111,13 @@ extension MetricRegistry {
     sqlTemplate: MetricSQL.perGroup(
       "roi", "\(MetricSQL.double("\(MetricSQL.campaignRevenue) - SUM(r.spend)")) / NULLIF(SUM(r.spend), 0)"),
     hint: .rate, needs: MetricNeeds(deals: ["stage", "amount"], campaigns: ["spend"]),
-    compute: { g in ratio(g.wonRevenue.flatMap { r in g.spend.map { r - $0 } }, g.spend) })
+    compute: { g in ratio(g.wonRevenue.flatMap { r in g.spend.map { r * (g.margin ?? 1) - $0 } }, g.spend) })
 
   static let roas = MetricDefinition(
     name: "roas", parameters: [],
     formula:
-      "won revenue ÷ spend (return on ad spend), each deal credited to the campaign in its campaign_id "
-      + "(first-touch credit in the demo data; `attribute` gives the other rules)",
+      "won revenue ÷ spend (return on ad spend), each won deal credited to the campaign in its campaign_id "
+      + "(its source campaign), or by an attribution model named in the call: roas(\"w_shaped\")",
     marketing: "Revenue back for each unit spent; above 1 the spend paid for itself.",
     sales: "How many times over the revenue closed covers the spend that sourced it.",
     datasets: ["campaigns", "deals"],

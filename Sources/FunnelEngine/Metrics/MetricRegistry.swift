@@ -34,10 +34,49 @@ public enum MetricRegistry {
       - over `campaigns`: spend, impressions and clicks come from the group's rows;
         leads and deals are those whose `campaign_id` is one of the group's campaigns;
       - over `leads`: deals are those whose `lead_id` is one of the group's leads;
-        spend comes from the campaigns of the group's distinct `campaign_id`s;
-      - over `deals`: stage and amount come from the rows; spend from the campaigns of
-        their `campaign_id`s; leads are those of their `lead_id`s;
-      - over `touches`: leads and deals through `lead_id`, spend through `campaign_id`.
+      - over `deals`: stage and amount come from the rows; leads are those of their
+        `lead_id`s;
+      - over `touches`: leads and deals through `lead_id`.
+
+      ## Spend is shared, never counted twice
+
+      A metric over the campaigns' own numbers (`spend`, `cpl`, `cac`,
+      `marketing_cac`, `roi`, `roas`, `ctr`, `cost_per_opportunity`) runs on
+      `campaigns` or on `leads`, and gives the same value on both for the whole data.
+
+      - Over `campaigns`, a group's spend is the spend of its campaigns.
+      - Over `leads`, each campaign's spend is shared among the groups in proportion
+        to its leads in each: a campaign with spend s and L leads in the session's
+        `leads` gives s ÷ L to each of its leads, and a group's spend is the sum over
+        its leads. Grouped by any column (`leads | agg cpl() by region`), the groups'
+        spend adds up to the spend of the campaigns that have leads, and a filter gives
+        the value of its group (`where region == "LATAM"` = the LATAM row). Impressions
+        and clicks are shared the same way. `share = "touches"` shares by the
+        campaign's touches instead (`cpl(share = "touches")`): s ÷ T to each touch of
+        the group's leads, T the campaign's touches in `touches`.
+      - Over `leads`, only what a campaign bought counts: leads whose `campaign_id`
+        is a campaign's (`cpl`), and deals whose `campaign_id` is (`roas`, `roi`,
+        `cac`, `cost_per_opportunity`). So the leads value equals the campaigns value.
+      - A campaign with no lead at all is in no group of leads (it has nothing to share
+        its spend by); `campaigns | agg` counts it.
+      - Over `deals` or `touches` these metrics are an error that says where they run:
+        a deal's columns (`product`, `owner`) do not split a campaign's spend, and
+        counting each campaign's whole spend in every group that holds one of its
+        deals would count it several times.
+
+      ## Which campaign a deal counts for
+
+      `roi`, `roas`, `cac` and `marketing_cac` count won deals and their revenue for
+      campaigns. By default \(CreditRule.defaultText). The rules: `source` (the
+      default), and the attribution models below at their default weights.
+
+      ## Options
+
+      Options are written `name = value` in the call: `share = "leads"` or
+      `"touches"` for the metrics over spend; `margin = 0.7` for `roi` (the gross
+      margin revenue counts at; `.param gross_margin 0.7` sets it for every `roi()`
+      call that does not write one); `model = "linear"` (or the rule by position,
+      `roi("linear")`) for the metrics that credit deals.
 
       Every metric is a double. A division by zero gives null, and so does spend when
       the group reaches no campaign; won revenue and pipeline are 0 when there are no

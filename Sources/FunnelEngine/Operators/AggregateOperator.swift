@@ -56,11 +56,11 @@ enum AggregateOperator {
     _ spec: AggregateSpec, _ all: Batch, _ grouping: Grouping, origin: String?,
     _ context: ExecutionContext
   ) throws -> Column {
-    if case .metric(let name, let arguments) = spec.function {
+    if case .metric(let call) = spec.function {
       let metricContext = MetricContext(origin: origin, dataset: context.catalog.dataset, today: context.catalog.today)
       do {
         let c = try MetricLookup.evaluate(
-          name, arguments: arguments, input: all.materialized, grouping: grouping, context: metricContext)
+          call, input: all.materialized, grouping: grouping, context: metricContext)
         return Column(.double(c.doubles), validity: c.validity, hint: spec.hint)
       } catch let p as MetricProblem {
         throw Diagnostic(message: p.message, hints: p.hints)

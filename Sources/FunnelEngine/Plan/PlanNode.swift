@@ -88,7 +88,7 @@ enum AggregateFunction: Equatable {
   case countRows, count, countIf, countDistinct, sum, avg, min, max, median, stddev, share
   case percentile(Double)
   /// A built-in metric, computed by `MetricEvaluator` (arguments are literals).
-  case metric(String, [Value])
+  case metric(MetricCall)
 }
 
 /// `join [left] <dataset> on <l> == <r>`.

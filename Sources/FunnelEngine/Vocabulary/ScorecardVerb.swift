@@ -74,7 +74,7 @@ public enum ScorecardVerb {
     }
     var names = keyNames
     var columns = groups.keyColumns(keyColumns)
-    let spend = MetricEvaluator.column((0..<g).map { facts.spend?.value($0) }, hint: .money)
+    let spend = MetricEvaluator.column((0..<g).map { facts.spend.isEmpty ? nil : facts.spend[$0] }, hint: .money)
     let revenue = MetricEvaluator.column((0..<g).map { facts.wonAmount?.value($0) ?? 0 }, hint: .money)
     let parts: [(String, Column)] =
       [("spend", spend), ("leads", Column(.int(facts.leads)))] + metrics(marketingSide)

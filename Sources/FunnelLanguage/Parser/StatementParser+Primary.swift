@@ -63,10 +63,32 @@ extension StatementParser {
     let open = advance()
     try enter()
     defer { leave() }
-    let arguments = try parseList(closing: .rightParen, opener: open)
+    let arguments = try parseArguments(opener: open)
     let height = (arguments.map(\.height).max() ?? 0) + 1
     return try node(
       .call(Identifier(name.text, span: name.span), arguments.map(\.expr)), from: name.span, height: height)
+  }
+
+  /// A call's arguments: expressions, and options written `name = value`
+  /// (`roi(margin = 0.7)`), which the function that takes them checks.
+  mutating func parseArguments(opener: Token) throws -> [ExprNode] {
+    var items: [ExprNode] = []
+    if accept(.rightParen) != nil { return items }
+    repeat {
+      if atEnd { throw failure(.unclosed(opener)) }
+      if current.kind == .word, !current.isReserved, peek().kind == .assign {
+        let name = advance()
+        advance()
+        let value = try parseBinary(1)
+        items.append(
+          try node(
+            .named(Identifier(name.text, span: name.span), value.expr), from: name.span, height: value.height + 1))
+      } else {
+        items.append(try parseBinary(1))
+      }
+    } while accept(.comma) != nil
+    try expectClose(.rightParen, opener: opener)
+    return items
   }
 
   /// `case [subject] when a then b ... [else c] end`.

@@ -14,6 +14,8 @@ public struct Expr: Sendable {
     case between(Expr, low: Expr, high: Expr, negated: Bool)
     /// `name(args)`; `count()` has no arguments.
     case call(Identifier, [Expr])
+    /// `name = value` among a call's arguments: an option of the function.
+    case named(Identifier, Expr)
     /// `case [subject] when a then b ... [else c] end`.
     case caseWhen(subject: Expr?, branches: [CaseBranch], otherwise: Expr?)
   }
