@@ -40,23 +40,52 @@ import Testing
       let data = RandomDatasets(&rng)
       let keyChoices: [[String]] = [[], ["channel"], ["kind"], ["campaign_id"], ["name", "kind"]]
       let keys = rng.element(keyChoices)
-      let models: [AttributionModel] = [
-        .firstTouch, .lastTouch, .linear, .uShaped, .wShaped, .timeDecay(halfLifeDays: rng.double(0.5...30)),
-      ]
-      let context = MetricContext(origin: "deals", dataset: data.named, today: F.day("2026-07-01"))
-      let amounts = F.doubles(data.deals.column("amount"))
+      let basis = rng.element([AttributionBasis.closed, .pipeline, .leads])
+      // Custom shares: each shape with random percentages summing to at most 100.
+      let custom = AttributionShape.allCases.map { shape -> AttributionModel in
+        var left = 100.0
+        let shares = shape.positions.map { _ -> Double in
+          let x = rng.double(0...left)
+          left -= x
+          return x
+        }
+        return .positional(shape, shares: shares)
+      }
+      let models = AttributionModel.compared + custom + [.timeDecay(halfLifeDays: rng.double(0.5...30))]
+      let context = MetricContext(
+        origin: basis == .leads ? "leads" : "deals", dataset: data.named, today: F.day("2026-07-01"))
+      let rows = basis == .leads ? data.leads : data.deals
+      let count = basis == .leads ? "leads" : "deals"
+      let amountName = AttributionVerb.amountName(basis)
+      let amounts = basis == .leads ? Array(repeating: 1, count: rows.rowCount) : F.doubles(data.deals.column("amount"))
       for model in models {
-        let all = try AttributionVerb.run(deals: data.deals, model: model, keys: keys, context: context)
-        #expect(F.close(sum(all.column("deals")), Double(data.deals.rowCount)), "\(model)")
-        #expect(F.close(sum(all.column("revenue")), amounts.reduce(0) { $0 + ($1 ?? 0) }), "\(model)")
-        for d in 0..<data.deals.rowCount {
+        let all = try AttributionVerb.run(rows: rows, model: model, basis: basis, keys: keys, context: context)
+        #expect(F.close(sum(all.column(count)), Double(rows.rowCount)), "\(model)")
+        if let amountName {
+          #expect(F.close(sum(all.column(amountName)), amounts.reduce(0) { $0 + ($1 ?? 0) }), "\(model)")
+        }
+        for d in 0..<rows.rowCount {
           let one = try AttributionVerb.run(
-            deals: data.deals.gather([Int32(d)]), model: model, keys: keys, context: context)
-          #expect(F.close(sum(one.column("deals")), 1), "\(model) deal \(d)")
-          #expect(F.close(sum(one.column("revenue")), amounts[d] ?? 0), "\(model) deal \(d)")
+            rows: rows.gather([Int32(d)]), model: model, basis: basis, keys: keys, context: context)
+          #expect(F.close(sum(one.column(count)), 1), "\(model) row \(d)")
+          if let amountName {
+            #expect(F.close(sum(one.column(amountName)), amounts[d] ?? 0), "\(model) deal \(d)")
+          }
+          for v in F.doubles(one.column(count)) { #expect((v ?? 0) >= -1e-12, "\(model) row \(d)") }
+        }
+        if basis != .leads {
+          // The shared helper credits each deal's amount to its touches, or nothing when it has none.
+          for d in 0..<rows.rowCount {
+            let one = rows.gather([Int32(d)])
+            let perTouch = try AttributionCredits.perTouch(rows: one, basis: basis, model: model, context: context)
+            let byName = try AttributionVerb.run(
+              rows: one, model: model, basis: basis, keys: ["name"], context: context)
+            let touched = !F.texts(byName.column("name")).contains(AttributionVerb.noTouch)
+            #expect(F.close(perTouch.reduce(0, +), touched ? amounts[d] ?? 0 : 0), "\(model) per touch, deal \(d)")
+          }
         }
       }
-      let compared = try AttributionVerb.run(deals: data.deals, model: .compare, keys: keys, context: context)
+      let compared = try AttributionVerb.run(rows: rows, model: .compare, basis: basis, keys: keys, context: context)
       for model in AttributionModel.compared {
         #expect(F.close(sum(compared.column(model.name)), amounts.reduce(0) { $0 + ($1 ?? 0) }))
       }

@@ -75,13 +75,14 @@ import Testing
     let k = Self.copies(data.deals.rowCount)
     let deals = Self.tile(data.deals, k, offsetting: ["deal_id", "lead_id"])
     let touches = Self.tile(data.touches, k, offsetting: ["touch_id", "lead_id"])
-    let many = RandomDatasets.Named(campaigns: data.campaigns, deals: deals, touches: touches)
+    let leads = Self.tile(data.leads, k, offsetting: ["lead_id"])
+    let many = RandomDatasets.Named(campaigns: data.campaigns, leads: leads, deals: deals, touches: touches)
     let oneContext = MetricContext(origin: "deals", dataset: data.named, today: F.today)
     let manyContext = MetricContext(origin: "deals", dataset: many.named, today: F.today)
-    for model: AttributionModel in [.linear, .wShaped, .timeDecay(halfLifeDays: 7)] {
+    for model: AttributionModel in [.linear, .wShaped, .fullPath, .timeDecay(halfLifeDays: 7)] {
       for keys in [["channel"], ["kind"], []] {
-        let one = try AttributionVerb.run(deals: data.deals, model: model, keys: keys, context: oneContext)
-        let all = try AttributionVerb.run(deals: deals, model: model, keys: keys, context: manyContext)
+        let one = try AttributionVerb.run(rows: data.deals, model: model, keys: keys, context: oneContext)
+        let all = try AttributionVerb.run(rows: deals, model: model, keys: keys, context: manyContext)
         let name = keys.first ?? "campaign_id"
         let credits = Dictionary(uniqueKeysWithValues: zip(F.texts(one.column(name)), F.doubles(one.column("revenue"))))
         #expect(all.rowCount == one.rowCount, "seed \(seed) \(model) \(keys)")
@@ -97,11 +98,12 @@ import Testing
 extension RandomDatasets {
   /// Another set of deals and touches over the same campaigns, by name as the verbs look them up.
   struct Named {
-    let campaigns, deals, touches: Table
+    let campaigns, leads, deals, touches: Table
 
     func named(_ name: String) -> Table? {
       switch name {
       case "campaigns": return campaigns
+      case "leads": return leads
       case "deals": return deals
       case "touches": return touches
       default: return nil

@@ -27,9 +27,9 @@ import Testing
     let context = F.context("deals")
     for model in [AttributionModel.linear, .compare] {
       let full = try AttributionVerb.run(
-        deals: F.deals, model: model, keys: ["channel", "campaign_id"], context: context)
+        rows: F.deals, model: model, keys: ["channel", "campaign_id"], context: context)
       let none = try AttributionVerb.run(
-        deals: F.deals.gather([]), model: model, keys: ["channel", "campaign_id"],
+        rows: F.deals.gather([]), model: model, keys: ["channel", "campaign_id"],
         context: context)
       #expect(shape(none) == shape(full))
       #expect(none.rowCount == 0)

@@ -47,8 +47,10 @@ enum SyntaxPrinter {
       s += by(keys)
       if let within { s += " within \(expr(within))" }
       return s
-    case .attribute(let model, let argument, let keys):
-      return "attribute \(identifier(model))" + (argument.map { "(\(expr($0)))" } ?? "") + by(keys)
+    case .attribute(let model, let arguments, let basis, let keys):
+      return "attribute \(identifier(model))"
+        + (arguments.isEmpty ? "" : "(" + arguments.map(expr).joined(separator: ", ") + ")")
+        + (basis.map { " on " + identifier($0) } ?? "") + by(keys)
     case .cohort(let period, let keys, let byMonths):
       return "cohort \(expr(period))" + by(keys) + (byMonths ? " by-months" : "")
     case .compare(let e, let a, let b, let on, let keys):

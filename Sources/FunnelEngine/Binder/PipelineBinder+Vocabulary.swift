@@ -82,9 +82,10 @@ extension PipelineBinder {
         columns = try VerbSchema.funnel(input: scope, steps: steps, keys: keys, withinDays: within)
       case .cohort(let period, let keys, let byMonths, _):
         columns = try VerbSchema.cohort(input: scope, period: period, keys: keys, byMonths: byMonths)
-      case .attribute(let model, let keys, _):
+      case .attribute(let model, let basis, let keys, _):
         columns = try VerbSchema.attribute(
-          input: scope, model: model, keys: keys, context: metricContext(origin: scope.origin ?? "deals"))
+          input: scope, model: model, basis: basis, keys: keys,
+          context: metricContext(origin: scope.origin ?? (basis == .leads ? "leads" : "deals")))
       case .scorecard(let keys, _):
         columns = try VerbSchema.scorecard(keys: keys, context: metricContext(origin: nil))
       }

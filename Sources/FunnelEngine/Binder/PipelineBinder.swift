@@ -122,8 +122,9 @@ final class PipelineBinder {
       return (.chart(node, try chartRequest(kind: kind, x: x, y: y, scope)), scope)
     case .funnel(let steps, let by, let within):
       return try bindFunnel(steps: steps, by: by, within: within, node, scope, span: stage.keywordSpan)
-    case .attribute(let model, let argument, let by):
-      return try bindAttribute(model: model, argument: argument, by: by, node, scope, span: stage.keywordSpan)
+    case .attribute(let model, let arguments, let basis, let by):
+      return try bindAttribute(
+        model: model, arguments: arguments, on: basis, by: by, node, scope, span: stage.keywordSpan)
     case .cohort(let period, let by, let byMonths):
       return try bindCohort(period: period, by: by, byMonths: byMonths, node, scope, span: stage.keywordSpan)
     }

@@ -27,10 +27,11 @@ enum VocabularyOperator {
       let cohort = try Evaluator.output(period, all)
       return try CohortVerb.run(
         leads: input, cohort: cohort, cohortName: "cohort", keys: try keyColumns(keys), byMonths: byMonths)
-    case .attribute(let model, let keys, _):
+    case .attribute(let model, let basis, let keys, _):
       let metricContext = MetricContext(
-        origin: origin ?? "deals", dataset: context.catalog.dataset, today: context.catalog.today)
-      return try AttributeStage.run(deals: input, model: model, keys: keys, context: metricContext)
+        origin: origin ?? (basis == .leads ? "leads" : "deals"), dataset: context.catalog.dataset,
+        today: context.catalog.today)
+      return try AttributeStage.run(rows: input, model: model, basis: basis, keys: keys, context: metricContext)
     case .scorecard(let keys, _):
       let catalog = context.catalog
       return try ScorecardVerb.run(

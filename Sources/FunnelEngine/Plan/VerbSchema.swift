@@ -57,24 +57,30 @@ enum VerbSchema {
       + [("leads", .int, .plain)] + shares.map { ($0, .double, .rate) }
   }
 
-  /// `attribute`: the keys (read from the touch or its campaign), then deals and revenue, or one
-  /// revenue column per model for `compare`.
-  static func attribute(input: Scope, model: AttributionModel, keys: [String], context: MetricContext) throws
-    -> Columns
-  {
-    if let p = AttributionVerb.check(deals: input.names, context: context, keys: keys) { throw p }
+  /// `attribute`: the keys (read from the touch or its campaign), then deals and revenue
+  /// (pipeline), or leads; or one column per model for `compare`.
+  static func attribute(
+    input: Scope, model: AttributionModel, basis: AttributionBasis, keys: [String], context: MetricContext
+  ) throws -> Columns {
+    if let p = AttributionVerb.check(rows: input.names, basis: basis, context: context, keys: keys) { throw p }
     let sources = try AttributionVerb.sources(keys: keys, context: context).get()
-    guard let touches = context.dataset("touches"), let dealLead = type(of: "lead_id", in: input),
-      let touchLead = touches.column("lead_id")?.type, let amount = type(of: "amount", in: input),
-      let closed = type(of: "closed_at", in: input)
+    let what = basis == .leads ? "leads" : "deals"
+    guard let touches = context.dataset("touches"), let rowLead = type(of: "lead_id", in: input),
+      let touchLead = touches.column("lead_id")?.type
     else { throw MetricProblem.internalError("attribution inputs checked but missing") }
-    guard isId(dealLead), isId(touchLead) else {
-      throw MetricProblem(message: "lead_id must be int or text in deals and touches")
+    guard isId(rowLead), isId(touchLead) else {
+      throw MetricProblem(message: "lead_id must be int or text in \(what) and touches")
     }
-    guard amount.isNumeric else {
-      throw MetricProblem(message: "deals.amount must be a number, not \(amount.name)")
+    if basis != .leads {
+      guard let amount = type(of: "amount", in: input), amount.isNumeric else {
+        throw MetricProblem(message: "deals.amount must be a number, not \(type(of: "amount", in: input)?.name ?? "")")
+      }
     }
-    guard isDay(closed) else { throw MetricProblem(message: "deals.closed_at must be a date, not \(closed.name)") }
+    for name in ["closed_at", "created_at"] {
+      if let t = type(of: name, in: input), !isDay(t) {
+        throw MetricProblem(message: "\(what).\(name) must be a date, not \(t.name)")
+      }
+    }
     if let when = touches.column("touched_at")?.type, when != .date, when != .timestamp {
       throw MetricProblem(message: "touches.touched_at must be a timestamp or a date, not \(when.name)")
     }
@@ -91,8 +97,12 @@ enum VerbSchema {
       }
       out.append((key, c.type, c.hint))
     }
-    if model == .compare { return out + AttributionModel.compared.map { ($0.name, .double, .money) } }
-    return out + [("deals", .double, .plain), ("revenue", .double, .money)]
+    let amountName = AttributionVerb.amountName(basis)
+    if model == .compare {
+      return out + AttributionModel.compared.map { ($0.name, .double, amountName == nil ? .plain : .money) }
+    }
+    guard let amountName else { return out + [("leads", .double, .plain)] }
+    return out + [("deals", .double, .plain), (amountName, .double, .money)]
   }
 
   /// `scorecard`: the campaign keys, then the marketing and sales columns.

@@ -5,14 +5,14 @@ enum VocabularyPlan {
   /// Key expressions are evaluated on the flowing rows and passed as columns.
   case funnel(steps: [String]?, keys: [OutputColumn], withinDays: Int64?, text: String)
   case cohort(period: BoundExpr, keys: [OutputColumn], byMonths: Bool, text: String)
-  /// Keys are campaign column names.
-  case attribute(model: AttributionModel, keys: [String], text: String)
+  /// Keys are campaign or touch column names.
+  case attribute(model: AttributionModel, basis: AttributionBasis, keys: [String], text: String)
   /// Computed when run, from the session's campaigns, leads and deals.
   case scorecard(keys: [String], text: String)
 
   var text: String {
     switch self {
-    case .funnel(_, _, _, let t), .cohort(_, _, _, let t), .attribute(_, _, let t), .scorecard(_, let t): return t
+    case .funnel(_, _, _, let t), .cohort(_, _, _, let t), .attribute(_, _, _, let t), .scorecard(_, let t): return t
     }
   }
 }

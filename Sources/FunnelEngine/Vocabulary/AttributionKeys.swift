@@ -88,22 +88,26 @@ enum AttributionKeys {
     return out
   }
 
-  /// The output table: one row per key group and one for deals with no touch
+  /// The output table: one row per key group and one for rows with no touch
   /// (when any). `firstRow[i]` is a row of `keys` with group i's values;
-  /// `shares[m][i]` and `revenue[m][i]` its credits, the no-touch deals' last.
+  /// `shares[m][i]` and `amounts[m][i]` its credits, the no-touch rows' last.
   static func output(
     keys: [(name: String, column: Column)], firstRow: [Int32], models: [AttributionModel], shares: [[Double]],
-    revenue: [[Double]], compare: Bool
+    amounts: [[Double]], basis: AttributionBasis, compare: Bool
   ) -> Table {
     let g = firstRow.count
     let noTouchRow = g
+    // Over leads the count is what is credited.
+    let amountName = AttributionVerb.amountName(basis)
+    let credited = amountName == nil ? shares : amounts
     var order = Array(0..<g)
     if shares[0][noTouchRow] > 0 { order.append(noTouchRow) }
     if !compare {
       // A touched campaign the model gives nothing (first_touch, last_touch) has no row.
       order.removeAll { shares[0][$0] == 0 }
-      // Revenue descending, then key order (the no-touch row last among equals).
-      order.sort { a, b in revenue[0][a] != revenue[0][b] ? revenue[0][a] > revenue[0][b] : a < b }
+      // Amount descending, then key order (the no-touch row last among equals).
+      let c = credited[0]
+      order.sort { a, b in c[a] != c[b] ? c[a] > c[b] : a < b }
     }
     var names: [String] = []
     var columns: [Column] = []
@@ -118,12 +122,15 @@ enum AttributionKeys {
     if compare {
       for (m, model) in models.enumerated() {
         names.append(model.name)
-        columns.append(Column(.double(order.map { revenue[m][$0] }), hint: .money))
+        columns.append(Column(.double(order.map { credited[m][$0] }), hint: amountName == nil ? .plain : .money))
       }
-    } else {
-      names += ["deals", "revenue"]
+    } else if let amountName {
+      names += ["deals", amountName]
       columns.append(Column(.double(order.map { shares[0][$0] })))
-      columns.append(Column(.double(order.map { revenue[0][$0] }), hint: .money))
+      columns.append(Column(.double(order.map { amounts[0][$0] }), hint: .money))
+    } else {
+      names.append("leads")
+      columns.append(Column(.double(order.map { shares[0][$0] })))
     }
     return Table(names: names, columns: columns)
   }

@@ -1,35 +1,62 @@
 import FunnelData
 import FunnelLanguage
 
-/// `deals | attribute <model> [by keys]`: each deal's revenue and count credited
-/// to the campaigns that touched its lead before it closed.
+/// `deals | attribute <model> [on pipeline] [by keys]` and `leads | attribute
+/// <model> [by keys]`: each deal's amount, or each lead, credited to the
+/// campaigns that touched its lead.
 ///
-/// A deal's touches are the rows of `touches` with its `lead_id` whose day is on
-/// or before its `closed_at` (today for an open deal), in order of `touched_at`
-/// then `touch_id`; `AttributionModel` says how the deal is shared among them. A
-/// key is a column of the touched campaign (`channel`, `name`; `campaign_id` is
-/// read from the touch), or else of the touch itself (`kind`). Without keys the
-/// credit goes to each campaign: `campaign_id` and `name`. Deals with no touch
-/// that qualifies form one row of their own, keyed `(no touch)` (null for keys
-/// that are not text), so no deal is ever dropped.
+/// A row's touches are the rows of `touches` with its `lead_id`, in order of
+/// `touched_at` then `touch_id`, whose day is on or before the end of its
+/// window: a deal's `closed_at` (today for an open deal), its `created_at` on
+/// pipeline, a lead's `created_at` (`AttributionBasis`). `AttributionModel`
+/// says how the row is shared among them. A key is a column of the touched
+/// campaign (`channel`, `name`; `campaign_id` is read from the touch), or else
+/// of the touch itself (`kind`). Without keys the credit goes to each campaign:
+/// `campaign_id` and `name`. Rows with no touch that counts form one row of
+/// their own, keyed `(no touch)` (null for keys that are not text), so no deal
+/// or lead is ever dropped.
 ///
 /// Columns: the keys, `deals` (the credited share of deals: the rows sum to the
-/// number of deals) and `revenue`, rows by revenue descending then keys. Under
-/// `compare`, one revenue column per model instead, rows in key order.
+/// number of deals) and `revenue` (`pipeline` on pipeline), rows by that amount
+/// descending then keys; over leads, the keys and `leads`. Under `compare`, one
+/// column per model instead (amounts, or leads), rows in key order.
 public enum AttributionVerb {
   /// Where one key is read from.
   enum KeySource { case campaigns, touches }
 
-  /// The key text of deals with no touch.
+  /// The key text of rows with no touch.
   static let noTouch = "(no touch)"
 
-  /// nil when these deals, with the session's touches and campaigns, can be attributed by `keys`.
-  public static func check(deals: [String], context: MetricContext, keys: [String]) -> MetricProblem? {
-    for c in ["lead_id", "closed_at", "amount"] where !deals.contains(c) {
-      return .missingColumn(c, in: "deals", for: "attribute", rowsAre: true)
+  /// True when rows with these columns are leads (no deal_id or amount), which
+  /// `attribute` counts rather than weighs by an amount.
+  public static func rowsAreLeads(_ columns: [String]) -> Bool {
+    !columns.contains("deal_id") && !columns.contains("amount") && columns.contains("lead_id")
+  }
+
+  /// The name of the amount column on `basis` (nil over leads: they are counted).
+  static func amountName(_ basis: AttributionBasis) -> String? {
+    switch basis {
+    case .closed: return "revenue"
+    case .pipeline: return "pipeline"
+    case .leads: return nil
+    }
+  }
+
+  /// nil when these rows, with the session's touches and campaigns, can be attributed by `keys`.
+  public static func check(rows: [String], basis: AttributionBasis, context: MetricContext, keys: [String])
+    -> MetricProblem?
+  {
+    let (what, needed): (String, [String]) =
+      switch basis {
+      case .closed: ("deals", ["lead_id", "closed_at", "amount"])
+      case .pipeline: ("deals", ["lead_id", "created_at", "amount"])
+      case .leads: ("leads", ["lead_id", "created_at"])
+      }
+    for c in needed where !rows.contains(c) {
+      return .missingColumn(c, in: what, for: "attribute", rowsAre: true)
     }
     guard let touches = context.dataset("touches") else {
-      return .missingDataset("touches", column: "touched_at", rows: "deals", for: "attribute")
+      return .missingDataset("touches", column: "touched_at", rows: what, for: "attribute")
     }
     for c in ["lead_id", "touched_at"] where !touches.names.contains(c) {
       return .missingColumn(c, in: "touches", for: "attribute", rowsAre: false)
@@ -41,37 +68,24 @@ public enum AttributionVerb {
   }
 
   /// The attribution table (see the type's description).
-  public static func run(deals: Table, model: AttributionModel, keys: [String], context: MetricContext) throws
-    -> Table
-  {
-    if let p = check(deals: deals.names, context: context, keys: keys) { throw p }
+  public static func run(
+    rows: Table, model: AttributionModel, basis: AttributionBasis = .closed, keys: [String], context: MetricContext
+  ) throws -> Table {
+    if let p = check(rows: rows.names, basis: basis, context: context, keys: keys) { throw p }
     let keySources = try sources(keys: keys, context: context).get()
-    guard let touches = context.dataset("touches"), let dealLead = deals.column("lead_id"),
-      let touchLead = touches.column("lead_id"), let amountColumn = deals.column("amount"),
-      let closedColumn = deals.column("closed_at")
-    else { throw MetricProblem.internalError("attribution inputs checked but missing") }
-    guard let link = LeadLink(deals: dealLead, touches: touchLead) else {
-      throw MetricProblem(message: "lead_id must be int or text in deals and touches")
-    }
-    guard let amount = MoneyColumn(amountColumn) else {
-      throw MetricProblem(message: "deals.amount must be a number, not \(amountColumn.type.name)")
-    }
-    guard let closed = closedColumn.days() else {
-      throw MetricProblem(message: "deals.closed_at must be a date, not \(closedColumn.type.name)")
-    }
-    let created = deals.column("created_at").flatMap { $0.days() }
     try Interruption.check()
-    let index = try TouchIndex(touches: touches, link: link)
+    let input = try AttributionInput(rows: rows, basis: basis, context: context)
     try Interruption.check()
-    let (keys, groups) = try keyGroups(keySources, touchRows: index.rows, touches: touches, context: context)
+    let (keys, groups) = try keyGroups(
+      keySources, touchRows: input.index.rows, touches: input.touches, context: context)
     let models = model == .compare ? AttributionModel.compared : [model]
     let credits = AttributionCredits(
-      index: index, groupAt: groups.groupOfRow, groupCount: groups.groupCount, closed: closed, created: created,
-      today: context.today, amount: amount, models: models)
+      index: input.index, groupAt: groups.groupOfRow, groupCount: groups.groupCount, days: input.days,
+      amount: input.amount, models: models)
     try Interruption.check()
     return AttributionKeys.output(
       keys: keys, firstRow: credits.groups.map { Int32($0) }, models: models, shares: credits.shares,
-      revenue: credits.revenue, compare: model == .compare)
+      amounts: credits.amounts, basis: basis, compare: model == .compare)
   }
 
   /// The key values of every touch the index placed, grouped: each group's

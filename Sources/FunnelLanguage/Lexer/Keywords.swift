@@ -37,6 +37,7 @@ public enum Keywords {
 
   /// The attribution models of `attribute` (LANGUAGE.md §4), for hints.
   public static let attributionModels: [String] = [
-    "first_touch", "last_touch", "linear", "u_shaped", "w_shaped", "time_decay", "compare",
+    "first_touch", "last_touch", "linear", "time_decay", "u_shaped", "w_shaped", "full_path", "j_shaped", "inverse_j",
+    "compare",
   ]
 }

@@ -71,7 +71,7 @@ extension StatementParser {
     return steps
   }
 
-  /// `attribute <model>[(<argument>)] [by <keys>]`.
+  /// `attribute <model>[(<argument>, ...)] [on <basis>] [by <keys>]`.
   mutating func parseAttribute(_ keyword: Token) throws -> StageKind {
     let models = "the models are " + Keywords.attributionModels.joined(separator: ", ")
     guard !stageBodyIsEmpty else {
@@ -85,13 +85,23 @@ extension StatementParser {
           more: [models]))
     }
     let model = try parseName(expected: "an attribution model")
-    var argument: Expr? = nil
+    var arguments: [Expr] = []
     if let open = accept(.leftParen) {
       if atEnd { throw failure(.unclosed(open)) }
-      argument = try parseExpression()
+      repeat { arguments.append(try parseExpression()) } while accept(.comma) != nil
       try expectClose(.rightParen, opener: open)
     }
-    return .attribute(model: model, argument: argument, by: try parseOptionalKeys())
+    var basis: Identifier? = nil
+    if acceptWord("on") != nil {
+      if stageBodyIsEmpty || current.isWord("by") {
+        throw failure(
+          .expected(
+            "what to credit after 'on'", found: describe(current), at: current.span,
+            hint: "as in: attribute w_shaped on pipeline"))
+      }
+      basis = try parseName(expected: "what to credit")
+    }
+    return .attribute(model: model, arguments: arguments, on: basis, by: try parseOptionalKeys())
   }
 
   /// `compare <expr> <a> vs <b> on <aggs> [by <keys>]`.

@@ -74,8 +74,9 @@ public enum StageKind: Sendable {
   /// `funnel [steps a, b, ...] [by <keys>] [within <duration>]`; steps are
   /// stage names written bare or quoted.
   case funnel(steps: [Identifier]?, by: [NamedExpr], within: Expr?)
-  /// `attribute <model> [by <keys>]`, model `linear`, `time_decay(14d)`, `compare` ...
-  case attribute(model: Identifier, argument: Expr?, by: [NamedExpr])
+  /// `attribute <model>[(<arguments>)] [on <basis>] [by <keys>]`: model `linear`,
+  /// `time_decay(14d)`, `u_shaped(30, 30)`, `compare` ...; basis `pipeline`.
+  case attribute(model: Identifier, arguments: [Expr], on: Identifier?, by: [NamedExpr])
   /// `cohort <period-expr> [by <keys>]`; `by months` sets `byMonths` (then `by` is empty).
   case cohort(period: Expr, by: [NamedExpr], byMonths: Bool)
   /// `compare <expr> <a> vs <b> on <aggs> [by <keys>]`.
