@@ -42,7 +42,19 @@ extension PipelineBinder {
     return try finish(node, plan, scope, span: span)
   }
 
-  func bindScorecard(by: [NamedExpr], span: Span) throws -> (PlanNode, Scope) {
+  func bindScorecard(by: [NamedExpr], model: Identifier?, arguments: [Expr], span: Span) throws
+    -> (PlanNode, Scope)
+  {
+    var credit: AttributionModel? = nil
+    if let model {
+      let m = try Self.attributionModel(model, arguments)
+      guard m != .compare else {
+        throw Diagnostic(
+          message: "the scorecard credits revenue by one model, not compare", span: model.span,
+          hints: ["scorecard by channel model w_shaped", "attribute compare by channel puts the models side by side"])
+      }
+      credit = m
+    }
     var keys = [String]()
     for k in by {
       guard case .column(let id) = k.expr.kind else {
@@ -53,11 +65,14 @@ extension PipelineBinder {
     let columns: VerbSchema.Columns
     do {
       columns = try VerbSchema.scorecard(keys: keys, context: metricContext(origin: nil))
+      if credit != nil, let p = ScorecardVerb.creditProblem(context: metricContext(origin: nil)) { throw p }
     } catch let p as MetricProblem {
       throw Self.diagnostic(p, span)
     }
-    let text = "compute the scorecard" + (keys.isEmpty ? "" : " by " + keys.joined(separator: ", "))
-    let node = PlanNode.vocabulary(nil, .scorecard(keys: keys, text: text), columns: columns.map(\.name))
+    var text = "compute the scorecard" + (keys.isEmpty ? "" : " by " + keys.joined(separator: ", "))
+    if let credit { text += ", revenue credited by \(credit.written)" }
+    let node = PlanNode.vocabulary(
+      nil, .scorecard(keys: keys, credit: credit, text: text), columns: columns.map(\.name))
     return (node, Self.scope(columns, label: "the scorecard"))
   }
 
@@ -86,7 +101,7 @@ extension PipelineBinder {
         columns = try VerbSchema.attribute(
           input: scope, model: model, basis: basis, keys: keys,
           context: metricContext(origin: scope.origin ?? (basis == .leads ? "leads" : "deals")))
-      case .scorecard(let keys, _):
+      case .scorecard(let keys, _, _):
         columns = try VerbSchema.scorecard(keys: keys, context: metricContext(origin: nil))
       }
     } catch let p as MetricProblem {

@@ -35,8 +35,8 @@ final class PipelineBinder {
       guard let table = catalog.dataset(id.text) else { throw Diagnostic.unknownDataset(id, catalog: catalog) }
       let origin = Scope.standardDatasets.contains(id.text) ? id.text : nil
       return (scan(id.text, table), Scope(table: table, label: id.text, origin: origin))
-    case .scorecard(let by, let span):
-      return try bindScorecard(by: by, span: span)
+    case .scorecard(let by, let model, let arguments, let span):
+      return try bindScorecard(by: by, model: model, arguments: arguments, span: span)
     }
   }
 

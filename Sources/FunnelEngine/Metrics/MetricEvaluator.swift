@@ -73,6 +73,13 @@ public enum MetricEvaluator {
   static func needs(_ base: MetricNeeds, call: MetricCall, rowsAre: StandardDataset?) -> MetricNeeds {
     var needs = base
     needs.shareBy = call.shareBy
+    if let rule = call.credit, rule != CreditRule.source, let model = AttributionModel.named(rule) {
+      needs.credit = model
+      needs.touches = true
+      if let d = needs.deals {
+        needs.deals = d + ["lead_id", "closed_at", "amount"].filter { !d.contains($0) }
+      }
+    }
     if needs.campaigns != nil, rowsAre == .leads {
       if let d = needs.deals, !d.contains("campaign_id") { needs.deals = d + ["campaign_id"] }
       if needs.shareBy == .touches { needs.touches = true }
@@ -101,9 +108,6 @@ public enum MetricEvaluator {
       context: context)
     {
       throw p
-    }
-    if let rule = call.credit, rule != CreditRule.source {
-      throw MetricProblem(message: "\(name)(\"\(rule)\"): crediting by a model is not computed yet")
     }
     let facts = try MetricFacts(needs: needs, rowsAre: rowsAre, input: input, grouping: grouping, context: context)
     return column(definition, stages: stages, margin: call.margin, facts: facts)

@@ -28,6 +28,8 @@ struct MetricFacts {
   var impressions: [Double] = []
   var clicks: [Double] = []
 
+  /// Won revenue and won deals credited by `needs.credit`, per group; empty without a model.
+  var credit: [(revenue: Double, won: Double)] = []
   // Costs: what every new customer carries of the costs that are not campaign spend.
   /// The sum of `costs.amount` over ``wonAll``, the won deals of the session's deals.
   var costPerCustomer: Double? = nil
@@ -50,6 +52,10 @@ struct MetricFacts {
     }
     if let stages = needs.leadStages { try addLeads(try reach(.leads), stages: stages) }
     if needs.costs { costPerCustomer = try MetricFacts.costPerCustomer(context) }
+    if let model = needs.credit {
+      credit = try MetricFacts.credit(
+        model, rowsAre: rowsAre, input: input, grouping: grouping, context: context)
+    }
     if let columns = needs.campaigns {
       if rowsAre == .campaigns {
         try addCampaigns(try reach(.campaigns), columns: columns)
@@ -66,6 +72,50 @@ struct MetricFacts {
         }
       }
     }
+  }
+
+  /// The won deals of the session credited to groups through their touches by
+  /// `model` (`AttributionCredits.perTouch`): over campaigns a touch counts for
+  /// the group of its campaign, over leads for the group of its lead when its
+  /// campaign is one of the campaigns. A won deal without a touch counts for no group.
+  private static func credit(
+    _ model: AttributionModel, rowsAre: StandardDataset, input: Table, grouping: Grouping, context: MetricContext
+  ) throws -> [(revenue: Double, won: Double)] {
+    guard let deals = context.dataset(StandardDataset.deals.rawValue),
+      let touches = context.dataset(StandardDataset.touches.rawValue),
+      let amountIndex = deals.index(of: "amount")
+    else { throw MetricProblem.internalError("deals and touches checked but not reachable") }
+    var wonRows: [Int32] = []
+    if let outcome = try DealOutcome.of(deals) {
+      for (r, o) in outcome.enumerated() where o == DealOutcome.won.rawValue { wonRows.append(Int32(r)) }
+    }
+    let won = deals.gather(wonRows)
+    // The same deals worth 1 each: the credited share of a deal, for counting customers.
+    var ones = won.columns
+    ones[amountIndex] = Column(.int([Int64](repeating: 1, count: won.rowCount)))
+    let revenue = try AttributionCredits.perTouch(rows: won, basis: .closed, model: model, context: context)
+    try Interruption.check()
+    let shares = try AttributionCredits.perTouch(
+      rows: Table(names: won.names, columns: ones), basis: .closed, model: model, context: context)
+    try Interruption.check()
+    let link = rowsAre == .campaigns ? "campaign_id" : "lead_id"
+    guard let source = input.column(link), let target = touches.column(link) else {
+      throw MetricProblem(message: "crediting by a model needs \(link) in the rows and in touches")
+    }
+    guard let (sourceIds, targetIds) = Column.linkKeys(source, target) else {
+      throw MetricProblem(
+        message: "\(link) must be int or text on both sides, not \(source.type.name) and \(target.type.name)")
+    }
+    var credited: [Bool]? = nil
+    if rowsAre != .campaigns { credited = try MetricFacts.credited(touches, context: context) }
+    let membership = Membership.linked(sourceIds: sourceIds, grouping: grouping, targetIds: targetIds)
+    var out = [(revenue: Double, won: Double)](repeating: (0, 0), count: grouping.groupCount)
+    membership.forEach { t, g in
+      if let c = credited, !c[t] { return }
+      out[g].revenue += revenue[t]
+      out[g].won += shares[t]
+    }
+    return out
   }
 
   /// All of `costs.amount` ÷ all won deals of the session: each new customer carries an equal part.
@@ -85,7 +135,7 @@ struct MetricFacts {
     return won == 0 ? nil : sums.value(0) / Double(won)
   }
 
-  /// Whether each row of `deals` is credited to a campaign: its campaign_id is one of the campaigns'.
+  /// Whether each row of `deals` (or touches) is credited to a campaign: its campaign_id is one of the campaigns'.
   private static func credited(_ deals: Table, context: MetricContext) throws -> [Bool] {
     guard let campaigns = context.dataset(StandardDataset.campaigns.rawValue),
       let target = campaigns.column("campaign_id"), let source = deals.column("campaign_id")

@@ -18,6 +18,11 @@ struct MetricGroup {
   var decided: Double? { won.flatMap { w in lost.map { w + $0 } } }
   /// Amount of the won deals: 0 when there are none.
   var wonRevenue: Double? { facts.wonAmount?.value(group) }
+  /// Won revenue credited to the group's campaigns: by an attribution model
+  /// when the call names one, else the won revenue of the group's deals.
+  var creditedRevenue: Double? { facts.credit.isEmpty ? wonRevenue : facts.credit[group].revenue }
+  /// Won deals credited to the group's campaigns (a share of a deal under a model).
+  var creditedWon: Double? { facts.credit.isEmpty ? won : facts.credit[group].won }
   /// Won deals that have an amount.
   var wonWithAmount: Double? { facts.wonAmount.map { Double($0.nonNull[group]) } }
   /// Amount of the open deals: 0 when there are none.

@@ -9,6 +9,9 @@ struct MetricNeeds: Sendable {
   var touches = false
   /// The `costs` dataset: the sales and marketing costs that are not campaign spend.
   var costs = false
+  /// The model crediting won deals to campaigns through their touches; nil:
+  /// each deal's own campaign_id.
+  var credit: AttributionModel? = nil
   /// What a campaign's quantities are shared by among groups of leads.
   var shareBy = ShareBasis.leads
 
@@ -22,6 +25,6 @@ struct MetricNeeds: Sendable {
     return MetricNeeds(
       deals: union(deals, other.deals), leadStages: union(leadStages, other.leadStages),
       campaigns: union(campaigns, other.campaigns), touches: touches || other.touches, costs: costs || other.costs,
-      shareBy: shareBy == .leads ? other.shareBy : shareBy)
+      credit: credit ?? other.credit, shareBy: shareBy == .leads ? other.shareBy : shareBy)
   }
 }

@@ -68,7 +68,7 @@ extension MetricRegistry {
           / NULLIF((SELECT COUNT(*) FROM deals AS d WHERE d.stage = 'closed_won'), 0)
       """),
     hint: .money, needs: MetricNeeds(deals: ["stage"], campaigns: ["spend"], costs: true),
-    compute: { g in ratio(g.spend, g.won).flatMap { m in g.costPerCustomer.map { m + $0 } } })
+    compute: { g in ratio(g.spend, g.creditedWon).flatMap { m in g.costPerCustomer.map { m + $0 } } })
 
   static let marketingCac = MetricDefinition(
     name: "marketing_cac", parameters: [],
@@ -85,7 +85,7 @@ extension MetricRegistry {
       """,
     sqlTemplate: spendSQL("marketing_cac", over: wonOfGroup),
     hint: .money, needs: MetricNeeds(deals: ["stage"], campaigns: ["spend"]),
-    compute: { ratio($0.spend, $0.won) })
+    compute: { ratio($0.spend, $0.creditedWon) })
 
   /// SQL for the won deals of the campaigns of `r`'s group.
   private static let wonOfGroup = """
@@ -111,7 +111,7 @@ extension MetricRegistry {
     sqlTemplate: MetricSQL.perGroup(
       "roi", "\(MetricSQL.double("\(MetricSQL.campaignRevenue) - SUM(r.spend)")) / NULLIF(SUM(r.spend), 0)"),
     hint: .rate, needs: MetricNeeds(deals: ["stage", "amount"], campaigns: ["spend"]),
-    compute: { g in ratio(g.wonRevenue.flatMap { r in g.spend.map { r * (g.margin ?? 1) - $0 } }, g.spend) })
+    compute: { g in ratio(g.creditedRevenue.flatMap { r in g.spend.map { r * (g.margin ?? 1) - $0 } }, g.spend) })
 
   static let roas = MetricDefinition(
     name: "roas", parameters: [],
@@ -129,7 +129,7 @@ extension MetricRegistry {
     sqlTemplate: MetricSQL.perGroup(
       "roas", "\(MetricSQL.double(MetricSQL.campaignRevenue)) / NULLIF(SUM(r.spend), 0)"),
     hint: .plain, needs: MetricNeeds(deals: ["stage", "amount"], campaigns: ["spend"]),
-    compute: { ratio($0.wonRevenue, $0.spend) })
+    compute: { ratio($0.creditedRevenue, $0.spend) })
 
   static let ctr = MetricDefinition(
     name: "ctr", parameters: [],

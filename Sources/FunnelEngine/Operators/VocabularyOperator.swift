@@ -32,10 +32,10 @@ enum VocabularyOperator {
         origin: origin ?? (basis == .leads ? "leads" : "deals"), dataset: context.catalog.dataset,
         today: context.catalog.today)
       return try AttributeStage.run(rows: input, model: model, basis: basis, keys: keys, context: metricContext)
-    case .scorecard(let keys, _):
+    case .scorecard(let keys, let credit, _):
       let catalog = context.catalog
       return try ScorecardVerb.run(
-        keys: keys, context: MetricContext(origin: nil, dataset: catalog.dataset, today: catalog.today))
+        keys: keys, credit: credit, context: MetricContext(origin: nil, dataset: catalog.dataset, today: catalog.today))
     }
   }
 }

@@ -8,11 +8,11 @@ enum VocabularyPlan {
   /// Keys are campaign or touch column names.
   case attribute(model: AttributionModel, basis: AttributionBasis, keys: [String], text: String)
   /// Computed when run, from the session's campaigns, leads and deals.
-  case scorecard(keys: [String], text: String)
+  case scorecard(keys: [String], credit: AttributionModel?, text: String)
 
   var text: String {
     switch self {
-    case .funnel(_, _, _, let t), .cohort(_, _, _, let t), .attribute(_, _, _, let t), .scorecard(_, let t): return t
+    case .funnel(_, _, _, let t), .cohort(_, _, _, let t), .attribute(_, _, _, let t), .scorecard(_, _, let t): return t
     }
   }
 }

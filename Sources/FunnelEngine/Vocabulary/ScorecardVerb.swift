@@ -12,13 +12,17 @@ import FunnelLanguage
 public enum ScorecardVerb {
   /// The rules in words (docs/metrics.md).
   public static let summary = """
-    `scorecard [by <keys>]` puts marketing's numbers beside sales', one row per value
-    of campaign columns (default `channel`), in key order; leads and deals are those
-    of the group's campaigns (through `campaign_id`). Columns: the keys, `spend`,
-    `leads`, `cpl`, `mql_rate`, `ctr`, `roas`, then the hand-off
-    `mql_to_sql_rate`, then `opportunities` (deals), `win_rate`,
-    `avg_deal_size`, `sales_cycle_days`, `pipeline_value` and `revenue` (won), each
-    as the metric of that name defines it.
+    `scorecard [by <keys>] [model <model>]` puts marketing's numbers beside sales',
+    one row per value of campaign columns (default `channel`), in key order; leads
+    and deals are those of the group's campaigns (through `campaign_id`). Columns:
+    the keys, `spend`, `leads`, `cpl`, `mql_rate`, `ctr`, `roas`, then the hand-off
+    `mql_to_sql_rate`, then `opportunities` (deals), `win_rate`, `avg_deal_size`,
+    `sales_cycle_days`, `pipeline_value` and `revenue` (won), each as the metric of
+    that name defines it. `revenue` and `roas` credit each won deal whole to the
+    campaign in its `campaign_id` (its source campaign), and a note under the table
+    says so; `model w_shaped` (any attribution model, with its weights:
+    `model u_shaped(30, 30)`) credits them over each deal's touches instead, as
+    `attribute` does, and the note names the model.
     """
 
   /// The keys when none are given.
@@ -57,7 +61,29 @@ public enum ScorecardVerb {
   }
 
   /// The scorecard table.
-  public static func run(keys: [String], context: MetricContext) throws -> Table {
+  /// The note under a scorecard without a model: how its revenue is credited.
+  public static let defaultNote =
+    "revenue and roas: each won deal credited whole to the campaign in its campaign_id (its source campaign); "
+    + "scorecard model linear (or any attribution model) credits it over the deal's touches"
+
+  /// What keeps the scorecard from crediting by a model (touches, their columns), or nil.
+  static func creditProblem(context: MetricContext) -> MetricProblem? {
+    guard let touches = context.dataset("touches") else {
+      return .missingDataset("touches", column: "touched_at", rows: "campaigns", for: "scorecard model")
+    }
+    for c in ["lead_id", "touched_at", "campaign_id"] where !touches.names.contains(c) {
+      return .missingColumn(c, in: "touches", for: "scorecard model", rowsAre: false)
+    }
+    guard let deals = context.dataset("deals") else {
+      return .missingDataset("deals", column: "amount", rows: "campaigns", for: "scorecard model")
+    }
+    for c in ["lead_id", "closed_at", "amount", "stage"] where !deals.names.contains(c) {
+      return .missingColumn(c, in: "deals", for: "scorecard model", rowsAre: false)
+    }
+    return nil
+  }
+
+  public static func run(keys: [String], credit: AttributionModel? = nil, context: MetricContext) throws -> Table {
     if let p = check(context: context, keys: keys) { throw p }
     guard let campaigns = context.dataset("campaigns") else { throw MetricProblem.internalError("campaigns vanished") }
     let keyNames = keys.isEmpty ? defaultKeys : keys
@@ -65,6 +91,8 @@ public enum ScorecardVerb {
     let groups = try Grouping.byKeyOrder(keyColumns, rows: campaigns.rowCount)
     var inner = context
     inner.origin = StandardDataset.campaigns.rawValue
+    var needs = needs
+    needs.credit = credit
     let facts = try MetricFacts(
       needs: needs, rowsAre: .campaigns, input: campaigns, grouping: groups, context: inner)
     try Interruption.check()
@@ -75,7 +103,8 @@ public enum ScorecardVerb {
     var names = keyNames
     var columns = groups.keyColumns(keyColumns)
     let spend = MetricEvaluator.column((0..<g).map { facts.spend.isEmpty ? nil : facts.spend[$0] }, hint: .money)
-    let revenue = MetricEvaluator.column((0..<g).map { facts.wonAmount?.value($0) ?? 0 }, hint: .money)
+    let revenue = MetricEvaluator.column(
+      (0..<g).map { facts.credit.isEmpty ? facts.wonAmount?.value($0) ?? 0 : facts.credit[$0].revenue }, hint: .money)
     let parts: [(String, Column)] =
       [("spend", spend), ("leads", Column(.int(facts.leads)))] + metrics(marketingSide)
       + [("opportunities", Column(.int(facts.deals)))] + metrics(salesSide) + [("revenue", revenue)]

@@ -7,8 +7,23 @@ extension StatementParser {
     if current.isWord(Keywords.scorecard) && peek().kind != .leftParen {
       let keyword = advance()
       var keys: [NamedExpr] = []
-      if acceptWord("by") != nil { keys = try parseNamedList() }
-      source = .scorecard(by: keys, span: span(from: keyword.span))
+      var model: Identifier? = nil
+      var arguments: [Expr] = []
+      while true {
+        if keys.isEmpty, acceptWord("by") != nil {
+          keys = try parseNamedList()
+        } else if model == nil, acceptWord("model") != nil {
+          model = try parseName(expected: "an attribution model")
+          if let open = accept(.leftParen) {
+            if atEnd { throw failure(.unclosed(open)) }
+            repeat { arguments.append(try parseExpression()) } while accept(.comma) != nil
+            try expectClose(.rightParen, opener: open)
+          }
+        } else {
+          break
+        }
+      }
+      source = .scorecard(by: keys, model: model, arguments: arguments, span: span(from: keyword.span))
     } else if current.kind == .pipe {
       throw failure(.expectedSource(at: current.span))
     } else {

@@ -62,6 +62,7 @@ public enum Source: Sendable {
   /// A dataset name, a `let` name, or (with no stages) any scalar expression.
   /// `deals` parses as `.expression(.column("deals"))`; the binder looks the name up.
   case expression(Expr)
-  /// `scorecard [by <keys>]`: the marketing and sales metrics side by side.
-  case scorecard(by: [NamedExpr], span: Span)
+  /// `scorecard [by <keys>] [model <model>[(<arguments>)]]`: the marketing and
+  /// sales metrics side by side; `model` credits revenue by an attribution model.
+  case scorecard(by: [NamedExpr], model: Identifier?, arguments: [Expr], span: Span)
 }

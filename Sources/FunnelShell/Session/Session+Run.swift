@@ -83,6 +83,10 @@ extension Session {
         note("saved \(rows) rows, \(table.columnCount) columns to \(path)")
       } else {
         try show(outcome)
+        // Notes are for people: machine formats carry the data alone.
+        if format.fileFormat == nil, case .table = outcome {
+          for line in prepared.notes { emit(Style.dim.apply("note: " + line, when: renderOptions().color) + "\n") }
+        }
       }
       return true
     } catch var diagnostic as Diagnostic where diagnostic.span == nil {
