@@ -7,7 +7,7 @@ import re
 import pytest
 
 from conftest import ROOT, assert_same, demo_files, duck_for, funnel
-from funnel_sql import FUNNEL_SQL, TODAY, attribution_sql, reached
+from funnel_sql import FUNNEL_SQL, LOST_RANK, TODAY, attribution_sql, deal_funnel_sql, reached
 
 SIZES = [(4000, 11), (20000, 42)]
 
@@ -139,6 +139,17 @@ SELECT channel, step, cnt AS count, CASE WHEN i=0 THEN 1 ELSE cnt::DOUBLE/nullif
   coalesce(lag(cnt) OVER w - cnt, 0) drop_off, md::DOUBLE median_days FROM x
 WINDOW w AS (PARTITION BY channel ORDER BY i) ORDER BY channel NULLS LAST, i"""
     assert_same(run(folder, "leads | funnel steps mql, sql, won by channel within 90d"), con, sql)
+
+
+def test_deal_funnel_counts_a_lost_deal_up_to_its_lost_stage(data):
+    folder, con = data
+    assert_same(run(folder, "deals | funnel by product"), con, deal_funnel_sql(LOST_RANK))
+
+
+def test_deal_funnel_without_lost_stage_counts_a_lost_deal_at_prospecting(data):
+    folder, con = data
+    statement = "deals | select deal_id, product, stage | funnel by product"
+    assert_same(run(folder, statement), con, deal_funnel_sql("0"))
 
 
 @pytest.mark.parametrize("model", ["first_touch", "last_touch", "linear", "u_shaped", "w_shaped", "time_decay"])

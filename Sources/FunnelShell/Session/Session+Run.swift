@@ -84,6 +84,7 @@ extension Session {
       } else {
         try show(outcome)
       }
+      for text in prepared.plan.notes { note("note: " + text) }
       return true
     } catch var diagnostic as Diagnostic where diagnostic.span == nil {
       // A problem only the data reveals has no place of its own: it belongs
