@@ -98,6 +98,10 @@ import Testing
       context: F.context("deals"))
     #expect(noAmount?.message == "avg_deal_size() needs amount: the rows are deals and have no column amount")
     #expect(noAmount?.hints.first == "map it when loading: .load deals FILE map amount = <your column>")
+    // Costs have an amount, but their team and category say they are not deals.
+    let costs = MetricEvaluator.check(
+      "acv", argumentCount: 0, columns: ["month", "team", "category", "amount"], context: F.context(nil))
+    #expect(costs?.message == "acv() needs deals, which costs do not reach")
     let noTerm = MetricEvaluator.check(
       "acv", argumentCount: 0, columns: ["deal_id", "stage", "amount"], context: F.context("deals"))
     #expect(noTerm?.message == "acv() needs term_months: the rows are deals and have no column term_months")
