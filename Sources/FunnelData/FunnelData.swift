@@ -10,7 +10,7 @@
 ///    (CSV, TSV, JSON, JSONL) with type inference over it; the writers (csv,
 ///    tsv, json, jsonl, markdown) and `SafeFileWriter`, through which every
 ///    file is written: complete or not at all.
-/// 5. `Demo/`: the deterministic generator of the four standard datasets.
+/// 5. `Demo/`: the deterministic generator of the five standard datasets.
 ///
 /// This library never prints.
 public enum FunnelDataLibrary {

@@ -12,7 +12,7 @@ struct Funnel: ParsableCommand {
     discussion: """
       With no script and no -c, funnel reads statements from standard input when it
       is not a terminal, and opens the interactive shell when it is. The demo
-      datasets (campaigns, leads, touches, deals) are loaded unless --no-demo,
+      datasets (campaigns, leads, touches, deals, costs) are loaded unless --no-demo,
       --data or --load is given.
 
       A script's own arguments become parameters: NAME=VALUE sets $NAME, the
@@ -38,7 +38,8 @@ struct Funnel: ParsableCommand {
     help: ArgumentHelp("Run these statements and exit.", valueName: "statements"))
   var command: String?
 
-  @Option(help: ArgumentHelp("Load DIR/{campaigns,leads,touches,deals}.csv (those that exist).", valueName: "dir"))
+  @Option(
+    help: ArgumentHelp("Load DIR/{campaigns,leads,touches,deals,costs}.csv (those that exist).", valueName: "dir"))
   var data: String?
 
   @Option(help: ArgumentHelp("Load one file as a dataset (repeatable).", valueName: "name=path"))

@@ -60,3 +60,27 @@ def attribution_sql(model, deals, half_life=7.0):
     else:
         weights = f"wq AS (SELECT q.*, {WEIGHTS[model]} AS wt FROM q JOIN o USING (deal_id)),"
     return ATTRIBUTION_BASE.format(deals=deals, weights=weights)
+
+
+DEAL_STAGES = ["prospecting", "qualification", "proposal", "negotiation", "closed_won"]
+
+
+def deal_funnel_sql(lost_rank):
+    """The deal funnel by product: a deal reaches the steps up to its stage's
+    rank; a closed_lost deal up to `lost_rank` (SQL over the row)."""
+    ranks = " ".join(f"WHEN '{s}' THEN {i}" for i, s in enumerate(DEAL_STAGES))
+    counts = ", ".join(f"count(*) FILTER (WHERE r >= {i}) c{i}" for i in range(5))
+    steps = ",".join(f"({i},'{s}')" for i, s in enumerate(DEAL_STAGES))
+    return f"""
+WITH d AS (SELECT product, CASE WHEN stage = 'closed_lost' THEN {lost_rank} ELSE CASE stage {ranks} ELSE -1 END END r FROM deals),
+s AS (SELECT product, {counts} FROM d GROUP BY product),
+u AS (SELECT * FROM (VALUES {steps}) v(i, step)),
+x AS (SELECT product, i, step, [c0,c1,c2,c3,c4][i+1] cnt FROM u, s)
+SELECT product, step, cnt AS count, CASE WHEN i=0 THEN 1 ELSE cnt::DOUBLE/nullif(lag(cnt) OVER w,0) END step_conversion,
+  CASE WHEN i=0 THEN 1 ELSE cnt::DOUBLE/nullif(first_value(cnt) OVER w,0) END overall_conversion,
+  coalesce(lag(cnt) OVER w - cnt, 0) drop_off, NULL::DOUBLE median_days FROM x
+WINDOW w AS (PARTITION BY product ORDER BY i) ORDER BY product, i"""
+
+
+LOST_RANK = ("coalesce(CASE lower(lost_stage) " +
+             " ".join(f"WHEN '{s}' THEN {i}" for i, s in enumerate(DEAL_STAGES[:4])) + " END, 0)")

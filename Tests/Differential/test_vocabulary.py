@@ -7,7 +7,7 @@ import re
 import pytest
 
 from conftest import ROOT, assert_same, demo_files, duck_for, funnel
-from funnel_sql import FUNNEL_SQL, TODAY, attribution_sql, reached
+from funnel_sql import FUNNEL_SQL, LOST_RANK, TODAY, attribution_sql, deal_funnel_sql, reached
 
 SIZES = [(4000, 11), (20000, 42)]
 
@@ -30,7 +30,7 @@ METRICS = registry()
 @pytest.fixture(scope="module", params=SIZES, ids=lambda s: f"{s[0]}-{s[1]}")
 def data(request, tmp_root):
     folder = demo_files(tmp_root, *request.param)
-    con = duck_for(folder, {t: folder / f"{t}.csv" for t in ["campaigns", "leads", "touches", "deals"]})
+    con = duck_for(folder, {t: folder / f"{t}.csv" for t in ["campaigns", "leads", "touches", "deals", "costs"]})
     return folder, con
 
 
@@ -40,7 +40,7 @@ def run(folder, statements):
 
 def test_registry_has_the_metrics_of_the_language():
     names = {m[0] for m in METRICS}
-    for required in ["win_rate", "avg_deal_size", "sales_cycle_days", "pipeline_value", "pipeline_velocity",
+    for required in ["win_rate", "avg_deal_size", "acv", "sales_cycle_days", "pipeline_value", "pipeline_velocity",
                      "conversion", "cpl", "cac", "roi", "roas", "ctr"]:
         assert required in names
 
@@ -49,6 +49,14 @@ def test_registry_has_the_metrics_of_the_language():
 def test_metric_over_whole_data(data, name, dataset, call, sql):
     folder, con = data
     assert_same(run(folder, f"{dataset} | agg {name} = {call}"), con, sql, compare_header=False)
+
+
+def test_acv_by_product_and_owner(data):
+    folder, con = data
+    acv = "avg(amount * 12.0 / nullif(term_months, 0)) FILTER (WHERE stage = 'closed_won')::DOUBLE"
+    assert_same(run(folder, "deals | agg acv(), avg_deal_size() by product, owner | sort product, owner"), con, f"""
+SELECT product, owner, {acv} AS acv, avg(amount) FILTER (WHERE stage = 'closed_won')::DOUBLE AS avg_deal_size
+FROM deals GROUP BY ALL ORDER BY product, owner""")
 
 
 def test_campaign_metrics_by_channel(data):
@@ -131,6 +139,17 @@ SELECT channel, step, cnt AS count, CASE WHEN i=0 THEN 1 ELSE cnt::DOUBLE/nullif
   coalesce(lag(cnt) OVER w - cnt, 0) drop_off, md::DOUBLE median_days FROM x
 WINDOW w AS (PARTITION BY channel ORDER BY i) ORDER BY channel NULLS LAST, i"""
     assert_same(run(folder, "leads | funnel steps mql, sql, won by channel within 90d"), con, sql)
+
+
+def test_deal_funnel_counts_a_lost_deal_up_to_its_lost_stage(data):
+    folder, con = data
+    assert_same(run(folder, "deals | funnel by product"), con, deal_funnel_sql(LOST_RANK))
+
+
+def test_deal_funnel_without_lost_stage_counts_a_lost_deal_at_prospecting(data):
+    folder, con = data
+    statement = "deals | select deal_id, product, stage | funnel by product"
+    assert_same(run(folder, statement), con, deal_funnel_sql("0"))
 
 
 @pytest.mark.parametrize("model", ["first_touch", "last_touch", "linear", "u_shaped", "w_shaped", "time_decay"])

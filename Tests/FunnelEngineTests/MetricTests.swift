@@ -19,6 +19,7 @@ import Testing
     // Deals: won 10 and 13, lost 12, open 11.
     ("win_rate", "deals", 2.0 / 3.0),
     ("avg_deal_size", "deals", 7500.125),
+    ("acv", "deals", (12_000 + 3_000.25 / 3) / 2),  // a year of 12,000 and a third of 3,000.25 (36 months)
     ("sales_cycle_days", "deals", 30),  // 36 and 24 days
     ("pipeline_value", "deals", 8000.50),
     ("pipeline_velocity", "deals", 1 * (2.0 / 3.0) * 7500.125 / 30),
@@ -140,6 +141,13 @@ import Testing
       context: F.context("deals"))
     #expect(noAmount?.message == "avg_deal_size() needs amount: the rows are deals and have no column amount")
     #expect(noAmount?.hints.first == "map it when loading: .load deals FILE map amount = <your column>")
+    // Costs have an amount, but their team and category say they are not deals.
+    let costs = MetricEvaluator.check(
+      "acv", argumentCount: 0, columns: ["month", "team", "category", "amount"], context: F.context(nil))
+    #expect(costs?.message == "acv() needs deals, which costs do not reach")
+    let noTerm = MetricEvaluator.check(
+      "acv", argumentCount: 0, columns: ["deal_id", "stage", "amount"], context: F.context("deals"))
+    #expect(noTerm?.message == "acv() needs term_months: the rows are deals and have no column term_months")
     let noStage = MetricEvaluator.check(
       "win_rate", argumentCount: 0, columns: ["deal_id", "amount"], context: F.context("deals"))
     #expect(noStage?.hints.last == "deals' stage reads closed_won and closed_lost; any other value is an open deal")

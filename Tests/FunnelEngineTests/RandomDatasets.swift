@@ -69,15 +69,17 @@ struct RandomDatasets {
       let campaign: Value = .int(rng.int64(1...Int64(c + 1)))
       let closed: Value = stage >= 4 || chance(0.1) ? .date(opened + rng.int32(0...60)) : .null
       let amount: Value = chance(0.1) ? .null : .decimal(rng.int64(0...2_000_000), scale: 2)
+      let term: Value = chance(0.1) ? .null : .int(Int64(rng.element([0, 12, 24, 36])))
+      let lostAt: Value = stage == 5 && !chance(0.1) ? .string(dealStages[rng.int(0...3)]) : .null
       let row: [Value] = [
         .int(Int64(100 + id)), .int(Int64(lead)), campaign, .date(opened), closed,
-        .string(dealStages[stage]), amount,
+        .string(dealStages[stage]), amount, term, lostAt,
       ]
       dealRows.append(row)
     }
     let dealColumns: [(String, DataType)] = [
       ("deal_id", .int), ("lead_id", .int), ("campaign_id", .int), ("created_at", .date), ("closed_at", .date),
-      ("stage", .string), ("amount", .decimal(scale: 2)),
+      ("stage", .string), ("amount", .decimal(scale: 2)), ("term_months", .int), ("lost_stage", .string),
     ]
     deals = F.table(dealColumns.enumerated().map { i, c in (c.0, c.1, dealRows.map { $0[i] }) })
     var touchRows: [[Value]] = []

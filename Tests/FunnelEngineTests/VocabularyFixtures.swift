@@ -53,6 +53,8 @@ enum VocabularyFixture {
     ("closed_at", .date, ["2026-02-20", nil, "2026-03-01", "2026-01-30"].map { date($0) }),
     ("stage", .string, ["closed_won", "negotiation", "closed_lost", "closed_won"].map { text($0) }),
     ("amount", .decimal(scale: 2), [1_200_000, 800_050, 500_000, 300_025].map { money($0) }),
+    ("term_months", .int, [12, 24, 12, 36].map { int($0) }),
+    ("lost_stage", .string, [nil, nil, "proposal", nil].map { text($0) }),
   ])
 
   /// Costs that are not campaign spend: 3,502.00 in all, sales' included.

@@ -59,4 +59,51 @@ import Testing
       try FunnelVerb.run(leads: F.leads.gather([0]), steps: ["won", "lost"], keys: [], withinDays: nil)
     }
   }
+
+  /// Eight deals: won; open at proposal; lost at prospecting, qualification
+  /// (two), proposal and negotiation; lost with no lost_stage.
+  static let lostDeals = F.table([
+    ("deal_id", .int, (1...8).map { F.int(Int64($0)) }),
+    (
+      "stage", .string,
+      [
+        "closed_won", "proposal", "closed_lost", "closed_lost", "closed_lost", "closed_lost", "closed_lost",
+        "closed_lost",
+      ].map { F.text($0) }
+    ),
+    (
+      "lost_stage", .string,
+      [nil, nil, "prospecting", "qualification", "Qualification", "proposal", "negotiation", nil].map { F.text($0) }
+    ),
+  ])
+
+  static let withoutLostStage = Table(
+    names: ["deal_id", "stage"], columns: ["deal_id", "stage"].compactMap { lostDeals.column($0) })
+
+  @Test func aLostDealCountsUpToTheStageItWasLostIn() throws {
+    let t = try FunnelVerb.run(leads: Self.lostDeals, steps: nil, keys: [], withinDays: nil)
+    #expect(F.texts(t.column("step")) == ["prospecting", "qualification", "proposal", "negotiation", "closed_won"])
+    // prospecting: all 8. qualification: all but deals 3 and 8 (lost at prospecting, or where unknown).
+    // proposal: deals 1, 2, 6, 7. negotiation: 1 and 7. closed_won: 1.
+    #expect(F.texts(t.column("count")) == ["8", "6", "4", "2", "1"])
+    #expect(F.texts(t.column("drop_off")) == ["0", "2", "2", "2", "1"])
+    #expect(DealFunnel.note(columns: Self.lostDeals.names, steps: nil) == nil)
+  }
+
+  @Test func withoutLostStageALostDealCountsAtProspectingOnlyAndANoteSaysSo() throws {
+    let deals = Self.withoutLostStage
+    let t = try FunnelVerb.run(leads: deals, steps: nil, keys: [], withinDays: nil)
+    #expect(F.texts(t.column("count")) == ["8", "2", "2", "1", "1"])
+    let note = DealFunnel.note(columns: deals.names, steps: nil)
+    #expect(note?.contains("no lost_stage column") == true)
+    let steps = try FunnelVerb.run(leads: deals, steps: ["qualification", "closed_won"], keys: [], withinDays: nil)
+    #expect(F.texts(steps.column("count")) == ["2", "1"])
+    #expect(DealFunnel.note(columns: F.leads.names, steps: nil) == nil)
+  }
+
+  @Test func lostStageOfNumbersIsAnError() throws {
+    var deals = Self.withoutLostStage
+    deals.append(column: Column(.int([Int64](repeating: 1, count: 8))), named: "lost_stage")
+    #expect(throws: MetricProblem.self) { try FunnelVerb.run(leads: deals, steps: nil, keys: [], withinDays: nil) }
+  }
 }

@@ -1,4 +1,4 @@
-/// The demo data: campaigns, leads, touches and deals of a software company
+/// The demo data: campaigns, leads, touches, deals and costs of a software company
 /// from 2024-07-01 to 2026-06-30, drawn from a seed.
 ///
 /// The same `(leads, seed)` gives the same tables on every machine: all
@@ -26,17 +26,17 @@ public enum DemoData {
 
   /// Separate streams, so changing how one dataset is drawn leaves the others alone.
   private enum Stream: UInt64 {
-    case calendar = 1, campaigns, leads, touches, deals, money
+    case calendar = 1, campaigns, leads, touches, deals, money, dealTerms, costs
   }
 
-  /// The four datasets for `leads` leads (negative counts as 0); about
-  /// max(30, leads / 150) campaigns, 3 touches a lead, and a deal for about
-  /// one lead in ten.
+  /// The five datasets for `leads` leads (negative counts as 0); about
+  /// max(30, leads / 150) campaigns, 3 touches a lead, a deal for about
+  /// one lead in ten, and 168 rows of costs (24 months × 7 categories).
   public static func generate(leads: Int = defaultLeads, seed: UInt64 = defaultSeed) -> DemoDatasets {
     // Without a cancellation nothing stops it early.
     let none = Table(rowCount: 0)
     return make(leads: leads, seed: seed, cancellation: nil)
-      ?? DemoDatasets(campaigns: none, leads: none, touches: none, deals: none)
+      ?? DemoDatasets(campaigns: none, leads: none, touches: none, deals: none, costs: none)
   }
 
   /// As `generate(leads:seed:)`, stopping with `Cancelled` soon after
@@ -84,6 +84,11 @@ public enum DemoData {
     let deals = DemoDeals(leads: leadRows, rng: &rng, cancellation: cancellation)
     if stopped { return nil }
 
+    rng = DemoRandom(seed: seed, stream: Stream.dealTerms.rawValue)
+    let terms = DemoDealTerms(deals: deals, leads: leadRows, rng: &rng)
+    rng = DemoRandom(seed: seed, stream: Stream.costs.rawValue)
+    let costs = DemoCosts(deals: deals, leadCount: leadCount, rng: &rng)
+
     rng = DemoRandom(seed: seed, stream: Stream.money.rawValue)
     let campaigns = plan.table(leadCounts: leadRows.countsByCampaign(campaigns: plan.count), rng: &rng)
     if stopped { return nil }
@@ -92,6 +97,7 @@ public enum DemoData {
     let touchTable = touches.table()
     if stopped { return nil }
     return DemoDatasets(
-      campaigns: campaigns, leads: leadTable, touches: touchTable, deals: deals.table(leads: leadRows))
+      campaigns: campaigns, leads: leadTable, touches: touchTable, deals: deals.table(leads: leadRows, terms: terms),
+      costs: costs.table())
   }
 }

@@ -1,4 +1,4 @@
-/// The four standard datasets of the demo data, as `DemoData.generate` makes them.
+/// The five standard datasets of the demo data, as `DemoData.generate` makes them.
 public struct DemoDatasets: Sendable {
   /// One row per campaign: campaign_id, name, channel, start_date, end_date,
   /// budget, spend, impressions, clicks.
@@ -10,18 +10,23 @@ public struct DemoDatasets: Sendable {
   /// One row per contact with a lead: touch_id, lead_id, campaign_id, touched_at, kind.
   public var touches: Table
   /// One row per opportunity: deal_id, lead_id, campaign_id, owner,
-  /// created_at, closed_at, stage, amount, product.
+  /// created_at, closed_at, stage, amount (the contract's total value),
+  /// product, term_months, lost_stage (for closed_lost deals).
   public var deals: Table
+  /// One row per month, team and category of the costs that are not campaign
+  /// spend: month, team, category, amount.
+  public var costs: Table
 
-  public init(campaigns: Table, leads: Table, touches: Table, deals: Table) {
+  public init(campaigns: Table, leads: Table, touches: Table, deals: Table, costs: Table) {
     self.campaigns = campaigns
     self.leads = leads
     self.touches = touches
     self.deals = deals
+    self.costs = costs
   }
 
   /// The datasets under their standard names, in the order a catalog lists them.
   public var all: [(name: String, table: Table)] {
-    [("campaigns", campaigns), ("leads", leads), ("touches", touches), ("deals", deals)]
+    [("campaigns", campaigns), ("leads", leads), ("touches", touches), ("deals", deals), ("costs", costs)]
   }
 }

@@ -2,10 +2,11 @@
 /// closed won or lost with the lead, or still open in the stage its age
 /// suggests. Deal ids follow the opening date, as a CRM numbers them.
 ///
-/// The amount is the yearly value of the product the account bought or is
-/// buying: the product follows company size, the price a skewed draw around
-/// the product's list range, so most deals are 5k–40k and enterprise ones
-/// reach 100k and beyond.
+/// The amount is the total value of the contract the account signed or is
+/// negotiating: the product follows company size, the price a skewed draw
+/// around the product's list range, so most deals are 5k–40k and enterprise
+/// ones reach 100k and beyond. The term of the contract and the stage a lost
+/// deal was lost in come from `DemoDealTerms`.
 struct DemoDeals {
   private(set) var lead: [Int32] = []
   private(set) var stage: [Int32] = []
@@ -85,7 +86,7 @@ struct DemoDeals {
   }
 
   /// The `deals` table, reading owner and campaign from the leads.
-  func table(leads: DemoLeads) -> Table {
+  func table(leads: DemoLeads, terms: DemoDealTerms) -> Table {
     let n = count
     var dealIDs = [Int64](repeating: 0, count: n)
     var leadIDs = [Int64](repeating: 0, count: n)
@@ -101,7 +102,10 @@ struct DemoDeals {
       created[k] = leads.reached[2][i]
     }
     return Table(
-      names: ["deal_id", "lead_id", "campaign_id", "owner", "created_at", "closed_at", "stage", "amount", "product"],
+      names: [
+        "deal_id", "lead_id", "campaign_id", "owner", "created_at", "closed_at", "stage", "amount", "product",
+        "term_months", "lost_stage",
+      ],
       columns: [
         Column(.int(dealIDs)),
         Column(.int(leadIDs)),
@@ -112,6 +116,8 @@ struct DemoDeals {
         Column(.string(codes: stage, dictionary: DemoVocabulary.dealStageDictionary)),
         DemoColumns.money(cents: amount),
         Column(.string(codes: product, dictionary: DemoVocabulary.productDictionary)),
+        Column(.int(terms.termMonths)),
+        DemoColumns.text(codes: terms.lostStage, dictionary: DemoVocabulary.dealStageDictionary),
       ])
   }
 }

@@ -58,7 +58,7 @@ enum DemoVocabulary {
     DemoWeights([0, 14, 50, 22, 14]),
     DemoWeights([0, 4, 36, 50, 10]),
   ]
-  /// Yearly contract value of each product in dollars, before the skew.
+  /// Contract value of each product in dollars, before the skew.
   static let productPrice: [ClosedRange<Int>] = [
     3_000...9_000, 9_000...24_000, 16_000...42_000, 45_000...110_000, 2_500...12_000,
   ]

@@ -25,6 +25,7 @@ extension PipelineBinder {
     if let stepNames { text += " over steps " + stepNames.joined(separator: ", ") }
     if !keys.isEmpty { text += " by " + keys.map(\.name).joined(separator: ", ") }
     if let withinDays { text += " within \(withinDays) days" }
+    if let note = DealFunnel.note(columns: scope.names, steps: stepNames) { text += "; \(note)" }
     let plan = VocabularyPlan.funnel(steps: stepNames, keys: keys, withinDays: withinDays, text: text)
     return try finish(node, plan, scope, span: span)
   }

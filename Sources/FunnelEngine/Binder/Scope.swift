@@ -44,7 +44,7 @@ struct Scope {
     names.indices.map { OutputColumn(name: names[$0], expr: reference($0)) }
   }
 
-  static let standardDatasets: Set<String> = ["campaigns", "leads", "touches", "deals"]
+  static let standardDatasets = Set(StandardDataset.allCases.map(\.rawValue))
 }
 
 /// Output names made unique: a second `sum_amount` becomes `sum_amount_2`.

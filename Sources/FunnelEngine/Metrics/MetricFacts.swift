@@ -11,6 +11,9 @@ struct MetricFacts {
   var open: [Int64] = []
   var wonAmount: MoneySums? = nil
   var openAmount: MoneySums? = nil
+  /// Sum of amount × 12 ÷ term_months over won deals with both (a term of 0 left out), and their count.
+  var wonAnnualValue: [Double] = []
+  var wonWithTerm: [Int64] = []
   /// Median of `closed_at - created_at` over won deals with both dates.
   var cycleMedianDays: [Double?] = []
   /// Mean of the same.
@@ -167,6 +170,14 @@ struct MetricFacts {
       wonAmount = MoneySums(groupCount: n, like: m)
       openAmount = MoneySums(groupCount: n, like: m)
     }
+    var term: MoneyColumn? = nil
+    if columns.contains("term_months"), let c = table.column("term_months") {
+      guard let t = MoneyColumn(c) else {
+        throw MetricProblem(message: "deals.term_months must be a number, not \(c.type.name)")
+      }
+      term = t
+      (wonAnnualValue, wonWithTerm) = ([Double](repeating: 0, count: n), [Int64](repeating: 0, count: n))
+    }
     var created: [Int32]? = nil
     var closed: [Int32]? = nil
     for name in ["created_at", "closed_at"] where columns.contains(name) {
@@ -195,6 +206,10 @@ struct MetricFacts {
       case DealOutcome.won.rawValue:
         won[g] += 1
         if let a = amount { wonAmount?.add(a, row: r, group: g) }
+        if let a = amount, let t = term, !a.isNull(r), !t.isNull(r), t.double(r) != 0 {
+          wonAnnualValue[g] += a.double(r) * 12 / t.double(r)
+          wonWithTerm[g] += 1
+        }
         if let c = created, let e = closed, c[r] != nullDay, e[r] != nullDay {
           let days = Int64(e[r]) - Int64(c[r])
           median.add(days, group: g)

@@ -25,6 +25,10 @@ struct MetricGroup {
   var creditedWon: Double? { facts.credit.isEmpty ? won : facts.credit[group].won }
   /// Won deals that have an amount.
   var wonWithAmount: Double? { facts.wonAmount.map { Double($0.nonNull[group]) } }
+  /// Sum of the won deals' amounts a year (amount × 12 ÷ term_months).
+  var wonAnnualValue: Double? { facts.wonAnnualValue.isEmpty ? nil : facts.wonAnnualValue[group] }
+  /// Won deals with an amount and a term.
+  var wonWithTerm: Double? { count(facts.wonWithTerm) }
   /// Amount of the open deals: 0 when there are none.
   var openAmount: Double? { facts.openAmount?.value(group) }
   /// Mean days from created to closed over the won deals with both dates.

@@ -1,7 +1,7 @@
 extension MetricRegistry {
   /// Metrics of the deals: how the pipeline closes.
   static let salesMetrics = [
-    winRate, avgDealSize, salesCycleDays, medianSalesCycleDays, pipelineValue, pipelineVelocity, avgTouchesToClose,
+    winRate, avgDealSize, acv, salesCycleDays, medianSalesCycleDays, pipelineValue, pipelineVelocity, avgTouchesToClose,
   ]
 
   static let winRate = MetricDefinition(
@@ -33,6 +33,28 @@ extension MetricRegistry {
     sqlTemplate: MetricSQL.perGroup("avg_deal_size", MetricSQL.double(MetricSQL.wonAverage)),
     hint: .money, needs: MetricNeeds(deals: ["stage", "amount"]),
     compute: { ratio($0.wonRevenue, $0.wonWithAmount) })
+
+  static let acv = MetricDefinition(
+    name: "acv", parameters: [],
+    formula:
+      "annual contract value: mean over the closed_won deals of amount ÷ (term_months ÷ 12), "
+      + "amount being the contract's total value (deals with no amount or no term left out)",
+    marketing:
+      "What a customer from a campaign brings in a year, the figure to set a yearly cost of winning one against.",
+    sales:
+      "The yearly value of a typical win, so that a three-year deal does not look three times the size of "
+      + "a one-year deal at the same price; avg_deal_size() is the whole contract.",
+    datasets: ["deals"],
+    sql: """
+      SELECT avg(amount * 12.0 / nullif(term_months, 0))::DOUBLE AS acv
+      FROM deals
+      WHERE stage = 'closed_won'
+      """,
+    sqlTemplate: MetricSQL.perGroup(
+      "acv",
+      MetricSQL.double("AVG(CASE WHEN r.stage = 'closed_won' THEN r.amount * 12.0 / NULLIF(r.term_months, 0) END)")),
+    hint: .money, needs: MetricNeeds(deals: ["stage", "amount", "term_months"]),
+    compute: { ratio($0.wonAnnualValue, $0.wonWithTerm) })
 
   static let salesCycleDays = MetricDefinition(
     name: "sales_cycle_days", parameters: [],

@@ -1,14 +1,18 @@
 import FunnelData
 
-/// The four standard datasets, and how rows of one reach rows of another.
+/// The five standard datasets, and how rows of one reach rows of another.
+/// `costs` (month, team, category, amount: what winning customers costs
+/// besides campaign spend) links to no other dataset by a column.
 enum StandardDataset: String, CaseIterable, Sendable {
-  case campaigns, leads, touches, deals
+  case campaigns, leads, touches, deals, costs
 
   /// The dataset rows are: `origin` when it names one, else a guess from the
   /// columns (an id or a column only that dataset has); nil when nothing fits.
   static func of(origin: String?, columns: [String]) -> StandardDataset? {
     if let o = origin, let known = StandardDataset(rawValue: o) { return known }
     let has = Set(columns)
+    // Costs have an amount too; their team and category tell them from deals.
+    if !has.contains("deal_id") && has.contains("team") && has.contains("category") { return .costs }
     if has.contains("deal_id") || has.contains("amount") { return .deals }
     if has.contains("touch_id") || has.contains("touched_at") { return .touches }
     if has.contains("lead_id") || has.contains("mql_at") { return .leads }
@@ -20,6 +24,7 @@ enum StandardDataset: String, CaseIterable, Sendable {
   /// on both sides (`lead_id` from deals to leads), nil when they do not link.
   func link(to target: StandardDataset) -> String? {
     switch (self, target) {
+    case (.costs, _), (_, .costs): return nil
     case (.campaigns, _), (_, .campaigns): return "campaign_id"
     case (.deals, .leads), (.leads, .deals), (.touches, .leads), (.touches, .deals), (.leads, .touches),
       (.deals, .touches):

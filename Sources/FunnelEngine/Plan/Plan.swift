@@ -89,6 +89,23 @@ public struct Plan {
     return lines.enumerated().map { "\($0.offset + 1). \($0.element)" }.joined(separator: "\n")
   }
 
+  /// What a reader of the result must know that its rows do not show, one
+  /// line each (a deal funnel over deals without lost_stage); the shell prints
+  /// them under the result.
+  public var notes: [String] {
+    guard let node = root.node else { return [] }
+    var notes: [String] = []
+    _ = node.transformedUp { step in
+      if case .vocabulary(let input?, .funnel(let steps, _, _, _), _) = step,
+        let note = DealFunnel.note(columns: input.outputNames, steps: steps)
+      {
+        notes.append(note)
+      }
+      return step
+    }
+    return notes
+  }
+
   /// The names and types of the result's columns (pipelines only).
   public var columns: [(name: String, type: DataType)]? {
     schema.map { s in s.names.indices.map { (s.names[$0], s.types[$0]) } }

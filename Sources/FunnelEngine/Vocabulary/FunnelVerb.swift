@@ -29,8 +29,11 @@ public enum FunnelVerb {
     previous step's date, over the leads counted at the step). Over deals (rows
     with a deal_id, or steps that are deal stages) the steps are prospecting,
     qualification, proposal, negotiation, closed_won: a deal reached a step when its
-    stage is that step or later; a closed_lost deal counts at the first step only
-    (its last stage is not recorded); median_days is null and `within` is refused.
+    stage is that step or later; a closed_lost deal reached the steps up to its
+    `lost_stage` (the stage it was lost in), so each stage's exits show. A lost deal
+    with no lost_stage (null, or no such column) counts at prospecting only, and
+    without the column a note under the result says so. median_days is null and
+    `within` is refused.
     """
 
   /// The steps when none are listed.

@@ -1,7 +1,7 @@
 import FunnelData
 
 extension DotCommand {
-  /// `.demo [leads] [seed]`: regenerates the four standard datasets.
+  /// `.demo [leads] [seed]`: regenerates the five standard datasets.
   static let demo = DotCommand(
     name: "demo", arguments: [.value, .value], usage: ".demo [LEADS] [SEED]",
     summary: "make the demo datasets again (default 20,000 leads, seed 42)", argumentCount: 0...2

@@ -51,14 +51,14 @@ extension Session {
   /// runs its query and asks for the next; anywhere else a lesson is printed whole.
   var walksLessons: Bool { interactive && terminal.stdinIsTerminal }
 
-  /// The lessons' queries read the four standard datasets; say so before a
+  /// The lessons' queries read four of the standard datasets; say so before a
   /// student meets "unknown dataset" halfway through a page.
   func requireLessonData(_ invocation: CommandInvocation) throws {
-    let missing = Shell.standardNames.filter { catalog.dataset($0) == nil }
+    let missing = Shell.lessonNames.filter { catalog.dataset($0) == nil }
     guard !missing.isEmpty else { return }
     let message =
-      missing.count == Shell.standardNames.count
-      ? "the lessons run on the datasets " + Shell.standardNames.joined(separator: ", ") + ", and none is loaded"
+      missing.count == Shell.lessonNames.count
+      ? "the lessons run on the datasets " + Shell.lessonNames.joined(separator: ", ") + ", and none is loaded"
       : "the lessons need " + missing.joined(separator: ", ") + ", which " + (missing.count == 1 ? "is" : "are")
         + " not loaded"
     throw invocation.error(message, hints: ["'.demo' makes the demo data"])

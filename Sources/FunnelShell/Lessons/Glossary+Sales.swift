@@ -64,14 +64,14 @@ extension Glossary {
     GlossaryTerm(
       "average deal size", aliases: ["avg deal size", "deal size"], side: .sales,
       definition:
-        "The mean amount of the deals that were won. Together with the number of wins it makes revenue, so a team can grow by winning more deals or bigger ones.",
+        "The mean amount of the deals that were won, each deal's whole contract whatever its length. Together with the number of wins it makes revenue, so a team can grow by winning more deals or bigger ones. For the value of a year of a contract, see ACV.",
       inFunnel: "deals | agg avg_deal_size() by product",
       related: ["win rate", "pipeline velocity", "LTV", "ACV"]),
     GlossaryTerm(
       "ACV", aliases: ["annual contract value"], side: .sales,
       definition:
-        "Annual contract value: what one customer's contract is worth per year, the total contract value divided by its years (a 3-year, 90,000 contract has an ACV of 30,000). It is not the average deal size: the two agree only for one-year contracts. The demo deals carry no contract term, so Funnel shows the average won amount and leaves ACV to data that has the term.",
-      inFunnel: "deals | agg avg_deal_size() by product",
+        "Annual contract value: what one customer's contract is worth per year, the total contract value divided by its years (a 3-year, 90,000 contract has an ACV of 30,000). Funnel's acv() is the mean of that over the won deals, reading each deal's amount (the whole contract) and term_months. It is not the average deal size, the mean of whole contracts: the two agree only for one-year contracts.",
+      inFunnel: "deals | agg acv(), avg_deal_size() by product",
       related: ["average deal size", "LTV", "pipeline value"]),
     GlossaryTerm(
       "sales cycle", aliases: ["sales cycle length", "time to close", "cycle time"], side: .sales,

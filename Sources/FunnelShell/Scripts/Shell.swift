@@ -7,7 +7,9 @@ import FunnelLanguage
 /// 0 on success, 1 at the first error.
 public enum Shell {
   /// The standard datasets `--data DIR` looks for, as `DIR/<name>.csv`.
-  public static let standardNames = ["campaigns", "leads", "touches", "deals"]
+  public static let standardNames = ["campaigns", "leads", "touches", "deals", "costs"]
+  /// The datasets the lessons read (all but costs).
+  static let lessonNames = ["campaigns", "leads", "touches", "deals"]
 
   public static func run(_ options: ShellOptions, environment: [String: String] = ProcessInfo.processInfo.environment)
     -> Int32

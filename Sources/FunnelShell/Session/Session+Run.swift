@@ -88,6 +88,7 @@ extension Session {
           for line in prepared.notes { emit(Style.dim.apply("note: " + line, when: renderOptions().color) + "\n") }
         }
       }
+      for text in prepared.plan.notes { note("note: " + text) }
       return true
     } catch var diagnostic as Diagnostic where diagnostic.span == nil {
       // A problem only the data reveals has no place of its own: it belongs

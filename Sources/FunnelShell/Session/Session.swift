@@ -89,7 +89,7 @@ public final class Session {
     return date.isValid ? date.daysSinceEpoch : nil
   }
 
-  /// Replaces the four standard datasets with freshly generated demo data.
+  /// Replaces the five standard datasets with freshly generated demo data.
   /// Throws `MemoryLimitExceeded` before generating when the data would not
   /// fit under `memoryLimit`, and `Cancelled` on Ctrl-C; either way the
   /// datasets loaded before are kept.
