@@ -102,13 +102,18 @@ import Testing
     let marketingOnly = F.table([
       ("team", .string, [F.text("marketing")]), ("amount", .decimal(scale: 2), [F.money(100)]),
     ])
-    for (context, message) in [
-      (F.context("campaigns") { $0 == "costs" ? nil : F.datasets($0) }, "no costs dataset is loaded"),
-      (F.context("campaigns") { $0 == "costs" ? marketingOnly : F.datasets($0) }, "costs has no row with team"),
-    ] {
-      let p = MetricEvaluator.check(MetricCall(name: "cac"), columns: F.campaigns.names, context: context)
-      #expect(p?.message.contains(message) == true, "\(String(describing: p))")
-      #expect(p?.hints.first?.hasPrefix("marketing_cac()") == true)
+    let noCosts = F.context("campaigns") { $0 == "costs" ? nil : F.datasets($0) }
+    let p = MetricEvaluator.check(MetricCall(name: "cac"), columns: F.campaigns.names, context: noCosts)
+    #expect(p?.message.contains("no costs dataset is loaded") == true, "\(String(describing: p))")
+    #expect(p?.hints.first?.hasPrefix("marketing_cac()") == true)
+    // Rows are read when the metric runs.
+    let marketing = F.context("campaigns") { $0 == "costs" ? marketingOnly : F.datasets($0) }
+    do {
+      _ = try MetricEvaluator.evaluate(
+        MetricCall(name: "cac"), input: F.campaigns, grouping: .single(rows: 3), context: marketing)
+      Issue.record("cac() ran without sales costs")
+    } catch let p as MetricProblem {
+      #expect(p.message.contains("costs has no row with team"), "\(p.message)")
     }
   }
 

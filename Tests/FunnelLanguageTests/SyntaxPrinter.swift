@@ -17,7 +17,13 @@ enum SyntaxPrinter {
     var parts: [String] = []
     switch pipeline.source {
     case .expression(let e): parts.append(expr(e))
-    case .scorecard(let keys, _): parts.append(keys.isEmpty ? "scorecard" : "scorecard by \(named(keys))")
+    case .scorecard(let keys, let model, let arguments, _):
+      var text = keys.isEmpty ? "scorecard" : "scorecard by \(named(keys))"
+      if let model {
+        text += " model \(identifier(model))"
+        if !arguments.isEmpty { text += "(" + arguments.map(expr).joined(separator: ", ") + ")" }
+      }
+      parts.append(text)
     }
     parts += pipeline.stages.map(stage)
     return parts.joined(separator: " | ")

@@ -8,19 +8,10 @@ public enum Engine {
   /// Throws `DiagnosticList`.
   public static func prepare(_ statement: Statement, in catalog: Catalog) throws -> Prepared {
     do {
-      return Prepared(plan: try Planner.plan(statement, in: catalog), notes: notes(statement))
+      return Prepared(plan: try Planner.plan(statement, in: catalog))
     } catch let d as Diagnostic {
       throw DiagnosticList([d])
     }
-  }
-
-  /// The notes of a statement's result (see `Prepared.notes`).
-  static func notes(_ statement: Statement) -> [String] {
-    guard case .run(let pipeline) = statement.kind, case .scorecard(_, let model, let arguments, _) = pipeline.source
-    else { return [] }
-    guard let model else { return [ScorecardVerb.defaultNote] }
-    let written = arguments.isEmpty ? "" : "(" + arguments.map(ExprText.text).joined(separator: ", ") + ")"
-    return ["revenue and roas: won revenue credited by \(model.text)\(written) over each deal's touches"]
   }
 
   /// Runs a prepared statement. Throws `Diagnostic` (a problem only the data

@@ -17,12 +17,6 @@ public enum Outcome {
 /// A bound statement, ready to run: its plan (inspectable with `explain()`).
 public struct Prepared {
   public var plan: Plan
-  /// What a reader of the result must know to read it right (which rule
-  /// credited the scorecard's revenue); shown under a table for people.
-  public var notes: [String] = []
 
-  public init(plan: Plan, notes: [String] = []) {
-    self.plan = plan
-    self.notes = notes
-  }
+  public init(plan: Plan) { self.plan = plan }
 }

@@ -45,7 +45,7 @@ public enum MetricEvaluator {
   }
 
   /// What keeps `name` from reading sales costs, or nil.
-  static func costsProblem(_ name: String, context: MetricContext) -> MetricProblem? {
+  static func costsProblem(_ name: String, context: MetricContext, readRows: Bool = false) -> MetricProblem? {
     let alternative = "marketing_cac() is campaign spend ÷ new customers, without the costs"
     guard let costs = context.dataset("costs") else {
       return MetricProblem(
@@ -55,12 +55,17 @@ public enum MetricEvaluator {
     for c in ["team", "amount"] where !costs.names.contains(c) {
       return .missingColumn(c, in: "costs", for: "\(name)()", rowsAre: false)
     }
-    guard let team = costs.column("team"), case .string(let codes, let dictionary) = team.data else {
+    guard let team = costs.column("team"), case .string = team.data else {
       return MetricProblem(message: "costs.team must be text: marketing or sales", hints: [alternative])
     }
-    guard let sales = dictionary.values.firstIndex(where: { $0.lowercased().trimmingSpaces == "sales" }),
-      (0..<codes.count).contains(where: { codes[$0] == Int32(sales) && !team.isNull($0) })
-    else {
+    // The rows are read only when the metric runs (a dataset may still be loading when it is checked).
+    guard readRows else { return nil }
+    // Costs are a few rows a month: read as values.
+    let hasSales = (0..<team.count).contains { r in
+      if case .string(let t) = team.value(at: r) { return t.lowercased().trimmingSpaces == "sales" }
+      return false
+    }
+    guard hasSales else {
       return MetricProblem(
         message: "\(name)() needs sales costs, and costs has no row with team \"sales\"",
         hints: [alternative, "CAC counts sales salaries and commissions beside marketing's spend"])
@@ -109,6 +114,7 @@ public enum MetricEvaluator {
     {
       throw p
     }
+    if needs.costs, let p = costsProblem(name, context: context, readRows: true) { throw p }
     let facts = try MetricFacts(needs: needs, rowsAre: rowsAre, input: input, grouping: grouping, context: context)
     return column(definition, stages: stages, margin: call.margin, facts: facts)
   }

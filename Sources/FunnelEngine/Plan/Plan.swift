@@ -101,6 +101,9 @@ public struct Plan {
       {
         notes.append(note)
       }
+      if case .vocabulary(_, .scorecard(_, let credit, _), _) = step {
+        notes.append(ScorecardVerb.note(credit: credit))
+      }
       return step
     }
     return notes

@@ -66,6 +66,12 @@ public enum ScorecardVerb {
     "revenue and roas: each won deal credited whole to the campaign in its campaign_id (its source campaign); "
     + "scorecard model linear (or any attribution model) credits it over the deal's touches"
 
+  /// The note under a scorecard: the rule its revenue and roas are credited by.
+  static func note(credit: AttributionModel?) -> String {
+    guard let credit else { return defaultNote }
+    return "revenue and roas: won revenue credited by \(credit.written) over each deal's touches"
+  }
+
   /// What keeps the scorecard from crediting by a model (touches, their columns), or nil.
   static func creditProblem(context: MetricContext) -> MetricProblem? {
     guard let touches = context.dataset("touches") else {

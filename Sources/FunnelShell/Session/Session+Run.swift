@@ -83,10 +83,6 @@ extension Session {
         note("saved \(rows) rows, \(table.columnCount) columns to \(path)")
       } else {
         try show(outcome)
-        // Notes are for people: machine formats carry the data alone.
-        if format.fileFormat == nil, case .table = outcome {
-          for line in prepared.notes { emit(Style.dim.apply("note: " + line, when: renderOptions().color) + "\n") }
-        }
       }
       for text in prepared.plan.notes { note("note: " + text) }
       return true
