@@ -86,7 +86,7 @@ import Testing
     }
     #expect(hash == Self.pinnedDigest, "digest \(hash)")
   }
-  static let pinnedDigest: UInt64 = 9_964_408_280_326_765_573
+  static let pinnedDigest: UInt64 = 5_114_827_699_180_028_867
 
   @Test func differentSeedsGiveDifferentData() {
     let a = DemoData.generate(leads: 2_000, seed: 1)
@@ -107,7 +107,7 @@ import Testing
     if leads >= 20_000 {
       let touches = Double(demo.touches.rowCount) / Double(leads)
       let deals = Double(demo.deals.rowCount) / Double(leads)
-      #expect(touches > 2.6 && touches < 3.4, "touches per lead \(touches)")
+      #expect(touches > 3.4 && touches < 4.6, "touches per lead \(touches)")
       #expect(deals > 0.08 && deals < 0.15, "deals per lead \(deals)")
     }
   }
