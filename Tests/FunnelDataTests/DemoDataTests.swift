@@ -83,7 +83,8 @@ import Testing
   @Test func generationIsPinnedAcrossMachines() {
     let demo = DemoData.generate(leads: 2_000, seed: 42)
     // The columns the demo had before deals' terms and lost stages and the
-    // costs came, each drawn from a stream of its own: their digest has not moved.
+    // costs came, each drawn from a stream of its own (the touches include
+    // the anonymous ones before each form fill).
     let added = ["term_months", "lost_stage"]
     let before = demo.all.filter { $0.name != "costs" }.map { part in
       let keep = part.table.names.indices.filter { !added.contains(part.table.names[$0]) }
@@ -94,8 +95,8 @@ import Testing
     let whole = Self.digest(demo.all.map { ($0.name, $0.table) })
     #expect(whole == Self.pinnedWholeDigest, "digest \(whole)")
   }
-  static let pinnedDigest: UInt64 = 9_964_408_280_326_765_573
-  static let pinnedWholeDigest: UInt64 = 343_170_668_890_456_599
+  static let pinnedDigest: UInt64 = 7_935_650_268_656_209_017
+  static let pinnedWholeDigest: UInt64 = 15_973_039_076_883_364_539
 
   /// FNV-1a over each dataset's name and every cell's text.
   static func digest(_ parts: [(String, Table)]) -> UInt64 {
@@ -131,7 +132,7 @@ import Testing
     if leads >= 20_000 {
       let touches = Double(demo.touches.rowCount) / Double(leads)
       let deals = Double(demo.deals.rowCount) / Double(leads)
-      #expect(touches > 2.6 && touches < 3.4, "touches per lead \(touches)")
+      #expect(touches > 3.4 && touches < 4.6, "touches per lead \(touches)")
       #expect(deals > 0.08 && deals < 0.15, "deals per lead \(deals)")
     }
   }

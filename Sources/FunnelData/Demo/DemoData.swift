@@ -13,7 +13,7 @@
 /// ```swift
 /// let demo = DemoData.generate(leads: 20_000, seed: 42)
 /// demo.leads.rowCount     // 20000
-/// demo.touches.rowCount   // about 60,000
+/// demo.touches.rowCount   // about 80,000
 /// ```
 public enum DemoData {
   public static let defaultLeads = 20_000
@@ -21,17 +21,18 @@ public enum DemoData {
   /// The most leads `.demo` and `--demo-size` make (about 20 GB of tables).
   public static let maxLeads = 50_000_000
   /// Memory for the demo data per lead, at its peak while generating: the
-  /// leads' working arrays and tables, about three touches, a tenth of a deal.
-  static let bytesPerLead = 400
+  /// leads' working arrays and tables, about four touches, a tenth of a deal.
+  static let bytesPerLead = 450
 
   /// Separate streams, so changing how one dataset is drawn leaves the others alone.
   private enum Stream: UInt64 {
-    case calendar = 1, campaigns, leads, touches, deals, money, dealTerms, costs
+    case calendar = 1, campaigns, leads, touches, deals, money, dealTerms, costs, anonymousTouches
   }
 
   /// The five datasets for `leads` leads (negative counts as 0); about
-  /// max(30, leads / 150) campaigns, 3 touches a lead, a deal for about
-  /// one lead in ten, and 168 rows of costs (24 months × 7 categories).
+  /// max(30, leads / 150) campaigns, 3.5 touches a lead (anonymous ones
+  /// before the form fill among them), a deal for about one lead in ten,
+  /// and 168 rows of costs (24 months × 7 categories).
   public static func generate(leads: Int = defaultLeads, seed: UInt64 = defaultSeed) -> DemoDatasets {
     // Without a cancellation nothing stops it early.
     let none = Table(rowCount: 0)
@@ -77,7 +78,9 @@ public enum DemoData {
     if stopped { return nil }
 
     rng = DemoRandom(seed: seed, stream: Stream.touches.rawValue)
-    let touches = DemoTouches(leads: leadRows, plan: plan, active: active, rng: &rng, cancellation: cancellation)
+    var anonymous = DemoRandom(seed: seed, stream: Stream.anonymousTouches.rawValue)
+    let touches = DemoTouches(
+      leads: leadRows, plan: plan, active: active, rng: &rng, anonymous: &anonymous, cancellation: cancellation)
     if stopped { return nil }
 
     rng = DemoRandom(seed: seed, stream: Stream.deals.rawValue)

@@ -1,9 +1,11 @@
 /// The touches: every recorded contact with a lead, from the ad click or
 /// form fill that created it to the calls and demos of the sales team.
 ///
-/// A lead's first touch is its own campaign, on the day it was created or a
-/// few days before (the ad click before the sign-up). Later marketing touches
-/// fall between creation and the lead's last stage date and mostly come from
+/// A lead's form fill is a touch of its own campaign, on the day it was
+/// created or a few days before (the ad click before the sign-up); before it
+/// come the lead's anonymous touches (`DemoAnonymousTouches`, drawn from
+/// `anonymous`, a stream of their own). Later marketing touches fall after the
+/// day of creation, up to the lead's last stage date, and mostly come from
 /// other campaigns running then (the nurture mix); sales calls and demos come
 /// only from sql on. One lead's touches are in time order; across leads the
 /// ids follow the leads, as an export of several systems would.
@@ -35,9 +37,9 @@ struct DemoTouches {
 
   init(
     leads: DemoLeads, plan: DemoCampaignPlan, active: DemoActiveCampaigns, rng: inout DemoRandom,
-    cancellation: Cancellation? = nil
+    anonymous: inout DemoRandom, cancellation: Cancellation? = nil
   ) {
-    let expected = leads.count * 3 + leads.count / 8
+    let expected = leads.count * 4 + leads.count / 4
     lead.reserveCapacity(expected)
     campaign.reserveCapacity(expected)
     time.reserveCapacity(expected)
@@ -47,7 +49,7 @@ struct DemoTouches {
     let base = Int64(DemoCalendar.firstDay) * day
     // One lead's touches, sorted before they are written: (time, campaign, kind).
     var buffer: [(Int64, Int32, Int32)] = []
-    buffer.reserveCapacity(DemoTouches.maxTouches)
+    buffer.reserveCapacity(DemoTouches.maxTouches + 8)
 
     for i in 0..<leads.count {
       if i & 0x1FFF == 0x1FFF, cancellation?.isCancelled == true { break }
@@ -66,11 +68,16 @@ struct DemoTouches {
       let first = base + Int64(firstDay) * day + DemoTouches.secondOfDay(&rng)
       let firstKind = ownChannel >= 0 ? kinds[ownChannel].pick(&rng) : .pageView
       buffer.append((first, own, firstKind.rawValue))
+      DemoAnonymousTouches.draw(
+        channel: ownChannel, firstDay: firstDay, base: base, plan: plan, active: active, rng: &anonymous,
+        into: &buffer, time: DemoTouches.secondOfDay)
 
       let sales = furthest == 2 ? DemoTouches.salesTouches.pick(&rng) + 1 : 0
       let extra = min(DemoTouches.extraTouches[furthest].pick(&rng), DemoTouches.maxTouches - 1 - sales)
-      for _ in 0..<extra {
-        let d = rng.between(created, end)
+      // After the day of creation, so that the form fill is the last touch on or
+      // before it; a lead with no later day in its life has none.
+      for _ in 0..<(end > created ? extra : 0) {
+        let d = rng.between(created + 1, end)
         var c = own
         if own < 0 || !rng.chance(DemoTouches.ownCampaignShare) {
           let channel = DemoChannel.nurtureShare.pick(&rng)
@@ -89,7 +96,7 @@ struct DemoTouches {
         buffer.append((t, own, isDemo ? DemoTouchKind.demo.rawValue : DemoTouchKind.salesCall.rawValue))
       }
 
-      // Insertion sort: at most eight entries; ties keep the order drawn.
+      // Insertion sort: a dozen entries at most; ties keep the order drawn.
       for a in 1..<buffer.count {
         let item = buffer[a]
         var b = a

@@ -54,9 +54,10 @@ struct StageHelp: Sendable {
       summary: "leads reaching each stage: counts, conversions, drop-off, median days",
       example: "leads | funnel steps mql, sql, won by channel within 90d"),
     StageHelp(
-      keyword: "attribute", usage: "attribute MODEL [by KEY, ...]",
+      keyword: "attribute", usage: "attribute MODEL[(SHARES)] [on pipeline] [by KEY, ...]",
       summary:
-        "credit revenue to campaigns through touches (first_touch, last_touch, linear, u_shaped, w_shaped, time_decay)",
+        "credit revenue (pipeline, or leads) to campaigns through touches (first_touch, last_touch, linear, "
+        + "time_decay, u_shaped, w_shaped, full_path, j_shaped, inverse_j)",
       example: "deals | where stage == \"closed_won\" | attribute linear by channel"),
     StageHelp(
       keyword: "cohort", usage: "cohort PERIOD-EXPR [by KEY, ...]",

@@ -28,13 +28,13 @@ extension Glossary {
     GlossaryTerm(
       "U-shaped", aliases: ["position-based"], side: .both,
       definition:
-        "Forty per cent to the first touch, forty to the last, and the remaining twenty shared by the touches in between: it honours both the opening and the closing of the story.",
+        "Forty per cent to the first touch, forty to the touch that created the lead (the form fill), and the remaining twenty shared by the other touches: it honours how a buyer first found you and what turned them into a lead.",
       inFunnel: "deals | where stage == \"closed_won\" | attribute u_shaped by channel",
       related: ["attribution", "W-shaped", "first-touch", "last-touch"]),
     GlossaryTerm(
       "W-shaped", side: .both,
       definition:
-        "Three key moments get thirty per cent each (the first touch, the touch that opened the deal, and the last touch) and the other ten per cent is spread over the rest. It treats the start of the deal as a moment of its own.",
+        "Three key moments get thirty per cent each (the first touch, the touch that created the lead, and the touch that opened the deal) and the other ten per cent is spread over the rest. It treats the start of the deal as a moment of its own.",
       inFunnel: "deals | where stage == \"closed_won\" | attribute w_shaped by channel",
       related: ["attribution", "U-shaped", "hand-off"]),
     GlossaryTerm(

@@ -38,9 +38,11 @@ extension Lessons {
       ),
       LessonPage(
         text: """
-          Between the two extremes: linear shares equally among all touches; u_shaped gives 40% to the first, 40%
-          to the last and 20% to the rest; w_shaped also singles out the touch that opened the deal; time_decay
-          favours the touches closest to the close. `attribute compare` shows one revenue column per rule, side by side.
+          Between the two extremes: linear shares equally among all touches; u_shaped gives 40% to the first touch
+          and 40% to the one that created the lead (the form fill), 20% to the rest; w_shaped gives 30% each to the
+          first, the lead-creation and the opportunity-creation touch; full_path adds the closing touch (22.5%
+          each); j_shaped and inverse_j lean to the last or the first touch; time_decay favours the touches closest
+          to the close. `attribute compare` shows one revenue column per rule, side by side.
           """,
         query: "deals | where stage == \"closed_won\" | attribute compare by channel",
         question:
