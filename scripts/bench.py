@@ -63,7 +63,7 @@ SQLITE_SCHEMA = """
 CREATE TABLE campaigns(campaign_id INTEGER, name TEXT, channel TEXT, start_date TEXT, end_date TEXT, budget REAL, spend REAL, impressions INTEGER, clicks INTEGER);
 CREATE TABLE leads(lead_id INTEGER, created_at TEXT, campaign_id INTEGER, channel TEXT, region TEXT, industry TEXT, company_size TEXT, score INTEGER, stage TEXT, mql_at TEXT, sql_at TEXT, opportunity_at TEXT, won_at TEXT, lost_at TEXT, owner TEXT);
 CREATE TABLE touches(touch_id INTEGER, lead_id INTEGER, campaign_id INTEGER, touched_at TEXT, kind TEXT);
-CREATE TABLE deals(deal_id INTEGER, lead_id INTEGER, campaign_id INTEGER, owner TEXT, created_at TEXT, closed_at TEXT, stage TEXT, amount REAL, product TEXT);
+CREATE TABLE deals(deal_id INTEGER, lead_id INTEGER, campaign_id INTEGER, owner TEXT, created_at TEXT, closed_at TEXT, stage TEXT, amount REAL, product TEXT, term_months INTEGER, lost_stage TEXT);
 """
 
 

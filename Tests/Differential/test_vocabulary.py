@@ -146,6 +146,18 @@ def test_deal_funnel_counts_a_lost_deal_up_to_its_lost_stage(data):
     assert_same(run(folder, "deals | funnel by product"), con, deal_funnel_sql(LOST_RANK))
 
 
+def test_reached_over_deals_counts_as_the_deal_funnel(data):
+    folder, con = data
+    stages = ["prospecting", "qualification", "proposal", "negotiation", "closed_won"]
+    calls = ", ".join(f'{s} = count_if(reached("{s}"))' for s in stages)
+    counts = ", ".join(f"count(*) FILTER (WHERE r >= {i}) AS {s}" for i, s in enumerate(stages))
+    ranks = " ".join(f"WHEN '{s}' THEN {i}" for i, s in enumerate(stages))
+    assert_same(run(folder, f"deals | agg {calls} by product | sort product"), con, f"""
+SELECT product, {counts} FROM (SELECT product,
+  CASE WHEN stage = 'closed_lost' THEN {LOST_RANK} ELSE CASE stage {ranks} ELSE -1 END END r FROM deals)
+GROUP BY product ORDER BY product""")
+
+
 def test_deal_funnel_without_lost_stage_counts_a_lost_deal_at_prospecting(data):
     folder, con = data
     statement = "deals | select deal_id, product, stage | funnel by product"

@@ -106,4 +106,16 @@ import Testing
     deals.append(column: Column(.int([Int64](repeating: 1, count: 8))), named: "lost_stage")
     #expect(throws: MetricProblem.self) { try FunnelVerb.run(leads: deals, steps: nil, keys: [], withinDays: nil) }
   }
+
+  /// reached() over deals counts as the deal funnel does, lost_stage included.
+  @Test func reachedAgreesWithTheDealFunnel() throws {
+    for deals in [Self.lostDeals, Self.withoutLostStage] {
+      let catalog = EngineFixture.catalog()
+      catalog.setDataset("deals", deals)
+      let counts = DealFunnel.stages.map { "count_if(reached(\"\($0)\"))" }.joined(separator: ", ")
+      let t = try EngineFixture.table("deals | agg " + counts, in: catalog)
+      let funnel = try FunnelVerb.run(leads: deals, steps: nil, keys: [], withinDays: nil)
+      #expect(t.columns.map { $0.value(at: 0).rawText } == F.texts(funnel.column("count")))
+    }
+  }
 }

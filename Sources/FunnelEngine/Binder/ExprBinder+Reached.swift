@@ -9,8 +9,9 @@ import FunnelLanguage
 /// for the stages it went through. Every lead reached `lead`.
 ///
 /// Deals (prospecting, qualification, proposal, negotiation, closed_won): the
-/// stage is that one or later. A closed_lost deal has no record of how far it
-/// got, so it counts as having reached `prospecting` and `closed_lost` only.
+/// stage is that one or later. A closed_lost deal reached the stages up to its
+/// `lost_stage` (the stage it was lost in), as the deal funnel counts it; with
+/// no lost_stage it counts as having reached `prospecting` and `closed_lost` only.
 extension ExprBinder {
   static let leadStages = ["lead", "mql", "sql", "opportunity", "won"]
   static let dealStages = ["prospecting", "qualification", "proposal", "negotiation", "closed_won"]
@@ -46,6 +47,11 @@ extension ExprBinder {
     } else if let k = Self.dealStages.firstIndex(of: target) {
       stages = Array(Self.dealStages[k...])
       if k == 0 { stages.append("closed_lost") }
+      // Lost at this stage or a later open one: it got here before it was lost.
+      if k > 0, k < 4, let li = scope.index(of: "lost_stage"), scope.types[li] == .string {
+        let lostStages = Set(Self.dealStages[k..<4])
+        return .call(.dealReached(stages: Set(stages), lostStages: lostStages), [stage, scope.reference(li)], .bool)
+      }
     } else if target == "closed_lost" {
       stages = ["closed_lost"]
     } else {

@@ -50,7 +50,7 @@ extension FunctionRegistry {
       "reached", .funnel, ["reached(stage: text) → bool"],
       summary: "for leads: the lead's stage is that stage or later in lead, mql, sql, opportunity, won, "
         + "or it has a date for it (mql_at ...); for deals, the same over prospecting, qualification, "
-        + "proposal, negotiation, closed_won",
+        + "proposal, negotiation, closed_won, a closed_lost deal counting up to its lost_stage when there is one",
       nulls: "never null",
       example: "leads | agg sqls = count_if(reached(\"sql\")) by channel",
       hook: .scalar { try $0.bindReached($1) })

@@ -19,6 +19,10 @@ enum ScalarFunction: Sendable {
   /// `reached("sql")`: true when the first argument (the stage) is in `stages`,
   /// or any further argument (a `<stage>_at` date) is not null.
   case reached(stages: Set<String>)
+  /// `reached("proposal")` over deals with a lost_stage: true when the first
+  /// argument (the stage) is in `stages`, or it is closed_lost and the second
+  /// (the lost_stage) is in `lostStages`.
+  case dealReached(stages: Set<String>, lostStages: Set<String>)
 
   /// Whether the result reads like the first argument (money rounded is money).
   var keepsHint: Bool {

@@ -31,6 +31,8 @@ enum ScalarKernels {
     case .floor: return MathKernels.floorCeil(c, up: false)
     case .ceil: return MathKernels.floorCeil(c, up: true)
     case .reached(let stages): return reached(c, stages: stages, dates: Array(args.dropFirst()))
+    case .dealReached(let stages, let lostStages):
+      return dealReached(c, lostStage: args[1], stages: stages, lostStages: lostStages)
     }
   }
 
@@ -65,6 +67,22 @@ enum ScalarKernels {
 
   /// True when the stage text is one of `stages` or any date column has a value;
   /// never null (a lead with no stage has reached nothing).
+  /// As `reached` with no dates, and a closed_lost deal whose lost stage is in
+  /// `lostStages` reached the stage too.
+  static func dealReached(_ stage: Column, lostStage: Column, stages: Set<String>, lostStages: Set<String>) -> Column {
+    let reachedByStage = reached(stage, stages: stages, dates: [])
+    guard case .bool(var out) = reachedByStage.data, case .string(let codes, let dict) = stage.data,
+      case .string(let lostCodes, let lostDict) = lostStage.data
+    else { return reachedByStage }
+    let isLost = dict.values.map { $0 == "closed_lost" }
+    // Read as the deal funnel reads it: lowercased and trimmed.
+    let lostAt = lostDict.values.map { lostStages.contains($0.lowercased().trimmingSpaces) }
+    for i in 0..<out.count where !stage.isNull(i) && !lostStage.isNull(i) {
+      if isLost[Int(codes[i])] && lostAt[Int(lostCodes[i])] { out[i] = true }
+    }
+    return Column(.bool(out))
+  }
+
   static func reached(_ stage: Column, stages: Set<String>, dates: [Column]) -> Column {
     let n = stage.count
     var out = [Bool](repeating: false, count: n)

@@ -11,8 +11,9 @@ enum StandardDataset: String, CaseIterable, Sendable {
   static func of(origin: String?, columns: [String]) -> StandardDataset? {
     if let o = origin, let known = StandardDataset(rawValue: o) { return known }
     let has = Set(columns)
-    // Costs have an amount too; their team and category tell them from deals.
-    if !has.contains("deal_id") && has.contains("team") && has.contains("category") { return .costs }
+    // Costs have an amount too; their team and category, and no id, tell them from deals.
+    let ids: Set = ["deal_id", "lead_id", "touch_id", "campaign_id"]
+    if has.isSuperset(of: ["team", "category", "amount"]) && has.isDisjoint(with: ids) { return .costs }
     if has.contains("deal_id") || has.contains("amount") { return .deals }
     if has.contains("touch_id") || has.contains("touched_at") { return .touches }
     if has.contains("lead_id") || has.contains("mql_at") { return .leads }

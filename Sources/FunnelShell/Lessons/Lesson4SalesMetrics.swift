@@ -23,10 +23,11 @@ extension Lessons {
       ),
       LessonPage(
         text: """
-          Average deal size is the mean amount of won deals; the sales cycle is the mean number of days from
-          opening a deal to winning it, as CRM reports give it. `median_sales_cycle_days()` is the middle deal's
-          wait: when the mean is well above it, a few deals dragged on. Bigger purchases usually take longer,
-          because more people must agree.
+          Average deal size is the mean amount of won deals, each a whole contract of one to three years;
+          `acv()` divides each by its years (term_months ÷ 12), the value of a year. The sales cycle is the
+          mean number of days from opening a deal to winning it, as CRM reports give it.
+          `median_sales_cycle_days()` is the middle deal's wait: when the mean is well above it, a few deals
+          dragged on. Bigger purchases usually take longer, because more people must agree.
           """,
         query:
           "deals | agg avg_deal_size(), sales_cycle_days(), median_sales_cycle_days(), win_rate() by product | sort avg_deal_size desc",
