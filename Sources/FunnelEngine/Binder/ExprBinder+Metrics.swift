@@ -12,8 +12,10 @@ extension ExprBinder {
     if let problem = MetricLookup.check(call, columns: aggregation.input.names, context: context) {
       throw Diagnostic(message: problem.message, span: span, hints: problem.hints)
     }
+    // The call's place, for a problem only the data shows (costs without sales rows).
     let spec = AggregateSpec(
-      function: .metric(call), argument: nil, type: .double, hint: MetricLookup.hint(id.text))
+      function: .metric(call), argument: nil, type: .double, hint: MetricLookup.hint(id.text),
+      site: ExprSite(span: span, text: call.text))
     return aggregation.add(spec)
   }
 

@@ -63,7 +63,7 @@ enum AggregateOperator {
           call, input: all.materialized, grouping: grouping, context: metricContext)
         return Column(.double(c.doubles), validity: c.validity, hint: spec.hint)
       } catch let p as MetricProblem {
-        throw Diagnostic(message: p.message, hints: p.hints)
+        throw Diagnostic(message: p.message, span: spec.site?.span, hints: p.hints)
       }
     }
     let arg = try spec.argument.map { try Evaluator.evaluate($0, all) }
