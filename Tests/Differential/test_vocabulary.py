@@ -62,8 +62,8 @@ FROM deals GROUP BY ALL ORDER BY product, owner""")
 def test_campaign_metrics_by_channel(data):
     folder, con = data
     names = ["win_rate", "avg_deal_size", "sales_cycle_days", "pipeline_value", "pipeline_velocity",
-             "avg_touches_to_close", "mql_rate", "mql_to_sql_rate", "cpl", "cac", "roi", "roas", "ctr",
-             "cost_per_opportunity"]
+             "avg_touches_to_close", "mql_rate", "mql_to_sql_rate", "spend", "cpl", "cac", "marketing_cac", "roi",
+             "roas", "ctr", "cost_per_opportunity"]
     statement = "campaigns | agg " + ", ".join(f"{n}()" for n in names) + " by channel"
     assert_same(run(folder, statement), con, f"""
 WITH c AS (SELECT channel, sum(spend)::DOUBLE spend, sum(clicks)::DOUBLE clicks, sum(impressions)::DOUBLE imp FROM campaigns GROUP BY channel),
@@ -81,34 +81,65 @@ l AS (SELECT c.channel, count(*) n, count(*) FILTER (WHERE {reached("mql")}) mql
 SELECT c.channel, won::DOUBLE/nullif(won+lost,0) win_rate, avg_amt avg_deal_size, cyc sales_cycle_days, pipe pipeline_value,
   open_n * (won::DOUBLE/nullif(won+lost,0)) * avg_amt / nullif(cyc,0) pipeline_velocity, tc::DOUBLE/nullif(won,0) avg_touches_to_close,
   mql::DOUBLE/nullif(l.n,0) mql_rate, sq::DOUBLE/nullif(mql,0) mql_to_sql_rate,
-  spend/nullif(l.n,0) cpl, spend/nullif(won,0) cac, (rev-spend)/nullif(spend,0) roi, rev/nullif(spend,0) roas,
+  spend, spend/nullif(l.n,0) cpl,
+  spend/nullif(won,0) + (SELECT sum(amount)::DOUBLE FROM costs) / (SELECT count(*) FROM deals WHERE stage = 'closed_won') cac,
+  spend/nullif(won,0) marketing_cac, (rev-spend)/nullif(spend,0) roi, rev/nullif(spend,0) roas,
   clicks/nullif(imp,0) ctr, spend/nullif(d.n,0) cost_per_opportunity
 FROM c LEFT JOIN d USING (channel) LEFT JOIN l USING (channel) LEFT JOIN t USING (channel) ORDER BY channel""")
 
 
 def test_lead_metrics_by_region(data):
     folder, con = data
-    names = ["win_rate", "cpl", "mql_rate", "mql_to_sql_rate", "avg_deal_size", "roas", "pipeline_value",
-             "avg_touches_to_close", "sales_cycle_days"]
+    names = ["win_rate", "spend", "cpl", "mql_rate", "mql_to_sql_rate", "avg_deal_size", "roas", "marketing_cac",
+             "cost_per_opportunity", "pipeline_value", "avg_touches_to_close", "sales_cycle_days"]
     statement = "leads | agg " + ", ".join(f"{n}()" for n in names) + " by region"
-    con.execute("""CREATE OR REPLACE TEMP TABLE rs AS SELECT r.region, (SELECT sum(spend)::DOUBLE FROM campaigns
-      WHERE campaign_id IN (SELECT campaign_id FROM leads WHERE coalesce(region,'~') = r.region)) spend
-      FROM (SELECT DISTINCT coalesce(region,'~') region FROM leads) r""")
+    # Each campaign's spend shared among the regions by its leads in each; only the
+    # leads and deals whose campaign_id is a campaign's count for the spend metrics.
+    con.execute("""CREATE OR REPLACE TEMP TABLE rs AS
+      WITH per AS (SELECT campaign_id, count(*) n FROM leads WHERE campaign_id IS NOT NULL GROUP BY 1),
+      cs AS (SELECT campaign_id, sum(spend)::DOUBLE s FROM campaigns GROUP BY 1)
+      SELECT coalesce(l.region,'~') region, sum(cs.s / per.n) spend, count(*) paid
+      FROM leads l JOIN per USING (campaign_id) JOIN cs USING (campaign_id) GROUP BY 1""")
     assert_same(run(folder, statement), con, f"""
 WITH l AS (SELECT coalesce(region,'~') region, count(*) n, count(*) FILTER (WHERE {reached("mql")}) mql,
   count(*) FILTER (WHERE {reached("sql")}) sq FROM leads GROUP BY ALL),
 d AS (SELECT coalesce(l.region,'~') region, count(*) FILTER (WHERE d.stage='closed_won') won, count(*) FILTER (WHERE d.stage='closed_lost') lost,
-  coalesce(sum(amount) FILTER (WHERE d.stage='closed_won'),0)::DOUBLE rev, avg(amount) FILTER (WHERE d.stage='closed_won')::DOUBLE avg_amt,
+  avg(amount) FILTER (WHERE d.stage='closed_won')::DOUBLE avg_amt,
   coalesce(sum(amount) FILTER (WHERE d.stage NOT IN ('closed_won','closed_lost') OR d.stage IS NULL),0)::DOUBLE pipe,
   avg(d.closed_at - d.created_at) FILTER (WHERE d.stage='closed_won' AND d.closed_at IS NOT NULL)::DOUBLE cyc
   FROM deals d JOIN leads l USING (lead_id) GROUP BY 1),
+cd AS (SELECT coalesce(l.region,'~') region, count(*) deals, count(*) FILTER (WHERE d.stage='closed_won') won,
+  coalesce(sum(amount) FILTER (WHERE d.stage='closed_won'),0)::DOUBLE rev
+  FROM deals d JOIN leads l USING (lead_id) WHERE d.campaign_id IN (SELECT campaign_id FROM campaigns) GROUP BY 1),
 t AS (SELECT coalesce(l.region,'~') region, count(t.touch_id) tc FROM deals d JOIN leads l USING (lead_id)
   JOIN touches t ON t.lead_id = d.lead_id AND CAST(t.touched_at AS DATE) <= coalesce(d.closed_at, {TODAY})
   WHERE d.stage='closed_won' GROUP BY 1)
-SELECT CASE WHEN region = '~' THEN NULL ELSE region END region, won::DOUBLE/nullif(won+lost,0) win_rate, spend/nullif(l.n,0) cpl,
-  mql::DOUBLE/l.n mql_rate, sq::DOUBLE/nullif(mql,0) mql_to_sql_rate, avg_amt avg_deal_size, coalesce(rev, 0)/nullif(spend,0) roas,
-  coalesce(pipe, 0) pipeline_value, tc::DOUBLE/nullif(won,0) avg_touches_to_close, cyc sales_cycle_days
-FROM l LEFT JOIN d USING (region) LEFT JOIN t USING (region) JOIN rs USING (region) ORDER BY region NULLS LAST""")
+SELECT CASE WHEN region = '~' THEN NULL ELSE region END region, d.won::DOUBLE/nullif(d.won+lost,0) win_rate,
+  rs.spend, rs.spend/nullif(rs.paid,0) cpl,
+  mql::DOUBLE/l.n mql_rate, sq::DOUBLE/nullif(mql,0) mql_to_sql_rate, avg_amt avg_deal_size,
+  coalesce(cd.rev, 0)/nullif(rs.spend,0) roas, rs.spend/nullif(cd.won,0) marketing_cac,
+  rs.spend/nullif(cd.deals,0) cost_per_opportunity,
+  coalesce(pipe, 0) pipeline_value, tc::DOUBLE/nullif(d.won,0) avg_touches_to_close, cyc sales_cycle_days
+FROM l LEFT JOIN d USING (region) LEFT JOIN cd USING (region) LEFT JOIN t USING (region) LEFT JOIN rs USING (region)
+ORDER BY region NULLS LAST""")
+
+
+def test_spend_metrics_refuse_deals(data):
+    folder, _ = data
+    header, rows = funnel(["--data", str(folder)], "deals | agg roas() by product", check=False)
+    assert header == [] and rows == []
+
+
+def test_roas_credited_by_a_model_equals_attribute(data):
+    folder, _ = data
+    # roas("linear") × spend per channel is the revenue `attribute linear` credits the channel.
+    _, a = run(folder, 'campaigns | agg r = roas("linear"), s = spend() by channel | derive revenue = r * s '
+                       '| select channel, revenue | sort channel')
+    _, b = run(folder, 'deals | where stage == "closed_won" | attribute linear by channel '
+                       '| where channel != null | select channel, revenue | sort channel')
+    assert a and [r[0] for r in a] == [r[0] for r in b]
+    for x, y in zip(a, b):
+        assert abs(float(x[1]) - float(y[1])) <= 1e-6 * max(1.0, abs(float(y[1])))
 
 
 def test_funnel_default(data):
