@@ -96,14 +96,14 @@ extension Glossary {
     GlossaryTerm(
       "ROAS", aliases: ["return on ad spend"], side: .marketing,
       definition:
-        "Revenue won divided by what was spent to win it: a ROAS of 3 means three dollars of sales for every dollar of spend. It ignores every cost other than the spend itself.",
+        "Revenue won divided by what was spent to win it: a ROAS of 3 means three dollars of sales for every dollar of spend. It ignores every cost other than the spend itself, and it depends on which campaign a deal is credited to: the one that sourced it, or a share for every campaign that touched it (an attribution model).",
       inFunnel: "campaigns | agg roas() by channel | sort roas desc",
       related: ["ROI", "CPL", "attribution"]),
     GlossaryTerm(
       "ROI", aliases: ["return on investment"], side: .both,
       definition:
-        "What you gained beyond what you spent, as a share of what you spent: (revenue − spend) ÷ spend. An ROI of 0 means you got your money back and nothing more; below 0 means a loss.",
-      inFunnel: "campaigns | agg spend = sum(spend), roi() by channel | sort roi desc",
+        "What you gained beyond what you spent, as a share of what you spent: (return − spend) ÷ spend. On revenue it flatters, since a sale also costs the goods or service sold; on gross margin (revenue × margin) it is the return the business keeps. An ROI of 0 means you got your money back and nothing more; below 0 means a loss.",
+      inFunnel: "campaigns | agg spend(), roi(), roi(margin = 0.7) by channel | sort roi desc",
       related: ["ROAS", "CAC", "LTV"]),
   ]
 }

@@ -29,8 +29,8 @@ extension Glossary {
     GlossaryTerm(
       "CAC", aliases: ["customer acquisition cost", "cost per customer"], side: .both,
       definition:
-        "What it costs to win one new customer: spend divided by customers won. It only makes sense next to what a customer is worth over time.",
-      inFunnel: "campaigns | agg cac() by channel | sort cac",
+        "What it costs to win one new customer, all of sales and marketing counted: campaign spend plus salaries, commissions and tools, divided by the customers won. Media spend alone per customer is marketing CAC, a smaller number that leaves out most of what a sale costs. CAC only makes sense next to what a customer is worth over time.",
+      inFunnel: "campaigns | agg cac(), marketing_cac() by channel | sort cac",
       related: ["LTV", "CPL", "cost per opportunity", "ROI"]),
     GlossaryTerm(
       "LTV", aliases: ["lifetime value", "customer lifetime value", "clv"], side: .both,

@@ -59,6 +59,17 @@ extension Lessons {
         question:
           "Compare this total with `deals | where stage == \"closed_won\" | agg revenue = sum(amount)`. Are they equal?"
       ),
+      LessonPage(
+        text: """
+          Return on ad spend and ROI rest on a rule too. By default `roas()` credits each won deal whole to the
+          campaign in its campaign_id, the one that sourced the lead, as a CRM's primary campaign source does.
+          Name a model to credit it over the touches instead: `roas("linear")`, `roi("w_shaped")`. The spend
+          stays the same; only the revenue moves, so a channel that opens conversations and one that closes
+          them trade places as the rule changes.
+          """,
+        query: "campaigns | agg source = roas(), linear = roas(\"linear\"), w = roas(\"w_shaped\") by channel",
+        question: "Which channel's return depends most on the rule? Would you cut its budget on the default alone?"
+      ),
     ],
     exercises: [
       Exercise(

@@ -42,7 +42,8 @@ extension Lessons {
           Finally, the shared scorecard: `scorecard` is a source of its own that puts marketing's numbers (spend,
           leads, cost per lead, MQL rate) beside sales' numbers (win rate, deal size, revenue) for each channel.
           `select` keeps the columns you name, so the table fits the screen. One table, read together, ends most
-          arguments about whose fault a bad quarter was.
+          arguments about whose fault a bad quarter was. The note under it says how revenue was credited; add
+          `model w_shaped` (or any rule of lesson 5) to credit it over each deal's touches.
           """,
         query: "scorecard | select channel, spend, leads, cpl, win_rate, revenue",
         question:
