@@ -83,7 +83,9 @@ l AS (SELECT c.channel, count(*) n, count(*) FILTER (WHERE {reached("mql")}) mql
 SELECT c.channel, won::DOUBLE/nullif(won+lost,0) win_rate, avg_amt avg_deal_size, cyc sales_cycle_days, pipe pipeline_value,
   open_n * (won::DOUBLE/nullif(won+lost,0)) * avg_amt / nullif(cyc,0) pipeline_velocity, tc::DOUBLE/nullif(won,0) avg_touches_to_close,
   mql::DOUBLE/nullif(l.n,0) mql_rate, sq::DOUBLE/nullif(mql,0) mql_to_sql_rate,
-  spend/nullif(l.n,0) cpl, spend/nullif(won,0) cac, (rev-spend)/nullif(spend,0) roi, rev/nullif(spend,0) roas,
+  spend/nullif(l.n,0) cpl,
+  spend/nullif(won,0) + (SELECT sum(amount) FROM costs)::DOUBLE / (SELECT count(*) FROM deals WHERE stage='closed_won') cac,
+  (rev-spend)/nullif(spend,0) roi, rev/nullif(spend,0) roas,
   clicks/nullif(imp,0) ctr, spend/nullif(d.n,0) cost_per_opportunity
 FROM c LEFT JOIN d USING (channel) LEFT JOIN l USING (channel) LEFT JOIN t USING (channel) ORDER BY channel""")
 
@@ -93,21 +95,24 @@ def test_lead_metrics_by_region(data):
     names = ["win_rate", "cpl", "mql_rate", "mql_to_sql_rate", "avg_deal_size", "roas", "pipeline_value",
              "avg_touches_to_close", "sales_cycle_days"]
     statement = "leads | agg " + ", ".join(f"{n}()" for n in names) + " by region"
-    con.execute("""CREATE OR REPLACE TEMP TABLE rs AS SELECT r.region, (SELECT sum(spend)::DOUBLE FROM campaigns
-      WHERE campaign_id IN (SELECT campaign_id FROM leads WHERE coalesce(region,'~') = r.region)) spend
-      FROM (SELECT DISTINCT coalesce(region,'~') region FROM leads) r""")
+    # Each campaign's spend is shared among the regions in proportion to its leads in each.
+    con.execute("""CREATE OR REPLACE TEMP TABLE rs AS SELECT coalesce(l.region,'~') region, sum(c.spend / cl.n)::DOUBLE spend
+      FROM leads l JOIN campaigns c USING (campaign_id) JOIN (SELECT campaign_id, count(*) n FROM leads GROUP BY 1) cl
+      USING (campaign_id) GROUP BY 1""")
     assert_same(run(folder, statement), con, f"""
 WITH l AS (SELECT coalesce(region,'~') region, count(*) n, count(*) FILTER (WHERE {reached("mql")}) mql,
+  count(*) FILTER (WHERE campaign_id IN (SELECT campaign_id FROM campaigns)) bought,
   count(*) FILTER (WHERE {reached("sql")}) sq FROM leads GROUP BY ALL),
 d AS (SELECT coalesce(l.region,'~') region, count(*) FILTER (WHERE d.stage='closed_won') won, count(*) FILTER (WHERE d.stage='closed_lost') lost,
-  coalesce(sum(amount) FILTER (WHERE d.stage='closed_won'),0)::DOUBLE rev, avg(amount) FILTER (WHERE d.stage='closed_won')::DOUBLE avg_amt,
+  coalesce(sum(amount) FILTER (WHERE d.stage='closed_won' AND d.campaign_id IN (SELECT campaign_id FROM campaigns)),0)::DOUBLE rev,
+  avg(amount) FILTER (WHERE d.stage='closed_won')::DOUBLE avg_amt,
   coalesce(sum(amount) FILTER (WHERE d.stage NOT IN ('closed_won','closed_lost') OR d.stage IS NULL),0)::DOUBLE pipe,
   avg(d.closed_at - d.created_at) FILTER (WHERE d.stage='closed_won' AND d.closed_at IS NOT NULL)::DOUBLE cyc
   FROM deals d JOIN leads l USING (lead_id) GROUP BY 1),
 t AS (SELECT coalesce(l.region,'~') region, count(t.touch_id) tc FROM deals d JOIN leads l USING (lead_id)
   JOIN touches t ON t.lead_id = d.lead_id AND CAST(t.touched_at AS DATE) <= coalesce(d.closed_at, {TODAY})
   WHERE d.stage='closed_won' GROUP BY 1)
-SELECT CASE WHEN region = '~' THEN NULL ELSE region END region, won::DOUBLE/nullif(won+lost,0) win_rate, spend/nullif(l.n,0) cpl,
+SELECT CASE WHEN region = '~' THEN NULL ELSE region END region, won::DOUBLE/nullif(won+lost,0) win_rate, spend/nullif(bought,0) cpl,
   mql::DOUBLE/l.n mql_rate, sq::DOUBLE/nullif(mql,0) mql_to_sql_rate, avg_amt avg_deal_size, coalesce(rev, 0)/nullif(spend,0) roas,
   coalesce(pipe, 0) pipeline_value, tc::DOUBLE/nullif(won,0) avg_touches_to_close, cyc sales_cycle_days
 FROM l LEFT JOIN d USING (region) LEFT JOIN t USING (region) JOIN rs USING (region) ORDER BY region NULLS LAST""")
