@@ -2,12 +2,14 @@
 demo data at two sizes and seeds: every metric of the registry, the metrics
 reached across datasets, funnel (default, steps, by, within), every attribution
 model, cohort (and by months) and the scorecard, value by value."""
+import math
 import re
 
 import pytest
 
 from conftest import ROOT, assert_same, demo_files, duck_for, funnel
-from funnel_sql import FUNNEL_SQL, LOST_RANK, TODAY, attribution_sql, deal_funnel_sql, reached
+from funnel_sql import (CAMPAIGN, COMPARED, FUNNEL_SQL, LOST_RANK, TODAY, attribution_compare_sql,
+                        attribution_sql, deal_funnel_sql, reached)
 
 SIZES = [(4000, 11), (20000, 42)]
 
@@ -102,6 +104,7 @@ def test_lead_metrics_by_region(data):
       FROM leads l JOIN per USING (campaign_id) JOIN cs USING (campaign_id) GROUP BY 1""")
     assert_same(run(folder, statement), con, f"""
 WITH l AS (SELECT coalesce(region,'~') region, count(*) n, count(*) FILTER (WHERE {reached("mql")}) mql,
+  count(*) FILTER (WHERE campaign_id IN (SELECT campaign_id FROM campaigns)) bought,
   count(*) FILTER (WHERE {reached("sql")}) sq FROM leads GROUP BY ALL),
 d AS (SELECT coalesce(l.region,'~') region, count(*) FILTER (WHERE d.stage='closed_won') won, count(*) FILTER (WHERE d.stage='closed_lost') lost,
   avg(amount) FILTER (WHERE d.stage='closed_won')::DOUBLE avg_amt,
@@ -195,18 +198,57 @@ def test_deal_funnel_without_lost_stage_counts_a_lost_deal_at_prospecting(data):
     assert_same(run(folder, statement), con, deal_funnel_sql("0"))
 
 
-@pytest.mark.parametrize("model", ["first_touch", "last_touch", "linear", "u_shaped", "w_shaped", "time_decay"])
-def test_attribution_all_deals(data, model):
+# Every model with its defaults, and one custom set of shares or half-life for
+# the models that take them.
+MODELS = ["first_touch", "last_touch", "linear", "time_decay", "time_decay(14d)", "u_shaped", "u_shaped(30, 30)",
+          "w_shaped", "w_shaped(20, 30, 40)", "full_path", "full_path(25, 25, 25, 25)", "j_shaped",
+          "j_shaped(10, 70)", "inverse_j"]
+
+BASES = {
+    # basis: (the rows, the statement's tail after the model, SQL of the rows)
+    "closed": ("deals", "", "SELECT * FROM deals"),
+    "pipeline": ("deals", " on pipeline", "SELECT * FROM deals"),
+    "leads": ("leads", "", "SELECT * FROM leads"),
+}
+
+
+@pytest.mark.parametrize("basis", BASES)
+@pytest.mark.parametrize("model", MODELS)
+def test_attribution_by_channel(data, model, basis):
     folder, con = data
-    assert_same(run(folder, f"deals | attribute {model} by channel"), con,
-                attribution_sql(model, "SELECT * FROM deals"))
+    rows, tail, sql = BASES[basis]
+    assert_same(run(folder, f"{rows} | attribute {model}{tail} by channel"), con,
+                attribution_sql(model, sql, basis))
 
 
-@pytest.mark.parametrize("model", ["linear", "u_shaped", "time_decay(14d)"])
+@pytest.mark.parametrize("model", ["linear", "u_shaped", "time_decay(14d)", "full_path"])
 def test_attribution_won_deals(data, model):
     folder, con = data
-    sql = attribution_sql(model, "SELECT * FROM deals WHERE stage = 'closed_won'", half_life=14.0)
+    sql = attribution_sql(model, "SELECT * FROM deals WHERE stage = 'closed_won'")
     assert_same(run(folder, f'deals | where stage == "closed_won" | attribute {model} by channel'), con, sql)
+
+
+@pytest.mark.parametrize("basis", BASES)
+def test_attribution_compare(data, basis):
+    folder, con = data
+    rows, tail, sql = BASES[basis]
+    assert_same(run(folder, f"{rows} | attribute compare{tail} by channel"), con,
+                attribution_compare_sql(sql, basis))
+
+
+@pytest.mark.parametrize("basis", BASES)
+def test_attribution_compare_columns_are_the_single_models(data, basis):
+    """Each column of `attribute compare` is what the model alone credits each channel."""
+    folder, _ = data
+    rows, tail, _ = BASES[basis]
+    header, table = run(folder, f"{rows} | attribute compare{tail} by channel")
+    assert header == ["channel", *COMPARED]
+    for m, model in enumerate(COMPARED, start=1):
+        alone_header, alone = run(folder, f"{rows} | attribute {model}{tail} by channel")
+        credited = {row[0]: float(row[-1]) for row in alone}
+        for row in table:
+            assert math.isclose(float(row[m]), credited.get(row[0], 0.0), rel_tol=1e-9, abs_tol=1e-6), \
+                f"{model} {row[0]}: compare {row[m]} vs alone {credited.get(row[0])}"
 
 
 def test_cohort(data):
@@ -263,19 +305,9 @@ SELECT product, metric, a AS "2026-Q1", b AS "2026-Q2", b - a AS change, (b - a)
 FROM m ORDER BY product, o""")
 
 
-def by_campaign(sql):
-    """The attribution SQL keyed by the touched campaign's id and name (what
-    `attribute <model>` without `by` gives) instead of its channel."""
-    return (sql.replace("c.channel,", "t.campaign_id AS campaign_id, c.name AS name,")
-            .replace("'(no touch)' channel", "NULL::BIGINT campaign_id, '(no touch)' name")
-            .replace("SELECT channel, sum(wt)", "SELECT campaign_id, name, sum(wt)")
-            .replace("GROUP BY channel", "GROUP BY campaign_id, name")
-            .replace("ORDER BY revenue DESC, channel = '(no touch)', channel",
-                     "ORDER BY revenue DESC, name = '(no touch)', campaign_id NULLS LAST, name"))
-
-
 @pytest.mark.parametrize("model", ["first_touch", "linear", "w_shaped", "time_decay"])
 def test_attribution_without_keys(data, model):
+    """Without keys the credit goes to each touched campaign: its id and name."""
     folder, con = data
-    sql = by_campaign(attribution_sql(model, "SELECT * FROM deals WHERE stage = 'closed_won'"))
+    sql = attribution_sql(model, "SELECT * FROM deals WHERE stage = 'closed_won'", keys=CAMPAIGN)
     assert_same(run(folder, f'deals | where stage == "closed_won" | attribute {model}'), con, sql)

@@ -18,6 +18,30 @@ import Testing
     #expect(text == expected, "docs/metrics.md is stale: run the tests with FUNNEL_RECORD=1 and review the diff")
   }
 
+  /// The worked example's amounts are what the binary prints for it: the first
+  /// table of its golden script, a column per model and a row per touch.
+  @Test func attributionExampleIsTheGoldenScriptsOutput() throws {
+    let out = Self.docs.deletingLastPathComponent().deletingLastPathComponent()
+      .appendingPathComponent("Tests/Scripts/vocabulary/attribution_worked_example.out")
+    let lines = try String(contentsOf: out, encoding: .utf8).split(separator: "\n").map(String.init)
+    // Cells are apart by two spaces or more; a touch's name has single spaces.
+    func cells(_ line: String) -> [String] {
+      line.split(separator: "  ", omittingEmptySubsequences: true).map { $0.trimmingCharacters(in: .whitespaces) }
+        .filter { !$0.isEmpty }
+    }
+    let header = cells(try #require(lines.first))
+    let example = MetricRegistry.attributionExample
+    let rows = lines.dropFirst(2).prefix(example.touches.count).map(cells)
+    #expect(rows.count == example.touches.count)
+    for (i, row) in rows.enumerated() {
+      #expect(example.touches[i].hasPrefix(row[0] + ","), "touch \(i + 1): \(row[0])")
+    }
+    #expect(header.dropFirst().elementsEqual(example.credits.map(\.model)))
+    for (m, credit) in example.credits.enumerated() {
+      #expect(rows.map { $0[m + 1] } == credit.amounts, "\(credit.model)")
+    }
+  }
+
   @Test func everyMetricIsDefinedAndComputable() {
     let names = MetricRegistry.all.map(\.name)
     #expect(Set(names).count == names.count)

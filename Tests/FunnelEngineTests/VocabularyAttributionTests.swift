@@ -1,5 +1,6 @@
 import Foundation
 import FunnelData
+import FunnelLanguage
 import Testing
 
 @testable import FunnelEngine
@@ -198,6 +199,8 @@ import Testing
     #expect(AttributionModel.names.allSatisfy { AttributionModel.named($0) != nil })
     #expect(AttributionModel.rules.map(\.name) == AttributionModel.names)
     #expect(AttributionModel.compared.map(\.name) + ["compare"] == AttributionModel.names)
+    // The parser's hint (which cannot see the engine) names the same models.
+    #expect(Keywords.attributionModels == AttributionModel.names)
   }
 
   @Test func problems() {

@@ -35,6 +35,19 @@ import Testing
     ("deals |\ncount by sta‸", ["stage", "starts_with("]),  // a continued statement
     ("deals | top 5 by amo‸", ["amount"]),
     ("deals | join camp‸", ["campaigns"]),
+    ("deals | attribute j‸", ["j_shaped"]),
+    ("deals | attribute inv‸", ["inverse_j"]),
+    ("deals | attribute f‸", ["first_touch", "full_path"]),
+    ("deals | attribute w_shaped ‸", ["by", "on"]),
+    ("deals | attribute w_shaped o‸", ["on"]),
+    ("deals | attribute w_shaped on ‸", ["pipeline"]),
+    ("deals | attribute w_shaped on p‸", ["pipeline"]),
+    ("deals | attribute u_shaped(30, 30) ‸", ["by", "on"]),
+    ("deals | attribute u_shaped(3‸", []),  // a share: nothing to guess
+    ("deals | attribute time_decay(14d) on pipeline ‸", ["by"]),
+    ("deals | attribute compare on pipeline by chan‸", ["channel"]),
+    ("deals | attribute linear by ki‸", ["kind"]),  // a column of the touch
+    ("leads | attribute linear ‸", ["by"]),  // leads are counted, not on pipeline
     ("deals | where amount > 1 | take 3 | sel‸", ["select"]),
     ("deals | select deal_id, ow‸", ["owner"]),
     ("deals | drop lead_‸", ["lead_id"]),

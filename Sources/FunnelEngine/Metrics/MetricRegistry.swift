@@ -121,25 +121,7 @@ public enum MetricRegistry {
 
       """
     for (old, new) in formerNames.sorted(by: { $0.key < $1.key }) { out += "| `\(old)()` | `\(new)()` |\n" }
-    out += """
-
-      ## Attribution models
-
-      `deals | attribute <model> [by <keys>]` shares each deal among the touches of
-      its lead (`touches.lead_id`) on or before its `closed_at` (today for an open
-      deal), in order of `touched_at`, then `touch_id`. A key is a column of the
-      touched campaign (`campaign_id` is read from the touch), or else of the touch;
-      without keys the credit goes to each campaign (`campaign_id`, `name`). Deals
-      with no such touch form a row of their own keyed `(no touch)` (null for keys
-      that are not text). The columns are the keys, `deals` (the credited share of
-      deals) and `revenue`; one deal's shares always sum to 1 and its credits to its
-      amount.
-
-      | model | rule |
-      |---|---|
-
-      """
-    for r in AttributionModel.rules { out += "| `\(r.name)` | \(r.rule) |\n" }
+    out += attributionMarkdown
     out += "\n## Funnel\n\n" + FunnelVerb.summary + "\n"
     out += "\n## Cohorts\n\n" + CohortVerb.summary + "\n"
     out += "\n## Scorecard\n\n" + ScorecardVerb.summary + "\n"

@@ -137,10 +137,20 @@ public enum Completer {
       if stageWords.contains("by") { return names(columns, word) }
       return matching(["steps", "by", "within"], word)
     case "attribute":
-      if stageWords.count == 1 { return matching(Keywords.attributionModels, word) }
-      if previous != "by" && !stageWords.contains("by") { return matching(["by"], word) }
-      let touched = catalog.dataset("campaigns")?.names ?? []
-      return names(touched, word)
+      // attribute <model>[(<shares>)] [on pipeline] [by <keys>]
+      if stageWords.count == 1 { return matching(AttributionModel.names, word) }
+      // Inside a model's arguments: numbers, nothing to guess.
+      if stageWords.filter({ $0 == "(" }).count > stageWords.filter({ $0 == ")" }).count { return [] }
+      if previous == "on" { return matching(["pipeline"], word) }
+      if !stageWords.contains("by") {
+        // Leads are counted: `on pipeline` is for deals.
+        let clauses = stageWords.contains("on") || AttributionVerb.rowsAreLeads(columns) ? ["by"] : ["on", "by"]
+        return matching(clauses, word)
+      }
+      // Keys: the touched campaign's columns, then the touch's own.
+      let campaigns = catalog.dataset("campaigns")?.names ?? []
+      let touches = catalog.dataset("touches")?.names ?? []
+      return names(campaigns + touches.filter { !campaigns.contains($0) }, word)
     case "take": return []
     case "top":
       if stageWords.count == 2 { return matching(["by"], word) }
