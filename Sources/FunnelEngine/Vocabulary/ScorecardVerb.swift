@@ -63,13 +63,13 @@ public enum ScorecardVerb {
   /// The scorecard table.
   /// The note under a scorecard without a model: how its revenue is credited.
   public static let defaultNote =
-    "revenue and roas: each won deal credited whole to the campaign in its campaign_id (its source campaign); "
-    + "scorecard model linear (or any attribution model) credits it over the deal's touches"
+    "revenue and roas credit each won deal to the campaign in its campaign_id (its source); "
+    + "'scorecard model linear' shares it over the deal's touches"
 
   /// The note under a scorecard: the rule its revenue and roas are credited by.
   static func note(credit: AttributionModel?) -> String {
     guard let credit else { return defaultNote }
-    return "revenue and roas: won revenue credited by \(credit.written) over each deal's touches"
+    return "revenue and roas share each won deal over its touches by \(credit.written)"
   }
 
   /// What keeps the scorecard from crediting by a model (touches, their columns), or nil.
