@@ -48,6 +48,25 @@ public enum CreditRule {
     + "as a CRM's primary campaign source); name a model for another rule: roi(\"linear\")"
 }
 
+extension MetricDefinition {
+  /// Where the metric runs and how it shares spend, for a metric over the
+  /// campaigns' own numbers (`.explain`); nil for the others.
+  public var placeRule: String? {
+    guard needs.campaigns != nil else { return nil }
+    return "campaigns, or leads with each campaign's spend shared among the groups in proportion to its leads "
+      + "(share = \"touches\": its touches), so no campaign counts twice; refused on deals and touches"
+  }
+
+  /// How won deals count for campaigns, for the metrics that credit them (`.explain`); nil for the others.
+  public var creditRule: String? {
+    guard CreditRule.metrics.contains(name) else { return nil }
+    return CreditRule.defaultText.replacingOccurrences(of: "roi(", with: "\(name)(")
+  }
+
+  /// The options a call takes, as examples (`roi(margin = 0.7)`).
+  public var optionExamples: [String] { MetricOption.examples(self) }
+}
+
 /// Options of a metric call, for `.explain` and errors.
 enum MetricOption {
   /// The options `definition` takes, as `name = value` examples.

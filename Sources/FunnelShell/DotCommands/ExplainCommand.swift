@@ -41,6 +41,11 @@ extension DotCommand {
     text += wrap("  marketing: ", metric.marketing, width)
     text += wrap("  sales:     ", metric.sales, width)
     text += wrap("  datasets:  ", metric.datasets.joined(separator: ", "), width)
+    if let rule = metric.placeRule { text += wrap("  runs on:   ", rule, width) }
+    if let rule = metric.creditRule { text += wrap("  credit:    ", rule, width) }
+    if !metric.optionExamples.isEmpty {
+      text += wrap("  options:   ", metric.optionExamples.joined(separator: ", "), width)
+    }
     if let value { text += wrap("  value:     ", value, width) }
     text += "  SQL:\n"
     for line in metric.sql.split(separator: "\n", omittingEmptySubsequences: false) {
