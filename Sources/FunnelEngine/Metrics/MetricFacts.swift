@@ -34,7 +34,7 @@ struct MetricFacts {
   /// Won revenue and won deals credited by `needs.credit`, per group; empty without a model.
   var credit: [(revenue: Double, won: Double)] = []
   // Costs: what every new customer carries of the costs that are not campaign spend.
-  /// The sum of `costs.amount` over ``wonAll``, the won deals of the session's deals.
+  /// All of `costs.amount` ÷ the won deals of the session's deals; nil when there are none.
   var costPerCustomer: Double? = nil
 
   /// Computes what `needs` asks for; `MetricSources.problem` must have returned nil.
@@ -50,7 +50,7 @@ struct MetricFacts {
     let creditedOnly = needs.campaigns != nil && rowsAre == .leads
     if let columns = needs.deals {
       let deals = try reach(.deals)
-      let credited = creditedOnly ? try MetricFacts.credited(deals.table, context: context) : nil
+      let credited = creditedOnly ? try MetricFacts.credited(deals.table, named: "deals", context: context) : nil
       try addDeals(deals, columns: columns, touches: needs.touches, credited: credited, context)
     }
     if let stages = needs.leadStages { try addLeads(try reach(.leads), stages: stages) }
@@ -110,7 +110,7 @@ struct MetricFacts {
         message: "\(link) must be int or text on both sides, not \(source.type.name) and \(target.type.name)")
     }
     var credited: [Bool]? = nil
-    if rowsAre != .campaigns { credited = try MetricFacts.credited(touches, context: context) }
+    if rowsAre != .campaigns { credited = try MetricFacts.credited(touches, named: "touches", context: context) }
     let membership = Membership.linked(sourceIds: sourceIds, grouping: grouping, targetIds: targetIds)
     var out = [(revenue: Double, won: Double)](repeating: (0, 0), count: grouping.groupCount)
     membership.forEach { t, g in
@@ -138,11 +138,16 @@ struct MetricFacts {
     return won == 0 ? nil : sums.value(0) / Double(won)
   }
 
-  /// Whether each row of `deals` (or touches) is credited to a campaign: its campaign_id is one of the campaigns'.
-  private static func credited(_ deals: Table, context: MetricContext) throws -> [Bool] {
+  /// Whether each row of `table` (deals or touches) is credited to a campaign: its campaign_id is one of the campaigns'.
+  private static func credited(_ table: Table, named name: String, context: MetricContext) throws -> [Bool] {
     guard let campaigns = context.dataset(StandardDataset.campaigns.rawValue),
-      let target = campaigns.column("campaign_id"), let source = deals.column("campaign_id")
-    else { throw MetricProblem.internalError("deals' campaign_id checked but not reachable") }
+      let target = campaigns.column("campaign_id")
+    else { throw MetricProblem.internalError("campaigns checked but not reachable") }
+    guard let source = table.column("campaign_id") else {
+      throw MetricProblem(
+        message: "crediting deals to campaigns needs campaign_id in \(name)",
+        hints: ["map it when loading: .load \(name) FILE map campaign_id = <your column>"])
+    }
     guard let (ids, targets) = Column.linkKeys(source, target) else {
       throw MetricProblem(
         message: "campaign_id must be int or text on both sides, not \(source.type.name) and \(target.type.name)")
