@@ -1,5 +1,11 @@
 import FunnelData
 
+/// What a campaign's spend is shared by among groups of leads: its leads (the
+/// default) or its touches (`share = "touches"`).
+public enum ShareBasis: String, Sendable, CaseIterable {
+  case leads, touches
+}
+
 /// How a campaign's own quantities (spend, impressions, clicks) are shared among
 /// groups of leads: never whole to every group that holds one of its leads, which
 /// would count the same spend once per group, but in proportion to the
@@ -12,10 +18,6 @@ import FunnelData
 /// that have leads, and spend × (leads in group) ÷ L is each campaign's part.
 /// A campaign without a single lead (or touch) has no rows to share its spend
 /// by: it is in no group of leads, while `campaigns | agg` counts it.
-public enum ShareBasis: String, Sendable, CaseIterable {
-  case leads, touches
-}
-
 struct CampaignShares {
   /// Each group's share of the campaigns' spend, impressions and clicks.
   var spend: [Double]
