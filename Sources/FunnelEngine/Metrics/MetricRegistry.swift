@@ -38,6 +38,14 @@ public enum MetricRegistry {
         `lead_id`s;
       - over `touches`: leads and deals through `lead_id`.
 
+      Every metric is a double. A division by zero gives null, and so does spend when
+      the group reaches no campaign; won revenue and pipeline are 0 when there are no
+      such deals. Each SQL query below computes the metric over the whole data, the
+      way `<first dataset listed> | agg <metric>` does, in DuckDB's dialect over the
+      standard tables. A lead reached a stage when its `stage` is that stage or a
+      later one (`lost` reaches none but `lead`), or it has a date for it (`mql_at`,
+      `sql_at`, `opportunity_at`, `won_at`).
+
       ## Spend is shared, never counted twice
 
       A metric over the campaigns' own numbers (`spend`, `cpl`, `cac`,
@@ -78,13 +86,7 @@ public enum MetricRegistry {
       call that does not write one); `model = "linear"` (or the rule by position,
       `roi("linear")`) for the metrics that credit deals.
 
-      Every metric is a double. A division by zero gives null, and so does spend when
-      the group reaches no campaign; won revenue and pipeline are 0 when there are no
-      such deals. Each SQL query below computes the metric over the whole data, the
-      way `<first dataset listed> | agg <metric>` does, in DuckDB's dialect over the
-      standard tables. A lead reached a stage when its `stage` is that stage or a
-      later one (`lost` reaches none but `lead`), or it has a date for it (`mql_at`,
-      `sql_at`, `opportunity_at`, `won_at`).
+      ## The metrics
 
       | metric | formula | shown as |
       |---|---|---|
