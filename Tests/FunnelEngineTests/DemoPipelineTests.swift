@@ -8,12 +8,7 @@ import Testing
 @Suite struct DemoPipelineTests {
   static let demo = DemoData.generate(leads: 2000, seed: 1)
 
-  static func catalog() -> Catalog {
-    let c = Catalog()
-    for (name, table) in demo.all { c.setDataset(name, table) }
-    c.today = Periods.parse("2026-07-01", unit: .day) ?? 0
-    return c
-  }
+  static func catalog() -> Catalog { EngineFixture.catalog(demo) }
 
   func table(_ text: String, in catalog: Catalog = catalog()) throws -> (Table, ChartRequest?) {
     let prepared = try Engine.prepare(try EngineFixture.statement(text), in: catalog)

@@ -67,6 +67,14 @@ enum EngineFixture {
     return c
   }
 
+  /// A catalog of the demo's datasets, today 2026-07-01.
+  static func catalog(_ demo: DemoDatasets) -> Catalog {
+    let c = Catalog()
+    for (name, table) in demo.all { c.setDataset(name, table) }
+    c.today = Periods.parse("2026-07-01", unit: .day) ?? 0
+    return c
+  }
+
   static func statement(_ text: String) throws -> Statement {
     let (statements, diagnostics) = Parser.parse(SourceText(text: text))
     if let d = diagnostics.first { throw DiagnosticList([d]) }

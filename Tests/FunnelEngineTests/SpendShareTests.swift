@@ -11,12 +11,7 @@ import Testing
 @Suite struct SpendShareTests {
   static let demo = DemoData.generate(leads: 3000, seed: 7)
 
-  static func demoCatalog() -> Catalog {
-    let c = Catalog()
-    for (name, table) in demo.all { c.setDataset(name, table) }
-    c.today = Periods.parse("2026-07-01", unit: .day) ?? 0
-    return c
-  }
+  static func demoCatalog() -> Catalog { EngineFixture.catalog(demo) }
 
   static let spendMetrics = ["spend", "cpl", "marketing_cac", "roi", "roas", "cost_per_opportunity"]
 

@@ -44,17 +44,7 @@ struct CampaignShares {
       let campaignIds = campaigns.column("campaign_id"), let inputIds = input.column("campaign_id")
     else { throw MetricProblem.internalError("campaigns checked but not reachable") }
 
-    // Campaign slots, numbered by first appearance in campaigns' rows, so every
-    // link below numbers them alike.
-    func slots(of column: Column) throws -> [Int32] {
-      guard let (ids, targets) = Column.linkKeys(column, campaignIds) else {
-        throw MetricProblem(
-          message:
-            "campaign_id must be int or text on both sides, not \(column.type.name) and \(campaignIds.type.name)")
-      }
-      let index = IdIndex(targets)
-      return ids.map { index.slot($0) }
-    }
+    func slots(of column: Column) throws -> [Int32] { try CampaignShares.slots(of: column, in: campaignIds) }
     let rowSlots = try slots(of: campaignIds)
     // Slots go by first appearance, so the largest is the last.
     let slotCount = Int(rowSlots.max() ?? -1) + 1
@@ -112,5 +102,17 @@ struct CampaignShares {
       try Interruption.check()
       membership.forEach { t, g in giveShares(slot: touchSlots[t], group: Int32(g)) }
     }
+  }
+
+  /// The campaign of each row of `column` (a `campaign_id`) as a slot of
+  /// `campaignIds`, -1 for none. Slots go by first appearance in the
+  /// campaigns' rows, so every column linked to the same campaigns numbers them alike.
+  static func slots(of column: Column, in campaignIds: Column) throws -> [Int32] {
+    guard let (ids, targets) = Column.linkKeys(column, campaignIds) else {
+      throw MetricProblem(
+        message: "campaign_id must be int or text on both sides, not \(column.type.name) and \(campaignIds.type.name)")
+    }
+    let index = IdIndex(targets)
+    return ids.map { index.slot($0) }
   }
 }

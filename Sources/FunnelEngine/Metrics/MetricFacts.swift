@@ -78,28 +78,22 @@ struct MetricFacts {
   }
 
   /// The won deals of the session credited to groups through their touches by
-  /// `model` (`AttributionCredits.perTouch`): over campaigns a touch counts for
+  /// `model` (`AttributionCredits.perTouchShares`): over campaigns a touch counts for
   /// the group of its campaign, over leads for the group of its lead when its
   /// campaign is one of the campaigns. A won deal without a touch counts for no group.
   private static func credit(
     _ model: AttributionModel, rowsAre: StandardDataset, input: Table, grouping: Grouping, context: MetricContext
   ) throws -> [(revenue: Double, won: Double)] {
     guard let deals = context.dataset(StandardDataset.deals.rawValue),
-      let touches = context.dataset(StandardDataset.touches.rawValue),
-      let amountIndex = deals.index(of: "amount")
+      let touches = context.dataset(StandardDataset.touches.rawValue)
     else { throw MetricProblem.internalError("deals and touches checked but not reachable") }
     var wonRows: [Int32] = []
     if let outcome = try DealOutcome.of(deals) {
       for (r, o) in outcome.enumerated() where o == DealOutcome.won.rawValue { wonRows.append(Int32(r)) }
     }
-    let won = deals.gather(wonRows)
-    // The same deals worth 1 each: the credited share of a deal, for counting customers.
-    var ones = won.columns
-    ones[amountIndex] = Column(.int([Int64](repeating: 1, count: won.rowCount)))
-    let revenue = try AttributionCredits.perTouch(rows: won, basis: .closed, model: model, context: context)
-    try Interruption.check()
-    let shares = try AttributionCredits.perTouch(
-      rows: Table(names: won.names, columns: ones), basis: .closed, model: model, context: context)
+    // A touch's share of its deal counts customers; its credit counts revenue.
+    let (shares, revenue) = try AttributionCredits.perTouchShares(
+      rows: deals.gather(wonRows), basis: .closed, model: model, context: context)
     try Interruption.check()
     let link = rowsAre == .campaigns ? "campaign_id" : "lead_id"
     guard let source = input.column(link), let target = touches.column(link) else {
@@ -148,12 +142,7 @@ struct MetricFacts {
         message: "crediting deals to campaigns needs campaign_id in \(name)",
         hints: ["map it when loading: .load \(name) FILE map campaign_id = <your column>"])
     }
-    guard let (ids, targets) = Column.linkKeys(source, target) else {
-      throw MetricProblem(
-        message: "campaign_id must be int or text on both sides, not \(source.type.name) and \(target.type.name)")
-    }
-    let index = IdIndex(targets)
-    return ids.map { index.slot($0) >= 0 }
+    return try CampaignShares.slots(of: source, in: target).map { $0 >= 0 }
   }
 
   private mutating func addDeals(

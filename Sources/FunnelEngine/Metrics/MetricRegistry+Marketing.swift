@@ -54,8 +54,7 @@ extension MetricRegistry {
     sales: "The cost a new customer must pay back: sales salaries and commissions are most of it.",
     datasets: ["campaigns", "deals", "costs"],
     sql: """
-      SELECT sum(spend)::DOUBLE
-        / nullif((SELECT count(*) FROM \(campaignDeals) AND stage = 'closed_won'), 0)
+      SELECT \(spendPerWon)
         + (SELECT sum(amount) FROM costs)::DOUBLE
         / nullif((SELECT count(*) FROM deals WHERE stage = 'closed_won'), 0) AS cac
       FROM campaigns
@@ -79,13 +78,18 @@ extension MetricRegistry {
     sales: "How much campaign money stands behind each win the team closes.",
     datasets: ["campaigns", "deals"],
     sql: """
-      SELECT sum(spend)::DOUBLE
-        / nullif((SELECT count(*) FROM \(campaignDeals) AND stage = 'closed_won'), 0) AS marketing_cac
+      SELECT \(spendPerWon) AS marketing_cac
       FROM campaigns
       """,
     sqlTemplate: spendSQL("marketing_cac", over: wonOfGroup),
     hint: .money, needs: MetricNeeds(deals: ["stage"], campaigns: ["spend"]),
     compute: { ratio($0.spend, $0.creditedWon) })
+
+  /// DuckDB SQL for the campaigns' spend ÷ their won deals (over `FROM campaigns`).
+  private static let spendPerWon = """
+    sum(spend)::DOUBLE
+      / nullif((SELECT count(*) FROM \(campaignDeals) AND stage = 'closed_won'), 0)
+    """
 
   /// SQL for the won deals of the campaigns of `r`'s group.
   private static let wonOfGroup = """

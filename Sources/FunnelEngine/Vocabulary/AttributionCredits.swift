@@ -73,18 +73,29 @@ struct AttributionCredits {
   static func perTouch(
     rows: Table, basis: AttributionBasis, model: AttributionModel, context: MetricContext
   ) throws -> [Double] {
+    try perTouchShares(rows: rows, basis: basis, model: model, context: context).credits
+  }
+
+  /// `perTouch`, with the share of a row each touch holds beside it (the
+  /// shares of one row sum to 1): one index of the touches for both.
+  static func perTouchShares(
+    rows: Table, basis: AttributionBasis, model: AttributionModel, context: MetricContext
+  ) throws -> (shares: [Double], credits: [Double]) {
     precondition(model != .compare, "perTouch takes one model")
     let input = try AttributionInput(rows: rows, basis: basis, context: context)
     let list = CreditList(index: input.index, days: input.days)
     let weight = list.weights(model, index: input.index, days: input.days)
-    var out = [Double](repeating: 0, count: input.touches.rowCount)
+    var shares = [Double](repeating: 0, count: input.touches.rowCount)
+    var credits = shares
     for d in 0..<input.days.end.count {
       let lo = Int(list.runStart[d])
       for k in list.first[d]..<list.first[d + 1] {
-        out[Int(input.index.rows[lo + k - list.first[d]])] += weight[k] * input.amount[d]
+        let t = Int(input.index.rows[lo + k - list.first[d]])
+        shares[t] += weight[k]
+        credits[t] += weight[k] * input.amount[d]
       }
     }
-    return out
+    return (shares, credits)
   }
 }
 
