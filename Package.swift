@@ -26,6 +26,13 @@ let package = Package(
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
     // Property tests with shrinking (tests only).
     .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
+    // The remote engines: PostgreSQL's wire protocol, and Spark Connect (gRPC
+    // with protobuf messages; the message code is generated once and committed).
+    .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
+    .package(url: "https://github.com/grpc/grpc-swift-2", from: "2.4.3"),
+    .package(url: "https://github.com/grpc/grpc-swift-nio-transport", from: "2.9.2"),
+    .package(url: "https://github.com/grpc/grpc-swift-protobuf", from: "2.4.1"),
+    .package(url: "https://github.com/apple/swift-protobuf", from: "1.39.0"),
   ],
   targets: [
     .systemLibrary(
@@ -42,9 +49,30 @@ let package = Package(
     .target(name: "FunnelLanguage"),
     .target(name: "FunnelEngine", dependencies: ["FunnelData", "FunnelLanguage"], swiftSettings: releaseSpeed),
     .target(name: "FunnelRender", dependencies: ["FunnelData"]),
+    .target(name: "FunnelSQL", dependencies: ["FunnelEngine", "FunnelData", "FunnelLanguage"]),
+    .target(
+      name: "FunnelPostgres",
+      dependencies: [
+        "FunnelSQL", "FunnelEngine", "FunnelData",
+        .product(name: "PostgresNIO", package: "postgres-nio"),
+      ]
+    ),
+    .target(
+      name: "FunnelSpark",
+      dependencies: [
+        "FunnelSQL", "FunnelEngine", "FunnelData",
+        .product(name: "GRPCCore", package: "grpc-swift-2"),
+        .product(name: "GRPCNIOTransportHTTP2", package: "grpc-swift-nio-transport"),
+        .product(name: "GRPCProtobuf", package: "grpc-swift-protobuf"),
+        .product(name: "SwiftProtobuf", package: "swift-protobuf"),
+      ]
+    ),
     .target(
       name: "FunnelShell",
-      dependencies: ["CLibEdit", "FunnelData", "FunnelLanguage", "FunnelEngine", "FunnelRender"]
+      dependencies: [
+        "CLibEdit", "FunnelData", "FunnelLanguage", "FunnelEngine", "FunnelRender", "FunnelSQL", "FunnelPostgres",
+        "FunnelSpark",
+      ]
     ),
     .executableTarget(
       name: "funnel",
@@ -67,6 +95,12 @@ let package = Package(
       ]
     ),
     .testTarget(name: "FunnelRenderTests", dependencies: ["FunnelRender", "FunnelData"]),
+    .testTarget(
+      name: "FunnelSQLTests",
+      dependencies: ["FunnelSQL", "FunnelEngine", "FunnelData", "FunnelLanguage", "FunnelTestSupport"]
+    ),
+    .testTarget(name: "FunnelPostgresTests", dependencies: ["FunnelPostgres", "FunnelSQL", "FunnelData"]),
+    .testTarget(name: "FunnelSparkTests", dependencies: ["FunnelSpark", "FunnelSQL", "FunnelData"]),
     .testTarget(
       name: "FunnelShellTests",
       dependencies: ["FunnelShell", "FunnelData", "FunnelEngine", "FunnelLanguage", "FunnelTestSupport"]

@@ -7,7 +7,7 @@ import FunnelLanguage
 ///
 /// `amount > 1000` over deals binds to
 /// `.compare(.greater, .column(7, decimal(2)), .constant(.decimal(100000, scale: 2)))`.
-indirect enum BoundExpr: Sendable {
+package indirect enum BoundExpr: Sendable {
   /// A column of the operator's input table, by position.
   case column(Int, DataType, DisplayHint)
   /// A literal, parameter, `let` scalar or `today()`; `.null` is a null of `type`.
@@ -38,7 +38,7 @@ indirect enum BoundExpr: Sendable {
   /// the error points at it (see `ExprSite`, `CheckedArithmetic`).
   case located(BoundExpr, ExprSite)
 
-  var type: DataType {
+  package var type: DataType {
     switch self {
     case .column(_, let t, _), .constant(_, let t): return t
     case .cast(_, let c): return c.target
@@ -52,7 +52,7 @@ indirect enum BoundExpr: Sendable {
 
   /// The display hint a result column carries (money stays money through
   /// sums and arithmetic with plain numbers).
-  var hint: DisplayHint {
+  package var hint: DisplayHint {
     switch self {
     case .column(_, _, let h): return h
     case .cast(let e, let c): return c.target.isNumeric ? e.hint : .plain
@@ -77,27 +77,27 @@ indirect enum BoundExpr: Sendable {
   }
 
   /// A null constant (from `null`, or a parameter or scalar that is null).
-  var isNullConstant: Bool {
+  package var isNullConstant: Bool {
     if case .constant(.null, _) = self { return true }
     return false
   }
 
   /// The value when the expression is a constant.
-  var constantValue: Value? {
+  package var constantValue: Value? {
     if case .constant(let v, _) = self { return v }
     return nil
   }
 }
 
-enum ArithmeticOperator: String {
+package enum ArithmeticOperator: String {
   case add = "+", subtract = "-", multiply = "*", divide = "/", remainder = "%"
 }
 
-enum ComparisonOperator: String {
+package enum ComparisonOperator: String {
   case equal = "==", notEqual = "!=", less = "<", lessOrEqual = "<=", greater = ">", greaterOrEqual = ">="
 
   /// The same test with its operands swapped (`3 < x` is `x > 3`).
-  var swapped: ComparisonOperator {
+  package var swapped: ComparisonOperator {
     switch self {
     case .equal, .notEqual: return self
     case .less: return .greater
@@ -108,7 +108,7 @@ enum ComparisonOperator: String {
   }
 
   @inline(__always)
-  func holds<T: Comparable>(_ a: T, _ b: T) -> Bool {
+  package func holds<T: Comparable>(_ a: T, _ b: T) -> Bool {
     switch self {
     case .equal: return a == b
     case .notEqual: return a != b
@@ -121,7 +121,7 @@ enum ComparisonOperator: String {
 }
 
 /// The conversions the binder inserts.
-enum Cast {
+package enum Cast {
   case intToDouble
   case intToDecimal(scale: Int)
   case decimalToDecimal(from: Int, to: Int)
@@ -134,7 +134,7 @@ enum Cast {
   /// The day a timestamp falls on.
   case timestampToDate
 
-  var target: DataType {
+  package var target: DataType {
     switch self {
     case .intToDouble, .decimalToDouble, .timestampToDays: return .double
     case .intToDecimal(let s): return .decimal(scale: s)
@@ -149,7 +149,7 @@ enum Cast {
 extension BoundExpr {
   /// The tests of a chain of `and`, left to right (the expression itself
   /// when it is not an `and`).
-  var conjuncts: [BoundExpr] {
+  package var conjuncts: [BoundExpr] {
     if case .and(let l, let r) = self { return l.conjuncts + r.conjuncts }
     return [self]
   }

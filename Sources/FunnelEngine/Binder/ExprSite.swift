@@ -7,20 +7,20 @@ import FunnelLanguage
 ///     1:14: error: overflow in `amount * 10000000000000`: the result leaves the range of decimal(2)
 ///       deals | derive x = amount * 10000000000000
 ///                          ^^^^^^^^^^^^^^^^^^^^^^^
-struct ExprSite: Equatable {
-  var span: Span
+package struct ExprSite: Equatable {
+  package var span: Span
   /// The expression as source text (`ExprText`), named in the message.
-  var text: String
+  package var text: String
   /// The user metric whose body holds the expression; `span` is then the
   /// metric's call, since the body was written in another statement.
-  var metric: String? = nil
+  package var metric: String? = nil
 
-  init(span: Span, text: String) {
+  package init(span: Span, text: String) {
     self.span = span
     self.text = text
   }
 
-  init(_ e: Expr) {
+  package init(_ e: Expr) {
     self.init(span: e.span, text: ExprText.text(e))
   }
 }
@@ -29,7 +29,7 @@ extension BoundExpr {
   /// Whether evaluating the node itself can overflow (see `CheckedArithmetic`),
   /// so the binder keeps its site: exact arithmetic, negation, shifts,
   /// rounding, `abs`, and comparisons that widen a decimal.
-  var canOverflow: Bool {
+  package var canOverflow: Bool {
     switch self {
     case .arithmetic(_, _, _, let t): return t != .double
     case .negate(let e): return e.type != .double
@@ -49,20 +49,20 @@ extension BoundExpr {
   }
 
   /// A cast that can overflow, as the binder puts around one operand.
-  var isWideningCast: Bool {
+  package var isWideningCast: Bool {
     if case .cast(_, let c) = self { return c.canOverflow }
     return false
   }
 
   /// The node wrapped with its site when it can overflow; otherwise unchanged.
-  func located(_ e: Expr) -> BoundExpr {
+  package func located(_ e: Expr) -> BoundExpr {
     canOverflow ? .located(self, ExprSite(e)) : self
   }
 }
 
 extension Cast {
   /// Widening a decimal or moving a date to microseconds can leave Int64.
-  var canOverflow: Bool {
+  package var canOverflow: Bool {
     switch self {
     case .intToDecimal(let s): return s > 0
     case .decimalToDecimal(let from, let to): return to > from
@@ -74,7 +74,7 @@ extension Cast {
 
 extension ExprSite {
   /// The site as seen from a call of user metric `name` at `span`.
-  func called(_ name: String, at span: Span) -> ExprSite {
+  package func called(_ name: String, at span: Span) -> ExprSite {
     var out = self
     out.span = span
     if out.metric == nil { out.metric = name }

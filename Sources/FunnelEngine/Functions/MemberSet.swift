@@ -7,8 +7,8 @@ import FunnelData
 ///
 /// `stage in ["closed_won", "closed_lost"]` over deals binds to
 /// `.member(.column(6, string), MemberSet(texts: ["closed_won", "closed_lost"]))`.
-struct MemberSet {
-  enum Values {
+package struct MemberSet {
+  package enum Values {
     /// ints, decimal units, days, microseconds, period ordinals: the value's integer form.
     case integers(Set<Int64>)
     case doubles(Set<Double>)
@@ -17,13 +17,13 @@ struct MemberSet {
     case bools(Set<Bool>)
   }
 
-  let values: Values
+  package let values: Values
   /// The list holds `null`: null rows are members, as `x == null` is true
   /// for them (`x in [a, null]` is `x == a or x == null`).
-  let holdsNull: Bool
+  package let holdsNull: Bool
 
   /// The set of `constants` (each already of the tested type; nulls are noted, not stored).
-  init(_ constants: [Value], type: DataType) {
+  package init(_ constants: [Value], type: DataType) {
     holdsNull = constants.contains { $0.isNull }
     let present = constants.filter { !$0.isNull }
     switch type {
@@ -45,7 +45,7 @@ struct MemberSet {
   }
 
   /// The integer a value of an integer-backed type is stored as.
-  static func integer(_ v: Value) -> Int64? {
+  package static func integer(_ v: Value) -> Int64? {
     switch v {
     case .int(let x), .decimal(let x, _), .timestamp(let x): return x
     case .date(let d), .period(let d, _): return Int64(d)
@@ -55,7 +55,7 @@ struct MemberSet {
 
   /// Per row: true when the value is in the set, false when not; a null
   /// row is true when the list holds null, else null.
-  func test(_ c: Column) -> Column {
+  package func test(_ c: Column) -> Column {
     let n = c.count
     var out = [Bool](repeating: false, count: n)
     switch (values, c.data) {

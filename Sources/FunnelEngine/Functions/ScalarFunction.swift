@@ -2,7 +2,7 @@ import FunnelData
 
 /// The scalar functions of LANGUAGE.md §3 after binding. `if`, `coalesce`,
 /// `today()` and `days_between` bind to other expression forms.
-enum ScalarFunction: Sendable {
+package enum ScalarFunction: Sendable {
   /// `year quarter month week day`: the bucket of a date.
   case period(PeriodUnit)
   /// `date("2026-01-31")`: text to a date (null when it does not read as one).
@@ -25,7 +25,7 @@ enum ScalarFunction: Sendable {
   case dealReached(stages: Set<String>, lostStages: Set<String>)
 
   /// Whether the result reads like the first argument (money rounded is money).
-  var keepsHint: Bool {
+  package var keepsHint: Bool {
     switch self {
     case .round, .abs, .floor, .ceil: return true
     default: return false

@@ -13,7 +13,7 @@ import FunnelLanguage
 ///     4. sort by revenue descending
 ///     5. take 5
 public struct Plan {
-  enum Root {
+  package enum Root {
     /// Run a pipeline; `chart` is what the result is drawn with.
     case pipeline(PlanNode, chart: ChartRequest?)
     /// Evaluate a scalar expression.
@@ -23,7 +23,7 @@ public struct Plan {
     case defineMetric(UserMetric)
 
     /// The same statement with its pipeline replaced by `f(pipeline)`.
-    func mapNode(_ f: (PlanNode) -> PlanNode) -> Root {
+    package func mapNode(_ f: (PlanNode) -> PlanNode) -> Root {
       switch self {
       case .pipeline(let node, let chart): return .pipeline(f(node), chart: chart)
       case .letDataset(let name, let node): return .letDataset(name: name, f(node))
@@ -31,7 +31,7 @@ public struct Plan {
       }
     }
 
-    var node: PlanNode? {
+    package var node: PlanNode? {
       switch self {
       case .pipeline(let node, _), .letDataset(_, let node): return node
       case .scalar, .letScalar, .defineMetric: return nil
@@ -40,18 +40,18 @@ public struct Plan {
   }
 
   /// The logical plan, as bound.
-  let root: Root
+  package let root: Root
   /// The output columns of a pipeline (nil for the other statements).
-  let schema: Scope?
+  package let schema: Scope?
   /// The plan the executor runs: `root` after the rewrite rules.
-  var physical: Root
+  package var physical: Root
   /// The rules that changed the plan, in the order they ran.
   public var rulesFired: [String] = []
   /// The table of each dataset the physical plan scans.
-  var tables: [String: Table] = [:]
+  package var tables: [String: Table] = [:]
 
   /// A logical plan, not yet rewritten (`physical` is the same tree).
-  init(root: Root, schema: Scope?) {
+  package init(root: Root, schema: Scope?) {
     self.root = root
     self.schema = schema
     physical = root
@@ -71,11 +71,11 @@ public struct Plan {
     return text
   }
 
-  static func indented(_ text: String) -> String {
+  package static func indented(_ text: String) -> String {
     text.split(separator: "\n", omittingEmptySubsequences: false).map { "  " + $0 }.joined(separator: "\n")
   }
 
-  static func describe(_ root: Root) -> String {
+  package static func describe(_ root: Root) -> String {
     var lines = [String]()
     switch root {
     case .pipeline(let node, _): PlanText.describe(node, into: &lines)

@@ -2,7 +2,7 @@ import FunnelData
 
 extension PlanNode {
   /// The node with each input (and a join's right side) replaced by `f(input)`.
-  func mapInputs(_ f: (PlanNode) -> PlanNode) -> PlanNode {
+  package func mapInputs(_ f: (PlanNode) -> PlanNode) -> PlanNode {
     switch self {
     case .scan: return self
     case .filter(let i, let p, let t): return .filter(f(i), predicate: p, text: t)
@@ -24,12 +24,12 @@ extension PlanNode {
   }
 
   /// The node rewritten bottom-up: inputs first, then `f` on the node.
-  func transformedUp(_ f: (PlanNode) -> PlanNode) -> PlanNode {
+  package func transformedUp(_ f: (PlanNode) -> PlanNode) -> PlanNode {
     f(mapInputs { $0.transformedUp(f) })
   }
 
   /// The names of the columns the step produces.
-  var outputNames: [String] {
+  package var outputNames: [String] {
     switch self {
     case .scan(_, let schema): return schema.names
     case .filter(let i, _, _), .sort(let i, _, _), .limit(let i, _), .save(let i, _, _), .chart(let i, _),

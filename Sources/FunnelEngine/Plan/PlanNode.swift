@@ -8,7 +8,7 @@ import FunnelLanguage
 ///
 /// The binder makes the logical steps; `topN` and `prune` appear only after
 /// the rewrite rules, in the physical plan the executor runs.
-indirect enum PlanNode {
+package indirect enum PlanNode {
   /// A dataset by name, with its columns and row count when the statement was
   /// prepared (the physical plan holds its table).
   case scan(name: String, schema: TableSchema)
@@ -36,13 +36,13 @@ indirect enum PlanNode {
 }
 
 /// A dataset's columns and row count: what binding knows of it.
-struct TableSchema {
-  var names: [String]
-  var types: [DataType]
-  var hints: [DisplayHint]
-  var rowCount: Int
+package struct TableSchema {
+  package var names: [String]
+  package var types: [DataType]
+  package var hints: [DisplayHint]
+  package var rowCount: Int
 
-  init(_ table: Table, rowCount: Int) {
+  package init(_ table: Table, rowCount: Int) {
     names = table.names
     types = table.columns.map(\.type)
     hints = table.columns.map(\.hint)
@@ -51,40 +51,40 @@ struct TableSchema {
 }
 
 /// A named output column and the expression computing it.
-struct OutputColumn {
-  var name: String
-  var expr: BoundExpr
+package struct OutputColumn {
+  package var name: String
+  package var expr: BoundExpr
 }
 
-struct SortPlanKey: Sendable {
-  var expr: BoundExpr
-  var descending: Bool
+package struct SortPlanKey: Sendable {
+  package var expr: BoundExpr
+  package var descending: Bool
 }
 
 /// `agg <aggregates> by <keys>`: the keys and aggregate slots are computed
 /// per group; `outputs` are then evaluated over a table of
 /// `[keys..., slots...]` (so `sum(x) / count()` is slot 0 / slot 1).
-struct AggregatePlan {
-  var keys: [OutputColumn]
-  var aggregates: [AggregateSpec]
-  var outputs: [OutputColumn]
+package struct AggregatePlan {
+  package var keys: [OutputColumn]
+  package var aggregates: [AggregateSpec]
+  package var outputs: [OutputColumn]
   /// The standard dataset the input rows are, for metrics.
-  var origin: String?
-  var text: String
+  package var origin: String?
+  package var text: String
 }
 
 /// One aggregate computed per group.
-struct AggregateSpec {
-  var function: AggregateFunction
+package struct AggregateSpec {
+  package var function: AggregateFunction
   /// The argument, bound over the aggregate's input (nil for `count()`).
-  var argument: BoundExpr?
-  var type: DataType
-  var hint: DisplayHint
+  package var argument: BoundExpr?
+  package var type: DataType
+  package var hint: DisplayHint
   /// The call as written, for an overflow of `sum` found in the data.
-  var site: ExprSite? = nil
+  package var site: ExprSite? = nil
 }
 
-enum AggregateFunction: Equatable {
+package enum AggregateFunction: Equatable {
   case countRows, count, countIf, countDistinct, sum, avg, min, max, median, stddev, share
   case percentile(Double)
   /// A built-in metric, computed by `MetricEvaluator` (arguments are literals).
@@ -92,34 +92,34 @@ enum AggregateFunction: Equatable {
 }
 
 /// `join [left] <dataset> on <l> == <r>`.
-struct JoinPlan {
-  var right: PlanNode
-  var rightName: String
-  var left: Bool
-  var leftKey: Int
-  var rightKey: Int
+package struct JoinPlan {
+  package var right: PlanNode
+  package var rightName: String
+  package var left: Bool
+  package var leftKey: Int
+  package var rightKey: Int
   /// Right columns kept (all but the key), with their output names.
-  var rightColumns: [(index: Int, name: String)]
+  package var rightColumns: [(index: Int, name: String)]
 }
 
 /// `compare <expr> <a> vs <b> on <aggs> by <keys>`.
-struct ComparePlan {
-  var subject: BoundExpr
-  var a: Value
-  var b: Value
-  var keys: [OutputColumn]
+package struct ComparePlan {
+  package var subject: BoundExpr
+  package var a: Value
+  package var b: Value
+  package var keys: [OutputColumn]
   /// One aggregation per compared metric: its name, its plan over the rows
   /// of one side (keys as in `keys`), and the same without keys, which over
   /// no rows gives the value of a side that has no rows for a key.
-  var metrics: [(name: String, aggregate: AggregatePlan, whole: AggregatePlan)]
+  package var metrics: [(name: String, aggregate: AggregatePlan, whole: AggregatePlan)]
   /// The type of the two value columns: the metrics' type when they share
   /// one, a double when they are numbers of different types, else text.
-  var valueType: DataType
-  var valueHint: DisplayHint
+  package var valueType: DataType
+  package var valueHint: DisplayHint
   /// The type of `change`: b − a for numbers, days for dates and timestamps.
-  var changeType: DataType
-  var changeHint: DisplayHint
+  package var changeType: DataType
+  package var changeHint: DisplayHint
   /// `metric`, a's text, b's text, `change`, `change_pct` (made unique against the keys).
-  var columnNames: [String]
-  var text: String
+  package var columnNames: [String]
+  package var text: String
 }

@@ -5,7 +5,7 @@ extension PlanRule {
   /// while planning (`amount > 2 * 500` keeps rows where `amount > 1000`);
   /// a condition that is then always true is no filter at all. A part that
   /// would fail (an overflow) is left to fail when the statement runs.
-  static let foldConstants = PlanRule(name: "constant-folding") { node in
+  package static let foldConstants = PlanRule(name: "constant-folding") { node in
     var fired = false
     let out = node.transformedUp { n in
       guard case .filter(let input, let predicate, let text) = n else { return n }
@@ -23,7 +23,7 @@ extension PlanRule {
 
   /// The expression with each part that reads no column replaced by its
   /// value, bottom-up (each node is looked at once).
-  static func fold(_ e: BoundExpr) -> BoundExpr {
+  package static func fold(_ e: BoundExpr) -> BoundExpr {
     switch e {
     case .column, .constant: return e
     case .call(_, let args, _) where args.isEmpty: return e
@@ -48,7 +48,7 @@ extension PlanRule {
 
   /// Whether folding changed nothing: it only replaces parts by constants and
   /// drops `and true`, so the count of nodes tells.
-  static func same(_ a: BoundExpr, _ b: BoundExpr) -> Bool {
+  package static func same(_ a: BoundExpr, _ b: BoundExpr) -> Bool {
     size(a) == size(b)
   }
 
@@ -67,7 +67,7 @@ extension PlanRule {
 
 extension BoundExpr {
   /// The expression with each direct sub-expression replaced by `f(it)`.
-  func mappingChildren(_ f: (BoundExpr) -> BoundExpr) -> BoundExpr {
+  package func mappingChildren(_ f: (BoundExpr) -> BoundExpr) -> BoundExpr {
     switch self {
     case .column, .constant: return self
     case .cast(let e, let c): return .cast(f(e), c)

@@ -2,7 +2,7 @@ extension PlanRule {
   /// Each step is told which of its output columns the steps above read; a
   /// projection or a join under them computes only those (the rest are cheap
   /// empty placeholders nothing reads), marked by a `prune` step above it.
-  static let pruneColumns = PlanRule(name: "column-pruning") { node in
+  package static let pruneColumns = PlanRule(name: "column-pruning") { node in
     var fired = false
     let out = prune(node, needed: nil, fired: &fired)
     return fired ? out : nil

@@ -1,16 +1,16 @@
 /// One rewrite of a plan tree, named so that `.explain` can say it fired.
 /// A rule returns nil when it changed nothing. Every rule keeps the result
 /// the same, rows and order; it only changes how much work gives it.
-struct PlanRule: Sendable {
-  let name: String
-  let apply: @Sendable (PlanNode) -> PlanNode?
+package struct PlanRule: Sendable {
+  package let name: String
+  package let apply: @Sendable (PlanNode) -> PlanNode?
 
   /// The rules in the order they run: the logical rewrites first, then the
   /// two that make the physical plan.
-  static let all: [PlanRule] = [.foldConstants, .pushFilters, .fuseTopN, .pruneColumns]
+  package static let all: [PlanRule] = [.foldConstants, .pushFilters, .fuseTopN, .pruneColumns]
 
   /// The tree after every rule, and the names of the rules that fired.
-  static func rewrite(_ node: PlanNode) -> (node: PlanNode, fired: [String]) {
+  package static func rewrite(_ node: PlanNode) -> (node: PlanNode, fired: [String]) {
     var node = node
     var fired = [String]()
     for rule in all {
@@ -24,7 +24,7 @@ struct PlanRule: Sendable {
 
   /// `sort | take n` (and `top n by x`) order only the n rows kept: a heap
   /// of n rows instead of a sort of them all.
-  static let fuseTopN = PlanRule(name: "top-n") { node in
+  package static let fuseTopN = PlanRule(name: "top-n") { node in
     var fired = false
     let out = node.transformedUp { n in
       guard case .limit(.sort(let input, let keys, let text), let count) = n else { return n }
@@ -37,7 +37,7 @@ struct PlanRule: Sendable {
   /// A filter right above a step that only picks, drops or renames columns
   /// runs below it, so the step passes on only the rows kept. (Not below a
   /// step that computes: a row the filter drops could make it fail.)
-  static let pushFilters = PlanRule(name: "filter-push-down") { node in
+  package static let pushFilters = PlanRule(name: "filter-push-down") { node in
     var fired = false
     let out = node.transformedUp { n in
       guard case .filter(.project(let input, let columns, let verb, let text), let predicate, let ptext) = n else {

@@ -1,8 +1,8 @@
 import FunnelData
 
 /// The steps of a plan in words (see `Plan.explain()`).
-enum PlanText {
-  static func describe(_ node: PlanNode, into lines: inout [String]) {
+package enum PlanText {
+  package static func describe(_ node: PlanNode, into lines: inout [String]) {
     switch node {
     case .scan(let name, let schema):
       lines.append("scan \(name) (\(grouped(schema.rowCount)) rows, \(schema.names.count) columns)")
@@ -57,7 +57,7 @@ enum PlanText {
   }
 
   /// `4521` → `4,521`.
-  static func grouped(_ n: Int) -> String {
+  package static func grouped(_ n: Int) -> String {
     let digits = String(n.magnitude)
     var out = ""
     for (i, ch) in digits.enumerated() {

@@ -10,14 +10,14 @@ import FunnelLanguage
 /// 3. resolve: the physical plan, with the table each scan reads.
 ///
 /// A compiler to SQL reads the logical plan of step 1 (`Plan.root`).
-enum Planner {
+package enum Planner {
   /// The logical plan alone: binding never reads a row.
-  static func bind(_ statement: Statement, in catalog: Catalog) throws -> Plan {
+  package static func bind(_ statement: Statement, in catalog: Catalog) throws -> Plan {
     try StatementBinder(catalog: catalog.schemaView()).plan(statement)
   }
 
   /// Every stage: bind, rewrite, resolve.
-  static func plan(_ statement: Statement, in catalog: Catalog) throws -> Plan {
+  package static func plan(_ statement: Statement, in catalog: Catalog) throws -> Plan {
     var plan = try bind(statement, in: catalog)
     if let node = plan.root.node {
       let (rewritten, fired) = PlanRule.rewrite(node)

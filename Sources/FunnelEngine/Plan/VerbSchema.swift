@@ -5,11 +5,11 @@ import FunnelData
 /// make on the columns' names and types, with the same messages, so a wrong
 /// column is reported before anything runs. (A test runs every verb and
 /// compares its table with what is declared here.)
-enum VerbSchema {
-  typealias Columns = [(name: String, type: DataType, hint: DisplayHint)]
+package enum VerbSchema {
+  package typealias Columns = [(name: String, type: DataType, hint: DisplayHint)]
 
   /// `funnel`: the keys, then step, count, step_conversion, overall_conversion, drop_off, median_days.
-  static func funnel(input: Scope, steps: [String]?, keys: [OutputColumn], withinDays: Int64?) throws -> Columns {
+  package static func funnel(input: Scope, steps: [String]?, keys: [OutputColumn], withinDays: Int64?) throws -> Columns {
     if DealFunnel.applies(columns: input.names, steps: steps) {
       if let p = DealFunnel.check(columns: input.names, steps: steps) { throw p }
       if withinDays != nil {
@@ -39,7 +39,7 @@ enum VerbSchema {
   }
 
   /// `cohort`: the cohort, the keys, leads, then mql ... won (or m0 ... m12 `by months`).
-  static func cohort(input: Scope, period: BoundExpr, keys: [OutputColumn], byMonths: Bool) throws -> Columns {
+  package static func cohort(input: Scope, period: BoundExpr, keys: [OutputColumn], byMonths: Bool) throws -> Columns {
     if let p = CohortVerb.check(columns: input.names) { throw p }
     if byMonths {
       guard type(of: LeadStage.won.dateColumn, in: input) != nil else {
@@ -59,7 +59,7 @@ enum VerbSchema {
 
   /// `attribute`: the keys (read from the touch or its campaign), then deals and revenue
   /// (pipeline), or leads; or one column per model for `compare`.
-  static func attribute(
+  package static func attribute(
     input: Scope, model: AttributionModel, basis: AttributionBasis, keys: [String], context: MetricContext
   ) throws -> Columns {
     if let p = AttributionVerb.check(rows: input.names, basis: basis, context: context, keys: keys) { throw p }
@@ -106,7 +106,7 @@ enum VerbSchema {
   }
 
   /// `scorecard`: the campaign keys, then the marketing and sales columns.
-  static func scorecard(keys: [String], context: MetricContext) throws -> Columns {
+  package static func scorecard(keys: [String], context: MetricContext) throws -> Columns {
     if let p = ScorecardVerb.check(context: context, keys: keys) { throw p }
     guard let campaigns = context.dataset("campaigns") else { throw MetricProblem.internalError("campaigns vanished") }
     let keyColumns = (keys.isEmpty ? ScorecardVerb.defaultKeys : keys).compactMap { k in

@@ -1,7 +1,7 @@
 import FunnelData
 
 /// A vocabulary verb after binding (see `PipelineBinder+Vocabulary`).
-enum VocabularyPlan {
+package enum VocabularyPlan {
   /// Key expressions are evaluated on the flowing rows and passed as columns.
   case funnel(steps: [String]?, keys: [OutputColumn], withinDays: Int64?, text: String)
   case cohort(period: BoundExpr, keys: [OutputColumn], byMonths: Bool, text: String)
@@ -10,7 +10,7 @@ enum VocabularyPlan {
   /// Computed when run, from the session's campaigns, leads and deals.
   case scorecard(keys: [String], credit: AttributionModel?, text: String)
 
-  var text: String {
+  package var text: String {
     switch self {
     case .funnel(_, _, _, let t), .cohort(_, _, _, let t), .attribute(_, _, _, let t), .scorecard(_, _, let t): return t
     }
