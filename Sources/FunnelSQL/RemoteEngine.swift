@@ -21,8 +21,11 @@ public protocol RemoteEngine: AnyObject, Sendable {
   /// Runs statements that return no rows (`CREATE TEMP VIEW ...`).
   func execute(_ query: SQLQuery) throws(RemoteError)
 
-  /// Copies or registers a local file as the table or view `name`.
-  func load(path: String, format: FileFormat, as name: String) throws(RemoteError)
+  /// Makes `table`, read by Funnel from the local file `path` (so its types
+  /// and reading options are Funnel's), the temporary table or view `name`
+  /// of this connection: PostgreSQL copies the rows in, Spark reads a copy
+  /// of them written beside the file's folder or under its scratch folder.
+  func load(_ table: Table, path: String, as name: String) throws(RemoteError)
 
   /// Asks the server to stop the running statement (Ctrl-C).
   func cancel()

@@ -77,6 +77,18 @@ struct Funnel: ParsableCommand {
       "Show one stage of each statement instead of running it: tokens, syntax or plan.", valueName: "stage"))
   var dump: String?
 
+  @Option(
+    help: ArgumentHelp(
+      "Run on a server: postgres://USER@HOST:PORT/DB[?schema=S] or sc://HOST:PORT (Spark Connect).",
+      valueName: "address"))
+  var engine: String?
+
+  @Option(
+    help: ArgumentHelp(
+      "Print the script as one SQL file in this dialect (duckdb, postgres or spark); run nothing.",
+      valueName: "dialect"))
+  var sql: String?
+
   @Flag(help: "In csv and tsv output, put ' before text starting with = + - @ (no formulas in spreadsheets).")
   var safeCSV = false
 
@@ -124,6 +136,12 @@ struct Funnel: ParsableCommand {
       throw ValidationError(
         "unknown stage '\(dump)' for --dump; stages are " + DumpStage.allCases.map(\.rawValue).joined(separator: ", "))
     }
+    if let sql, !["duckdb", "postgres", "postgresql", "pg", "spark"].contains(sql.lowercased()) {
+      throw ValidationError("unknown SQL dialect '\(sql)' for --sql; dialects are duckdb, postgres, spark")
+    }
+    if sql != nil && engine != nil {
+      throw ValidationError("--sql prints SQL and runs nothing; give it without --engine")
+    }
     if lesson != nil && (command != nil || script != nil) {
       throw ValidationError("--lesson prints a lesson; give it without a script or -c")
     }
@@ -148,6 +166,8 @@ struct Funnel: ParsableCommand {
     options.timeCompletion = timeCompletion
     options.lesson = lesson
     options.dump = dump.flatMap(DumpStage.init(rawValue:))
+    options.engine = engine
+    options.sqlDialect = sql
     for item in param {
       let (name, value) = try pair(item, flag: "--param")
       options.parameters.append((name, value))

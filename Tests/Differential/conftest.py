@@ -9,6 +9,7 @@ import csv
 import datetime
 import decimal
 import io
+import json
 import math
 import os
 import pathlib
@@ -31,6 +32,11 @@ def funnel(args, statements, check=True):
     )
     if check and run.returncode != 0:
         raise AssertionError(f"funnel failed ({run.returncode}) on:\n{statements}\n{run.stderr}")
+    log = os.environ.get("FUNNEL_QUERY_LOG")
+    if log and run.returncode == 0:
+        # Every query that ran is run again on the SQL engines (Tests/FourWay).
+        with open(log, "a", encoding="utf-8") as f:
+            f.write(json.dumps({"args": [str(a) for a in args], "statements": statements}) + "\n")
     reader = list(csv.reader(io.StringIO(run.stdout)))
     if not reader:
         return [], []

@@ -48,7 +48,8 @@ funnel_ensure_swift() {
 }
 
 # A Python virtual environment in .venv with the given PyPI packages
-# (DuckDB and pytest for the differential tests, duckdb-cli for the benchmark).
+# (DuckDB and pytest for the differential tests, duckdb-cli for the benchmark,
+# pyspark for its Spark Connect server); `name==version` pins a version.
 funnel_ensure_venv() {
   local venv="$funnel_root/.venv"
   if [ ! -x "$venv/bin/python" ]; then
@@ -56,7 +57,7 @@ funnel_ensure_venv() {
   fi
   local missing=()
   for package in "$@"; do
-    "$venv/bin/python" -m pip show -q "$package" >/dev/null 2>&1 || missing+=("$package")
+    "$venv/bin/python" -m pip show -q "${package%%==*}" >/dev/null 2>&1 || missing+=("$package")
   done
   if [ ${#missing[@]} -gt 0 ]; then
     echo "funnel: installing ${missing[*]} into .venv ..." >&2

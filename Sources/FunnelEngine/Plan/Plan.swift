@@ -40,7 +40,7 @@ public struct Plan {
   }
 
   /// The logical plan, as bound.
-  package let root: Root
+  package private(set) var root: Root
   /// The output columns of a pipeline (nil for the other statements).
   package let schema: Scope?
   /// The plan the executor runs: `root` after the rewrite rules.
@@ -54,6 +54,13 @@ public struct Plan {
   package init(root: Root, schema: Scope?) {
     self.root = root
     self.schema = schema
+    physical = root
+  }
+
+  /// The plan with another root (a remote engine compiles a `save`'s input
+  /// and writes the file itself); the physical plan is that root, unrewritten.
+  package mutating func replaceRoot(_ root: Root) {
+    self.root = root
     physical = root
   }
 

@@ -12,7 +12,9 @@ public struct SQLCompiler: Sendable {
 
   /// The query of a pipeline (or of the pipeline a `let` binds). Throws
   /// `SQLCompileError` naming the construct and the dialect when it has no SQL.
-  public func compile(_ prepared: Prepared) throws(SQLCompileError) -> SQLQuery {
+  /// `inlineParameters` writes parameters as literals (the body of a view
+  /// cannot hold placeholders).
+  public func compile(_ prepared: Prepared, inlineParameters: Bool = false) throws(SQLCompileError) -> SQLQuery {
     let builder = SQLBuilder(dialect: dialect)
     guard let node = prepared.plan.root.node else {
       throw SQLCompileError("this statement has no SQL form; only pipelines compile to SQL", stage: nil)

@@ -16,6 +16,10 @@ public struct DotCommand: Sendable {
     case topic
     /// A metric name or a query.
     case metricOrQuery
+    /// A SQL dialect, then a query (`.sql`).
+    case dialectOrQuery
+    /// `memory` or a server's address (`.engine`).
+    case engine
     /// An output format.
     case format
     /// What may follow a format: `safe`.

@@ -30,7 +30,9 @@ extension DotCommand {
     }
     var listing: [(name: String, type: DataType, values: [Value])] = []
     if names.count > 1 { listing.append(("dataset", .string, datasets)) }
-    listing += [("column", .string, columns), ("type", .string, types), ("nulls", .int, nulls)]
+    listing += [("column", .string, columns), ("type", .string, types)]
+    // On a server the null counts would mean a scan of each table.
+    if session.remote == nil { listing.append(("nulls", .int, nulls)) }
     session.showListing(listing)
   }
 }

@@ -12,6 +12,14 @@ extension DotCommand {
       return
     }
     let tables = names.map { session.catalog.dataset($0) }
+    if session.remote != nil {
+      // A server's tables: their row counts would mean a scan of each.
+      session.showListing([
+        ("name", .string, names.map { .string($0) }),
+        ("columns", .int, tables.map { .int(Int64($0?.columnCount ?? 0)) }),
+      ])
+      return
+    }
     session.showListing([
       ("name", .string, names.map { .string($0) }),
       ("rows", .int, tables.map { .int(Int64($0?.rowCount ?? 0)) }),

@@ -1,6 +1,7 @@
 import Foundation
 import FunnelEngine
 import FunnelLanguage
+import FunnelSQL
 
 /// Tab completion as a pure function of the line, the cursor and the session:
 /// dot commands and their arguments, dataset names where a pipeline starts
@@ -49,13 +50,21 @@ public enum Completer {
     }
     guard let dot = DotCommand.named(command.text) else { return ([], from) }
     let earlier = prefix.arguments(from: headEnd)
-    if dot.name == "explain" || dot.name == "check" {
-      // A query after .explain or .check completes like one at the prompt.
-      let query = StatementPrefix(prefix.text(headEnd, end))
-      let queryFrom = headEnd + query.wordStart
+    if dot.name == "explain" || dot.name == "check" || dot.name == "sql" {
+      // A query after .explain, .check or .sql completes like one at the
+      // prompt (after .sql's dialect, when one is given).
+      var queryStart = headEnd
+      if dot.name == "sql", let first = earlier.first, SQLDialect(named: first) != nil,
+        let range = prefix.text(headEnd, end).range(of: first)
+      {
+        queryStart = headEnd + prefix.text(headEnd, end)[..<range.upperBound].utf8.count
+      }
+      let query = StatementPrefix(prefix.text(queryStart, end))
+      let queryFrom = queryStart + query.wordStart
       if query.inString || query.inComment { return ([], queryFrom) }
       if query.pipes.isEmpty && query.words(from: 0).isEmpty {
-        let heads = dot.name == "explain" ? MetricRegistry.all.map(\.name) : []
+        var heads = dot.name == "explain" ? MetricRegistry.all.map(\.name) : []
+        if dot.name == "sql" && queryStart == headEnd { heads += SQLDialect.allCases.map(\.rawValue) }
         return (matching(heads + session.catalog.datasetNames, query.word), queryFrom)
       }
       if dot.name == "check" && query.pipes.isEmpty { return ([], queryFrom) }
@@ -79,6 +88,8 @@ public enum Completer {
     case .path: return paths(word)
     case .topic: return matching(HelpText.topics, word)
     case .metricOrQuery: return matching(MetricRegistry.all.map(\.name), word)
+    case .dialectOrQuery: return matching(SQLDialect.allCases.map(\.rawValue) + session.catalog.datasetNames, word)
+    case .engine: return matching(["memory", "postgres://", "sc://"], word)
     case .format: return matching(OutputFormat.names, word)
     case .formatOption: return matching(["safe"], word)
     case .onOff: return matching(["on", "off"], word)

@@ -1,6 +1,7 @@
 import Foundation
 import FunnelData
 import FunnelLanguage
+import FunnelSQL
 
 /// The program: sets a session up from the command line, then runs a
 /// script, `-c` text, standard input, or the prompt. Returns the exit status:
@@ -23,6 +24,27 @@ public enum Shell {
     session.memoryLimit = options.memoryLimit
     session.dumpStage = options.dump
     for (name, value) in options.parameters { session.catalog.parameters[name] = value }
+    if let text = options.sqlDialect {
+      guard let dialect = SQLDialect(named: text) else {
+        session.console.writeError(
+          DiagnosticRenderer.render(
+            message: "unknown SQL dialect '\(text)'; dialects are "
+              + SQLDialect.allCases.map(\.rawValue).joined(separator: ", "), color: terminal.colorErr))
+        return 1
+      }
+      session.sqlDialect = dialect
+    }
+    if let address = options.engine {
+      do {
+        try session.connect(engine: address)
+      } catch {
+        session.console.writeError(
+          DiagnosticRenderer.render(
+            message: "cannot use the engine \(address): " + error.message
+              + (error.hint.map { "\n  hint: " + $0 } ?? ""), color: terminal.colorErr))
+        return 1
+      }
+    }
     guard prepareData(options, in: session) else { return 1 }
     if let number = options.lesson { return printLesson(number, in: session) }
     if options.timeCompletion { return CompletionTiming.run(in: session) }
@@ -52,6 +74,7 @@ public enum Shell {
       ok = ScriptRunner.runStandardInput(in: session)
     }
     let closed = session.finish()
+    session.disconnect()
     return ok && closed ? 0 : 1
   }
 

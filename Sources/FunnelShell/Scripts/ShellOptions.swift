@@ -50,6 +50,10 @@ public struct ShellOptions {
   public var lesson: Int?
   /// `--dump tokens|syntax|plan`: show that stage of each statement instead of running it.
   public var dump: DumpStage?
+  /// `--engine ADDRESS`: run on a server (`postgres://…`, `sc://…`) instead of in memory.
+  public var engine: String?
+  /// `--sql DIALECT`: print the SQL of every statement instead of running it.
+  public var sqlDialect: String?
 
   public init() {}
 
@@ -68,7 +72,7 @@ public struct ShellOptions {
   }
 
   /// Demo data unless `--no-demo`, `--data` or a `--load` says otherwise.
-  public var loadsDemo: Bool { !noDemo && dataDirectory == nil && loads.isEmpty }
+  public var loadsDemo: Bool { !noDemo && dataDirectory == nil && loads.isEmpty && engine == nil }
 }
 
 /// A command-line value the shell cannot use, in words for the user.

@@ -1,5 +1,6 @@
 import Foundation
 import FunnelData
+import FunnelSQL
 
 /// Loading a file: read on a thread of its own, so Ctrl-C gives the prompt
 /// back at once even while the reader waits on a pipe that sends nothing,
@@ -14,6 +15,10 @@ extension Session {
   )
     throws
   {
+    if let remote {
+      try loadRemote(name: name, path: path, options: options, map: map, on: remote)
+      return
+    }
     var table = try read(path: path, options: options)
     // The reader checks the limit as it goes; this catches a file read in one
     // piece before it takes the old dataset's place.
@@ -27,6 +32,30 @@ extension Session {
       table.rename(column: index, to: pair.new)
     }
     catalog.setDataset(name, table)
+  }
+
+  /// `.load` on a server: the file is read here, as in memory (types,
+  /// `with` options, `map`), then PostgreSQL copies the rows into a temporary
+  /// table and Spark registers them as a temporary view.
+  private func loadRemote(
+    name: String, path: String, options: ReadOptions, map: [(new: String, old: String)], on remote: RemoteEngine
+  ) throws {
+    var table = try read(path: path, options: options)
+    for pair in map {
+      guard let index = table.index(of: pair.old) else {
+        throw FileError(path: path, message: "no column '\(pair.old)' to map to '\(pair.new)'")
+      }
+      table.rename(column: index, to: pair.new)
+    }
+    do {
+      try cancellation.forwarding(to: { remote.cancel() }) {
+        try remote.load(table, path: path, as: name)
+      }
+    } catch let error as RemoteError {
+      if error.kind == .cancelled { throw Cancelled() }
+      throw FileError(path: path, message: "\(remote.dialect.rawValue): " + error.message)
+    }
+    catalog.setDataset(name, Self.emptyTable(names: table.names, types: table.columns.map(\.type)))
   }
 
   /// Memory a table's columns take: values, validity bits and dictionaries.

@@ -12,6 +12,7 @@ extension Session {
   @discardableResult
   public func run(_ source: SourceText) -> Bool {
     if let stage = dumpStage { return dump(source, stage) }
+    if let dialect = sqlDialect { return printSQL(source, dialect: dialect) }
     let parsed = Parser.parse(source)
     if !parsed.diagnostics.isEmpty {
       report(parsed.diagnostics, in: source)
@@ -73,6 +74,7 @@ extension Session {
 
   /// Binds, runs and shows a pipeline, `let` or `metric`.
   func runQuery(_ statement: Statement, in source: SourceText) -> Bool {
+    if let remote { return runRemote(statement, on: remote, in: source) }
     do {
       let prepared = try Engine.prepare(statement, in: catalog)
       let outcome = try Engine.run(prepared, in: catalog, cancellation: cancellation, memoryLimit: memoryLimit)

@@ -2,6 +2,7 @@ import Foundation
 import FunnelData
 import FunnelEngine
 import FunnelLanguage
+import FunnelSQL
 
 /// One user's shell: the datasets and names (a `Catalog`), how results are
 /// shown, where they go, and the flag Ctrl-C sets. Scripts, `-c` text,
@@ -48,6 +49,14 @@ public final class Session {
   public var dumpStage: DumpStage?
   /// `.output PATH`; nil = results to the console.
   var outputFile: OutputFile?
+  /// `--engine` / `.engine ADDRESS`: the server statements run on; nil = the
+  /// in-memory engine.
+  public internal(set) var remote: RemoteEngine?
+  /// The in-memory datasets while a server is the engine (`.engine memory`
+  /// brings them back).
+  var memoryDatasets: [(name: String, table: Table)] = []
+  /// `funnel --sql DIALECT`: print each statement's SQL instead of running it.
+  public var sqlDialect: SQLDialect?
   /// How deep `.read` is nested, so a script that reads itself stops.
   var readDepth = 0
   /// Made by the first lesson command; nil until then.
