@@ -18,6 +18,13 @@ extension DotCommand {
       let trimmed = rest.drop { $0 == " " || $0 == "\t" }
       column += text.count - trimmed.count
       text = String(trimmed)
+    } else if invocation.words.count >= 2, let first = invocation.words.first,
+      session.catalog.dataset(first.text) == nil, session.catalog.dataset(invocation.words[1].text) != nil
+    {
+      // `.sql mysql deals | …`: a dialect Funnel does not write.
+      var d = invocation.error("unknown SQL dialect '\(first.text)'", at: first)
+      d.hints.append("dialects are " + SQLDialect.allCases.map(\.rawValue).joined(separator: ", "))
+      throw d
     }
     guard !text.isEmpty else { throw invocation.usageError(".sql needs a query, e.g. .sql postgres deals | funnel") }
     let pad = String(repeating: " ", count: max(0, column - 1))

@@ -128,6 +128,9 @@ extension Session {
       throw Diagnostic(message: "\(engine.address) sent batches of different columns", span: statement.span)
     }
     if let window, more { table = table.prefix(window) }
+    if let scope = prepared.plan.schema {
+      table = RemoteColumns.conform(table, names: scope.names, types: scope.types, hints: scope.hints)
+    }
     if let savePath {
       try TableWriter.write(table, to: savePath, options: catalog.saveOptions)
       let count = NumberFormat.display(.int(Int64(table.rowCount)), hint: .plain)
