@@ -64,7 +64,13 @@ public final class PostgresEngine: RemoteEngine {
     let group = MultiThreadedEventLoopGroup(numberOfThreads: 1)
     do {
       let connection = try open(url, on: group, logger: logger)
-      let pid = try connection.query("SELECT pg_backend_pid()", logger: logger).wait().rows.first?.decode(Int32.self)
+      let pid: Int32?
+      do {
+        pid = try connection.query("SELECT pg_backend_pid()", logger: logger).wait().rows.first?.decode(Int32.self)
+      } catch {
+        _ = try? connection.close().wait()
+        throw error
+      }
       return PostgresEngine(
         url: url, connection: connection, group: group, bridge: BlockingBridge(), logger: logger,
         backendPID: pid ?? 0)
@@ -165,5 +171,19 @@ public final class PostgresEngine: RemoteEngine {
     _ = try? connection.close().wait()
     if let canceller = canceller.withLock({ $0 }) { _ = try? canceller.close().wait() }
     try? group.syncShutdownGracefully()
+  }
+
+  /// An engine dropped without `close()` closes itself without waiting (the
+  /// last reference may go on any thread); the connections live until their
+  /// channels have closed, and the event loop stops after them.
+  deinit {
+    guard !closed.load(ordering: .relaxed) else { return }
+    let connections = [connection] + (canceller.withLock { $0 }.map { [$0] } ?? [])
+    let group = self.group
+    let eventLoop = connection.eventLoop
+    EventLoopFuture.andAllComplete(connections.map { $0.close() }, on: eventLoop).whenComplete { _ in
+      withExtendedLifetime(connections) {}
+      group.shutdownGracefully { _ in }
+    }
   }
 }

@@ -19,6 +19,8 @@ enum PostgresType: Equatable, Sendable {
   case float4, float8
   /// `numeric(p, s)`: the scale is known before any row.
   case numeric(scale: Int)
+  /// `numeric(p, s)` with more decimals than a decimal holds: read as a double.
+  case numericDouble
   /// `numeric` without a scale (sums, averages): the first batch decides.
   case numericUnscaled
   case bool, date, timestamp
@@ -38,7 +40,7 @@ enum PostgresType: Equatable, Sendable {
         self = .numericUnscaled
         return
       }
-      self = scale <= PostgresType.maximumScale ? .numeric(scale: scale) : .float8
+      self = scale <= PostgresType.maximumScale ? .numeric(scale: scale) : .numericDouble
     case .bool: self = .bool
     case .date: self = .date
     case .timestamp, .timestamptz: self = .timestamp
@@ -68,7 +70,7 @@ enum PostgresType: Equatable, Sendable {
   var dataType: DataType? {
     switch self {
     case .int2, .int4, .int8, .oid: return .int
-    case .float4, .float8: return .double
+    case .float4, .float8, .numericDouble: return .double
     case .numeric(let scale): return .decimal(scale: scale)
     case .numericUnscaled: return nil
     case .bool: return .bool

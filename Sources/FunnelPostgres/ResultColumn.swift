@@ -67,6 +67,8 @@ struct ResultColumn {
       ints.append(micros &+ ResultColumn.epochMicros)
     case .numeric(let scale):
       ints.append(try units(bytes, scale: scale))
+    case .numericDouble:
+      doubles.append(PostgresNumeric(bytes)?.double ?? .nan)
     case .numericUnscaled:
       if case .decimal(let scale) = type {
         ints.append(try units(bytes, scale: scale))

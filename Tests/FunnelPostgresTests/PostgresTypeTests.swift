@@ -22,6 +22,8 @@ import Testing
       #expect(PostgresType(oid: oid, modifier: typmod)?.dataType == type, "\(oid)")
     }
     #expect(PostgresType(oid: .numeric, modifier: -1) == .numericUnscaled)
+    // Its bytes are still a numeric's, not a float8's.
+    #expect(PostgresType(oid: .numeric, modifier: modifier(40, 20)) == .numericDouble)
     #expect(PostgresType(oid: .interval, modifier: -1) == nil)
     #expect(PostgresType(oid: .bytea, modifier: -1) == nil)
   }

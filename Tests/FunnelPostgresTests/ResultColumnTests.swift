@@ -67,6 +67,12 @@ import Testing
     #expect(try empty.finish().type == .double)
   }
 
+  @Test func numericWithTooManyDecimalsIsADouble() throws {
+    var column = ResultColumn(name: "ratio", source: .numericDouble)
+    try column.append(numericBytes([1, 2500], weight: 0, scale: 20))
+    #expect(try column.finish().value(at: 0) == .double(1.25))
+  }
+
   @Test func scaledNumericOverflowIsUnsupported() throws {
     var column = ResultColumn(name: "amount", source: .numeric(scale: 2))
     do {
