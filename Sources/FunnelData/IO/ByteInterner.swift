@@ -2,8 +2,9 @@ import Foundation
 
 /// Gives each distinct byte string a dense code, hashing the bytes in place, so
 /// a text column of millions of rows creates one `String` per distinct value
-/// instead of one per row (the main cost of loading text otherwise).
-struct ByteInterner {
+/// instead of one per row (the main cost of loading text otherwise). Public
+/// for the remote engines, which intern the texts of a result as they arrive.
+public struct ByteInterner: Sendable {
   /// The distinct values, back to back.
   private var arena: [UInt8] = []
   /// Where value `code` starts in `arena`; one extra entry at the end.
@@ -13,16 +14,16 @@ struct ByteInterner {
   private var hashes: [UInt64] = []
   private var mask: Int
 
-  init() {
+  public init() {
     slots = [Int32](repeating: 0, count: 64)
     mask = 63
   }
 
-  var count: Int { offsets.count - 1 }
+  public var count: Int { offsets.count - 1 }
 
   /// The code of these bytes, adding them if new.
   @inline(__always)
-  mutating func code(_ text: UnsafeBufferPointer<UInt8>) -> Int32 {
+  public mutating func code(_ text: UnsafeBufferPointer<UInt8>) -> Int32 {
     let h = ByteInterner.hash(text)
     var slot = Int(truncatingIfNeeded: h) & mask
     while true {
@@ -64,7 +65,7 @@ struct ByteInterner {
 
   /// The distinct values as strings, in code order (bytes that are not UTF-8
   /// are repaired with U+FFFD rather than refused).
-  func strings() -> [String] {
+  public func strings() -> [String] {
     arena.withUnsafeBufferPointer { a in
       (0..<count).map { code in
         String(decoding: UnsafeBufferPointer(rebasing: a[offsets[code]..<offsets[code + 1]]), as: UTF8.self)
