@@ -3,17 +3,16 @@ import FunnelData
 import FunnelSQL
 import PostgresNIO
 
-/// Files copied into the session: read by FunnelData's readers (type
-/// inference included), created as a temporary table and filled with one
-/// `COPY ... FROM STDIN`, all in one transaction, so that a failed load
+/// Files copied into the session: read by Funnel (type inference and
+/// reading options included), created as a temporary table and filled with
+/// one `COPY ... FROM STDIN`, all in one transaction, so that a failed load
 /// leaves no half-filled table and keeps an earlier table of that name.
 extension PostgresEngine {
-  public func load(path: String, format: FileFormat, as name: String) throws(RemoteError) {
+  public func load(_ table: Table, path: String, as name: String) throws(RemoteError) {
     guard !name.isEmpty, !name.contains("\""), !name.contains("\0") else {
       // postgres-nio writes the name of a COPY between double quotes as it is.
       throw RemoteError(.unsupported, "'\(name)' cannot name a PostgreSQL table", hint: "use letters, digits and _")
     }
-    let table = try PostgresEngine.read(path: path, format: format)
     let columns = zip(table.names, table.columns).map { name, column in
       PostgresEngine.quoted(name) + " " + PostgresType.sqlName(of: column.type)
     }
@@ -37,24 +36,6 @@ extension PostgresEngine {
         try? executeWhileRunning("ROLLBACK")
         throw error
       }
-    }
-  }
-
-  /// The file as a table, read as `format` says.
-  static func read(path: String, format: FileFormat) throws(RemoteError) -> Table {
-    var options = ReadOptions()
-    switch format {
-    case .tsv: options.separator = 9
-    case .csv, .json, .jsonl: break
-    case .markdown:
-      throw RemoteError(.unsupported, "markdown files cannot be loaded", hint: "load a csv, tsv, json or jsonl file")
-    }
-    do {
-      return try TableReader.read(path: path, options: options)
-    } catch is Cancelled {
-      throw RemoteError(.cancelled, "cancelled")
-    } catch {
-      throw RemoteError(.unsupported, String(describing: error))
     }
   }
 

@@ -67,6 +67,12 @@ public final class PostgresEngine: RemoteEngine {
       let pid: Int32?
       do {
         pid = try connection.query("SELECT pg_backend_pid()", logger: logger).wait().rows.first?.decode(Int32.self)
+        if let schema = url.schema {
+          // Unqualified names in the compiled SQL are the schema's tables.
+          let quoted = "\"" + schema.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+          _ = try connection.query(PostgresQuery(unsafeSQL: "SET search_path TO \(quoted), public"), logger: logger)
+            .wait()
+        }
       } catch {
         _ = try? connection.close().wait()
         throw error
