@@ -128,13 +128,18 @@ extension SparkEngine {
 
 /// Tables Funnel has read itself, handed to Spark.
 extension SparkEngine {
+  /// Where the copies of this session's tables go; removed by `close()`.
+  var scratchFolder: URL {
+    FileManager.default.temporaryDirectory.appendingPathComponent("funnel-spark-\(sessionID)")
+  }
+
   /// Makes `table` (read by Funnel from `path`, so its types are Funnel's)
   /// the temporary view `name`: the rows are written as JSON Lines under
   /// the scratch folder (the system's temporary folder, which a local
   /// server reads too) and Spark reads them with the table's own schema,
   /// so no type is inferred twice.
   public func load(_ table: Table, path: String, as name: String) throws(RemoteError) {
-    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("funnel-spark-\(sessionID)")
+    let folder = scratchFolder
     let copy = folder.appendingPathComponent(
       "\(name.filter { $0.isLetter || $0.isNumber || $0 == "_" })-\(UUID().uuidString).jsonl"
     ).path
