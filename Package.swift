@@ -65,7 +65,10 @@ let package = Package(
         .product(name: "GRPCNIOTransportHTTP2", package: "grpc-swift-nio-transport"),
         .product(name: "GRPCProtobuf", package: "grpc-swift-protobuf"),
         .product(name: "SwiftProtobuf", package: "swift-protobuf"),
-      ]
+      ],
+      // The protocol's source; its Swift is generated into Generated/ by
+      // scripts/generate-spark-proto and committed.
+      exclude: ["Proto"]
     ),
     .target(
       name: "FunnelShell",
