@@ -16,11 +16,6 @@ extension SQLBuilder {
   func scorecard(keys: [String], credit: AttributionModel?, reads: VerbReads, stage text: String)
     throws(SQLCompileError) -> SQLRelation
   {
-    if let credit {
-      throw SQLCompileError(
-        "\(dialect.rawValue) SQL for a scorecard crediting revenue by \(credit.written) is not written yet",
-        stage: text, hint: "scorecard without a model credits each won deal to its campaign_id and compiles")
-    }
     guard let campaigns = reads.datasets["campaigns"], let leads = reads.datasets["leads"],
       let deals = reads.datasets["deals"]
     else {
@@ -59,9 +54,12 @@ extension SQLBuilder {
       "scorecard",
       "SELECT DISTINCT " + (keyRead + ["\(quote("campaign_id")) AS \(slot("cid"))"]).joined(separator: ", ")
         + "\nFROM \(quote("campaigns"))\nWHERE \(quote("campaign_id")) IS NOT NULL")
-    func joined(_ table: String, _ alias: String, _ schema: TableSchema) -> String {
-      let id = schema.names.firstIndex(of: "campaign_id").map { schema.types[$0] } ?? .int
-      let campaignId = campaigns.names.firstIndex(of: "campaign_id").map { campaigns.types[$0] } ?? .int
+    let campaignId = campaigns.names.firstIndex(of: "campaign_id").map { campaigns.types[$0] } ?? .int
+    func idType(_ schema: TableSchema) -> DataType {
+      schema.names.firstIndex(of: "campaign_id").map { schema.types[$0] } ?? .int
+    }
+    // Rows of `table` with each group whose campaigns hold their campaign_id.
+    func joined(_ table: String, _ alias: String, _ id: DataType) -> String {
       let match =
         id == campaignId ? "\(alias).\(quote("campaign_id"))" : "CAST(\(alias).\(quote("campaign_id")) AS \(textType))"
       let other = id == campaignId ? "g.\(slot("cid"))" : "CAST(g.\(slot("cid")) AS \(textType))"
@@ -77,7 +75,7 @@ extension SQLBuilder {
           "COUNT(*) AS \(slot("n"))",
           "COUNT(CASE WHEN \(leadReached(.mql, rank: rank, day: dated(.mql))) THEN 1 END) AS \(slot("mql"))",
           "COUNT(CASE WHEN \(leadReached(.sql, rank: rank, day: dated(.sql))) THEN 1 END) AS \(slot("sql"))",
-        ]).joined(separator: ",\n  ") + "\nFROM \(joined("leads", "l", leads))\nGROUP BY "
+        ]).joined(separator: ",\n  ") + "\nFROM \(joined("leads", "l", idType(leads)))\nGROUP BY "
         + groupKeys.joined(separator: ", "))
     let word = stageWord("d.\(quote("stage"))")
     let won = "\(word) = 'closed_won'", lost = "\(word) = 'closed_lost'"
@@ -94,10 +92,31 @@ extension SQLBuilder {
           "AVG(CASE WHEN \(won) THEN \(amount) END) AS \(slot("average"))",
           "SUM(CASE WHEN \(open) THEN \(amount) END) AS \(slot("pipeline"))",
           "AVG(CASE WHEN \(won) THEN \(double(daysBetween(closed, created))) END) AS \(slot("cycle"))",
-        ]).joined(separator: ",\n  ") + "\nFROM \(joined("deals", "d", deals))\nGROUP BY "
+        ]).joined(separator: ",\n  ") + "\nFROM \(joined("deals", "d", idType(deals)))\nGROUP BY "
         + groupKeys.joined(separator: ", "))
+    let sameGroup = { (alias: String) in
+      keySlots.map { "\(self.sameKey("c.\($0)", "\(alias).\($0)"))" }.joined(separator: " AND ")
+    }
+    // With a model, each won deal's revenue is shared over its touches as
+    // `attribute` shares it; a touch counts for the groups of its campaign.
+    var creditJoin = ""
+    var revenue = "COALESCE(d.\(slot("revenue")), \(double(0.0)))"
+    if let credit {
+      let wonDeals = add(
+        "scorecard_won", "SELECT * FROM \(quote("deals"))\nWHERE \(stageWord(quote("stage"))) = 'closed_won'",
+        columns: deals.names, types: deals.types)
+      let perCampaign = try attribute(
+        wonDeals, model: credit, basis: .closed, keys: ["campaign_id"], reads: reads, stage: text)
+      let touchCampaign = perCampaign.types.first ?? .int
+      let credited = add(
+        "scorecard",
+        "SELECT " + (groupKeys + ["SUM(a.\(quote("revenue"))) AS \(slot("revenue"))"]).joined(separator: ", ")
+          + "\nFROM \(joined(perCampaign.name, "a", touchCampaign))\nGROUP BY " + groupKeys.joined(separator: ", "))
+      creditJoin = "\nLEFT JOIN \(quote(credited.name)) a ON " + sameGroup("a")
+      revenue = "COALESCE(a.\(slot("revenue")), \(double(0.0)))"
+    }
     func ratio(_ a: String, _ b: String) -> String { "\(double(a)) / NULLIF(\(double(b)), 0)" }
-    let leadsCount = "COALESCE(l.\(slot("n")), 0)", revenue = "COALESCE(d.\(slot("revenue")), \(double(0.0)))"
+    let leadsCount = "COALESCE(l.\(slot("n")), 0)"
     let outputs =
       zip(keySlots, names).map { "c.\($0) AS \(quote($1))" } + [
         "c.\(slot("spend")) AS \(quote("spend"))", "\(leadsCount) AS \(quote("leads"))",
@@ -112,13 +131,11 @@ extension SQLBuilder {
         "COALESCE(d.\(slot("pipeline")), \(double(0.0))) AS \(quote("pipeline_value"))",
         "\(revenue) AS \(quote("revenue"))",
       ]
-    let sameGroup = { (alias: String) in
-      keySlots.map { "\(self.sameKey("c.\($0)", "\(alias).\($0)"))" }.joined(separator: " AND ")
-    }
     let sql =
       "SELECT " + outputs.joined(separator: ",\n  ") + "\nFROM \(quote(own.name)) c\nLEFT JOIN "
       + "\(quote(reachedLeads.name)) l ON \(sameGroup("l"))\nLEFT JOIN \(quote(reachedDeals.name)) d ON "
-      + sameGroup("d") + "\nORDER BY " + zip(keySlots, keyTypes).map { orderKey("c.\($0)", $1) }.joined(separator: ", ")
+      + sameGroup("d") + creditJoin + "\nORDER BY "
+      + zip(keySlots, keyTypes).map { orderKey("c.\($0)", $1) }.joined(separator: ", ")
     let columns =
       names + [
         "spend", "leads", "cpl", "mql_rate", "ctr", "roas", "mql_to_sql_rate", "opportunities", "win_rate",
