@@ -108,14 +108,15 @@ import Testing
     let statement = "leads | funnel steps mql, sql by region within 90d"
     let duck = try Self.compile(statement, .duckdb).text
     #expect(duck.contains("PERCENTILE_CONT(0.5) WITHIN GROUP (ORDER BY"))
-    #expect(duck.contains("(CAST(\"sql_at\" AS DATE) - CAST(\"mql_at\" AS DATE)) <= 90") || duck.contains("<= 90"))
+    // Within the window: sql_at at most 90 days after mql_at, the first step's day.
+    #expect(duck.contains("(\"_d1\" - \"_d0\") <= 90"))
     #expect(duck.contains("ORDER BY \"region\" ASC NULLS LAST, \"_i\""))
     let pg = try Self.compile(statement, .postgres).text
     #expect(pg.contains("\"region\" COLLATE \"C\" ASC NULLS LAST"))
     #expect(pg.contains("DOUBLE PRECISION"))
     let spark = try Self.compile(statement, .spark).text
-    #expect(spark.contains("percentile(CASE WHEN `_a1` = 1 THEN `_g1` END, 0.5)"))
-    #expect(spark.contains("datediff("))
+    #expect(spark.contains("percentile(CASE WHEN `_s0` = 1 AND `_s1` = 1 THEN `_g1` END, 0.5)"))
+    #expect(spark.contains("datediff(`_d1`, `_d0`) <= 90"))
     #expect(!spark.contains("\""))
     #expect(
       spark.hasSuffix(
