@@ -7,10 +7,17 @@ import FunnelEngine
 /// cumulative share won within 0 ... 12 whole calendar months of the
 /// cohort's first day, null for a month that had not begun by the data's last day.
 ///
-///     cohort        the cohort, the keys, and what each lead reached (or, by
-///                   months, its cohort's first day and its win's day)
-///     cohort_2      per cohort and keys: leads and the shares (by months: the
-///                   wins within k months, then the shares against the last day)
+///     cohort            the cohort, the keys, and what each lead reached
+///     cohort_2          per cohort and keys: leads and the share that reached each stage
+///
+/// By months:
+///
+///     cohort            the cohort, the keys, the day of the win and of creation
+///     cohort_last_day   the data's last day, over every stage's dates
+///     cohort_2          each lead's cohort start: its group's earliest day
+///     cohort_3          the whole months from the start to the win
+///     cohort_4          per cohort and keys: leads, the start, the wins within k months
+///     cohort_5          m0 ... m12, null for a month not begun by the last day
 extension SQLBuilder {
   func cohort(
     _ input: SQLRelation, period: BoundExpr, keys: [OutputColumn], byMonths: Bool, stage text: String

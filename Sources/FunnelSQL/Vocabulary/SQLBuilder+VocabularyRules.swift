@@ -94,7 +94,7 @@ extension SQLBuilder {
       + "WHEN \(months) < 0 AND \(dayB) > \(dayA) THEN \(months) + 1 ELSE \(months) END)"
   }
 
-  /// The index of `name` in a relation's columns.
+  /// The column `name` of a relation, quoted, and its type; nil when it has none.
   func column(_ name: String, in relation: SQLRelation) -> (sql: String, type: DataType)? {
     guard let i = relation.columns.firstIndex(of: name) else { return nil }
     return (quote(name), relation.types[i])
