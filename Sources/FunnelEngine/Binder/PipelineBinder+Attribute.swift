@@ -41,7 +41,8 @@ extension PipelineBinder {
     let what = basis == .leads ? "leads" : basis == .pipeline ? "pipeline" : "revenue"
     let text =
       "credit \(what) to campaigns (\(m.written)" + (keys.isEmpty ? ")" : ") by " + keys.joined(separator: ", "))
-    return try finish(node, .attribute(model: m, basis: basis, keys: keys, text: text), scope, span: span)
+    return try finish(
+      node, .attribute(model: m, basis: basis, keys: keys, reads: verbReads(), text: text), scope, span: span)
   }
 
   /// The model named, with its arguments checked: a duration for `time_decay`,

@@ -73,7 +73,7 @@ extension PipelineBinder {
     var text = "compute the scorecard" + (keys.isEmpty ? "" : " by " + keys.joined(separator: ", "))
     if let credit { text += ", revenue credited by \(credit.written)" }
     let node = PlanNode.vocabulary(
-      nil, .scorecard(keys: keys, credit: credit, text: text), columns: columns.map(\.name))
+      nil, .scorecard(keys: keys, credit: credit, reads: verbReads(), text: text), columns: columns.map(\.name))
     return (node, Self.scope(columns, label: "the scorecard"))
   }
 
@@ -89,6 +89,15 @@ extension PipelineBinder {
     MetricContext(origin: origin, dataset: catalog.dataset, today: catalog.today)
   }
 
+  /// The session's day and the columns of the datasets the verbs read by name.
+  func verbReads() -> VerbReads {
+    var datasets: [String: TableSchema] = [:]
+    for name in ["campaigns", "leads", "touches", "deals", "costs"] {
+      if let t = catalog.dataset(name) { datasets[name] = TableSchema(t, rowCount: t.rowCount) }
+    }
+    return VerbReads(today: catalog.today, datasets: datasets)
+  }
+
   /// The plan node and the verb's output columns, as the verb declares them.
   func finish(_ node: PlanNode, _ plan: VocabularyPlan, _ scope: Scope, span: Span) throws -> (PlanNode, Scope) {
     let columns: VerbSchema.Columns
@@ -98,11 +107,11 @@ extension PipelineBinder {
         columns = try VerbSchema.funnel(input: scope, steps: steps, keys: keys, withinDays: within)
       case .cohort(let period, let keys, let byMonths, _):
         columns = try VerbSchema.cohort(input: scope, period: period, keys: keys, byMonths: byMonths)
-      case .attribute(let model, let basis, let keys, _):
+      case .attribute(let model, let basis, let keys, _, _):
         columns = try VerbSchema.attribute(
           input: scope, model: model, basis: basis, keys: keys,
           context: metricContext(origin: scope.origin ?? (basis == .leads ? "leads" : "deals")))
-      case .scorecard(let keys, _, _):
+      case .scorecard(let keys, _, _, _):
         columns = try VerbSchema.scorecard(keys: keys, context: metricContext(origin: nil))
       }
     } catch let p as MetricProblem {

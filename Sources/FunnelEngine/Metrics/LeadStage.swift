@@ -7,13 +7,13 @@ import FunnelLanguage
 /// A lead reached a stage when its `stage` is that stage or a later one, or it has
 /// a date for it (`mql_at`, `sql_at`, `opportunity_at`, `won_at`); every lead
 /// reached `lead`, at `created_at`.
-enum LeadStage: Int, CaseIterable, Sendable {
+package enum LeadStage: Int, CaseIterable, Sendable {
   case lead = 0, mql, sql, opportunity, won
 
   /// `lead, mql, sql, opportunity, won`.
   static let names = allCases.map(\.name)
 
-  var name: String {
+  package var name: String {
     switch self {
     case .lead: return "lead"
     case .mql: return "mql"
@@ -23,13 +23,13 @@ enum LeadStage: Int, CaseIterable, Sendable {
     }
   }
 
-  init?(name: String) {
+  package init?(name: String) {
     guard let s = LeadStage.allCases.first(where: { $0.name == name.lowercased() }) else { return nil }
     self = s
   }
 
   /// The column holding the day the stage was reached.
-  var dateColumn: String { self == .lead ? "created_at" : "\(name)_at" }
+  package var dateColumn: String { self == .lead ? "created_at" : "\(name)_at" }
 
   /// Problem for a stage name that is none of the five.
   static func unknown(_ name: String, in subject: String) -> MetricProblem {

@@ -27,12 +27,12 @@ enum VocabularyOperator {
       let cohort = try Evaluator.output(period, all)
       return try CohortVerb.run(
         leads: input, cohort: cohort, cohortName: "cohort", keys: try keyColumns(keys), byMonths: byMonths)
-    case .attribute(let model, let basis, let keys, _):
+    case .attribute(let model, let basis, let keys, _, _):
       let metricContext = MetricContext(
         origin: origin ?? (basis == .leads ? "leads" : "deals"), dataset: context.catalog.dataset,
         today: context.catalog.today)
       return try AttributeStage.run(rows: input, model: model, basis: basis, keys: keys, context: metricContext)
-    case .scorecard(let keys, let credit, _):
+    case .scorecard(let keys, let credit, _, _):
       let catalog = context.catalog
       return try ScorecardVerb.run(
         keys: keys, credit: credit, context: MetricContext(origin: nil, dataset: catalog.dataset, today: catalog.today))

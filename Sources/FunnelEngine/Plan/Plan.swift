@@ -108,7 +108,7 @@ public struct Plan {
       {
         notes.append(note)
       }
-      if case .vocabulary(_, .scorecard(_, let credit, _), _) = step {
+      if case .vocabulary(_, .scorecard(_, let credit, _, _), _) = step {
         notes.append(ScorecardVerb.note(credit: credit))
       }
       return step

@@ -6,13 +6,29 @@ package enum VocabularyPlan {
   case funnel(steps: [String]?, keys: [OutputColumn], withinDays: Int64?, text: String)
   case cohort(period: BoundExpr, keys: [OutputColumn], byMonths: Bool, text: String)
   /// Keys are campaign or touch column names.
-  case attribute(model: AttributionModel, basis: AttributionBasis, keys: [String], text: String)
+  case attribute(model: AttributionModel, basis: AttributionBasis, keys: [String], reads: VerbReads, text: String)
   /// Computed when run, from the session's campaigns, leads and deals.
-  case scorecard(keys: [String], credit: AttributionModel?, text: String)
+  case scorecard(keys: [String], credit: AttributionModel?, reads: VerbReads, text: String)
 
   package var text: String {
     switch self {
-    case .funnel(_, _, _, let t), .cohort(_, _, _, let t), .attribute(_, _, _, let t), .scorecard(_, _, let t): return t
+    case .funnel(_, _, _, let t), .cohort(_, _, _, let t), .attribute(_, _, _, _, let t), .scorecard(_, _, _, let t):
+      return t
     }
+  }
+}
+
+/// What `attribute` and `scorecard` read besides their input rows, as the
+/// binder saw it: the session's day (an open deal's window ends today) and the
+/// columns of the datasets they read by name (touches, campaigns, leads,
+/// deals). The executor reads the catalog itself; a SQL compiler, which sees
+/// no catalog, reads these.
+package struct VerbReads {
+  package var today: Int32
+  package var datasets: [String: TableSchema]
+
+  package init(today: Int32, datasets: [String: TableSchema]) {
+    self.today = today
+    self.datasets = datasets
   }
 }

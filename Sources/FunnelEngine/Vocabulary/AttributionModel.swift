@@ -33,7 +33,7 @@ public enum AttributionModel: Equatable, Sendable {
   }
 
   /// The models `compare` puts side by side (each with its defaults), in its column order.
-  static let compared: [AttributionModel] =
+  package static let compared: [AttributionModel] =
     [.firstTouch, .lastTouch, .linear, .timeDecay(halfLifeDays: defaultHalfLifeDays)]
     + AttributionShape.allCases.map { .positional($0, shares: $0.defaults) }
 

@@ -25,7 +25,7 @@ public enum AttributionVerb {
   enum KeySource { case campaigns, touches }
 
   /// The key text of rows with no touch.
-  static let noTouch = "(no touch)"
+  package static let noTouch = "(no touch)"
 
   /// True when rows with these columns are leads (no deal_id or amount), which
   /// `attribute` counts rather than weighs by an amount.
@@ -34,7 +34,7 @@ public enum AttributionVerb {
   }
 
   /// The name of the amount column on `basis` (nil over leads: they are counted).
-  static func amountName(_ basis: AttributionBasis) -> String? {
+  package static func amountName(_ basis: AttributionBasis) -> String? {
     switch basis {
     case .closed: return "revenue"
     case .pipeline: return "pipeline"

@@ -27,7 +27,7 @@ public enum CohortVerb {
 
   /// The last month column `by months` shows: a fixed set of columns, known
   /// before the data is read, so later stages can be bound against them.
-  static let maxMonths = 12
+  package static let maxMonths = 12
 
   /// nil when rows with these columns can make a cohort table.
   public static func check(columns: [String]) -> MetricProblem? {

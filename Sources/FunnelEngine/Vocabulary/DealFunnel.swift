@@ -14,8 +14,8 @@ import FunnelData
 ///
 /// Over a won deal, a deal open at proposal, and deals lost at qualification
 /// and at negotiation, `deals | funnel` gives counts 4, 4, 3, 2, 1.
-enum DealFunnel {
-  static let stages = ["prospecting", "qualification", "proposal", "negotiation", "closed_won"]
+package enum DealFunnel {
+  package static let stages = ["prospecting", "qualification", "proposal", "negotiation", "closed_won"]
   /// The class a closed_lost stage reads as before its lost_stage is looked up.
   private static let lostClass: Int8 = -2
 
@@ -28,7 +28,7 @@ enum DealFunnel {
 
   /// True when the funnel should walk deal stages: the steps named are deal
   /// stages, or none are named and the rows are deals (a `deal_id`, no lead dates).
-  static func applies(columns: [String], steps: [String]?) -> Bool {
+  package static func applies(columns: [String], steps: [String]?) -> Bool {
     if let steps, !steps.isEmpty { return steps.allSatisfy { stages.contains($0.lowercased()) } }
     return columns.contains("deal_id") && !columns.contains("mql_at")
   }

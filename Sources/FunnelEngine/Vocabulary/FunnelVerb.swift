@@ -37,7 +37,7 @@ public enum FunnelVerb {
     """
 
   /// The steps when none are listed.
-  static let defaultSteps: [LeadStage] = LeadStage.allCases
+  package static let defaultSteps: [LeadStage] = LeadStage.allCases
 
   /// nil when rows with these columns can make the funnel.
   public static func check(columns: [String], steps: [String]?) -> MetricProblem? {

@@ -26,7 +26,7 @@ public enum ScorecardVerb {
     """
 
   /// The keys when none are given.
-  static let defaultKeys = ["channel"]
+  package static let defaultKeys = ["channel"]
 
   /// Metrics shown: the marketing side, then the sales side (see `run`).
   static let marketingSide = [
