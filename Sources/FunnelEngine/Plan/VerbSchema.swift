@@ -9,7 +9,8 @@ package enum VerbSchema {
   package typealias Columns = [(name: String, type: DataType, hint: DisplayHint)]
 
   /// `funnel`: the keys, then step, count, step_conversion, overall_conversion, drop_off, median_days.
-  package static func funnel(input: Scope, steps: [String]?, keys: [OutputColumn], withinDays: Int64?) throws -> Columns {
+  package static func funnel(input: Scope, steps: [String]?, keys: [OutputColumn], withinDays: Int64?) throws -> Columns
+  {
     if DealFunnel.applies(columns: input.names, steps: steps) {
       if let p = DealFunnel.check(columns: input.names, steps: steps) { throw p }
       if withinDays != nil {
