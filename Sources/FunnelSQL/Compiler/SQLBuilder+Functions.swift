@@ -139,7 +139,10 @@ extension SQLBuilder {
       // PostgreSQL rounds doubles half to even; its numeric rounds away from zero.
       if dialect == .postgres { return cast("round(CAST(\(x) AS NUMERIC), \(digits))", .double) }
       return "round(\(x), \(digits))"
-    default: return cast("round(\(x), \(digits))", type)
+    default:
+      // PostgreSQL's round with digits takes only numeric (the column may be a double there).
+      let exact = dialect == .postgres ? "CAST(\(x) AS NUMERIC)" : x
+      return cast("round(\(exact), \(digits))", type)
     }
   }
 }
