@@ -67,7 +67,7 @@ extension SQLBuilder {
     case .sum: return spec.type == .double ? "sum(\(x))" : cast("sum(\(x))", spec.type)
     case .avg: return cast("avg(\(x))", .double)
     case .stddev: return cast("stddev_samp(\(x))", .double)
-    case .share: return cast("avg(CASE WHEN \(x) THEN 1.0 ELSE 0.0 END)", .double)
+    case .share: return cast("avg(CASE WHEN \(x) THEN 1 ELSE 0 END)", .double)
     case .min, .max:
       let isMin = spec.function == .min
       if dialect == .postgres, argType == .bool { return "\(isMin ? "bool_and" : "bool_or")(\(x))" }
