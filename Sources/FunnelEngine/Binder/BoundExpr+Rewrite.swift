@@ -13,7 +13,7 @@ extension BoundExpr {
     func r(_ e: BoundExpr) -> BoundExpr { e.rewritten(columns: f, sites: g) }
     switch self {
     case .column(let i, _, _): return f?(i) ?? self
-    case .constant: return self
+    case .constant, .parameter: return self
     case .cast(let e, let c): return .cast(r(e), c)
     case .arithmetic(let op, let a, let b, let t): return .arithmetic(op, r(a), r(b), t)
     case .negate(let e): return .negate(r(e))

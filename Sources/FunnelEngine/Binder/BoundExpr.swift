@@ -10,8 +10,13 @@ import FunnelLanguage
 package indirect enum BoundExpr: Sendable {
   /// A column of the operator's input table, by position.
   case column(Int, DataType, DisplayHint)
-  /// A literal, parameter, `let` scalar or `today()`; `.null` is a null of `type`.
+  /// A literal or `today()`; `.null` is a null of `type`.
   case constant(Value, DataType)
+  /// A parameter (`$min`, `.param min 1000`) or a `let` scalar, by name, with
+  /// its value: a constant everywhere but in SQL, where it is a bound value
+  /// (`$1`, `:min`) rather than text in the query. The physical plan folds it
+  /// to `.constant`.
+  case parameter(name: String, Value, DataType)
   /// An implicit conversion (see `Cast`).
   case cast(BoundExpr, Cast)
   /// `+ - * %` on operands of one type (decimal `*` may mix scales); `/` on doubles.
@@ -40,7 +45,7 @@ package indirect enum BoundExpr: Sendable {
 
   package var type: DataType {
     switch self {
-    case .column(_, let t, _), .constant(_, let t): return t
+    case .column(_, let t, _), .constant(_, let t), .parameter(_, _, let t): return t
     case .cast(_, let c): return c.target
     case .arithmetic(_, _, _, let t): return t
     case .negate(let e): return e.type
@@ -78,14 +83,25 @@ package indirect enum BoundExpr: Sendable {
 
   /// A null constant (from `null`, or a parameter or scalar that is null).
   package var isNullConstant: Bool {
-    if case .constant(.null, _) = self { return true }
-    return false
+    constantValue?.isNull == true
   }
 
-  /// The value when the expression is a constant.
+  /// The value when the expression is a constant or a parameter.
   package var constantValue: Value? {
-    if case .constant(let v, _) = self { return v }
-    return nil
+    switch self {
+    case .constant(let v, _), .parameter(_, let v, _): return v
+    default: return nil
+    }
+  }
+
+  /// `self`, a constant the binder derived from `source` (a parameter's text
+  /// read as a date, an int widened to a decimal), still named as the
+  /// parameter when `source` is one, so SQL binds it instead of writing it.
+  package func keepingParameter(of source: BoundExpr) -> BoundExpr {
+    guard case .parameter(let name, _, _) = source, case .constant(let v, let t) = self, !v.isNull else {
+      return self
+    }
+    return .parameter(name: name, v, t)
   }
 }
 

@@ -11,7 +11,9 @@ extension ExprBinder {
     case .date: return a
     case .timestamp: return .cast(a, .timestampToDate)
     case .string:
-      if case .constant(.string(let s), _) = a { return try Self.read(s, as: .date, span: e.span) }
+      if case .string(let s)? = a.constantValue {
+        return try Self.read(s, as: .date, span: e.span).keepingParameter(of: a)
+      }
     default: break
     }
     throw Diagnostic.argumentType(name, needs: "a date", got: a.type, span: e.span)

@@ -77,7 +77,7 @@ extension ExprBinder {
     let x = try numberArgument(c.args[0], of: c.name)
     var digits = 0
     if c.args.count == 2 {
-      guard case .constant(.int(let d), _) = try bind(c.args[1]), (-18...18).contains(d) else {
+      guard case .int(let d)? = try bind(c.args[1]).constantValue, (-18...18).contains(d) else {
         throw Diagnostic(
           message: "'round' needs a whole number of digits", span: c.args[1].span, hints: ["round(x, 2)"])
       }

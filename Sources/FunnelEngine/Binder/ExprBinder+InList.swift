@@ -15,8 +15,9 @@ extension ExprBinder {
     let subject = try bind(x)
     var constants = [(value: Value, type: DataType, span: Span)]()
     for item in items {
-      guard case .constant(let v, let t) = try bind(item) else { return try comparisonTree(x, items) }
-      constants.append((v, t, item.span))
+      let b = try bind(item)
+      guard let v = b.constantValue else { return try comparisonTree(x, items) }
+      constants.append((v, b.type, item.span))
     }
     // Each item in the subject's terms, then every one in the type they all meet in
     // (a null subject takes the items' type).

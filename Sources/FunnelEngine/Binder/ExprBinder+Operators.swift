@@ -33,20 +33,20 @@ extension ExprBinder {
     }
     var l = try bind(lx), r = try bind(rx)
     if l.isNullConstant || r.isNullConstant { return .constant(.null, .bool) }
-    if case .constant(.string(let s), _) = r, Self.isTemporal(l.type) {
-      r = try Self.read(s, as: l.type, span: rx.span)
+    if case .string(let s)? = r.constantValue, Self.isTemporal(l.type) {
+      r = try Self.read(s, as: l.type, span: rx.span).keepingParameter(of: r)
     }
-    if case .constant(.string(let s), _) = l, Self.isTemporal(r.type) {
-      l = try Self.read(s, as: r.type, span: lx.span)
+    if case .string(let s)? = l.constantValue, Self.isTemporal(r.type) {
+      l = try Self.read(s, as: r.type, span: lx.span).keepingParameter(of: l)
     }
     // `year(d) == 2018`: a whole number against a year is that year. One
     // past Int32 is held at its end, which no year reaches, so every
     // comparison keeps its answer (never wrapped onto a real year).
-    if case .constant(.int(let y), _) = r, l.type == .period(.year) {
-      r = .constant(.period(Self.year(y), .year), l.type)
+    if case .int(let y)? = r.constantValue, l.type == .period(.year) {
+      r = BoundExpr.constant(.period(Self.year(y), .year), l.type).keepingParameter(of: r)
     }
-    if case .constant(.int(let y), _) = l, r.type == .period(.year) {
-      l = .constant(.period(Self.year(y), .year), r.type)
+    if case .int(let y)? = l.constantValue, r.type == .period(.year) {
+      l = BoundExpr.constant(.period(Self.year(y), .year), r.type).keepingParameter(of: l)
     }
     if l.type != r.type {
       guard let target = Self.commonType(l.type, r.type) else {
@@ -194,21 +194,21 @@ extension ExprBinder {
     // A constant is converted now; one with no form at the target's scale
     // stays a cast, which reports the overflow at run time, at its expression.
     case (.int, .decimal(let s)):
-      if case .constant(.int(let v), _) = e, let u = Decimal64.rescaled(v, from: 0, to: s) {
-        return .constant(.decimal(u, scale: s), target)
+      if case .int(let v)? = e.constantValue, let u = Decimal64.rescaled(v, from: 0, to: s) {
+        return BoundExpr.constant(.decimal(u, scale: s), target).keepingParameter(of: e)
       }
       return .cast(e, .intToDecimal(scale: s))
     case (.decimal(let a), .decimal(let b)):
-      if case .constant(.decimal(let u, _), _) = e, let v = Decimal64.rescaled(u, from: a, to: b) {
-        return .constant(.decimal(v, scale: b), target)
+      if case .decimal(let u, _)? = e.constantValue, let v = Decimal64.rescaled(u, from: a, to: b) {
+        return BoundExpr.constant(.decimal(v, scale: b), target).keepingParameter(of: e)
       }
       return .cast(e, .decimalToDecimal(from: a, to: b))
     case (.decimal(let s), .double):
-      if let d = e.constantValue?.doubleValue { return .constant(.double(d), .double) }
+      if let d = e.constantValue?.doubleValue { return BoundExpr.constant(.double(d), .double).keepingParameter(of: e) }
       return .cast(e, .decimalToDouble(scale: s))
     case (.date, .timestamp):
-      if case .constant(.date(let d), _) = e, CivilDate.supportedDays.contains(d) {
-        return .constant(.timestamp(Int64(d) * Timestamps.microsPerDay), .timestamp)
+      if case .date(let d)? = e.constantValue, CivilDate.supportedDays.contains(d) {
+        return BoundExpr.constant(.timestamp(Int64(d) * Timestamps.microsPerDay), .timestamp).keepingParameter(of: e)
       }
       return .cast(e, .dateToTimestamp)
     default: return e

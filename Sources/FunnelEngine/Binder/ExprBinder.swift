@@ -39,7 +39,8 @@ final class ExprBinder {
     case .column(let id): return try column(id)
     case .parameter(let id):
       guard let raw = catalog.parameters[id.text] else { throw Diagnostic.unknownParameter(id, catalog: catalog) }
-      return Self.constant(ParameterValue.parse(raw))
+      let v = ParameterValue.parse(raw)
+      return .parameter(name: id.text, v, v.type)
     case .unary(.negate, let x):
       let b = try bind(x)
       if b.isNullConstant { return b }
@@ -96,12 +97,15 @@ final class ExprBinder {
     } else if let i = scope.index(of: id.text) {
       return scope.reference(i)
     }
-    if let v = catalog.scalars[id.text] { return Self.constant(v) }
+    if let v = catalog.scalars[id.text] { return .parameter(name: id.text, v, v.type) }
     // A dataset of one row and one column reads as its value, so a total
     // computed by one `let` can divide in the next: `count() / total`.
     var unknown = Diagnostic.unknownColumn(id, in: aggregation?.input ?? scope, catalog: catalog)
     if let t = catalog.dataset(id.text) {
-      if t.rowCount == 1, t.columnCount == 1 { return Self.constant(t.columns[0].value(at: 0)) }
+      if t.rowCount == 1, t.columnCount == 1 {
+        let v = t.columns[0].value(at: 0)
+        return .parameter(name: id.text, v, v.type)
+      }
       unknown.hints.append(
         "'\(id.text)' is a dataset of \(catalog.rowCount(of: id.text) ?? t.rowCount) rows and \(t.columnCount) columns; "
           + "only one of a single row and column stands for its value")

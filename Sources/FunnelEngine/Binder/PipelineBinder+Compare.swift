@@ -62,11 +62,11 @@ extension PipelineBinder {
   /// A compared value: a constant of the subject's type (`"2026-Q1"` read as a quarter).
   func compareValue(_ x: Expr, for subject: BoundExpr) throws -> Value {
     var v = try ExprBinder(scope: .empty, catalog: catalog, clause: "compare").bind(x)
-    if case .constant(.string(let s), _) = v, ExprBinder.isTemporal(subject.type) {
+    if case .string(let s)? = v.constantValue, ExprBinder.isTemporal(subject.type) {
       v = try ExprBinder.read(s, as: subject.type, span: x.span)
     }
     // `year(created_at) 2025 vs 2026`: a whole number against a year is that year, as in `==`.
-    if case .constant(.int(let y), _) = v, subject.type == .period(.year) {
+    if case .int(let y)? = v.constantValue, subject.type == .period(.year) {
       v = .constant(.period(Int32(truncatingIfNeeded: y), .year), subject.type)
     }
     guard let value = v.constantValue, !value.isNull else {

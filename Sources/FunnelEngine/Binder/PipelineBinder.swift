@@ -138,7 +138,7 @@ final class PipelineBinder {
   /// The row count of `take` and `top`: a whole number ≥ 0 (a literal, a parameter or a `let` scalar).
   func count(_ e: Expr) throws -> Int {
     let b = try ExprBinder(scope: .empty, catalog: catalog, clause: "take").bind(e)
-    guard case .constant(.int(let n), _) = b else {
+    guard case .int(let n)? = b.constantValue else {
       throw Diagnostic(message: "take needs a whole number of rows", span: e.span, hints: ["take 10"])
     }
     guard n >= 0 else { throw Diagnostic(message: "take needs a number of rows of 0 or more, got \(n)", span: e.span) }

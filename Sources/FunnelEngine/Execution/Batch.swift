@@ -111,13 +111,13 @@ enum Evaluator {
     if n >= 1 << 16 { try Interruption.check() }
     switch expr {
     case .column(let i, _, _): return batch.column(i)
-    case .constant(let v, let t): return Column.constant(v, type: t, count: n)
+    case .constant(let v, let t), .parameter(_, let v, let t): return Column.constant(v, type: t, count: n)
     case .cast(let e, let c): return try Casts.apply(c, column(e, batch))
     case .arithmetic(let op, let l, let r, let t):
       return try Arithmetic.apply(op, column(l, batch), column(r, batch), type: t)
     case .negate(let e): return try Arithmetic.negate(column(e, batch))
     case .compare(let op, let l, let r):
-      if case .constant(let v, _) = r, !v.isNull {
+      if let v = r.constantValue, !v.isNull {
         return Comparisons.compare(op, try column(l, batch), constant: v)
       }
       return Comparisons.compare(op, try column(l, batch), try column(r, batch))

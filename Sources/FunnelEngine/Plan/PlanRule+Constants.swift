@@ -26,6 +26,7 @@ extension PlanRule {
   package static func fold(_ e: BoundExpr) -> BoundExpr {
     switch e {
     case .column, .constant: return e
+    case .parameter(_, let v, let t): return .constant(v, t)
     case .call(_, let args, _) where args.isEmpty: return e
     default: break
     }
@@ -69,7 +70,7 @@ extension BoundExpr {
   /// The expression with each direct sub-expression replaced by `f(it)`.
   package func mappingChildren(_ f: (BoundExpr) -> BoundExpr) -> BoundExpr {
     switch self {
-    case .column, .constant: return self
+    case .column, .constant, .parameter: return self
     case .cast(let e, let c): return .cast(f(e), c)
     case .arithmetic(let op, let a, let b, let t): return .arithmetic(op, f(a), f(b), t)
     case .negate(let e): return .negate(f(e))
