@@ -27,11 +27,11 @@ let package = Package(
     // Property tests with shrinking (tests only).
     .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
     // The remote engines: PostgreSQL's wire protocol, and Spark Connect (gRPC
-    // with protobuf messages; the message code is generated once and committed).
+    // with protobuf messages; the message code is generated once and committed,
+    // and FunnelSpark writes the two-type protobuf coding for gRPC itself).
     .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
     .package(url: "https://github.com/grpc/grpc-swift-2", from: "2.4.3"),
     .package(url: "https://github.com/grpc/grpc-swift-nio-transport", from: "2.9.2"),
-    .package(url: "https://github.com/grpc/grpc-swift-protobuf", from: "2.4.1"),
     .package(url: "https://github.com/apple/swift-protobuf", from: "1.39.0"),
   ],
   targets: [
@@ -63,7 +63,6 @@ let package = Package(
         "FunnelSQL", "FunnelEngine", "FunnelData",
         .product(name: "GRPCCore", package: "grpc-swift-2"),
         .product(name: "GRPCNIOTransportHTTP2", package: "grpc-swift-nio-transport"),
-        .product(name: "GRPCProtobuf", package: "grpc-swift-protobuf"),
         .product(name: "SwiftProtobuf", package: "swift-protobuf"),
       ],
       // The protocol's source; its Swift is generated into Generated/ by

@@ -67,7 +67,15 @@ extension Session {
       case .letDataset(let name, _):
         let query = try compileSQL(prepared, statement, in: source, dialect: engine.dialect, inline: true)
         let create = SQLQuery(text: Self.createView(name, query.text, dialect: engine.dialect))
-        try onServer(engine, statement) { try engine.execute(create) }
+        try onServer(engine, statement) {
+          if engine.dialect == .postgres {
+            // PostgreSQL replaces a view only by one with the same columns:
+            // a `let` that binds other columns makes the view anew.
+            let quoted = "\"" + name.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+            try? engine.execute(SQLQuery(text: "DROP VIEW IF EXISTS \(quoted)"))
+          }
+          try engine.execute(create)
+        }
         bindSchema(name, prepared)
         if interactive && terminal.stderrIsTerminal { note("\(name): a view on \(engine.address)") }
       case .pipeline(let node, let chart):

@@ -3,7 +3,6 @@ import FunnelData
 import FunnelSQL
 import GRPCCore
 import GRPCNIOTransportHTTP2
-import GRPCProtobuf
 import Synchronization
 
 /// A Spark Connect server as a `RemoteEngine`: SQL goes out as a plan of one
