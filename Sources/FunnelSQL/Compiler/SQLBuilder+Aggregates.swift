@@ -65,7 +65,11 @@ extension SQLBuilder {
     case .countIf: return "count(*) FILTER (WHERE \(x))"
     case .countDistinct: return "count(DISTINCT \(x))"
     case .sum: return spec.type == .double ? "sum(\(x))" : cast("sum(\(x))", spec.type)
-    case .avg: return cast("avg(\(x))", .double)
+    case .avg:
+      // Spark averages a decimal in decimals cut to a few more places;
+      // Funnel's average is a double.
+      if dialect == .spark, case .decimal = argType { return cast("avg(\(cast(x, .double)))", .double) }
+      return cast("avg(\(x))", .double)
     case .stddev: return cast("stddev_samp(\(x))", .double)
     case .share: return cast("avg(CASE WHEN \(x) THEN 1 ELSE 0 END)", .double)
     case .min, .max:
@@ -87,7 +91,9 @@ extension SQLBuilder {
     let fraction = String(p)
     let epoch = "DATE '1970-01-01'"
     switch (dialect, date) {
-    case (.duckdb, false): return cast("quantile_cont(\(x), \(fraction))", .double)
+    // Over a decimal DuckDB interpolates in decimals, cut to the scale:
+    // the value is read as a double first, as Funnel interpolates.
+    case (.duckdb, false): return cast("quantile_cont(\(cast(x, .double)), \(fraction))", .double)
     case (.duckdb, true): return cast("quantile_cont(\(x), \(fraction))", .date)
     case (.postgres, false): return cast("percentile_cont(\(fraction)) WITHIN GROUP (ORDER BY \(x))", .double)
     case (.postgres, true):
