@@ -120,7 +120,7 @@ import Testing
     #expect(!spark.contains("\""))
     #expect(
       spark.hasSuffix(
-        "SELECT `region`, `step`, `count`, `step_conversion`, `overall_conversion`, `drop_off`, `median_days` "
+        "SELECT `region`, `step`, `count`, `step_conversion`, `overall_conversion`, `drop_off`, `median_days`\n"
           + "FROM `funnel_4`"))
   }
 

@@ -28,7 +28,8 @@ struct DotCommandTests {
     #expect(t.run(".help"))
     let expected = [
       "help", "tables", "schema", "load", "demo", "mode", "output", "read", "timer", "memory-limit", "param", "save",
-      "explain", "lesson", "next", "hint", "solution", "check", "glossary", "history", "clear", "quit", "exit",
+      "explain", "sql", "engine", "lesson", "next", "hint", "solution", "check", "glossary", "history", "clear", "quit",
+      "exit",
     ]
     #expect(Self.listed(t.out, prefix: ".") == expected.map { "." + $0 })
     #expect(t.out.contains("  .quit                        leave the shell (Ctrl-D too)\n"))
