@@ -120,7 +120,7 @@ import Testing
   }
 
   @Test(arguments: [
-    (SQLDialect.duckdb, "CAST(quantile_cont(\"amount\", 0.5) AS DOUBLE)"),
+    (SQLDialect.duckdb, "CAST(quantile_cont(CAST(\"amount\" AS DOUBLE), 0.5) AS DOUBLE)"),
     (.postgres, "CAST(percentile_cont(0.5) WITHIN GROUP (ORDER BY \"amount\") AS DOUBLE PRECISION)"),
     (.spark, "CAST(percentile(`amount`, 0.5) AS DOUBLE)"),
   ])
