@@ -14,6 +14,14 @@ public enum SQLDialect: String, CaseIterable, Sendable {
     default: return nil
     }
   }
+
+  /// A name quoted for the dialect: `"name"` (duckdb, postgres) or `` `name` `` (spark).
+  public func quote(_ name: String) -> String {
+    switch self {
+    case .duckdb, .postgres: return "\"" + name.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    case .spark: return "`" + name.replacingOccurrences(of: "`", with: "``") + "`"
+    }
+  }
 }
 
 /// SQL text and the values bound to its placeholders, in order. Parameters

@@ -150,12 +150,7 @@ final class SQLBuilder {
   }
 
   /// A name quoted for the dialect: `"name"` (duckdb, postgres) or `` `name` `` (spark).
-  func quote(_ name: String) -> String {
-    switch dialect {
-    case .duckdb, .postgres: return "\"" + name.replacingOccurrences(of: "\"", with: "\"\"") + "\""
-    case .spark: return "`" + name.replacingOccurrences(of: "`", with: "``") + "`"
-    }
-  }
+  func quote(_ name: String) -> String { dialect.quote(name) }
 
   private func indent(_ sql: String) -> String {
     sql.split(separator: "\n", omittingEmptySubsequences: false).map { "  " + $0 }.joined(separator: "\n")

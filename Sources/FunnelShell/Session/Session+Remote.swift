@@ -71,8 +71,7 @@ extension Session {
           if engine.dialect == .postgres {
             // PostgreSQL replaces a view only by one with the same columns:
             // a `let` that binds other columns makes the view anew.
-            let quoted = "\"" + name.replacingOccurrences(of: "\"", with: "\"\"") + "\""
-            try? engine.execute(SQLQuery(text: "DROP VIEW IF EXISTS \(quoted)"))
+            try? engine.execute(SQLQuery(text: "DROP VIEW IF EXISTS \(engine.dialect.quote(name))"))
           }
           try engine.execute(create)
         }

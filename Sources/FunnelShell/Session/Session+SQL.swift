@@ -87,9 +87,9 @@ extension Session {
   static func createView(_ name: String, _ query: String, dialect: SQLDialect) -> String {
     switch dialect {
     case .spark:
-      return "CREATE OR REPLACE TEMPORARY VIEW `\(name.replacingOccurrences(of: "`", with: "``"))` AS\n" + query
+      return "CREATE OR REPLACE TEMPORARY VIEW \(dialect.quote(name)) AS\n" + query
     case .duckdb, .postgres:
-      return "CREATE OR REPLACE TEMP VIEW \"\(name.replacingOccurrences(of: "\"", with: "\"\""))\" AS\n" + query
+      return "CREATE OR REPLACE TEMP VIEW \(dialect.quote(name)) AS\n" + query
     }
   }
 
