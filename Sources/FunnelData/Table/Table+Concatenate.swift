@@ -18,49 +18,69 @@ extension Table {
 extension Column {
   /// The values of `parts` one after another, or nil when their types differ.
   public static func concatenating(_ parts: [Column]) -> Column? {
-    guard let first = parts.first else { return nil }
-    guard parts.allSatisfy({ $0.type == first.type }) else { return nil }
-    let total = parts.reduce(0) { $0 + $1.count }
-    var validity: Bitmap? = nil
-    if parts.contains(where: { $0.validity != nil }) {
-      var bits = Bitmap(count: 0, value: true)
-      bits.reserveCapacity(total)
-      for p in parts {
-        if let v = p.validity {
-          for i in 0..<p.count { bits.append(v[i]) }
-        } else {
-          bits.append(repeating: true, count: p.count)
-        }
-      }
-      validity = bits
-    }
-    func joined<T>(_ extract: (ColumnData) -> [T]?) -> [T] {
-      var out: [T] = []
-      out.reserveCapacity(total)
-      for p in parts { out += extract(p.data) ?? [] }
-      return out
-    }
-    let data: ColumnData
-    switch first.data {
-    case .int: data = .int(joined { if case .int(let v) = $0 { v } else { nil } })
-    case .double: data = .double(joined { if case .double(let v) = $0 { v } else { nil } })
-    case .decimal(_, let scale):
-      data = .decimal(joined { if case .decimal(let v, _) = $0 { v } else { nil } }, scale: scale)
-    case .date: data = .date(joined { if case .date(let v) = $0 { v } else { nil } })
-    case .timestamp: data = .timestamp(joined { if case .timestamp(let v) = $0 { v } else { nil } })
-    case .bool: data = .bool(joined { if case .bool(let v) = $0 { v } else { nil } })
-    case .period(_, let unit): data = .period(joined { if case .period(let v, _) = $0 { v } else { nil } }, unit: unit)
-    case .string:
-      var builder = StringDictionaryBuilder()
-      var codes: [Int32] = []
-      codes.reserveCapacity(total)
-      for p in parts {
-        guard case .string(let partCodes, let dictionary) = p.data else { return nil }
-        let map = dictionary.values.map { builder.code(for: $0) }
-        for code in partCodes { codes.append(map[Int(code)]) }
-      }
-      data = .string(codes: codes, dictionary: builder.build())
-    }
-    return Column(data, validity: validity, hint: first.hint)
+    guard let type = parts.first?.type, let hint = parts.first?.hint else { return nil }
+    for p in parts where p.type != type { return nil }
+    guard let data = concatenatedData(parts) else { return nil }
+    return Column(data, validity: concatenatedValidity(parts), hint: hint)
   }
+}
+
+// The pieces of `Column.concatenating` are free functions, each with plain
+// returns: Swift 6.3's optimizer aborts (CopyPropagation) on the one-function
+// form with nested generic closures when built with -sanitize=fuzzer,address.
+
+private func concatenatedValidity(_ parts: [Column]) -> Bitmap? {
+  guard parts.contains(where: { $0.validity != nil }) else { return nil }
+  var bits = Bitmap(count: 0, value: true)
+  bits.reserveCapacity(parts.reduce(0) { $0 + $1.count })
+  for p in parts {
+    if let v = p.validity {
+      for i in 0..<p.count { bits.append(v[i]) }
+    } else {
+      bits.append(repeating: true, count: p.count)
+    }
+  }
+  return bits
+}
+
+private func concatenatedData(_ parts: [Column]) -> ColumnData? {
+  switch parts[0].data {
+  case .int: return .int(joinedValues(parts, \.intValues))
+  case .double: return .double(joinedValues(parts, \.doubleValues))
+  case .decimal(_, let scale): return .decimal(joinedValues(parts, \.decimalValues), scale: scale)
+  case .date: return .date(joinedValues(parts, \.dateValues))
+  case .timestamp: return .timestamp(joinedValues(parts, \.timestampValues))
+  case .bool: return .bool(joinedValues(parts, \.boolValues))
+  case .period(_, let unit): return .period(joinedValues(parts, \.periodValues), unit: unit)
+  case .string: return joinedStrings(parts)
+  }
+}
+
+private func joinedValues<T>(_ parts: [Column], _ values: KeyPath<ColumnData, [T]?>) -> [T] {
+  var out: [T] = []
+  out.reserveCapacity(parts.reduce(0) { $0 + $1.count })
+  for p in parts { out += p.data[keyPath: values] ?? [] }
+  return out
+}
+
+private func joinedStrings(_ parts: [Column]) -> ColumnData? {
+  var builder = StringDictionaryBuilder()
+  var codes: [Int32] = []
+  codes.reserveCapacity(parts.reduce(0) { $0 + $1.count })
+  for p in parts {
+    guard case .string(let partCodes, let dictionary) = p.data else { return nil }
+    let map = dictionary.values.map { builder.code(for: $0) }
+    for code in partCodes { codes.append(map[Int(code)]) }
+  }
+  return .string(codes: codes, dictionary: builder.build())
+}
+
+extension ColumnData {
+  fileprivate var intValues: [Int64]? { if case .int(let v) = self { v } else { nil } }
+  fileprivate var doubleValues: [Double]? { if case .double(let v) = self { v } else { nil } }
+  fileprivate var decimalValues: [Int64]? { if case .decimal(let v, _) = self { v } else { nil } }
+  fileprivate var dateValues: [Int32]? { if case .date(let v) = self { v } else { nil } }
+  fileprivate var timestampValues: [Int64]? { if case .timestamp(let v) = self { v } else { nil } }
+  fileprivate var boolValues: [Bool]? { if case .bool(let v) = self { v } else { nil } }
+  fileprivate var periodValues: [Int32]? { if case .period(let v, _) = self { v } else { nil } }
 }
