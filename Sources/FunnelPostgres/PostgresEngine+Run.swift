@@ -53,11 +53,14 @@ extension PostgresEngine {
     return try ResultReader(rows)
   }
 
-  /// Stops reading a result part way: postgres-nio drops the rows still to
-  /// come, and the server, asked to cancel, stops sending them.
+  /// Stops reading a result part way: the server is asked to cancel first,
+  /// while postgres-nio still holds it back (a full buffer stops reading the
+  /// socket), and then postgres-nio drops the rows still to come. The other
+  /// way round, the server streams at full speed until the cancel arrives,
+  /// and every row of that is read and dropped before the next statement.
   private func stop(_ reader: ResultReader) {
-    reader.close()
     if !reader.finished { sendCancel() }
+    reader.close()
   }
 }
 
