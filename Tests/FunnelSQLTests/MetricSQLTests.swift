@@ -47,7 +47,7 @@ import Testing
   }
 
   @Test func aMarginScalesRevenue() throws {
-    let sql = try SQLFixture.sql(".param gross_margin 0.7\ncampaigns | agg roi() by channel", .duckdb).text
+    let sql = try SQLFixture.sql("campaigns | agg roi() by channel", .duckdb, parameters: ["gross_margin": "0.7"]).text
     #expect(sql.contains("* CAST(0.7 AS DOUBLE)"))
   }
 
