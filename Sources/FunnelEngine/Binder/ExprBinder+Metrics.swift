@@ -15,7 +15,7 @@ extension ExprBinder {
     // The call's place, for a problem only the data shows (costs without sales rows).
     let spec = AggregateSpec(
       function: .metric(call), argument: nil, type: .double, hint: MetricLookup.hint(id.text),
-      site: ExprSite(span: span, text: call.text))
+      site: ExprSite(span: span, text: call.text), reads: VerbReads(catalog: catalog))
     return aggregation.add(spec)
   }
 

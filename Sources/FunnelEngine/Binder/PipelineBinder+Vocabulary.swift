@@ -90,13 +90,7 @@ extension PipelineBinder {
   }
 
   /// The session's day and the columns of the datasets the verbs read by name.
-  func verbReads() -> VerbReads {
-    var datasets: [String: TableSchema] = [:]
-    for name in ["campaigns", "leads", "touches", "deals", "costs"] {
-      if let t = catalog.dataset(name) { datasets[name] = TableSchema(t, rowCount: t.rowCount) }
-    }
-    return VerbReads(today: catalog.today, datasets: datasets)
-  }
+  func verbReads() -> VerbReads { VerbReads(catalog: catalog) }
 
   /// The plan node and the verb's output columns, as the verb declares them.
   func finish(_ node: PlanNode, _ plan: VocabularyPlan, _ scope: Scope, span: Span) throws -> (PlanNode, Scope) {

@@ -36,7 +36,7 @@ public struct MetricDefinition: Sendable {
   public var signature: String { "\(name)(\(arguments))" }
 
   /// The needs of a call whose stage parameters are `stages`.
-  func needs(stages: [LeadStage]) -> MetricNeeds {
+  package func needs(stages: [LeadStage]) -> MetricNeeds {
     guard !stages.isEmpty else { return needs }
     return needs.merged(with: MetricNeeds(leadStages: stages))
   }

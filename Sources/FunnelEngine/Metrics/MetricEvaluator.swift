@@ -75,7 +75,7 @@ public enum MetricEvaluator {
 
   /// What a call reads: over leads, a campaign metric also reads the deals'
   /// campaign_id, to count only the deals credited to a campaign.
-  static func needs(_ base: MetricNeeds, call: MetricCall, rowsAre: StandardDataset?) -> MetricNeeds {
+  package static func needs(_ base: MetricNeeds, call: MetricCall, rowsAre: StandardDataset?) -> MetricNeeds {
     var needs = base
     needs.shareBy = call.shareBy
     if let rule = call.credit, rule != CreditRule.source, let model = AttributionModel.named(rule) {

@@ -1,19 +1,19 @@
 /// What a metric reads from each standard dataset: nil = not that dataset; an
 /// empty list = the dataset's rows only (to count them).
-struct MetricNeeds: Sendable {
-  var deals: [String]? = nil
+package struct MetricNeeds: Sendable {
+  package var deals: [String]? = nil
   /// Lead stages whose reach is counted; each needs `stage` or its date column.
-  var leadStages: [LeadStage]? = nil
-  var campaigns: [String]? = nil
+  package var leadStages: [LeadStage]? = nil
+  package var campaigns: [String]? = nil
   /// Touches of the deals' leads (through `lead_id`), up to each deal's close.
-  var touches = false
+  package var touches = false
   /// The `costs` dataset: the sales and marketing costs that are not campaign spend.
-  var costs = false
+  package var costs = false
   /// The model crediting won deals to campaigns through their touches; nil:
   /// each deal's own campaign_id.
-  var credit: AttributionModel? = nil
+  package var credit: AttributionModel? = nil
   /// What a campaign's quantities are shared by among groups of leads.
-  var shareBy = ShareBasis.leads
+  package var shareBy = ShareBasis.leads
 
   /// Both sets of needs together (the scorecard computes many metrics at once).
   func merged(with other: MetricNeeds) -> MetricNeeds {

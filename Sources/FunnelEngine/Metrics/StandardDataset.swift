@@ -3,12 +3,12 @@ import FunnelData
 /// The five standard datasets, and how rows of one reach rows of another.
 /// `costs` (month, team, category, amount: what winning customers costs
 /// besides campaign spend) links to no other dataset by a column.
-enum StandardDataset: String, CaseIterable, Sendable {
+package enum StandardDataset: String, CaseIterable, Sendable {
   case campaigns, leads, touches, deals, costs
 
   /// The dataset rows are: `origin` when it names one, else a guess from the
   /// columns (an id or a column only that dataset has); nil when nothing fits.
-  static func of(origin: String?, columns: [String]) -> StandardDataset? {
+  package static func of(origin: String?, columns: [String]) -> StandardDataset? {
     if let o = origin, let known = StandardDataset(rawValue: o) { return known }
     let has = Set(columns)
     // Costs have an amount too; their team and category, and no id, tell them from deals.
@@ -23,7 +23,7 @@ enum StandardDataset: String, CaseIterable, Sendable {
 
   /// The column that links rows of `self` to rows of `target`: the same column
   /// on both sides (`lead_id` from deals to leads), nil when they do not link.
-  func link(to target: StandardDataset) -> String? {
+  package func link(to target: StandardDataset) -> String? {
     switch (self, target) {
     case (.costs, _), (_, .costs): return nil
     case (.campaigns, _), (_, .campaigns): return "campaign_id"

@@ -82,6 +82,9 @@ package struct AggregateSpec {
   package var hint: DisplayHint
   /// The call as written, for an overflow of `sum` found in the data.
   package var site: ExprSite? = nil
+  /// For a metric, what it reads besides the rows, for a SQL compiler (the
+  /// executor reads the catalog itself).
+  package var reads: VerbReads? = nil
 }
 
 package enum AggregateFunction: Equatable {

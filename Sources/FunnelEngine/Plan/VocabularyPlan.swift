@@ -18,7 +18,7 @@ package enum VocabularyPlan {
   }
 }
 
-/// What `attribute` and `scorecard` read besides their input rows, as the
+/// What `attribute`, `scorecard` and the metrics read besides their input rows, as the
 /// binder saw it: the session's day (an open deal's window ends today) and the
 /// columns of the datasets they read by name (touches, campaigns, leads,
 /// deals). The executor reads the catalog itself; a SQL compiler, which sees
@@ -30,5 +30,14 @@ package struct VerbReads {
   package init(today: Int32, datasets: [String: TableSchema]) {
     self.today = today
     self.datasets = datasets
+  }
+
+  /// The session's day and the columns of the standard datasets it holds.
+  init(catalog: Catalog) {
+    var datasets: [String: TableSchema] = [:]
+    for name in ["campaigns", "leads", "touches", "deals", "costs"] {
+      if let t = catalog.dataset(name) { datasets[name] = TableSchema(t, rowCount: t.rowCount) }
+    }
+    self.init(today: catalog.today, datasets: datasets)
   }
 }

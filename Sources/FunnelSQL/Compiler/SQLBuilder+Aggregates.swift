@@ -15,6 +15,9 @@ import FunnelEngine
 extension SQLBuilder {
   func aggregate(_ from: SQLRelation, _ plan: AggregatePlan) throws(SQLCompileError) -> SQLRelation {
     try located(plan.text) { () throws(SQLCompileError) in
+      if plan.aggregates.contains(where: { if case .metric = $0.function { return true } else { return false } }) {
+        return try aggregateWithMetrics(from, plan)
+      }
       var keys = [String]()
       for k in plan.keys {
         let sql = try expression(k.expr, over: from)
@@ -79,9 +82,9 @@ extension SQLBuilder {
     case .median: return quantile(x, 0.5, date: spec.type == .date)
     case .percentile(let p): return quantile(x, p, date: false)
     case .metric(let call):
+      // `aggregateWithMetrics` computes metrics from their facts.
       throw SQLCompileError(
-        "the metric `\(call.name)` has no \(dialect.rawValue) SQL form here yet", stage: nil,
-        hint: "run it with .engine memory")
+        "internal error: the metric `\(call.name)` reached a plain aggregate (this is a bug)", stage: nil)
     }
   }
 

@@ -205,7 +205,7 @@ extension SQLBuilder {
   }
 
   /// `a = b` for two ids, an int matched to a text by its decimal text.
-  private func idMatch(_ a: String, _ aType: DataType, _ b: String, _ bType: DataType) -> String {
+  func idMatch(_ a: String, _ aType: DataType, _ b: String, _ bType: DataType) -> String {
     if aType == bType { return "\(a) = \(b)" }
     func text(_ x: String, _ t: DataType) -> String { t == .string ? x : "CAST(\(x) AS \(textType))" }
     return "\(text(a, aType)) = \(text(b, bType))"

@@ -49,10 +49,7 @@ extension SQLBuilder {
     let periodDay: String
     switch period.type {
     case .date, .timestamp: periodDay = try day(slot("c"), period.type, stage: text, what: "the cohort")
-    case .period:
-      throw SQLCompileError(
-        "\(dialect.rawValue) SQL for cohort by months over a \(period.type.name) period is not written yet",
-        stage: text, hint: "cohort <date column> by months compiles; a period's first day does not yet")
+    case .period(let unit): periodDay = firstDay(slot("c"), unit)
     default: periodDay = null("DATE")
     }
     var dated: [(LeadStage, String)] = []
@@ -105,5 +102,33 @@ extension SQLBuilder {
     return add(
       "cohort", sql, columns: names + (0...maxMonths).map { "m\($0)" },
       types: keyTypes + [.int] + (0...maxMonths).map { _ in .double })
+  }
+
+  /// The first day of a period held as its text (`2026-03`, `2026-Q2`,
+  /// `2026-W11`, `2026`, `2026-03-05`), as `Periods.firstDay` gives it.
+  func firstDay(_ x: String, _ unit: PeriodUnit) -> String {
+    func date(_ text: String) -> String { "CAST(\(text) AS DATE)" }
+    switch unit {
+    case .day: return date(x)
+    case .month: return date("\(x) || '-01'")
+    case .year: return date("\(x) || '-01-01'")
+    case .quarter:
+      let month = "CAST(CAST(SUBSTR(\(x), 7, 1) AS INTEGER) * 3 - 2 AS \(textType))"
+      return date("SUBSTR(\(x), 1, 4) || '-' || LPAD(\(month), 2, '0') || '-01'")
+    case .week:
+      // Week 1 is the week of January 4th; its Monday is that day less its ISO weekday less one.
+      let january4 = date("SUBSTR(\(x), 1, 4) || '-01-04'")
+      let weekday: String
+      switch dialect {
+      case .duckdb: weekday = "isodow(\(january4))"
+      case .postgres: weekday = "CAST(EXTRACT(ISODOW FROM \(january4)) AS INTEGER)"
+      case .spark: weekday = "((dayofweek(\(january4)) + 5) % 7 + 1)"
+      }
+      let days = "(CAST(SUBSTR(\(x), 7, 2) AS INTEGER) - 1) * 7 - (\(weekday) - 1)"
+      switch dialect {
+      case .duckdb, .postgres: return "CAST(\(january4) + CAST(\(days) AS INTEGER) AS DATE)"
+      case .spark: return "date_add(\(january4), \(days))"
+      }
+    }
   }
 }
