@@ -101,8 +101,10 @@ let package = Package(
       name: "FunnelSQLTests",
       dependencies: ["FunnelSQL", "FunnelEngine", "FunnelData", "FunnelLanguage", "FunnelTestSupport"]
     ),
-    .testTarget(name: "FunnelPostgresTests", dependencies: ["FunnelPostgres", "FunnelSQL", "FunnelData"]),
-    .testTarget(name: "FunnelSparkTests", dependencies: ["FunnelSpark", "FunnelSQL", "FunnelData"]),
+    .testTarget(
+      name: "FunnelPostgresTests", dependencies: ["FunnelPostgres", "FunnelSQL", "FunnelData", "FunnelTestSupport"]),
+    .testTarget(
+      name: "FunnelSparkTests", dependencies: ["FunnelSpark", "FunnelSQL", "FunnelData", "FunnelTestSupport"]),
     .testTarget(
       name: "FunnelShellTests",
       dependencies: ["FunnelShell", "FunnelData", "FunnelEngine", "FunnelLanguage", "FunnelTestSupport"]

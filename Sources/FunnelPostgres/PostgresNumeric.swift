@@ -1,5 +1,4 @@
 import FunnelData
-import PostgresNIO
 
 /// PostgreSQL's `numeric` in its binary form, read without rounding: four
 /// 16-bit integers (the count of digits, the weight of the first, the sign,
@@ -7,8 +6,13 @@ import PostgresNIO
 /// The value is Σ digit[i] × 10000^(weight − i).
 ///
 ///     // 1234.50 is the digits [1234, 5000], weight 0, scale 2:
-///     PostgresNumeric(buffer)?.units(scale: 2)  // 123450
-///     PostgresNumeric(buffer)?.text             // "1234.50"
+///     cell.withUnsafeReadableBytes { PostgresNumeric($0)?.units(scale: 2) }  // 123450
+///     cell.withUnsafeReadableBytes { PostgresNumeric($0)?.text }             // "1234.50"
+///
+/// It reads the cell's bytes in place (a result's numeric cells are read
+/// without an allocation each), so it lives only inside the closure that
+/// lends them. It reads raw bytes, not a `ByteBuffer`, so that the fuzz
+/// target `pgnumeric` (scripts/fuzz) can build it without the server driver.
 struct PostgresNumeric {
   enum Sign: UInt16 {
     case positive = 0x0000
@@ -24,37 +28,48 @@ struct PostgresNumeric {
   var scale: Int
   /// How many base-10,000 digits follow the header.
   var count: Int
-  /// The bytes, read in place: a result's numeric cells are read without an
-  /// allocation each.
-  private let buffer: ByteBuffer
+  /// The digits' bytes, big-endian, borrowed from the caller.
+  private let digits: UnsafeRawBufferPointer
 
-  /// Reads a value; nil when the bytes are not a numeric.
-  init?(_ buffer: ByteBuffer) {
-    var b = buffer
-    guard let count = b.readInteger(as: Int16.self), count >= 0, let weight = b.readInteger(as: Int16.self),
-      let rawSign = b.readInteger(as: UInt16.self), let sign = Sign(rawValue: rawSign),
-      let scale = b.readInteger(as: Int16.self), b.readableBytes == 2 * Int(count)
+  /// Reads a value; nil when the bytes are not a numeric (a short or long
+  /// cell, an unknown sign, a negative count or scale, a digit outside
+  /// 0...9999).
+  init?(_ bytes: UnsafeRawBufferPointer) {
+    func int16(_ offset: Int) -> Int16 { Int16(bigEndian: bytes.loadUnaligned(fromByteOffset: offset, as: Int16.self)) }
+    guard bytes.count >= 8 else { return nil }
+    let count = int16(0), weight = int16(2), scale = int16(6)
+    guard count >= 0, scale >= 0, let sign = Sign(rawValue: UInt16(bitPattern: int16(4))),
+      bytes.count == 8 + 2 * Int(count)
     else { return nil }
     self.sign = sign
     self.weight = Int(weight)
     self.scale = Int(scale)
     self.count = Int(count)
-    self.buffer = b
+    self.digits = UnsafeRawBufferPointer(rebasing: bytes[8...])
+    for i in 0..<self.count {
+      let d = digit(i)
+      guard (0...9999).contains(d) else { return nil }
+      // PostgreSQL rounds a value to its scale before it sends it: a digit
+      // below the scale is not a numeric it writes.
+      let e = 4 * (self.weight - i) + self.scale
+      if e < 0, d != 0, -e >= 4 || Int(d) % [1, 10, 100, 1000][-e] != 0 { return nil }
+    }
   }
 
   /// Digit `i` (0 past the last one); 0...9999.
   func digit(_ i: Int) -> Int16 {
     guard i >= 0, i < count else { return 0 }
-    return buffer.getInteger(at: buffer.readerIndex + 2 * i, as: Int16.self) ?? 0
+    return Int16(bigEndian: digits.loadUnaligned(fromByteOffset: 2 * i, as: Int16.self))
   }
 
   var isFinite: Bool { sign == .positive || sign == .negative }
 
   /// The value × 10^scale as an Int64; nil when it is not finite, has more
-  /// decimals than `scale`, or leaves Int64.
+  /// decimals than `scale`, or leaves Int64 (Int64.min fits).
   func units(scale: Int) -> Int64? {
     guard isFinite, (0...18).contains(scale) else { return nil }
-    var units: Int64 = 0
+    // Summed as a negative number, so that Int64.min fits.
+    var negated: Int64 = 0
     for i in 0..<count {
       let d = digit(i)
       if d == 0 { continue }
@@ -71,11 +86,12 @@ struct PostgresNumeric {
         guard -e < 4, Int64(d) % Decimal64.intPowersOfTen[-e] == 0 else { return nil }
         value = Int64(d) / Decimal64.intPowersOfTen[-e]
       }
-      let (sum, overflow) = units.addingReportingOverflow(value)
+      let (sum, overflow) = negated.subtractingReportingOverflow(value)
       guard !overflow else { return nil }
-      units = sum
+      negated = sum
     }
-    return sign == .negative ? -units : units
+    if sign == .negative { return negated }
+    return negated == .min ? nil : -negated
   }
 
   /// The value as PostgreSQL writes it (`-1234.50`, `NaN`, `Infinity`).
@@ -91,12 +107,16 @@ struct PostgresNumeric {
       return String(repeating: "0", count: 4 - s.count) + s
     }
     var text = sign == .negative ? "-" : ""
-    if weight < 0 {
-      text += "0"
-    } else {
-      text += String(digit(0))
-      if weight > 0 { for i in 1...weight { text += padded(digit(i)) } }
+    // The whole part, without leading zeros (a weight above the first
+    // nonzero digit is not what PostgreSQL sends, but reads the same).
+    var whole = ""
+    if weight >= 0 {
+      for i in 0...weight {
+        let d = digit(i)
+        whole += whole.isEmpty ? (d == 0 ? "" : String(d)) : padded(d)
+      }
     }
+    text += whole.isEmpty ? "0" : whole
     if scale > 0 {
       var fraction = ""
       var i = weight + 1

@@ -68,12 +68,12 @@ struct ResultColumn {
     case .numeric(let scale):
       ints.append(try units(bytes, scale: scale))
     case .numericDouble:
-      doubles.append(PostgresNumeric(bytes)?.double ?? .nan)
+      doubles.append(bytes.withUnsafeReadableBytes { PostgresNumeric($0)?.double } ?? .nan)
     case .numericUnscaled:
       if case .decimal(let scale) = type {
         ints.append(try units(bytes, scale: scale))
       } else {
-        doubles.append(PostgresNumeric(bytes)?.double ?? .nan)
+        doubles.append(bytes.withUnsafeReadableBytes { PostgresNumeric($0)?.double } ?? .nan)
       }
     case .text, .char:
       intern(bytes)
@@ -117,12 +117,16 @@ struct ResultColumn {
   }
 
   private func units(_ bytes: ByteBuffer, scale: Int) throws(RemoteError) -> Int64 {
-    guard let numeric = PostgresNumeric(bytes) else {
+    let read = bytes.withUnsafeReadableBytes { raw -> (units: Int64?, text: String)? in
+      guard let numeric = PostgresNumeric(raw) else { return nil }
+      return (numeric.units(scale: scale), numeric.text)
+    }
+    guard let read else {
       throw RemoteError(.unsupported, "column '\(name)' holds a numeric that could not be read")
     }
-    if let units = numeric.units(scale: scale) { return units }
+    if let units = read.units { return units }
     throw RemoteError(
-      .unsupported, "column '\(name)' holds \(numeric.text), which does not fit decimal(\(scale))",
+      .unsupported, "column '\(name)' holds \(read.text), which does not fit decimal(\(scale))",
       hint: "a decimal holds 18 digits; cast the column to double precision, or to numeric(p, s) with more decimals")
   }
 
@@ -161,26 +165,45 @@ struct ResultColumn {
   /// scale is at most `unscaledDecimalLimit`; a double otherwise (and with no
   /// rows). Later batches must fit the choice.
   private mutating func chooseUnscaledType() throws(RemoteError) {
-    let values = pending.map { $0.flatMap(PostgresNumeric.init) }
+    let cells = pending
     pending = []
+    // Each cell is read in place, once per pass (see `PostgresNumeric`).
+    func read<R>(_ cell: ByteBuffer, _ f: (PostgresNumeric) -> R) throws(RemoteError) -> R {
+      guard let r = cell.withUnsafeReadableBytes({ raw in PostgresNumeric(raw).map(f) }) else {
+        throw RemoteError(.unsupported, "column '\(name)' holds a numeric that could not be read")
+      }
+      return r
+    }
     var scale = 0
-    var decimal = !values.isEmpty
-    for case let numeric? in values {
-      scale = max(scale, numeric.scale)
-      if !numeric.isFinite { decimal = false }
+    var decimal = !cells.isEmpty
+    for case let cell? in cells {
+      let (shown, finite) = try read(cell) { ($0.scale, $0.isFinite) }
+      scale = max(scale, shown)
+      if !finite { decimal = false }
     }
     if scale > ResultColumn.unscaledDecimalLimit { decimal = false }
+    var units: [Int64] = []
     if decimal {
-      for case let numeric? in values where numeric.units(scale: scale) == nil { decimal = false }
+      for cell in cells {
+        guard let cell else {
+          units.append(0)
+          continue
+        }
+        guard let u = try read(cell, { $0.units(scale: scale) }) else {
+          decimal = false
+          break
+        }
+        units.append(u)
+      }
     }
     type = decimal ? .decimal(scale: scale) : .double
-    for value in values {
-      guard let value else {
+    for (i, cell) in cells.enumerated() {
+      guard let cell else {
         appendNull()
         continue
       }
       validity.append(true)
-      if decimal { ints.append(value.units(scale: scale) ?? 0) } else { doubles.append(value.double) }
+      if decimal { ints.append(units[i]) } else { doubles.append(try read(cell) { $0.double }) }
     }
   }
 }
