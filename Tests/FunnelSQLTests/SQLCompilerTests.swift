@@ -148,15 +148,6 @@ import Testing
     #expect(throws: SQLCompileError.self) { try SQLFixture.sql(#"deals | save "/tmp/x.csv""#, .postgres) }
   }
 
-  @Test func metricsNameTheMetricAndDialect() throws {
-    do {
-      _ = try SQLFixture.sql("deals | agg win_rate() by owner", .spark)
-      Issue.record("compiled")
-    } catch let e as SQLCompileError {
-      #expect(e.message.contains("win_rate") && e.message.contains("spark"))
-    }
-  }
-
   @Test func compareHasARowPerKeyAndMetric() throws {
     let text = try SQLFixture.sql(
       #"deals | compare stage "closed_won" vs "closed_lost" on n = count() by product"#, .duckdb

@@ -43,16 +43,17 @@ extension SQLBuilder {
     }
   }
 
-  /// The day of a date or timestamp column (a timestamp's date); throws for a
-  /// period, whose SQL form is the core compiler's choice and not read here yet.
+  /// The day of a date, timestamp or period column (a timestamp's date, a
+  /// period's first day, as the engine's `Column.days()` reads them); throws
+  /// for another type.
   func day(_ sql: String, _ type: DataType, stage: String, what: String) throws(SQLCompileError) -> String {
     switch type {
     case .date: return sql
     case .timestamp: return "CAST(\(sql) AS DATE)"
+    case .period(let unit): return firstDay(sql, unit)
     default:
       throw SQLCompileError(
-        "\(dialect.rawValue) SQL for \(what) of type \(type.name) is not written yet", stage: stage,
-        hint: "use a date or timestamp column")
+        "\(what) must be a date, not \(type.name)", stage: stage, hint: "use a date or timestamp column")
     }
   }
 
