@@ -32,9 +32,17 @@ extension DotCommand {
 }
 
 extension Session {
-  /// `campaigns 48 · leads 20,000 · ...`: the loaded datasets with row counts.
+  /// `campaigns 48 · leads 20,000 · ...`: the loaded datasets with row
+  /// counts; on a server, its address and its tables.
   public func datasetSummary() -> String {
     let names = catalog.datasetNames
+    if let remote {
+      let tables =
+        names.isEmpty
+        ? "no tables yet; '.load NAME PATH' copies a file there"
+        : Counts.of(names.count, "table") + ": " + names.joined(separator: ", ")
+      return "engine: \(remote.address) · " + tables
+    }
     if names.isEmpty { return "no datasets loaded" }
     return names.map { name in
       name + " " + Counts.grouped(catalog.dataset(name)?.rowCount ?? 0)

@@ -1,5 +1,6 @@
 import FunnelData
 import FunnelLanguage
+import FunnelSQL
 
 extension DotCommand {
   /// `.load NAME PATH [with ...] [map ...]`: reads a CSV, TSV, JSON or JSONL file.
@@ -11,17 +12,22 @@ extension DotCommand {
   ) { session, invocation in
     let words = CommandWord.split(invocation.text, at: invocation.span, punctuation: true)
     let request = try LoadArguments.parse(words, usage: invocation.usage, at: invocation.nameSpan)
+    let loaded: (rows: Int, columns: Int)
     do {
-      try session.load(name: request.name, path: request.path, options: request.options, map: request.map)
+      loaded = try session.load(name: request.name, path: request.path, options: request.options, map: request.map)
     } catch let error as FileError {
       // Positioned at the path in the script, naming the file's own line.
       throw Diagnostic(message: error.description, span: words.count > 1 ? words[1].span : invocation.nameSpan)
     } catch let exceeded as MemoryLimitExceeded {
       throw session.memoryDiagnostic(exceeded, at: words.count > 1 ? words[1].span : invocation.nameSpan)
     }
-    if session.interactive, let table = session.catalog.dataset(request.name) {
+    if session.interactive {
+      var place = ""
+      if let remote = session.remote {
+        place = remote.dialect == .postgres ? " (a temporary table on the server)" : " (a temporary view on the server)"
+      }
       session.note(
-        "\(request.name): " + Counts.of(table.rowCount, "row") + ", " + Counts.of(table.columnCount, "column"))
+        "\(request.name): " + Counts.of(loaded.rows, "row") + ", " + Counts.of(loaded.columns, "column") + place)
     }
   }
 }

@@ -7,6 +7,10 @@ extension DotCommand {
     argumentCount: 0...0
   ) { session, _ in
     let names = session.catalog.datasetNames
+    if names.isEmpty, let remote = session.remote {
+      session.note("no tables in \(remote.address); '.load NAME PATH' copies a file there")
+      return
+    }
     if names.isEmpty {
       session.note("no datasets loaded; '.demo' makes the demo data, '.load NAME PATH' reads a file")
       return

@@ -9,15 +9,17 @@ extension Session {
   /// Reads a file into the catalog as `name`, renaming columns by `map`
   /// (pairs new = old). Throws `FileError` (unreadable file, or a mapped
   /// column the file does not have), `MemoryLimitExceeded` or `Cancelled`;
-  /// then the dataset of that name loaded before, if any, is kept.
+  /// then the dataset of that name loaded before, if any, is kept. Returns
+  /// the rows and columns read (on a server, the catalog holds only the
+  /// columns).
+  @discardableResult
   public func load(
     name: String, path: String, options: ReadOptions = ReadOptions(), map: [(new: String, old: String)] = []
   )
-    throws
+    throws -> (rows: Int, columns: Int)
   {
     if let remote {
-      try loadRemote(name: name, path: path, options: options, map: map, on: remote)
-      return
+      return try loadRemote(name: name, path: path, options: options, map: map, on: remote)
     }
     var table = try read(path: path, options: options)
     // The reader checks the limit as it goes; this catches a file read in one
@@ -32,6 +34,7 @@ extension Session {
       table.rename(column: index, to: pair.new)
     }
     catalog.setDataset(name, table)
+    return (table.rowCount, table.columnCount)
   }
 
   /// `.load` on a server: the file is read here, as in memory (types,
@@ -39,7 +42,7 @@ extension Session {
   /// table and Spark registers them as a temporary view.
   private func loadRemote(
     name: String, path: String, options: ReadOptions, map: [(new: String, old: String)], on remote: RemoteEngine
-  ) throws {
+  ) throws -> (rows: Int, columns: Int) {
     var table = try read(path: path, options: options)
     for pair in map {
       guard let index = table.index(of: pair.old) else {
@@ -56,6 +59,7 @@ extension Session {
       throw FileError(path: path, message: "\(remote.dialect.rawValue): " + error.message)
     }
     catalog.setDataset(name, Self.emptyTable(names: table.names, types: table.columns.map(\.type)))
+    return (table.rowCount, table.columnCount)
   }
 
   /// Memory a table's columns take: values, validity bits and dictionaries.

@@ -112,8 +112,9 @@ extension Session {
     plan.replaceRoot(.pipeline(node, chart: chart))
     let query = try compileSQL(Prepared(plan: plan), statement, in: source, dialect: engine.dialect)
     // A table at the terminal shows a window of rows: fetch one more than
-    // fits, and say when there were more, rather than fetch them all.
-    let window: Int? = savePath == nil && format == .table ? renderOptions().maxRows : nil
+    // fits, and say when there were more, rather than fetch them all. A
+    // chart is drawn from every row, as in memory, so it fetches them all.
+    let window: Int? = savePath == nil && format == .table && chart == nil ? renderOptions().maxRows : nil
     var batches: [Table] = []
     var rows = 0
     var more = false
