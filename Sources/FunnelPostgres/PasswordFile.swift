@@ -1,4 +1,5 @@
 import Foundation
+import FunnelData
 
 /// libpq's password file: one line per server, `host:port:database:user:password`,
 /// where `*` matches anything, `\:` and `\\` stand for `:` and `\`, and lines
@@ -91,14 +92,12 @@ struct PasswordLookup: Sendable {
     } else {
       return
     }
-    var info = stat()
-    guard stat(path, &info) == 0, info.st_mode & S_IFMT == S_IFREG else { return }
-    if info.st_mode & (S_IRWXG | S_IRWXO) != 0 {
-      ignoredFile = "\(path) is ignored because others may read it: chmod 600 \(path)"
-      return
+    switch PrivateFile.read(path) {
+    case .missing: return
+    case .readableByOthers(let reason): ignoredFile = reason
+    case .text(let text):
+      password = PasswordFile(text: text).password(
+        host: url.host, port: url.port, database: url.database, user: url.user)
     }
-    guard let data = FileManager.default.contents(atPath: path) else { return }
-    let file = PasswordFile(text: String(decoding: data, as: UTF8.self))
-    password = file.password(host: url.host, port: url.port, database: url.database, user: url.user)
   }
 }

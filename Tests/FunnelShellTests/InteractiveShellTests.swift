@@ -192,4 +192,30 @@ struct InteractiveShellTests {
     #expect(entries.contains("deals | take 1\n"))
     #expect(entries.contains("leads |\ntake 1"), "a continued statement is one entry: \(entries)")
   }
+
+  /// A history that is not a regular file (`/dev/null`) is written in place
+  /// and keeps its mode: libedit makes every file it writes history to 0600,
+  /// which on /dev/null locks other users out of it. The test makes a null
+  /// device of its own (mknod needs root; without it, or where the temporary
+  /// folder allows no devices, there is nothing to check).
+  @Test func aNullDeviceHistoryKeepsItsMode() throws {
+    let device = NSTemporaryDirectory() + "funnel-null-\(UUID().uuidString)"
+    // Device 1:3 (major 1, minor 3) in Linux's encoding: major << 8 | minor.
+    guard mknod(device, S_IFCHR | 0o666, dev_t(1 << 8 | 3)) == 0 else { return }
+    defer { unlink(device) }
+    _ = chmod(device, 0o666)
+    let probe = open(device, O_WRONLY)
+    guard probe >= 0 else { return }
+    close(probe)
+    let shell = try PseudoTerminal(extraEnvironment: ["FUNNEL_HISTORY": device])
+    #expect(shell.expect(Self.prompt), "\(shell.unmatched)")
+    shell.send("1 + 2\r")
+    #expect(shell.expect(Self.prompt), "\(shell.unmatched)")
+    shell.send("\u{04}")
+    #expect(shell.exitStatus() == 0)
+    var info = stat()
+    #expect(stat(device, &info) == 0)
+    #expect(info.st_mode & S_IFMT == S_IFCHR, "still a device")
+    #expect(info.st_mode & 0o777 == 0o666, "mode \(String(info.st_mode & 0o777, radix: 8))")
+  }
 }

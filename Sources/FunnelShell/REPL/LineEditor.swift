@@ -129,8 +129,22 @@ final class LineEditor {
     guard let writer = try? SafeFileWriter(path: path, newFileMode: 0o600) else { return false }
     if writer.writesInPlace {
       // `/dev/null` (no history kept) or a pipe: nothing to replace or count.
-      writer.discard()
-      return write_history(path) == 0
+      // libedit makes every file it writes history to private (0600), which
+      // would lock other users out of /dev/null; it writes a private file of
+      // its own, whose bytes then go to the target.
+      let scratch = NSTemporaryDirectory() + "funnel-history-\(UUID().uuidString)"
+      defer { unlink(scratch) }
+      guard write_history(scratch) == 0, let bytes = FileManager.default.contents(atPath: scratch) else {
+        writer.discard()
+        return false
+      }
+      do {
+        try writer.write([UInt8](bytes))
+        try writer.commit()
+        return true
+      } catch {
+        return false
+      }
     }
     guard write_history(writer.temporaryPath) == 0,
       let written = FileManager.default.contents(atPath: writer.temporaryPath),

@@ -44,7 +44,7 @@ extension SparkEngine {
   /// text. JSON is read as JSON Lines (`.jsonl`) or as one array (`.json`,
   /// `multiLine`).
   public func load(path: String, format: FileFormat, as name: String) throws(RemoteError) {
-    let absolute = path.hasPrefix("/") ? path : FileManager.default.currentDirectoryPath + "/" + path
+    let absolute = ScratchFolder.absolute(path)
     var options = ["path": absolute]
     let source: String
     switch format {
@@ -129,9 +129,7 @@ extension SparkEngine {
 /// Tables Funnel has read itself, handed to Spark.
 extension SparkEngine {
   /// Where the copies of this session's tables go; removed by `close()`.
-  var scratchFolder: URL {
-    FileManager.default.temporaryDirectory.appendingPathComponent("funnel-spark-\(sessionID)")
-  }
+  var scratchFolder: ScratchFolder { ScratchFolder(name: "spark-\(sessionID)") }
 
   /// Makes `table` (read by Funnel from `path`, so its types are Funnel's)
   /// the temporary view `name`: the rows are written as JSON Lines under
@@ -139,13 +137,9 @@ extension SparkEngine {
   /// server reads too) and Spark reads them with the table's own schema,
   /// so no type is inferred twice.
   public func load(_ table: Table, path: String, as name: String) throws(RemoteError) {
-    let folder = scratchFolder
-    let copy = folder.appendingPathComponent(
-      "\(name.filter { $0.isLetter || $0.isNumber || $0 == "_" })-\(UUID().uuidString).jsonl"
-    ).path
+    let copy: String
     do {
-      try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-      try TableWriter.write(table, to: copy, format: .jsonl)
+      copy = try scratchFolder.write(table, stem: name)
     } catch {
       throw RemoteError(.unsupported, "cannot write the copy of '\(path)' that Spark reads: \(error)")
     }

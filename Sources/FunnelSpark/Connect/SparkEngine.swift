@@ -70,7 +70,7 @@ public final class SparkEngine: RemoteEngine {
   public func close() {
     client.beginGracefulShutdown()
     connections.cancel()
-    try? FileManager.default.removeItem(at: scratchFolder)
+    scratchFolder.remove()
   }
 
   deinit { close() }
