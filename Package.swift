@@ -86,7 +86,7 @@ let package = Package(
     .executableTarget(
       name: "funnel-bench", dependencies: ["FunnelEngine", "FunnelData", "FunnelLanguage"], swiftSettings: releaseSpeed),
     // What several test targets share: the fuzz inputs, the real datasets' folder.
-    .target(name: "FunnelTestSupport", path: "Tests/FunnelTestSupport"),
+    .target(name: "FunnelTestSupport", dependencies: ["FunnelData"], path: "Tests/FunnelTestSupport"),
     .testTarget(name: "FunnelDataTests", dependencies: ["FunnelData", "FunnelTestSupport"]),
     .testTarget(name: "FunnelLanguageTests", dependencies: ["FunnelLanguage", "FunnelTestSupport"]),
     .testTarget(

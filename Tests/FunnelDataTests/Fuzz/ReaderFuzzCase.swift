@@ -1,6 +1,10 @@
 import Foundation
 import FunnelData
 
+#if canImport(FunnelTestSupport)
+  import FunnelTestSupport
+#endif
+
 /// One fuzz input for the file readers: the first byte picks the read
 /// options and the file's extension, the rest is the file. Shared by the
 /// libFuzzer targets (Fuzz/csv, Fuzz/json) and the replay of saved inputs
@@ -61,23 +65,6 @@ enum ReaderFuzzCase {
     return options
   }
 
-  static func check(_ table: Table) -> [String] {
-    var problems: [String] = []
-    if table.names.count != table.columns.count {
-      problems.append("\(table.names.count) names for \(table.columns.count) columns")
-    }
-    for (name, column) in zip(table.names, table.columns) {
-      if column.count != table.rowCount {
-        problems.append("column '\(name)' has \(column.count) values for \(table.rowCount) rows")
-        continue
-      }
-      _ = column.nullCount
-      for row in 0..<column.count { _ = column.value(at: row) }
-    }
-    if problems.isEmpty {
-      _ = TableWriter.encode(table, as: .csv)
-      _ = TableWriter.encode(table, as: .json)
-    }
-    return problems
-  }
+  static func check(_ table: Table) -> [String] { TableCheck.problems(table, writing: [.csv, .json]) }
+
 }

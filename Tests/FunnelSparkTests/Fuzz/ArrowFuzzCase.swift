@@ -3,9 +3,11 @@ import FunnelData
 import FunnelSQL
 
 // Built into the libFuzzer binary together with the Arrow reader's sources
-// (scripts/fuzz), where there is no FunnelSpark module to import.
+// and TableCheck.swift (scripts/fuzz), where there is no FunnelSpark or
+// FunnelTestSupport module to import.
 #if canImport(FunnelSpark)
   @testable import FunnelSpark
+  import FunnelTestSupport
 #endif
 
 /// One fuzz input for the Arrow reader: the bytes as the body of one Spark
@@ -32,20 +34,6 @@ enum ArrowFuzzCase {
     return try? reader.tables(in: Data(bytes))
   }
 
-  static func check(_ table: Table) -> [String] {
-    var problems: [String] = []
-    if table.names.count != table.columns.count {
-      problems.append("\(table.names.count) names for \(table.columns.count) columns")
-    }
-    for (name, column) in zip(table.names, table.columns) {
-      if column.count != table.rowCount {
-        problems.append("column '\(name)' has \(column.count) values for \(table.rowCount) rows")
-        continue
-      }
-      _ = column.nullCount
-      for row in 0..<column.count { _ = column.value(at: row) }
-    }
-    if problems.isEmpty { _ = TableWriter.encode(table, as: .csv) }
-    return problems
-  }
+  static func check(_ table: Table) -> [String] { TableCheck.problems(table, writing: [.csv]) }
+
 }
