@@ -20,25 +20,62 @@ extension PipelineBinder {
 
   /// Items are bound in order over the columns so far, so a later item sees
   /// an earlier one (its expression is substituted in).
+  ///
+  /// Window functions become a `window` step under the projection, which
+  /// reads their columns. A window function over another's result (`b =
+  /// change(a) over (...)` after `a = lag(x) over (...)`) needs that result
+  /// first: the items before it are closed into a step of their own (window,
+  /// then projection) and the rest bind over it.
   func bindDerive(_ items: [NamedExpr], _ node: PlanNode, _ scope: Scope) throws -> (PlanNode, Scope) {
+    var input = node
     var columns = scope.passThrough
+    var windowing = Windowing(inputWidth: columns.count, columns: columns)
+    var layerItems: [NamedExpr] = []
+    /// The layer so far as a step: its window functions, then the projection.
+    func layer() -> PlanNode {
+      var below = input
+      if !windowing.specs.isEmpty {
+        var names = NameAllocator(existing: input.outputNames)
+        let hidden = windowing.specs.indices.map { names.claim("__window_\($0 + 1)") }
+        below = .window(input, WindowPlan(functions: windowing.specs, names: hidden))
+      }
+      let text = layerItems.map(ExprText.text).joined(separator: ", ")
+      return .project(below, columns: columns, verb: "derive", text: text)
+    }
     for item in items {
-      let current = Scope(columns: columns, label: scope.label, origin: scope.origin)
-      let local = try ExprBinder(scope: current, catalog: catalog, clause: "derive").bind(item.expr)
-      let snapshot = columns
-      let expr = local.replacingColumns { snapshot[$0].expr }
+      var expr: BoundExpr? = nil
+      for attempt in 0..<2 {
+        let current = Scope(columns: columns, label: scope.label, origin: scope.origin)
+        windowing.beginItem(columns)
+        let binder = ExprBinder(scope: current, catalog: catalog, clause: "derive", windowing: windowing)
+        let local = try binder.bind(item.expr)
+        if windowing.needsLayer {
+          // Over a fresh layer every column is the layer's own: nothing can need another.
+          guard attempt == 0, !layerItems.isEmpty else {
+            throw Diagnostic(
+              message: "internal error: a window function reads a column its own step computes (this is a bug)",
+              span: item.expr.span)
+          }
+          windowing.dropItem()
+          input = layer()
+          columns = Scope(columns: columns, label: scope.label, origin: scope.origin).passThrough
+          windowing = Windowing(inputWidth: columns.count, columns: columns)
+          layerItems = []
+          continue
+        }
+        expr = local.replacingColumns { windowing.reference($0) }
+        break
+      }
+      guard let expr else { continue }
       let name = item.name?.text ?? Naming.name(item.expr)
       if let i = columns.firstIndex(where: { $0.name == name }) {
         columns[i].expr = expr
       } else {
         columns.append(OutputColumn(name: name, expr: expr))
       }
+      layerItems.append(item)
     }
-    let text = items.map(ExprText.text).joined(separator: ", ")
-    return (
-      .project(node, columns: columns, verb: "derive", text: text),
-      Scope(columns: columns, label: scope.label, origin: scope.origin)
-    )
+    return (layer(), Scope(columns: columns, label: scope.label, origin: scope.origin))
   }
 
   /// Binds keys (over the rows) and aggregates (in an aggregate context).
