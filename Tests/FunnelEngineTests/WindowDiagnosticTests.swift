@@ -76,6 +76,20 @@ import Testing
         "deals | derive p = lag(amount) over (sort 1️⃣amont)", "unknown column 'amont' in deals", "did you mean 'amount'?"
       ),
       ("deals | derive p = lag(amount) over (by 1️⃣onwer)", "unknown column 'onwer' in deals", "did you mean 'owner'?"),
+      (
+        "deals | agg 1️⃣lead_velocity_rate() by owner",
+        "lead_velocity_rate() needs a month among the keys, to compare each month with the one before",
+        "as in: leads | agg lvr = lead_velocity_rate() by m = month(mql_at)"
+      ),
+      (
+        "deals | agg 1️⃣lead_velocity_rate() by m = month(created_at)",
+        "lead_velocity_rate() counts leads that reached mql, so it runs on leads, not deals",
+        "rows of another name need a text column 'stage' and a date 'mql_at'"
+      ),
+      (
+        "deals | compare owner \"ann\" vs \"bob\" on 1️⃣lead_velocity_rate()",
+        "lead_velocity_rate() compares each month with the one before, so it stands only in agg", nil
+      ),
     ] as [(String, String, String?)])
   func diagnostics(source: String, message: String, hint: String?) throws {
     let (d, line, column) = F.diagnostic(source)

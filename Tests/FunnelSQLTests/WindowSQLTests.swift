@@ -10,7 +10,7 @@ import Testing
 /// (the values are checked on DuckDB, PostgreSQL and Spark by Tests/FourWay).
 @Suite struct WindowSQLTests {
   /// Each window function once at least, with and without partitions and sort
-  /// keys, over text, dates, money and counts.
+  /// keys, over text, dates, money and counts; and `lead_velocity_rate()`.
   static let cases = [
     "leads | agg n = count() by m = month(created_at) | derive g = pct_change(n) over (sort m)",
     "deals | derive p = lag(amount) over (by owner sort created_at), q = lead(stage, 2) over (sort amount desc)",
@@ -21,6 +21,7 @@ import Testing
     "deals | agg revenue = sum(amount) by product | derive share = pct_of_total(revenue) over ()",
     "leads | derive d = change(score) over (by channel sort created_at), p = pct_change(score) over (by region)",
     "leads | derive p = lag(score) over (sort lead_id), c = change(p) over (sort lead_id) | where c > 0",
+    "leads | agg mqls = count_if(reached(\"mql\")), lvr = lead_velocity_rate() by channel, m = month(mql_at)",
   ]
 
   @Test(arguments: SQLDialect.allCases)
@@ -97,5 +98,11 @@ import Testing
       "deals | sort amount | derive n = row_number() over () | agg top = max(n) by owner", .duckdb)
     #expect(q.text.contains("row_number() OVER (ORDER BY \"amount\" ASC NULLS LAST, \"__funnel_row\")"))
     #expect(q.text.contains("CAST(row_number() OVER (ORDER BY \"__funnel_row\" ASC) AS BIGINT)"))
+  }
+
+  @Test func monthGrowthComparesMonthNumbers() throws {
+    let q = try SQLFixture.sql("leads | agg lvr = lead_velocity_rate() by m = month(mql_at)", .postgres).text
+    #expect(q.contains("CASE WHEN (CAST(substr(\"m\", 1, 4) AS INTEGER) * 12 + CAST(substr(\"m\", 6, 2) AS INTEGER))"))
+    #expect(q.contains("AS \"__slot_1\""))
   }
 }

@@ -30,7 +30,7 @@ extension Diagnostic {
     let windows = FunctionRegistry.windowNames
     let list = "the window functions: " + windows.joined(separator: ", ")
     guard let function = FunctionRegistry.named(id.text) else {
-      if MetricLookup.isMetric(id.text) || catalog.userMetrics[id.text] != nil {
+      if MetricLookup.isMetric(id.text) || catalog.userMetrics[id.text] != nil || id.text == LeadVelocity.name {
         return Diagnostic(
           message: "'\(id.text)' is a metric, not a window function", span: id.span,
           hints: ["metrics are computed in agg: agg \(id.text)() by <keys>", list])

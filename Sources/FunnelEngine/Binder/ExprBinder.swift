@@ -162,6 +162,11 @@ final class Aggregation {
   var specs: [AggregateSpec] = []
   /// Guards against a user metric that calls itself.
   var metricDepth = 0
+  /// Whether a metric that compares groups may stand here (`agg` only; see `LeadVelocity`).
+  var allowsGrowth = false
+  /// `lead_velocity_rate()` calls: each one's count slot (a column of `[keys..., slots...]`),
+  /// the month key it compares along, and the call as written.
+  var growth: [(slot: Int, month: Int, site: ExprSite)] = []
 
   init(input: Scope, keys: [(name: String, text: String, type: DataType, hint: DisplayHint)]) {
     self.input = input

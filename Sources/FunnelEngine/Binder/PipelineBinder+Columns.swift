@@ -82,6 +82,13 @@ extension PipelineBinder {
   func bindAggregation(_ aggregates: [NamedExpr], by: [NamedExpr], _ scope: Scope, clause: String) throws
     -> AggregatePlan
   {
+    try bindAggregation(aggregates, by: by, scope, clause: clause, allowingGrowth: false).plan
+  }
+
+  /// The same, with `lead_velocity_rate()` allowed (`agg`), and its calls.
+  func bindAggregation(
+    _ aggregates: [NamedExpr], by: [NamedExpr], _ scope: Scope, clause: String, allowingGrowth: Bool
+  ) throws -> (plan: AggregatePlan, growth: [(slot: Int, month: Int, site: ExprSite)]) {
     let rows = ExprBinder(scope: scope, catalog: catalog, clause: "by")
     var names = NameAllocator()
     var keys = [OutputColumn]()
@@ -93,6 +100,7 @@ extension PipelineBinder {
       keyInfo.append((name, ExprText.text(k.expr), expr.type, expr.hint))
     }
     let aggregation = Aggregation(input: scope, keys: keyInfo)
+    aggregation.allowsGrowth = allowingGrowth
     let binder = ExprBinder(scope: scope, catalog: catalog, clause: clause, aggregation: aggregation)
     var outputs = [OutputColumn]()
     for a in aggregates {
@@ -102,7 +110,9 @@ extension PipelineBinder {
     let text =
       (by.isEmpty ? "" : "group by " + by.map(ExprText.text).joined(separator: ", ") + "; ")
       + "compute " + zip(outputs, aggregates).map { $0.name + " = " + ExprText.text($1.expr) }.joined(separator: ", ")
-    return AggregatePlan(keys: keys, aggregates: aggregation.specs, outputs: outputs, origin: scope.origin, text: text)
+    let plan = AggregatePlan(
+      keys: keys, aggregates: aggregation.specs, outputs: outputs, origin: scope.origin, text: text)
+    return (plan, aggregation.growth)
   }
 
   func bindAggregate(_ aggregates: [NamedExpr], by: [NamedExpr], _ node: PlanNode, _ scope: Scope, span: Span) throws
@@ -111,7 +121,45 @@ extension PipelineBinder {
     guard !aggregates.isEmpty else {
       throw Diagnostic(message: "agg needs at least one aggregate", span: span, hints: ["agg n = count() by owner"])
     }
-    let plan = try bindAggregation(aggregates, by: by, scope, clause: "agg")
-    return (.aggregate(node, plan), Scope(columns: plan.keys + plan.outputs, origin: nil))
+    let (plan, growth) = try bindAggregation(aggregates, by: by, scope, clause: "agg", allowingGrowth: true)
+    let scope = Scope(columns: plan.keys + plan.outputs, origin: nil)
+    guard !growth.isEmpty else { return (.aggregate(node, plan), scope) }
+    return (compareMonths(node, plan, growth), scope)
+  }
+
+  /// `agg ... lead_velocity_rate() ... by m = month(...)`: the aggregation
+  /// gives the keys and every slot (the MQL counts among them); a window step
+  /// compares each count with the previous month's, partitioned by the other
+  /// keys; the outputs are then computed over keys, slots and comparisons.
+  private func compareMonths(
+    _ node: PlanNode, _ plan: AggregatePlan, _ growth: [(slot: Int, month: Int, site: ExprSite)]
+  ) -> PlanNode {
+    let keyCount = plan.keys.count
+    var names = NameAllocator(existing: plan.keys.map(\.name))
+    let types = plan.keys.map(\.expr.type) + plan.aggregates.map(\.type)
+    let hints = plan.keys.map(\.expr.hint) + plan.aggregates.map(\.hint)
+    func reference(_ i: Int) -> BoundExpr { .column(i, types[i], hints[i]) }
+    var slots = plan
+    slots.outputs = plan.aggregates.indices.map {
+      OutputColumn(name: names.claim("__slot_\($0 + 1)"), expr: reference(keyCount + $0))
+    }
+    let functions = growth.map { g in
+      WindowSpec(
+        function: .monthGrowth, argument: reference(g.slot),
+        partition: (0..<keyCount).filter { $0 != g.month }.map(reference),
+        order: [SortPlanKey(expr: reference(g.month), descending: false)], type: .double, hint: .rate, site: g.site)
+    }
+    let width = types.count
+    let hidden = functions.indices.map { names.claim("__window_\($0 + 1)") }
+    let compared = PlanNode.window(.aggregate(node, slots), WindowPlan(functions: functions, names: hidden))
+    let outputs = plan.outputs.map { o in
+      OutputColumn(
+        name: o.name,
+        expr: o.expr.replacingColumns { i in
+          growth.firstIndex { $0.slot == i }.map { .column(width + $0, .double, .rate) } ?? reference(i)
+        })
+    }
+    let columns = (0..<keyCount).map { OutputColumn(name: plan.keys[$0].name, expr: reference($0)) } + outputs
+    return .project(compared, columns: columns, verb: "select", text: columns.map(\.name).joined(separator: ", "))
   }
 }

@@ -32,6 +32,13 @@ enum WindowKernels {
     case .change: return try change(arg, order, type: type, count: n)
     case .percentChange:
       return growth(arg, order, count: n) { _, _ in true }
+    case .monthGrowth:
+      // The previous row counts only when it is the calendar month before.
+      guard let month = order.keys.first else { return Column.empty(.double, count: n, allNull: true) }
+      return growth(arg, order, count: n) { row, previous in
+        let valid = month.validity.map { $0[row] && $0[previous] } ?? true
+        return valid && month.values[row] - month.values[previous] == 1
+      }
     }
   }
 

@@ -46,7 +46,7 @@ enum WindowOperator {
 /// row, each partition a run of `rows` (`bounds[p]..<bounds[p + 1]`), and
 /// within it the rows by the sort keys (nulls last in either direction),
 /// ties in input order. `keys` are the sort keys' values, undirected, for the
-/// functions that compare neighbours (`rank`).
+/// functions that compare neighbours (`rank`, `lead_velocity_rate`).
 struct WindowOrder {
   var rows: [Int32]
   var bounds: [Int]

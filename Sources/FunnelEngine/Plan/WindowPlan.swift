@@ -21,8 +21,11 @@ package enum WindowFunction: Equatable, Sendable {
   case change
   /// (value − previous) ÷ previous.
   case percentChange
+  /// `lead_velocity_rate()`: (count − the previous calendar month's) ÷ that,
+  /// the partition sorted by a month; null unless the previous row is the month before.
+  case monthGrowth
 
-  /// The name a call writes.
+  /// The name a call writes (`monthGrowth` is `lead_velocity_rate`'s own).
   package var name: String {
     switch self {
     case .lag: return "lag"
@@ -35,6 +38,7 @@ package enum WindowFunction: Equatable, Sendable {
     case .shareOfTotal: return "pct_of_total"
     case .change: return "change"
     case .percentChange: return "pct_change"
+    case .monthGrowth: return "lead_velocity_rate"
     }
   }
 }

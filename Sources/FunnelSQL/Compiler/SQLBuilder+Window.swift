@@ -73,6 +73,14 @@ extension SQLBuilder {
       return spec.type == .double ? difference : cast(difference, spec.type)
     case .percentChange:
       return growth(double(x), double("lag(\(x), 1) \(over())"))
+    case .monthGrowth:
+      guard let month = spec.order.first else {
+        throw SQLCompileError("internal error: lead_velocity_rate() without its month (this is a bug)", stage: nil)
+      }
+      let m = try expression(month.expr, over: from)
+      let previous = "lag(\(m), 1) \(over())"
+      let change = growth(double(x), double("lag(\(x), 1) \(over())"))
+      return "CASE WHEN \(monthNumber(m)) - \(monthNumber(previous)) = 1 THEN \(change) END"
     }
   }
 
@@ -81,4 +89,8 @@ extension SQLBuilder {
     "((\(x) - \(previous)) / NULLIF(\(previous), 0))"
   }
 
+  /// A month's text (`2026-03`) as a count of months, so that consecutive months differ by 1.
+  private func monthNumber(_ text: String) -> String {
+    "(CAST(substr(\(text), 1, 4) AS INTEGER) * 12 + CAST(substr(\(text), 6, 2) AS INTEGER))"
+  }
 }
