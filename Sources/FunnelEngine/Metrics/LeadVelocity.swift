@@ -6,8 +6,32 @@ import FunnelLanguage
 /// which is another group: the aggregation counts each group's MQLs, and a
 /// `window` step after it compares each month with the previous calendar
 /// month of the same other keys (`WindowFunction.monthGrowth`).
-enum LeadVelocity {
-  static let name = "lead_velocity_rate"
+public enum LeadVelocity {
+  public static let name = "lead_velocity_rate"
+
+  /// The formula in a line, for `.help metrics` and `.explain`.
+  public static let formula =
+    "(MQLs of a month − MQLs of the previous calendar month) ÷ MQLs of the previous month, "
+    + "along the first month key of agg's by"
+
+  public static let marketing =
+    "Whether qualified demand is speeding up: the leading indicator of the pipeline to come."
+  public static let sales = "How much more qualified interest reaches the team each month, before it shows in deals."
+  public static let usage =
+    "leads | agg mqls = count_if(reached(\"mql\")), lvr = lead_velocity_rate() by m = month(mql_at)"
+  public static let nulls =
+    "the first month of a series, a month after a month with no row or 0 MQLs, and a null month"
+
+  /// The same in DuckDB's SQL over the standard leads table, for a series by `m`.
+  public static let sql = """
+    WITH g AS (SELECT strftime(mql_at, '%Y-%m') AS m, year(mql_at) * 12 + month(mql_at) AS k,
+        count(*) FILTER (WHERE stage IN ('mql', 'sql', 'opportunity', 'won') OR mql_at IS NOT NULL
+          OR sql_at IS NOT NULL OR opportunity_at IS NOT NULL OR won_at IS NOT NULL) AS mqls
+      FROM leads GROUP BY 1, 2)
+    SELECT m, mqls, CASE WHEN k - lag(k) OVER w = 1
+        THEN (mqls - lag(mqls) OVER w)::DOUBLE / nullif(lag(mqls) OVER w, 0) END AS lvr
+    FROM g WINDOW w AS (ORDER BY m NULLS LAST) ORDER BY m NULLS LAST
+    """
 
   /// The definition, for docs/metrics.md.
   static let summary = """
@@ -42,13 +66,7 @@ enum LeadVelocity {
       by `m`:
 
     ```sql
-    WITH g AS (SELECT strftime(mql_at, '%Y-%m') AS m, year(mql_at) * 12 + month(mql_at) AS k,
-        count(*) FILTER (WHERE stage IN ('mql', 'sql', 'opportunity', 'won') OR mql_at IS NOT NULL
-          OR sql_at IS NOT NULL OR opportunity_at IS NOT NULL OR won_at IS NOT NULL) AS mqls
-      FROM leads GROUP BY 1, 2)
-    SELECT m, mqls, CASE WHEN k - lag(k) OVER w = 1
-        THEN (mqls - lag(mqls) OVER w)::DOUBLE / nullif(lag(mqls) OVER w, 0) END AS lvr
-    FROM g WINDOW w AS (ORDER BY m NULLS LAST) ORDER BY m NULLS LAST
+    \(sql)
     ```
     """
 }

@@ -107,7 +107,7 @@ extension StatementParser {
       // `n over (...)`, `(lag(n)) over (...)`: only a call takes a window.
       return Diagnostic(
         message: "'over' must follow a window function's call", span: token.span,
-        hints: ["as in: derive prev = lag(n) over (sort m); .help functions lists the window functions"])
+        hints: ["as in: derive prev = lag(n) over (sort m); .help windows lists the window functions"])
     }
     if let stage {
       return Diagnostic(
