@@ -10,8 +10,8 @@ import Testing
     .deletingLastPathComponent().appendingPathComponent("docs/language.md")
 
   /// The text with the fenced table replaced by `table`; nil when the fence is missing.
-  static func replacing(_ text: String, aggregates: Bool, with table: String) -> String? {
-    let fence = FunctionRegistry.markdownFence(aggregates: aggregates)
+  static func replacing(_ text: String, _ kind: FunctionRegistry.Table, with table: String) -> String? {
+    let fence = FunctionRegistry.markdownFence(kind)
     guard let begin = text.range(of: fence.begin),
       let end = text.range(of: fence.end + "\n", range: begin.upperBound..<text.endIndex)
     else { return nil }
@@ -19,8 +19,8 @@ import Testing
   }
 
   /// The fenced table as the docs have it.
-  static func section(_ text: String, aggregates: Bool) -> String? {
-    let fence = FunctionRegistry.markdownFence(aggregates: aggregates)
+  static func section(_ text: String, _ kind: FunctionRegistry.Table) -> String? {
+    let fence = FunctionRegistry.markdownFence(kind)
     guard let begin = text.range(of: fence.begin),
       let end = text.range(of: fence.end + "\n", range: begin.upperBound..<text.endIndex)
     else { return nil }
@@ -30,18 +30,17 @@ import Testing
   @Test func docsTablesMatchTheRegistry() throws {
     if ProcessInfo.processInfo.environment["FUNNEL_RECORD"] == "1" {
       var text = try String(contentsOf: Self.docs, encoding: .utf8)
-      for aggregates in [false, true] {
-        let table = FunctionRegistry.markdown(aggregates: aggregates)
-        text = Self.replacing(text, aggregates: aggregates, with: table) ?? text
+      for kind in FunctionRegistry.Table.allCases {
+        text = Self.replacing(text, kind, with: FunctionRegistry.markdown(kind)) ?? text
       }
       try text.write(to: Self.docs, atomically: true, encoding: .utf8)
     }
     let text = try String(contentsOf: Self.docs, encoding: .utf8)
-    for aggregates in [false, true] {
-      let section = Self.section(text, aggregates: aggregates)
-      #expect(section != nil, "docs/language.md lacks \(FunctionRegistry.markdownFence(aggregates: aggregates).begin)")
+    for kind in FunctionRegistry.Table.allCases {
+      let section = Self.section(text, kind)
+      #expect(section != nil, "docs/language.md lacks \(FunctionRegistry.markdownFence(kind).begin)")
       #expect(
-        section == FunctionRegistry.markdown(aggregates: aggregates),
+        section == FunctionRegistry.markdown(kind),
         "docs/language.md's function table is stale: run the tests with FUNNEL_RECORD=1 and review the diff")
     }
   }
@@ -49,7 +48,7 @@ import Testing
   /// Every function the docs name in a table row has a row here, with the same signatures and summary.
   @Test func everyDocumentedFunctionIsInTheTable() throws {
     let text = try String(contentsOf: Self.docs, encoding: .utf8)
-    let tables = [false, true].compactMap { Self.section(text, aggregates: $0) }.joined()
+    let tables = FunctionRegistry.Table.allCases.compactMap { Self.section(text, $0) }.joined()
     let rows = tables.split(separator: "\n").filter { $0.hasPrefix("| `") }
     #expect(rows.count == FunctionRegistry.all.count)
     for row in rows {
@@ -70,6 +69,7 @@ import Testing
       for s in f.signatures { #expect(s.hasPrefix(f.name + "(") && s.contains(") → "), "\(s)") }
       #expect(f.example.contains(f.name + "("), "the example of \(f.name) does not call it")
       #expect(f.isAggregate == (f.group == .aggregates), "\(f.name) is in the wrong group")
+      #expect(f.isWindow == (f.group == .windows), "\(f.name) is in the wrong group")
     }
     for group in FunctionGroup.allCases { #expect(!FunctionRegistry.group(group).isEmpty, "\(group)") }
   }

@@ -25,6 +25,18 @@ import Testing
     #expect(p.explainPhysical().contains("[pruned: computes only owner, big of 10 columns]"))
   }
 
+  @Test func aWindowStepIsNotPrunedButWhatItReadsIsComputed() throws {
+    let p = try plan(
+      "deals | derive y = amount * 2, x = amount * 3, p = lag(y) over (sort deal_id), c = change(p) over (sort deal_id) "
+        + "| agg s = sum(c) by owner")
+    #expect(p.rulesFired == ["column-pruning"])
+    // lag reads amount * 2 from the input; the first derive computes what the second step reads
+    // (deal_id to sort by, owner, p), not y or x.
+    #expect(
+      p.explainPhysical().contains(
+        "p = lag(y) over (sort deal_id) [pruned: computes only deal_id, owner, p of 11 columns]"))
+  }
+
   @Test func filtersMoveBelowStepsThatOnlyPickColumns() throws {
     let p = try plan("deals | select owner, amount | where amount > 300")
     #expect(p.rulesFired.contains("filter-push-down"))
@@ -46,6 +58,10 @@ import Testing
     "deals | where 2 > 1 and amount > 2 * 100 | derive a = amount * 2, b = owner | agg s = sum(a) by b | sort b",
     "deals | join owners on owner | select owner, amount | top 3 by amount",
     "deals | rename who = owner | where who != null | distinct who",
+    // Windows: a filter above moves no lower than the window step; pruning reaches below it.
+    "deals | derive n = row_number() over (by owner sort amount desc), p = lag(amount) over () | select owner, n | where n <= 2",
+    "deals | derive y = amount * 2, p = lag(y) over (sort deal_id), c = change(p) over (sort deal_id) | agg s = sum(c) by owner",
+    "deals | derive r = rank() over (sort owner), s = running_sum(amount) over (by owner) | where s > 500 | take 2",
   ])
   func thePhysicalPlanGivesWhatTheLogicalPlanGives(_ text: String) throws {
     let catalog = F.catalog()

@@ -57,6 +57,11 @@ import Testing
       #"leads | where reached("sql") | agg conversion("mql", "won"), pipeline_velocity()"#,
       #"leads | where (call reached "sql") | agg [(call conversion "mql" "won") (call pipeline_velocity)]"#
     ),
+    // §8
+    (
+      "leads | agg n = count() by m = month(created_at) | derive g = pct_change(n) over (sort m)",
+      "leads | agg [n=(call count)] by [m=(call month created_at)] | derive [g=(window pct_change n (over (sort m)))]"
+    ),
     // §2 stage table
     ("deals | filter amount > 0", "deals | where (> amount 0)"),
     ("deals | select owner, total = amount * 2", "deals | select [owner total=(* amount 2)]"),

@@ -89,6 +89,15 @@ enum SyntaxPrinter {
     case .between(let x, let low, let high, let negated):
       return "(\(negated ? "not-between" : "between") \(expr(x)) \(expr(low)) \(expr(high)))"
     case .call(let name, let args): return "(call " + ([identifier(name)] + args.map(expr)).joined(separator: " ") + ")"
+    case .window(let name, let args, let clause):
+      var over = [String]()
+      if !clause.partition.isEmpty { over.append("(by " + clause.partition.map(expr).joined(separator: " ") + ")") }
+      if !clause.order.isEmpty {
+        over.append(
+          "(sort " + clause.order.map { expr($0.expr) + ($0.descending ? " desc" : "") }.joined(separator: " ") + ")")
+      }
+      return "(window " + ([identifier(name)] + args.map(expr)).joined(separator: " ") + " (over"
+        + over.map { " " + $0 }.joined() + "))"
     case .caseWhen(let subject, let branches, let otherwise):
       var parts = ["case"]
       if let subject { parts.append(expr(subject)) }

@@ -51,6 +51,15 @@ import Testing
     ("deals | where amount > 1 | take 3 | sel‸", ["select"]),
     ("deals | select deal_id, ow‸", ["owner"]),
     ("deals | drop lead_‸", ["lead_id"]),
+    // Window functions and `over` only in derive; lead_velocity_rate only in agg.
+    ("leads | agg n = count() by m = month(created_at) | derive g = pct_ch‸", ["pct_change("]),
+    ("leads | derive p = lag(score) ov‸", ["over"]),
+    ("leads | derive p = lag(score) over (so‸", ["sort"]),
+    ("leads | derive p = runn‸", ["running_count(", "running_sum("]),
+    ("leads | where runn‸", []),
+    ("leads | agg lead_v‸", ["lead_velocity_rate("]),
+    (".help wind‸", ["windows"]),
+    (".explain lead_v‸", ["lead_velocity_rate"]),
     ("deals | take ‸", []),  // a number: nothing to guess
     (".sch‸", [".schema"]),
     (".sq‸", [".sql"]),

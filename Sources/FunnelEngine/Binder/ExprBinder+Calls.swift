@@ -10,10 +10,12 @@ extension ExprBinder {
       guard let aggregation else { throw Diagnostic.aggregateNotAllowed(name, in: clause, span: span) }
       return try aggregateCall(id, args, span: span, into: aggregation)
     }
-    guard let function = FunctionRegistry.named(name), case .scalar(let bind) = function.hook else {
-      throw Diagnostic.unknownFunction(id, catalog: catalog)
+    guard let function = FunctionRegistry.named(name) else { throw Diagnostic.unknownFunction(id, catalog: catalog) }
+    switch function.hook {
+    case .scalar(let bind): return try bind(self, FunctionCall(id: id, args: args, span: span))
+    case .window: throw Diagnostic.windowNeedsOver(function, span: span)
+    case .aggregate: throw Diagnostic.unknownFunction(id, catalog: catalog)
     }
-    return try bind(self, FunctionCall(id: id, args: args, span: span))
   }
 
   static func isAggregateName(_ name: String, catalog: Catalog) -> Bool {

@@ -9,19 +9,23 @@ import FunnelLanguage
 ///
 /// In an aggregate context (`agg`, `compare ... on`) it also collects the
 /// aggregates it meets into `aggregation` and binds what surrounds them over
-/// the table of `[keys..., aggregate slots...]`.
+/// the table of `[keys..., aggregate slots...]`. In `derive` it collects the
+/// window functions it meets into `windowing`.
 final class ExprBinder {
   let scope: Scope
   let catalog: Catalog
   /// Named in messages: `aggregate 'sum' is not allowed in where`.
   let clause: String
   let aggregation: Aggregation?
+  /// Set in `derive`, the one place window functions may stand.
+  let windowing: Windowing?
 
-  init(scope: Scope, catalog: Catalog, clause: String, aggregation: Aggregation? = nil) {
+  init(scope: Scope, catalog: Catalog, clause: String, aggregation: Aggregation? = nil, windowing: Windowing? = nil) {
     self.scope = scope
     self.catalog = catalog
     self.clause = clause
     self.aggregation = aggregation
+    self.windowing = windowing
   }
 
   func bind(_ e: Expr) throws -> BoundExpr {
@@ -59,6 +63,8 @@ final class ExprBinder {
       return negated ? .not(test) : test
     case .call(let id, let args):
       return try call(id, args, span: e.span).located(e)
+    case .window(let id, let args, let clause):
+      return try window(id, args, clause, span: e.span)
     case .named(let id, let value):
       throw Diagnostic(
         message: "'\(id.text) = ...' sets an option, and only a metric's call takes options", span: e.span,
@@ -156,6 +162,11 @@ final class Aggregation {
   var specs: [AggregateSpec] = []
   /// Guards against a user metric that calls itself.
   var metricDepth = 0
+  /// Whether a metric that compares groups may stand here (`agg` only; see `LeadVelocity`).
+  var allowsGrowth = false
+  /// `lead_velocity_rate()` calls: each one's count slot (a column of `[keys..., slots...]`),
+  /// the month key it compares along, and the call as written.
+  var growth: [(slot: Int, month: Int, site: ExprSite)] = []
 
   init(input: Scope, keys: [(name: String, text: String, type: DataType, hint: DisplayHint)]) {
     self.input = input

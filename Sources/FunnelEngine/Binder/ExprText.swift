@@ -19,6 +19,8 @@ enum ExprText {
     case .between(let x, let lo, let hi, let negated):
       return text(x) + (negated ? " not between " : " between ") + text(lo) + " and " + text(hi)
     case .call(let id, let args): return id.text + "(" + args.map(text).joined(separator: ", ") + ")"
+    case .window(let id, let args, let clause):
+      return id.text + "(" + args.map(text).joined(separator: ", ") + ") " + text(clause)
     case .named(let id, let value): return name(id) + " = " + text(value)
     case .caseWhen(let subject, let branches, let otherwise):
       var s = "case"
@@ -27,6 +29,16 @@ enum ExprText {
       if let otherwise { s += " else " + text(otherwise) }
       return s + " end"
     }
+  }
+
+  /// `over (by channel sort m desc)`.
+  static func text(_ w: WindowClause) -> String {
+    var parts = [String]()
+    if !w.partition.isEmpty { parts.append("by " + w.partition.map(text).joined(separator: ", ")) }
+    if !w.order.isEmpty {
+      parts.append("sort " + w.order.map { text($0.expr) + ($0.descending ? " desc" : "") }.joined(separator: ", "))
+    }
+    return "over (" + parts.joined(separator: " ") + ")"
   }
 
   static func text(_ l: Literal) -> String {

@@ -29,7 +29,7 @@ enum Naming {
   static func name(_ e: Expr) -> String {
     switch e.kind {
     case .column(let id): return id.text
-    case .call(let id, _): return id.text
+    case .call(let id, _), .window(let id, _, _): return id.text
     default: return "expr"
     }
   }

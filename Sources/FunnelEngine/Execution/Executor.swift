@@ -52,6 +52,8 @@ struct Executor {
       }
     case .compare(let input, let plan):
       return Batch(try CompareOperator.run(try run(input), plan, context))
+    case .window(let input, let plan):
+      return try step(try rows(input)) { Batch(try WindowOperator.run($0, plan, context)) }
     case .vocabulary(let input, let plan, _):
       return Batch(try VocabularyOperator.run(try input.map(run), plan, context))
     case .save(let input, let path, let span):

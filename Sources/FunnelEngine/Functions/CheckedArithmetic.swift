@@ -1,6 +1,6 @@
 import FunnelData
 
-/// The one rule for numbers that leave their type (docs/language.md §3.9):
+/// The one rule for numbers that leave their type (docs/language.md §3.10):
 /// an exact result (int, decimal, date, timestamp) that does not fit its
 /// type is a run-time error at the expression, never a wrapped value, a
 /// trap, or a null. Every kernel that can overflow goes through here.

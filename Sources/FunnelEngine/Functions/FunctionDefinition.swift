@@ -39,11 +39,17 @@ public struct FunctionDefinition: Sendable {
     if case .aggregate = hook { return true }
     return false
   }
+
+  /// Whether the function reads the rows around each row (`derive ... over (...)` only).
+  public var isWindow: Bool {
+    if case .window = hook { return true }
+    return false
+  }
 }
 
 /// The groups functions are listed in, in order.
 public enum FunctionGroup: String, CaseIterable, Sendable {
-  case dates, text, numbers, logic, funnel, aggregates
+  case dates, text, numbers, logic, funnel, aggregates, windows
 
   /// The heading `.help functions` shows.
   public var title: String {
@@ -54,14 +60,17 @@ public enum FunctionGroup: String, CaseIterable, Sendable {
     case .logic: return "Conditions"
     case .funnel: return "Funnel"
     case .aggregates: return "Aggregates"
+    case .windows: return "Window functions (derive name = f(...) over (by <keys> sort <keys>))"
     }
   }
 }
 
-/// How a call binds: a scalar gets the call's binder, an aggregate the rows it folds.
+/// How a call binds: a scalar gets the call's binder, an aggregate the rows it
+/// folds, a window function the rows it reads (its `over (...)` is bound apart).
 enum FunctionHook: Sendable {
   case scalar(@Sendable (ExprBinder, FunctionCall) throws -> BoundExpr)
   case aggregate(@Sendable (AggregateCall) throws -> BoundExpr)
+  case window(@Sendable (WindowCall) throws -> WindowDraft)
 }
 
 /// A call as written: the name, its arguments and where it stands.

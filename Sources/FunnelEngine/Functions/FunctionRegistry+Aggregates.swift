@@ -54,6 +54,13 @@ extension FunctionRegistry {
       nulls: "a null condition counts as not true; over no rows null",
       example: "leads | agg hot = share(score >= 80) by channel"
     ) { try $0.condition(share: true) },
+    aggregate(
+      "lead_velocity_rate", ["lead_velocity_rate() → number"],
+      "month-on-month growth of MQLs: (this month's MQLs − the previous calendar month's) ÷ the previous month's, "
+        + "shown as a percentage; needs a month among the keys (docs/metrics.md)",
+      nulls: "null for a series' first month, after a month with no MQLs or no row, and for a null month",
+      example: "leads | agg mqls = count_if(reached(\"mql\")), lvr = lead_velocity_rate() by m = month(mql_at)"
+    ) { try $0.leadVelocityRate() },
   ]
 
   private static func aggregate(

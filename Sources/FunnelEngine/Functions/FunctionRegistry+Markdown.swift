@@ -3,17 +3,32 @@ import Foundation
 /// The function tables of docs/language.md, written from the rows
 /// (FunctionDocsTests keeps the file in step).
 extension FunctionRegistry {
-  /// The comment lines that fence a generated table in the docs.
-  public static func markdownFence(aggregates: Bool) -> (begin: String, end: String) {
-    let what = aggregates ? "aggregates" : "scalar functions"
-    return ("<!-- \(what): generated from FunctionRegistry -->", "<!-- end of \(what) -->")
+  /// The tables the docs hold, one per kind of function.
+  public enum Table: String, CaseIterable, Sendable {
+    case scalar = "scalar functions"
+    case aggregate = "aggregates"
+    case window = "window functions"
+
+    /// Whether `f` is listed in this table.
+    public func lists(_ f: FunctionDefinition) -> Bool {
+      switch self {
+      case .scalar: return !f.isAggregate && !f.isWindow
+      case .aggregate: return f.isAggregate
+      case .window: return f.isWindow
+      }
+    }
   }
 
-  /// The table of scalar functions or of aggregates, fenced.
-  public static func markdown(aggregates: Bool) -> String {
-    let fence = markdownFence(aggregates: aggregates)
+  /// The comment lines that fence a generated table in the docs.
+  public static func markdownFence(_ table: Table) -> (begin: String, end: String) {
+    ("<!-- \(table.rawValue): generated from FunctionRegistry -->", "<!-- end of \(table.rawValue) -->")
+  }
+
+  /// One table of functions, fenced.
+  public static func markdown(_ table: Table) -> String {
+    let fence = markdownFence(table)
     var text = fence.begin + "\n\n| function | result | with null |\n|---|---|---|\n"
-    for f in all where f.isAggregate == aggregates {
+    for f in all where table.lists(f) {
       let signatures = f.signatures.map { "`" + $0 + "`" }.joined(separator: "<br>")
       text += "| " + [signatures, f.summary, f.nullRule].map(cell).joined(separator: " | ") + " |\n"
     }

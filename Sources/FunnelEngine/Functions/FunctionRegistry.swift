@@ -3,7 +3,8 @@
 /// docs/language.md read the same rows.
 public enum FunctionRegistry {
   /// Every function, grouped, in the order the docs list them.
-  public static let all: [FunctionDefinition] = dates + texts + numbers + conditions + funnel + aggregates
+  public static let all: [FunctionDefinition] =
+    dates + texts + numbers + conditions + funnel + aggregates + windows
 
   private static let byName: [String: FunctionDefinition] = Dictionary(
     all.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
@@ -15,8 +16,11 @@ public enum FunctionRegistry {
   public static func group(_ group: FunctionGroup) -> [FunctionDefinition] { all.filter { $0.group == group } }
 
   /// Scalar functions, in table order.
-  public static var scalarNames: [String] { all.filter { !$0.isAggregate }.map(\.name) }
+  public static var scalarNames: [String] { all.filter { !$0.isAggregate && !$0.isWindow }.map(\.name) }
 
   /// Built-in aggregates, in table order.
   public static var aggregateNames: [String] { all.filter(\.isAggregate).map(\.name) }
+
+  /// Window functions, in table order.
+  public static var windowNames: [String] { all.filter(\.isWindow).map(\.name) }
 }

@@ -15,6 +15,7 @@ extension PlanNode {
       p.right = f(p.right)
       return .join(f(i), p)
     case .compare(let i, let p): return .compare(f(i), p)
+    case .window(let i, let p): return .window(f(i), p)
     case .vocabulary(let i, let p, let c): return .vocabulary(i.map(f), p, columns: c)
     case .save(let i, let p, let s): return .save(f(i), path: p, span: s)
     case .chart(let i, let c): return .chart(f(i), c)
@@ -40,6 +41,7 @@ extension PlanNode {
     case .distinct(_, _, let n): return n
     case .join(let i, let p): return i.outputNames + p.rightColumns.map(\.name)
     case .compare(_, let p): return p.keys.map(\.name) + p.columnNames
+    case .window(let i, let p): return i.outputNames + p.names
     case .vocabulary(_, _, let c): return c
     }
   }

@@ -23,6 +23,8 @@ package indirect enum PlanNode {
   case distinct(PlanNode, columns: [Int], names: [String])
   case join(PlanNode, JoinPlan)
   case compare(PlanNode, ComparePlan)
+  /// The input's rows, in their order, with one more column per window function.
+  case window(PlanNode, WindowPlan)
   /// A funnel-vocabulary verb or the `scorecard` source.
   /// `columns`: the names of its output columns, as the verb declares them.
   case vocabulary(PlanNode?, VocabularyPlan, columns: [String])

@@ -36,6 +36,17 @@ extension PlanRule {
       plan.right = prune(plan.right, needed: nil, fired: &fired)
       let step = PlanNode.join(prune(input, needed: nil, fired: &fired), plan)
       return marked(step, kept: needed, width: step.outputNames.count, fired: &fired)
+    case .window(let input, let plan):
+      // The input's columns read above, and every column a function reads.
+      let width = input.outputNames.count
+      let below = needed.map { kept in
+        plan.functions.reduce(into: kept.filter { $0 < width }) { out, spec in
+          if let a = spec.argument { out.formUnion(a.columnsRead) }
+          for k in spec.partition { out.formUnion(k.columnsRead) }
+          for k in spec.order { out.formUnion(k.expr.columnsRead) }
+        }
+      }
+      return .window(prune(input, needed: below, fired: &fired), plan)
     case .compare, .vocabulary, .save:
       return node.mapInputs { prune($0, needed: nil, fired: &fired) }
     }

@@ -36,6 +36,9 @@ package enum PlanText {
     case .compare(let input, let plan):
       describe(input, into: &lines)
       lines.append("compare " + plan.text)
+    case .window(let input, let plan):
+      describe(input, into: &lines)
+      lines.append(plan.text)
     case .vocabulary(let input, let plan, _):
       if let input { describe(input, into: &lines) }
       lines.append(plan.text)

@@ -21,7 +21,7 @@ public enum Keywords {
 
   /// Words that are keywords only where the grammar needs them, names elsewhere.
   public static let contextual: Set<String> = [
-    "by", "on", "vs", "asc", "desc", "steps", "within", "let", "metric", "left",
+    "by", "on", "vs", "asc", "desc", "steps", "within", "let", "metric", "left", "over",
   ]
 
   /// A reserved or a contextual keyword.

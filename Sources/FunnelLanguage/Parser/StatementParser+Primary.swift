@@ -58,12 +58,14 @@ extension StatementParser {
     return ExprNode(expr: Expr(.column(Identifier(token.text, span: token.span)), span: token.span), height: 1)
   }
 
-  /// `name(args)`; `count()` has none.
+  /// `name(args)`; `count()` has none. `over (...)` after it makes it a
+  /// window function's call.
   mutating func parseCall(_ name: Token) throws -> ExprNode {
     let open = advance()
     try enter()
     defer { leave() }
     let arguments = try parseArguments(opener: open)
+    if startsWindow { return try parseWindow(name, arguments) }
     let height = (arguments.map(\.height).max() ?? 0) + 1
     return try node(
       .call(Identifier(name.text, span: name.span), arguments.map(\.expr)), from: name.span, height: height)

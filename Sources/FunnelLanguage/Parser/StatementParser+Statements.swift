@@ -103,6 +103,12 @@ extension StatementParser {
         message: "unexpected \(describe(token))", span: token.span,
         hints: ["keywords are written in lowercase: '\(token.text.lowercased())'"])
     }
+    if token.isWord("over") {
+      // `n over (...)`, `(lag(n)) over (...)`: only a call takes a window.
+      return Diagnostic(
+        message: "'over' must follow a window function's call", span: token.span,
+        hints: ["as in: derive prev = lag(n) over (sort m); .help windows lists the window functions"])
+    }
     if let stage {
       return Diagnostic(
         message: "unexpected \(describe(token)) in '\(stage)'", span: token.span,

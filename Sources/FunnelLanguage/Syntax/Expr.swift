@@ -14,6 +14,8 @@ public struct Expr: Sendable {
     case between(Expr, low: Expr, high: Expr, negated: Bool)
     /// `name(args)`; `count()` has no arguments.
     case call(Identifier, [Expr])
+    /// `name(args) over (by keys sort keys)`: a window function's call.
+    case window(Identifier, [Expr], WindowClause)
     /// `name = value` among a call's arguments: an option of the function.
     case named(Identifier, Expr)
     /// `case [subject] when a then b ... [else c] end`.
@@ -25,6 +27,26 @@ public struct Expr: Sendable {
 
   public init(_ kind: Kind, span: Span) {
     self.kind = kind
+    self.span = span
+  }
+}
+
+/// `over (by <expr>, ... sort <expr> [asc|desc], ...)`: the rows a window
+/// function reads for each row. Both clauses are optional; `over ()` is the
+/// whole input as one partition, in its row order.
+///
+/// `lag(n) over (by channel sort m desc)` → partition `[channel]`, order `[m desc]`.
+public struct WindowClause: Sendable {
+  /// The partition keys (`by`): rows with equal keys form one partition.
+  public var partition: [Expr]
+  /// The order within a partition (`sort`); empty keeps the input's order.
+  public var order: [SortKey]
+  /// From `over` to the closing bracket.
+  public var span: Span
+
+  public init(partition: [Expr], order: [SortKey], span: Span) {
+    self.partition = partition
+    self.order = order
     self.span = span
   }
 }

@@ -65,6 +65,9 @@ extension SQLBuilder {
       return try join(try relation(input, ordered: ordered), plan, ordered: ordered)
     case .compare(let input, let plan):
       return try compare(try relation(input, ordered: false), plan)
+    case .window(let input, let plan):
+      // A window reads its rows in their order (ties, `over ()`), wanted above or not.
+      return try window(try relation(input, ordered: true), plan)
     case .vocabulary(let input, let plan, let columns):
       let from = try input.map { (i) throws(SQLCompileError) in try relation(i) }
       return try vocabulary(from, plan, columns: columns)

@@ -17,6 +17,11 @@ extension DotCommand {
       session.emit(describe(metric, width: width, value: session.currentValue(of: metric)))
       return
     }
+    if word == LeadVelocity.name {
+      let width = session.resultsAtTerminal ? TerminalInfo.size(environment: session.environment).columns : nil
+      session.emit(describeLeadVelocity(width: width))
+      return
+    }
     if let user = session.catalog.userMetrics[word] {
       session.emit("metric \(user.name) = \(user.text)\n  (defined in this session; callable as \(user.name)())\n")
       return
@@ -49,6 +54,23 @@ extension DotCommand {
     if let value { text += wrap("  value:     ", value, width) }
     text += "  SQL:\n"
     for line in metric.sql.split(separator: "\n", omittingEmptySubsequences: false) {
+      text += "    " + line + "\n"
+    }
+    return text
+  }
+
+  /// `lead_velocity_rate()`, which compares the groups of an `agg` and so has
+  /// no value over a whole dataset: its definition, how to call it, its SQL.
+  static func describeLeadVelocity(width: Int? = nil) -> String {
+    var text = LeadVelocity.name + "()\n"
+    text += wrap("  formula:   ", LeadVelocity.formula, width)
+    text += wrap("  marketing: ", LeadVelocity.marketing, width)
+    text += wrap("  sales:     ", LeadVelocity.sales, width)
+    text += wrap("  datasets:  ", "leads", width)
+    text += wrap("  usage:     ", LeadVelocity.usage, width)
+    text += wrap("  null:      ", LeadVelocity.nulls, width)
+    text += "  SQL:\n"
+    for line in LeadVelocity.sql.split(separator: "\n", omittingEmptySubsequences: false) {
       text += "    " + line + "\n"
     }
     return text

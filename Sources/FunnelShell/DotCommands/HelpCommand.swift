@@ -5,7 +5,8 @@ extension DotCommand {
   /// `.help [TOPIC]`: the command table and a language summary, or one topic.
   static let help = DotCommand(
     name: "help", arguments: [.topic], usage: ".help [TOPIC]",
-    summary: "this help; topics: a command, stages, functions, metrics, a stage or a function", argumentCount: 0...1
+    summary: "this help; topics: a command, stages, functions, windows, metrics, a stage or a function",
+    argumentCount: 0...1
   ) { session, invocation in
     guard let word = invocation.words.first else {
       session.emit(HelpText.overview())
@@ -15,7 +16,7 @@ extension DotCommand {
     guard let text = HelpText.topic(topic.lowercased()) else {
       var d = invocation.error("no help on '\(word.text)'", at: word)
       d.suggest(topic, among: HelpText.topics + FunctionRegistry.all.map(\.name))
-      d.hints.append("topics: stages, functions, metrics, a command, a stage or a function name")
+      d.hints.append("topics: stages, functions, windows, metrics, a command, a stage or a function name")
       throw d
     }
     session.emit(text)
@@ -26,7 +27,7 @@ extension DotCommand {
 enum HelpText {
   /// The topics completion offers; `.help` also knows every function's name.
   static var topics: [String] {
-    ["stages", "functions", "metrics"] + DotCommand.all.map(\.name) + StageHelp.all.map(\.keyword)
+    ["stages", "functions", "windows", "metrics"] + DotCommand.all.map(\.name) + StageHelp.all.map(\.keyword)
   }
 
   static func overview() -> String {
@@ -48,7 +49,8 @@ enum HelpText {
       A pipeline starts from a dataset and passes it through stages joined by |.
       A line ending in |, or with a bracket or quote still open, continues.
 
-      More: .help stages, .help functions, .help metrics, .help <stage>, .help <command>, .help <function>
+      More: .help stages, .help functions, .help windows, .help metrics, .help <stage>, .help <command>,
+      .help <function>
 
       """
     return text
@@ -58,6 +60,7 @@ enum HelpText {
     switch topic {
     case "stages": return stages()
     case "functions": return functions()
+    case "windows", "over": return windows()
     case "metrics": return metrics()
     default: break
     }
@@ -107,12 +110,29 @@ enum HelpText {
   }
 
   static func metrics() -> String {
-    let width = MetricRegistry.all.map(\.signature.count).max() ?? 10
+    let rows =
+      MetricRegistry.all.map { ($0.signature, $0.formula) } + [(LeadVelocity.name + "()", LeadVelocity.formula)]
+    let width = rows.map(\.0.count).max() ?? 10
     var text = "Metrics (use in agg; .explain NAME for the definition and SQL):\n"
-    for metric in MetricRegistry.all {
-      text +=
-        "  " + metric.signature.padding(toLength: width, withPad: " ", startingAt: 0) + "  " + metric.formula + "\n"
+    for (signature, formula) in rows {
+      text += "  " + signature.padding(toLength: width, withPad: " ", startingAt: 0) + "  " + formula + "\n"
     }
     return text
+  }
+
+  /// How window functions are written, then each one's forms.
+  static func windows() -> String {
+    var text = """
+      Window functions (in derive only; the rows keep their order):
+        derive NAME = FUNCTION(...) over ([by KEY, ...] [sort EXPR [asc|desc], ...])
+        by: rows with equal keys form a partition; sort: its order (nulls last, ties in input order)
+        over () is every row, in the order it comes
+        e.g. leads | agg n = count() by m = month(created_at) | derive g = pct_change(n) over (sort m)
+
+      """
+    for f in FunctionRegistry.group(.windows) {
+      text += f.signatures.map { "  " + $0 + "\n" }.joined() + "      " + f.summary + "\n"
+    }
+    return text + ".help NAME for one function's null rule and an example\n"
   }
 }

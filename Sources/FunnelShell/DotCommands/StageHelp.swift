@@ -20,7 +20,8 @@ struct StageHelp: Sendable {
       summary: "keep or compute exactly these columns, in order",
       example: "deals | select deal_id, owner, amount, days = closed_at - created_at | take 5"),
     StageHelp(
-      keyword: "derive", usage: "derive NAME = EXPR, ...", summary: "add or replace columns, keeping the rest",
+      keyword: "derive", usage: "derive NAME = EXPR, ...",
+      summary: "add or replace columns, keeping the rest; the place of window functions (.help windows)",
       example: "leads | derive age_days = days_between(created_at, today()) | take 5"),
     StageHelp(
       keyword: "drop", usage: "drop COL, ...", summary: "remove columns",

@@ -63,7 +63,7 @@ public enum Completer {
       let queryFrom = queryStart + query.wordStart
       if query.inString || query.inComment { return ([], queryFrom) }
       if query.pipes.isEmpty && query.words(from: 0).isEmpty {
-        var heads = dot.name == "explain" ? MetricRegistry.all.map(\.name) : []
+        var heads = dot.name == "explain" ? MetricRegistry.all.map(\.name) + [LeadVelocity.name] : []
         if dot.name == "sql" && queryStart == headEnd { heads += SQLDialect.allCases.map(\.rawValue) }
         return (matching(heads + session.catalog.datasetNames, query.word), queryFrom)
       }
@@ -87,7 +87,7 @@ public enum Completer {
     case .dataset: return names(session.catalog.datasetNames, word)
     case .path: return paths(word)
     case .topic: return matching(HelpText.topics, word)
-    case .metricOrQuery: return matching(MetricRegistry.all.map(\.name), word)
+    case .metricOrQuery: return matching(MetricRegistry.all.map(\.name) + [LeadVelocity.name], word)
     case .dialectOrQuery: return matching(SQLDialect.allCases.map(\.rawValue) + session.catalog.datasetNames, word)
     case .engine: return matching(["memory", "postgres://", "sc://"], word)
     case .format: return matching(OutputFormat.names, word)
@@ -168,22 +168,28 @@ public enum Completer {
       if stageWords.count < 2 { return [] }
       return expression(word, columns: columns, session: session)
     default:
-      return expression(word, columns: columns, session: session)
+      return expression(word, columns: columns, session: session, stage: keyword)
     }
   }
 
   /// Columns first; with a typed start, also functions, metrics and the words
   /// an expression may hold.
-  static func expression(_ word: String, columns: [String], session: Session) -> [String] {
+  /// Window functions (and `over`) only in `derive`, the one stage that takes
+  /// them; `lead_velocity_rate` only in `agg`.
+  static func expression(_ word: String, columns: [String], session: Session, stage: String? = nil) -> [String] {
     let own = names(columns, word)
     if word.isEmpty || word.hasPrefix("`") { return own }
+    let functions = FunctionRegistry.all.filter { f in
+      f.isWindow ? stage == "derive" : f.name != LeadVelocity.name || stage == "agg"
+    }
     let calls =
-      (FunctionRegistry.all.map(\.name) + MetricRegistry.all.map(\.name)
+      (functions.map(\.name) + MetricRegistry.all.map(\.name)
       + session.catalog.userMetrics.keys.sorted()).map { $0 + "(" }
-    let words = [
-      "and", "or", "not", "in", "between", "case", "when", "then", "else", "end", "by", "asc", "desc", "true", "false",
-      "null",
-    ]
+    let words =
+      [
+        "and", "or", "not", "in", "between", "case", "when", "then", "else", "end", "by", "asc", "desc", "true",
+        "false", "null",
+      ] + (stage == "derive" ? ["over", "sort"] : [])
     return Array(Set(own + matching(calls, word) + matching(words, word))).sorted()
   }
 
