@@ -1,10 +1,12 @@
 """Four ways, one answer: see conftest.py."""
+import concurrent.futures
 import datetime
 import decimal
 import os
 import pathlib
 import re
 import tempfile
+import threading
 
 import duckdb
 import pytest
@@ -41,6 +43,14 @@ def compiled(dialect, g, i):
     """`funnel --sql DIALECT` of one query. A group's queries are compiled in
     one run, a marker value between them (as Batch runs them); a query that
     is refused stops the run, and the rest are compiled again after it."""
+    with _compiling:
+        return _compile(dialect, g, i)
+
+
+_compiling = threading.Lock()
+
+
+def _compile(dialect, g, i):
     if (dialect, g) not in _compiled:
         queries = GROUPS[GROUP_KEYS[g]]
         results = {}
@@ -67,12 +77,45 @@ def compiled(dialect, g, i):
 def remote(engine, url, g):
     """Every query of group g that compiles, run on the server in one batch."""
     key = (engine, g)
+    if engine == "spark":
+        return spark_ahead(url, g).result()
     if key not in _remote:
         queries = GROUPS[GROUP_KEYS[g]]
         runnable = [i for i in range(len(queries)) if compiled(engine, g, i).returncode == 0]
         results = Batch(list(GROUP_KEYS[g]), [queries[i] for i in runnable]).run(["--engine", url])
         _remote[key] = {runnable[k]: v for k, v in results.items()}
     return _remote[key]
+
+
+_spark_ahead = {}
+
+
+def spark_ahead(url, g):
+    """Spark answers each statement in about half a second whatever its size,
+    mostly waiting on its own scheduling: so every group's batch is run on
+    Spark in one background thread, in order, from the start of the module,
+    while the other tests go on (a daemon thread: a stopped run does not
+    wait for it)."""
+    if not _spark_ahead:
+        for k in range(len(GROUP_KEYS)):
+            _spark_ahead[k] = concurrent.futures.Future()
+
+        def work():
+            for k in range(len(GROUP_KEYS)):
+                try:
+                    queries = GROUPS[GROUP_KEYS[k]]
+                    runnable = [i for i in range(len(queries)) if compiled("spark", k, i).returncode == 0]
+                    results = Batch(list(GROUP_KEYS[k]), [queries[i] for i in runnable]).run(["--engine", url])
+                    _spark_ahead[k].set_result({runnable[j]: v for j, v in results.items()})
+                except BaseException as error:  # reported by the test that waits for it
+                    _spark_ahead[k].set_exception(error)
+
+        threading.Thread(target=work, daemon=True).start()
+    return _spark_ahead[g]
+
+
+if os.environ.get("FUNNEL_SPARK_URL") and GROUP_KEYS:
+    spark_ahead(os.environ["FUNNEL_SPARK_URL"], 0)
 
 
 def sorts(statements):

@@ -151,6 +151,20 @@ struct SparkEngineLiveTests {
     #expect(result.rows == [table.row(0), table.row(1)])
   }
 
+  @Test func aTableLoadedAgainUnderItsNameReadsItsNewRows() throws {
+    let spark = try connect()
+    defer { spark.close() }
+    let name = "cached_\(UInt32.random(in: 0...UInt32.max))"
+    func ids(_ values: [Int64]) -> Table {
+      Table(names: ["id"], columns: [Column.make(.int, values.map { .int($0) })])
+    }
+    try spark.load(ids([1, 2]), path: "a.csv", as: name)
+    #expect(try all(spark, SQLQuery(text: "SELECT sum(id) AS s FROM \(name)")).rows == [[.int(3)]])
+    // Loaded again under the same name: the new rows, not the cached ones.
+    try spark.load(ids([10, 20, 30]), path: "b.csv", as: name)
+    #expect(try all(spark, SQLQuery(text: "SELECT sum(id) AS s FROM \(name)")).rows == [[.int(60)]])
+  }
+
   @Test func serverErrorsReadAsSparkWroteThem() throws {
     let spark = try connect()
     defer { spark.close() }

@@ -27,6 +27,9 @@ public final class SparkEngine: RemoteEngine {
   private let connections: Task<Void, Never>
   /// The statement running now, which `cancel()` stops.
   private let running = Mutex<RunningStatement?>(nil)
+  /// The views `load` cached, uncached by `close()`: Spark keeps cached rows
+  /// for the whole server, not for the session.
+  let cachedViews = Mutex<[String]>([])
 
   private struct RunningStatement {
     var operationID: String
@@ -68,6 +71,13 @@ public final class SparkEngine: RemoteEngine {
   public static func connect(url: String) throws(RemoteError) -> SparkEngine { try SparkEngine(url: url) }
 
   public func close() {
+    let cached = cachedViews.withLock { names -> [String] in
+      defer { names = [] }
+      return names
+    }
+    for name in cached {
+      try? execute(SQLQuery(text: "UNCACHE TABLE IF EXISTS \(quote(name))"))
+    }
     client.beginGracefulShutdown()
     connections.cancel()
     scratchFolder.remove()
