@@ -161,6 +161,21 @@ final class PipelineBinder {
     for id in [x, y].compactMap({ $0 }) where scope.index(of: id.text) == nil {
       throw Diagnostic.unknownColumn(id, in: scope, catalog: catalog)
     }
+    if kind == nil, Self.isTimeSeries(x: x.flatMap { scope.index(of: $0.text) } ?? 0, scope) {
+      // A bare `chart` over months, weeks or days (a trend, a running total,
+      // a month-on-month change) draws a line: bars would hide the shape.
+      k = .line
+    }
     return ChartRequest(kind: k, label: x?.text, value: y?.text)
+  }
+
+  /// Whether column `x` of `scope` is a period or a date, with a number after it.
+  static func isTimeSeries(x: Int, _ scope: Scope) -> Bool {
+    guard x < scope.types.count else { return false }
+    switch scope.types[x] {
+    case .period, .date: break
+    default: return false
+    }
+    return scope.types.contains { $0.isNumeric }
   }
 }
