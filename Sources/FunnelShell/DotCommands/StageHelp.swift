@@ -70,7 +70,8 @@ struct StageHelp: Sendable {
       example:
         "deals | compare quarter(closed_at) \"2026-Q1\" vs \"2026-Q2\" on revenue = sum(amount), win_rate() by product"),
     StageHelp(
-      keyword: "chart", usage: "chart [bar|line] [X, Y]", summary: "draw the result: bars, or a line over a period (bare chart over months or days)",
+      keyword: "chart", usage: "chart [bar|line] [X, Y]",
+      summary: "draw the result: bars, or a line over a period (bare chart over months or days)",
       example: "deals | where stage == \"closed_won\" | agg revenue = sum(amount) by product | chart bar"),
     StageHelp(
       keyword: "save", usage: "save \"PATH\"",
