@@ -53,6 +53,7 @@ import Testing
           ("amount", .decimal(scale: 2), money),
         ]
       ),
+      ("stage_changes", [("deal_id", .int, .plain), ("stage", .string, .plain), ("changed_at", .date, .plain)]),
     ]
     let all = Self.demo.all
     #expect(all.map(\.name) == expected.map(\.0))
@@ -83,20 +84,24 @@ import Testing
   @Test func generationIsPinnedAcrossMachines() {
     let demo = DemoData.generate(leads: 2_000, seed: 42)
     // The columns the demo had before deals' terms and lost stages and the
-    // costs came, each drawn from a stream of its own (the touches include
-    // the anonymous ones before each form fill).
+    // costs and the stage changes came, each drawn from a stream of its own
+    // (the touches include the anonymous ones before each form fill).
     let added = ["term_months", "lost_stage"]
-    let before = demo.all.filter { $0.name != "costs" }.map { part in
+    let before = demo.all.filter { $0.name != "costs" && $0.name != "stage_changes" }.map { part in
       let keep = part.table.names.indices.filter { !added.contains(part.table.names[$0]) }
       return (part.name, Table(names: keep.map { part.table.names[$0] }, columns: keep.map { part.table.columns[$0] }))
     }
     let digest = Self.digest(before)
     #expect(digest == Self.pinnedDigest, "digest \(digest)")
-    let whole = Self.digest(demo.all.map { ($0.name, $0.table) })
+    // The whole demo as it was before the stage changes came: unchanged.
+    let whole = Self.digest(demo.all.filter { $0.name != "stage_changes" }.map { ($0.name, $0.table) })
     #expect(whole == Self.pinnedWholeDigest, "digest \(whole)")
+    let changes = Self.digest(demo.all.filter { $0.name == "stage_changes" }.map { ($0.name, $0.table) })
+    #expect(changes == Self.pinnedStageChangesDigest, "digest \(changes)")
   }
   static let pinnedDigest: UInt64 = 7_935_650_268_656_209_017
   static let pinnedWholeDigest: UInt64 = 15_973_039_076_883_364_539
+  static let pinnedStageChangesDigest: UInt64 = 4_550_971_656_524_868_816
 
   /// FNV-1a over each dataset's name and every cell's text.
   static func digest(_ parts: [(String, Table)]) -> UInt64 {

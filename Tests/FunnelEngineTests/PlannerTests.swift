@@ -93,6 +93,7 @@ import Testing
     "deals | funnel steps proposal, closed_won by owner", "leads | cohort month(created_at) by region",
     "leads | cohort quarter(created_at) by months", "deals | attribute linear", "deals | attribute compare",
     "deals | attribute time_decay(14d) by name, kind", "scorecard", "scorecard by name, channel",
+    "deals | stage_durations", "deals | stage_durations by product, q = quarter(created_at)",
   ])
   func declaredColumnsAreTheRunsColumns(_ text: String) throws {
     let catalog = DemoPipelineTests.catalog()
@@ -114,6 +115,7 @@ import Testing
     ("leads | drop won_at | cohort month(created_at) by months", "cohort by months needs won_at"),
     ("deals | funnel within 30d", "funnel within needs the day each stage was reached"),
     ("deals | derive amount = \"x\" | attribute linear", "deals.amount must be a number, not text"),
+    ("leads | stage_durations", "stage_durations needs deal_id"),
   ])
   func verbProblemsAreFoundWhileBinding(_ text: String, _ message: String) throws {
     do {

@@ -59,6 +59,8 @@ enum SyntaxPrinter {
         + (basis.map { " on " + identifier($0) } ?? "") + by(keys)
     case .cohort(let period, let keys, let byMonths):
       return "cohort \(expr(period))" + by(keys) + (byMonths ? " by-months" : "")
+    case .stageDurations(let keys):
+      return "stage_durations" + by(keys)
     case .compare(let e, let a, let b, let on, let keys):
       return "compare \(expr(e)) \(expr(a)) vs \(expr(b)) on \(named(on))" + by(keys)
     case .chart(let kind, let x, let y):

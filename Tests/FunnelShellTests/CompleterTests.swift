@@ -48,6 +48,11 @@ import Testing
     ("deals | attribute compare on pipeline by chan‸", ["channel"]),
     ("deals | attribute linear by ki‸", ["kind"]),  // a column of the touch
     ("leads | attribute linear ‸", ["by"]),  // leads are counted, not on pipeline
+    ("deals | stage_d‸", ["stage_durations"]),
+    ("deals | stage_durations ‸", ["by"]),
+    ("deals | stage_durations by prod‸", ["product"]),
+    ("deals | stage_durations | where sta‸", ["stage", "starts_with("]),
+    ("stage_ch‸", ["stage_changes"]),
     ("deals | where amount > 1 | take 3 | sel‸", ["select"]),
     ("deals | select deal_id, ow‸", ["owner"]),
     ("deals | drop lead_‸", ["lead_id"]),
@@ -74,7 +79,7 @@ import Testing
     (".t‸", [".tables", ".timer"]),
     (".schema tou‸", ["touches"]),
     (".save dea‸", ["deals"]),
-    (".help sta‸", ["stages"]),
+    (".help sta‸", ["stage_durations", "stages"]),
     (".help whe‸", ["where"]),
     (".mode js‸", ["json", "jsonl"]),
     (".mode csv s‸", ["safe"]),

@@ -41,11 +41,11 @@ struct DotCommandTests {
     #expect(t.run(".help stages"))
     let stages = [
       "where", "filter", "select", "derive", "drop", "rename", "agg", "count", "sort", "take", "top", "distinct",
-      "join", "funnel", "attribute", "cohort", "compare", "chart", "save",
+      "join", "funnel", "attribute", "cohort", "stage_durations", "compare", "chart", "save",
     ]
     #expect(Self.listed(t.out) == stages)
-    #expect(t.out.contains("  top        the N rows with the largest EXPR (sort desc, take N)\n"))
-    #expect(t.out.contains("             e.g. leads | count by stage\n"))
+    #expect(t.out.contains("  top              the N rows with the largest EXPR (sort desc, take N)\n"))
+    #expect(t.out.contains("                   e.g. leads | count by stage\n"))
     t.out = ""
     #expect(t.run(".help .load"))
     #expect(t.out.hasPrefix(".load NAME PATH"))

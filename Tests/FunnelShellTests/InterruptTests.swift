@@ -40,7 +40,7 @@ struct InterruptTests {
     shell.send(".demo 5000000\r")
     _ = interrupt(shell, after: 1.5, ".demo")
     shell.send(".tables\r")
-    #expect(shell.expect("leads      20,000"), "the demo data from before: \(shell.unmatched)")
+    #expect(shell.expect("leads          20,000"), "the demo data from before: \(shell.unmatched)")
   }
 
   @Test func ctrlCStopsABigLoadAndKeepsTheOldDataset() throws {
@@ -67,7 +67,7 @@ struct InterruptTests {
       "let big = touches | join leads on lead_id | agg n = count_distinct(concat(kind, region, touch_id)) by channel\r")
     _ = interrupt(shell, after: 1.0, "a long expression")
     shell.send(".tables\r")
-    #expect(shell.expect("leads      1,000,000"), "\(shell.unmatched)")
+    #expect(shell.expect("leads          1,000,000"), "\(shell.unmatched)")
     #expect(shell.expect(Self.prompt), "\(shell.unmatched)")
     shell.send(".schema big\r")
     #expect(shell.expect("unknown dataset 'big'"), "a cancelled let binds nothing: \(shell.unmatched)")

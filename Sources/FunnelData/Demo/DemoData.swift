@@ -26,18 +26,19 @@ public enum DemoData {
 
   /// Separate streams, so changing how one dataset is drawn leaves the others alone.
   private enum Stream: UInt64 {
-    case calendar = 1, campaigns, leads, touches, deals, money, dealTerms, costs, anonymousTouches
+    case calendar = 1, campaigns, leads, touches, deals, money, dealTerms, costs, anonymousTouches, stageChanges
   }
 
-  /// The five datasets for `leads` leads (negative counts as 0); about
+  /// The six datasets for `leads` leads (negative counts as 0); about
   /// max(30, leads / 150) campaigns, 3.5 touches a lead (anonymous ones
   /// before the form fill among them), a deal for about one lead in ten,
-  /// and 168 rows of costs (24 months × 7 categories).
+  /// about four stage changes a deal, and 168 rows of costs (24 months × 7
+  /// categories).
   public static func generate(leads: Int = defaultLeads, seed: UInt64 = defaultSeed) -> DemoDatasets {
     // Without a cancellation nothing stops it early.
     let none = Table(rowCount: 0)
     return make(leads: leads, seed: seed, cancellation: nil)
-      ?? DemoDatasets(campaigns: none, leads: none, touches: none, deals: none, costs: none)
+      ?? DemoDatasets(campaigns: none, leads: none, touches: none, deals: none, costs: none, stageChanges: none)
   }
 
   /// As `generate(leads:seed:)`, stopping with `Cancelled` soon after
@@ -91,6 +92,9 @@ public enum DemoData {
     let terms = DemoDealTerms(deals: deals, leads: leadRows, rng: &rng)
     rng = DemoRandom(seed: seed, stream: Stream.costs.rawValue)
     let costs = DemoCosts(deals: deals, leadCount: leadCount, rng: &rng)
+    rng = DemoRandom(seed: seed, stream: Stream.stageChanges.rawValue)
+    let changes = DemoStageChanges(deals: deals, terms: terms, leads: leadRows, rng: &rng)
+    if stopped { return nil }
 
     rng = DemoRandom(seed: seed, stream: Stream.money.rawValue)
     let campaigns = plan.table(leadCounts: leadRows.countsByCampaign(campaigns: plan.count), rng: &rng)
@@ -101,6 +105,6 @@ public enum DemoData {
     if stopped { return nil }
     return DemoDatasets(
       campaigns: campaigns, leads: leadTable, touches: touchTable, deals: deals.table(leads: leadRows, terms: terms),
-      costs: costs.table())
+      costs: costs.table(), stageChanges: changes.table())
   }
 }

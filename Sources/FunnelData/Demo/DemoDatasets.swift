@@ -1,4 +1,4 @@
-/// The five standard datasets of the demo data, as `DemoData.generate` makes them.
+/// The six standard datasets of the demo data, as `DemoData.generate` makes them.
 public struct DemoDatasets: Sendable {
   /// One row per campaign: campaign_id, name, channel, start_date, end_date,
   /// budget, spend, impressions, clicks.
@@ -16,17 +16,24 @@ public struct DemoDatasets: Sendable {
   /// One row per month, team and category of the costs that are not campaign
   /// spend: month, team, category, amount.
   public var costs: Table
+  /// One row per change of a deal's stage: deal_id, stage, changed_at (the
+  /// deal's path, with stages skipped and moves back).
+  public var stageChanges: Table
 
-  public init(campaigns: Table, leads: Table, touches: Table, deals: Table, costs: Table) {
+  public init(campaigns: Table, leads: Table, touches: Table, deals: Table, costs: Table, stageChanges: Table) {
     self.campaigns = campaigns
     self.leads = leads
     self.touches = touches
     self.deals = deals
     self.costs = costs
+    self.stageChanges = stageChanges
   }
 
   /// The datasets under their standard names, in the order a catalog lists them.
   public var all: [(name: String, table: Table)] {
-    [("campaigns", campaigns), ("leads", leads), ("touches", touches), ("deals", deals), ("costs", costs)]
+    [
+      ("campaigns", campaigns), ("leads", leads), ("touches", touches), ("deals", deals), ("costs", costs),
+      ("stage_changes", stageChanges),
+    ]
   }
 }

@@ -1,7 +1,8 @@
 import FunnelData
 import FunnelLanguage
 
-/// The funnel vocabulary's stages (`funnel`, `cohort`, `attribute`) and the
+/// The funnel vocabulary's stages (`funnel`, `cohort`, `attribute`,
+/// `stage_durations`) and the
 /// `scorecard` source. Their checks run here, so a missing column is reported
 /// before anything runs; each declares its output columns from its arguments
 /// and the input's columns (`VerbSchema`), without running.
@@ -40,6 +41,14 @@ extension PipelineBinder {
     if !keys.isEmpty { text += " and " + keys.map(\.name).joined(separator: ", ") }
     if byMonths { text += ", conversion by months since the cohort start" }
     let plan = VocabularyPlan.cohort(period: cohort, keys: keys, byMonths: byMonths, text: text)
+    return try finish(node, plan, scope, span: span)
+  }
+
+  func bindStageDurations(by: [NamedExpr], _ node: PlanNode, _ scope: Scope, span: Span) throws -> (PlanNode, Scope) {
+    let keys = try boundKeys(by, scope, clause: "stage_durations")
+    var text = "days in each deal stage from stage_changes"
+    if !keys.isEmpty { text += " by " + keys.map(\.name).joined(separator: ", ") }
+    let plan = VocabularyPlan.stageDurations(keys: keys, reads: verbReads(), text: text)
     return try finish(node, plan, scope, span: span)
   }
 
@@ -107,6 +116,8 @@ extension PipelineBinder {
           context: metricContext(origin: scope.origin ?? (basis == .leads ? "leads" : "deals")))
       case .scorecard(let keys, _, _, _):
         columns = try VerbSchema.scorecard(keys: keys, context: metricContext(origin: nil))
+      case .stageDurations(let keys, let reads, _):
+        columns = try VerbSchema.stageDurations(input: scope, keys: keys, reads: reads)
       }
     } catch let p as MetricProblem {
       throw Self.diagnostic(p, span)

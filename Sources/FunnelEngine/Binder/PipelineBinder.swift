@@ -119,7 +119,13 @@ final class PipelineBinder {
       }
       return (.save(node, path: path, span: span), scope)
     case .chart(let kind, let x, let y):
-      return (.chart(node, try chartRequest(kind: kind, x: x, y: y, scope)), scope)
+      var request = try chartRequest(kind: kind, x: x, y: y, scope)
+      // Stage durations draw the median days of each stage, not the first number (entered).
+      if x == nil, request.kind == .bar, case .vocabulary(_, .stageDurations(let keys, _, _), _) = node {
+        request.value = "median_days"
+        if keys.isEmpty { request.label = "stage" }
+      }
+      return (.chart(node, request), scope)
     case .funnel(let steps, let by, let within):
       return try bindFunnel(steps: steps, by: by, within: within, node, scope, span: stage.keywordSpan)
     case .attribute(let model, let arguments, let basis, let by):
@@ -127,6 +133,8 @@ final class PipelineBinder {
         model: model, arguments: arguments, on: basis, by: by, node, scope, span: stage.keywordSpan)
     case .cohort(let period, let by, let byMonths):
       return try bindCohort(period: period, by: by, byMonths: byMonths, node, scope, span: stage.keywordSpan)
+    case .stageDurations(let by):
+      return try bindStageDurations(by: by, node, scope, span: stage.keywordSpan)
     }
   }
 

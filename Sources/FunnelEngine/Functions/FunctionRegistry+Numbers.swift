@@ -44,7 +44,7 @@ extension FunctionRegistry {
       hook: .scalar { try $0.bindCoalesce($1) }),
   ]
 
-  /// The funnel vocabulary's one scalar.
+  /// The funnel vocabulary's scalars.
   static let funnel: [FunctionDefinition] = [
     FunctionDefinition(
       "reached", .funnel, ["reached(stage: text) → bool"],
@@ -53,6 +53,13 @@ extension FunctionRegistry {
         + "proposal, negotiation, closed_won, a closed_lost deal counting up to its lost_stage when there is one",
       nulls: "never null",
       example: "leads | agg sqls = count_if(reached(\"sql\")) by channel",
-      hook: .scalar { try $0.bindReached($1) })
+      hook: .scalar { try $0.bindReached($1) }),
+    FunctionDefinition(
+      "deal_age_days", .funnel, ["deal_age_days() → int"],
+      summary: "for an open deal (stage neither closed_won nor closed_lost), the whole days from its created_at "
+        + "to today()",
+      nulls: "null for a closed deal; a null stage counts as open",
+      example: "deals | where deal_age_days() > 90 | agg n = count(), median_age = median(deal_age_days()) by stage",
+      hook: .scalar { try $0.bindDealAge($1) }),
   ]
 }

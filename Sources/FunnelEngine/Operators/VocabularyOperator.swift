@@ -32,6 +32,10 @@ enum VocabularyOperator {
         origin: origin ?? (basis == .leads ? "leads" : "deals"), dataset: context.catalog.dataset,
         today: context.catalog.today)
       return try AttributeStage.run(rows: input, model: model, basis: basis, keys: keys, context: metricContext)
+    case .stageDurations(let keys, _, _):
+      let catalog = context.catalog
+      return try StageDurationsVerb.run(
+        deals: input, keys: try keyColumns(keys), changes: catalog.dataset("stage_changes"), today: catalog.today)
     case .scorecard(let keys, let credit, _, _):
       let catalog = context.catalog
       return try ScorecardVerb.run(

@@ -121,6 +121,23 @@ package enum VerbSchema {
     ]
   }
 
+  /// `stage_durations`: the keys, then stage, entered, exited, mean_days,
+  /// median_days, open, open_median_age_days.
+  package static func stageDurations(input: Scope, keys: [OutputColumn], reads: VerbReads) throws -> Columns {
+    let changes = reads.datasets["stage_changes"]
+    if let p = StageDurationsVerb.check(columns: input.names, changes: changes?.names) { throw p }
+    guard let changes, let deal = type(of: "deal_id", in: input) else {
+      throw MetricProblem.internalError("stage_durations inputs checked but missing")
+    }
+    func changeType(_ name: String) -> DataType? { changes.names.firstIndex(of: name).map { changes.types[$0] } }
+    guard let changeDeal = changeType("deal_id"), let stage = changeType("stage"), let at = changeType("changed_at")
+    else { throw MetricProblem.internalError("stage_changes columns checked but missing") }
+    if let p = StageDurationsVerb.checkTypes(deal: deal, changeDeal: changeDeal, stage: stage, changedAt: at) {
+      throw p
+    }
+    return keys.map { ($0.name, $0.expr.type, $0.expr.hint) } + StageDurationsVerb.columns
+  }
+
   private static func type(of name: String, in scope: Scope) -> DataType? {
     scope.index(of: name).map { scope.types[$0] }
   }

@@ -79,6 +79,8 @@ public enum StageKind: Sendable {
   case attribute(model: Identifier, arguments: [Expr], on: Identifier?, by: [NamedExpr])
   /// `cohort <period-expr> [by <keys>]`; `by months` sets `byMonths` (then `by` is empty).
   case cohort(period: Expr, by: [NamedExpr], byMonths: Bool)
+  /// `stage_durations [by <keys>]`: days in each deal stage, from `stage_changes`.
+  case stageDurations(by: [NamedExpr])
   /// `compare <expr> <a> vs <b> on <aggs> [by <keys>]`.
   case compare(expr: Expr, a: Expr, b: Expr, on: [NamedExpr], by: [NamedExpr])
   /// `chart [bar|line] [<x>, <y>]`.

@@ -22,6 +22,12 @@ extension DotCommand {
       session.emit(describeLeadVelocity(width: width))
       return
     }
+    if word == "stage_durations" {
+      let width = session.resultsAtTerminal ? TerminalInfo.size(environment: session.environment).columns : nil
+      let rules = StageDurationsVerb.summary.split(separator: "\n").joined(separator: " ")
+      session.emit("stage_durations [by KEY, ...]\n" + wrap("  rules:     ", rules, width))
+      return
+    }
     if let user = session.catalog.userMetrics[word] {
       session.emit("metric \(user.name) = \(user.text)\n  (defined in this session; callable as \(user.name)())\n")
       return

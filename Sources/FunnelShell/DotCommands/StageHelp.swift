@@ -65,6 +65,12 @@ struct StageHelp: Sendable {
       summary: "conversion of leads grouped by when they arrived",
       example: "leads | cohort month(created_at)"),
     StageHelp(
+      keyword: "stage_durations", usage: "stage_durations [by KEY, ...]",
+      summary:
+        "days deals spend in each open stage, from stage_changes: entered, exited, mean and median days, "
+        + "still open and their median age",
+      example: "deals | stage_durations by product"),
+    StageHelp(
       keyword: "compare", usage: "compare EXPR A vs B on AGGREGATE, ... [by KEY, ...]",
       summary: "two periods or groups side by side, with the change",
       example:

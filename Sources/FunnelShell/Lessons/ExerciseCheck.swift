@@ -39,7 +39,8 @@ public enum ExerciseCheck {
   static func looksLikeQuery(_ text: String) -> Bool {
     if text.contains("|") || text.contains("(") { return true }
     let first = text.split(separator: " ").first.map(String.init) ?? text
-    return ["campaigns", "leads", "touches", "deals", "costs", "scorecard"].contains(first.lowercased())
+    return ["campaigns", "leads", "touches", "deals", "costs", "stage_changes", "scorecard"].contains(
+      first.lowercased())
   }
 
   private static func checkQuery(
