@@ -29,6 +29,8 @@ import Testing
     ("marketing_cac", "campaigns", 875.375),
     // 1,750.75 ÷ 2 won deals, plus costs of 3,502.00 ÷ the 2 won deals of all deals.
     ("cac", "campaigns", 875.375 + 1751),
+    // cac ÷ the mean monthly revenue of won deals 10 (12,000 over 12 months) and 13 (3,000.25 over 36).
+    ("cac_payback_months", "campaigns", (875.375 + 1751) / ((1000 + 3000.25 / 36) / 2)),
     ("roi", "campaigns", (15000.25 - 1750.75) / 1750.75),
     ("roas", "campaigns", 15000.25 / 1750.75),
     ("ctr", "campaigns", 0.01),
@@ -41,9 +43,15 @@ import Testing
     ("cpl", "leads", 1750.75 / 5),
     ("marketing_cac", "leads", 875.375),
     ("cac", "leads", 875.375 + 1751),
+    ("cac_payback_months", "leads", (875.375 + 1751) / ((1000 + 3000.25 / 36) / 2)),
     ("roas", "leads", 15000.25 / 1750.75),
     ("spend", "leads", 1750.75),
     ("win_rate", "leads", 2.0 / 3.0),
+    // Speed to lead: lead 1 was created by touch 100 (01-01 09:00) and first called by touch 103
+    // (02-18 10:00), 48 days and an hour later; leads 2 and 4 have creation touches and no sales touch.
+    ("speed_to_lead_hours", "leads", 48 * 24 + 1),
+    ("speed_to_lead_1h_share", "leads", 0),
+    ("speed_to_lead_24h_share", "leads", 0),
   ]
 
   @Test(arguments: wholeDataCases)

@@ -89,7 +89,7 @@ import Testing
 
   @Test func keyFromTheTouch() throws {
     let t = try attribute(.linear, by: ["kind"])
-    #expect(F.texts(t.column("kind")) == ["ad", "email", "(no touch)", "call", "webinar"])
+    #expect(F.texts(t.column("kind")) == ["ad", "email", "(no touch)", "sales_call", "webinar"])
     #expect(F.closeAll(F.doubles(t.column("revenue")), [12000.25, 7000.25, 3000.25, 3000, 3000]))
   }
 

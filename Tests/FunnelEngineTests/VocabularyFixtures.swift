@@ -76,7 +76,7 @@ enum VocabularyFixture {
         time("2026-02-25", 10), time("2026-01-10", 10), time("2026-01-20", 10), time("2026-01-02", 10),
       ]
     ),
-    ("kind", .string, ["ad", "email", "webinar", "call", "call", "ad", "email", "ad"].map { text($0) }),
+    ("kind", .string, ["ad", "email", "webinar", "sales_call", "sales_call", "ad", "email", "ad"].map { text($0) }),
   ])
 
   static func datasets(_ name: String) -> Table? {

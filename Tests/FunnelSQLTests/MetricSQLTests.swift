@@ -28,6 +28,7 @@ import Testing
     "leads | agg cpl(share = \"touches\") by region",
     "campaigns | agg roi(\"linear\"), roas(\"w_shaped\"), marketing_cac(\"u_shaped\") by channel",
     "leads | agg roi(\"linear\", margin = 0.7), cac(\"first_touch\") by channel",
+    "leads | agg cac_payback_months(margin = 0.7), p = cac_payback_months() by region",
     "leads | agg win_rate(), n = count(), r = win_rate() * 100 by channel",
     "campaigns | agg mql_rate(), win_rate(), pipeline_value() by channel",
     "touches | agg win_rate(), mql_rate() by kind",
@@ -49,6 +50,22 @@ import Testing
   @Test func aMarginScalesRevenue() throws {
     let sql = try SQLFixture.sql("campaigns | agg roi() by channel", .duckdb, parameters: ["gross_margin": "0.7"]).text
     #expect(sql.contains("* CAST(0.7 AS DOUBLE)"))
+  }
+
+  @Test func paybackDividesCacByMonthlyRevenueAtTheMargin() throws {
+    let sql = try SQLFixture.sql(
+      "campaigns | agg cac_payback_months() by channel", .duckdb, parameters: ["gross_margin": "0.8"]
+    ).text
+    #expect(sql.contains("/ CAST(12.0 AS DOUBLE) * CAST(0.8 AS DOUBLE)"))
+  }
+
+  @Test func speedToLeadCountsMicrosecondsExactlyInEachDialect() throws {
+    let query = "leads | agg speed_to_lead_hours(), speed_to_lead_1h_share() by channel"
+    let duck = try SQLFixture.sql(query, .duckdb).text
+    #expect(duck.contains("epoch_us(t.\"touched_at\")"))
+    #expect(duck.contains("NOT IN ('demo', 'sales_call', 'sales_email')"))
+    #expect(try SQLFixture.sql(query, .postgres).text.contains("(EXTRACT(EPOCH FROM t.\"touched_at\") * 1000000)"))
+    #expect(try SQLFixture.sql(query, .spark).text.contains("unix_micros(t.`touched_at`)"))
   }
 
   @Test func winRateJoinsItsFactsToTheGroups() throws {

@@ -65,8 +65,8 @@ extension ExprBinder {
             hints: ["\(name)(share = \"touches\")"])
         }
         call.shareBy = b
-      case "margin" where definition.name == "roi":
-        call.margin = try margin(try constant(value), span: value.span)
+      case "margin" where MetricOption.takesMargin.contains(definition.name):
+        call.margin = try margin(try constant(value), span: value.span, metric: name)
       case "model" where takesCredit:
         call.credit = try credit(value)
       default:
@@ -91,14 +91,16 @@ extension ExprBinder {
         call.stages.append(try text(p, "a stage", "conversion(\"mql\", \"sql\")"))
       }
     }
-    if definition.name == "roi", call.margin == nil, let raw = catalog.parameters["gross_margin"] {
-      call.margin = try margin(ParameterValue.parse(raw), span: span, parameter: true)
+    if MetricOption.takesMargin.contains(definition.name), call.margin == nil,
+      let raw = catalog.parameters["gross_margin"]
+    {
+      call.margin = try margin(ParameterValue.parse(raw), span: span, parameter: true, metric: name)
     }
     return call
   }
 
   /// A gross margin: a number above 0 and at most 1.
-  private func margin(_ value: Value, span: Span, parameter: Bool = false) throws -> Double {
+  private func margin(_ value: Value, span: Span, parameter: Bool = false, metric: String) throws -> Double {
     let where_ = parameter ? "$gross_margin" : "margin"
     var number: Double? = nil
     switch value {
@@ -110,7 +112,10 @@ extension ExprBinder {
     guard let m = number, m > 0, m <= 1 else {
       throw Diagnostic(
         message: "\(where_) is a gross margin, a number above 0 and at most 1", span: span,
-        hints: ["roi(margin = 0.7) counts 70% of revenue as the return", ".param gross_margin 0.7"])
+        hints: [
+          "\(metric)(margin = 0.7) counts 70% of revenue \(metric == "roi" ? "as the return" : "in the payback")",
+          ".param gross_margin 0.7",
+        ])
     }
     return m
   }

@@ -69,12 +69,15 @@ extension MetricDefinition {
 
 /// Options of a metric call, for `.explain` and errors.
 enum MetricOption {
+  /// The metrics that count revenue at a gross margin (`margin = 0.7`, `.param gross_margin`).
+  static let takesMargin: Set<String> = ["roi", "cac_payback_months"]
+
   /// The options `definition` takes, as `name = value` examples.
   static func examples(_ definition: MetricDefinition) -> [String] {
     var out: [String] = []
     if CreditRule.metrics.contains(definition.name) { out.append("\(definition.name)(\"linear\")") }
     if definition.needs.campaigns != nil { out.append("\(definition.name)(share = \"touches\")") }
-    if definition.name == "roi" { out.append("roi(margin = 0.7)") }
+    if takesMargin.contains(definition.name) { out.append("\(definition.name)(margin = 0.7)") }
     return out
   }
 }

@@ -36,6 +36,8 @@ struct MetricFacts {
   // Costs: what every new customer carries of the costs that are not campaign spend.
   /// All of `costs.amount` ÷ the won deals of the session's deals; nil when there are none.
   var costPerCustomer: Double? = nil
+  /// Speed to lead per group; nil when not asked for.
+  var response: LeadResponse? = nil
 
   /// Computes what `needs` asks for; `MetricSources.problem` must have returned nil.
   init(
@@ -55,6 +57,12 @@ struct MetricFacts {
     }
     if let stages = needs.leadStages { try addLeads(try reach(.leads), stages: stages) }
     if needs.costs { costPerCustomer = try MetricFacts.costPerCustomer(context) }
+    if needs.response {
+      guard let touches = context.dataset(StandardDataset.touches.rawValue) else {
+        throw MetricProblem.internalError("touches checked but not reachable")
+      }
+      response = try LeadResponse(try reach(.leads), touches: touches, groupCount: groupCount)
+    }
     if let model = needs.credit {
       credit = try MetricFacts.credit(
         model, rowsAre: rowsAre, input: input, grouping: grouping, context: context)

@@ -50,6 +50,13 @@ struct MetricGroup {
   /// Costs that are not campaign spend, per new customer of the whole data (`costs`).
   var costPerCustomer: Double? { facts.costPerCustomer }
   var clicks: Double? { campaignSum(facts.clicks) }
+  /// Leads with a creation touch (`LeadResponse`).
+  var responseBase: Double? { facts.response.map { Double($0.based[group]) } }
+  /// Of them, answered by sales within an hour, and within 24 hours.
+  var answeredWithinHour: Double? { facts.response.map { Double($0.withinHour[group]) } }
+  var answeredWithinDay: Double? { facts.response.map { Double($0.withinDay[group]) } }
+  /// Median hours to the first sales touch over the answered leads.
+  var responseMedianHours: Double? { facts.response?.medianHours[group] }
 }
 
 /// a ÷ b, nil when b is zero or either is unknown.

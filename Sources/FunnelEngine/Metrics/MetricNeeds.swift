@@ -9,6 +9,8 @@ package struct MetricNeeds: Sendable {
   package var touches = false
   /// The `costs` dataset: the sales and marketing costs that are not campaign spend.
   package var costs = false
+  /// Each lead's creation touch and first sales touch after it (`LeadResponse`).
+  package var response = false
   /// The model crediting won deals to campaigns through their touches; nil:
   /// each deal's own campaign_id.
   package var credit: AttributionModel? = nil
@@ -25,6 +27,7 @@ package struct MetricNeeds: Sendable {
     return MetricNeeds(
       deals: union(deals, other.deals), leadStages: union(leadStages, other.leadStages),
       campaigns: union(campaigns, other.campaigns), touches: touches || other.touches, costs: costs || other.costs,
+      response: response || other.response,
       credit: credit ?? other.credit, shareBy: shareBy == .leads ? other.shareBy : shareBy)
   }
 }

@@ -8,7 +8,9 @@ extension MetricRegistry {
   }
 
   /// Metrics of spend: what marketing pays for what it gets.
-  static let marketingMetrics = [spend, cpl, cac, marketingCac, roi, roas, ctr, costPerOpportunity]
+  static let marketingMetrics = [
+    spend, cpl, cac, marketingCac, cacPaybackMonths, roi, roas, ctr, costPerOpportunity,
+  ]
 
   static let spend = MetricDefinition(
     name: "spend", parameters: [],
@@ -84,6 +86,47 @@ extension MetricRegistry {
     sqlTemplate: spendSQL("marketing_cac", over: wonOfGroup),
     hint: .money, needs: MetricNeeds(deals: ["stage"], campaigns: ["spend"]),
     compute: { ratio($0.spend, $0.creditedWon) })
+
+  static let cacPaybackMonths = MetricDefinition(
+    name: "cac_payback_months", parameters: [],
+    formula:
+      "cac() ÷ (monthly revenue per new customer × gross margin): the months a new customer's gross profit "
+      + "takes to pay back what winning it cost; monthly revenue is the mean over the closed_won deals of "
+      + "amount ÷ term_months (deals with no amount or no term left out), cac() is as cac() computes it (fully "
+      + "loaded, each won deal one new customer, credited to its own campaign); the margin is "
+      + "cac_payback_months(margin = 0.7), else .param gross_margin, else 1 (Funnel's choice: payback on "
+      + "revenue, as roi() counts revenue whole without a margin; the usual SaaS definition is on gross margin, "
+      + "so set it)",
+    marketing:
+      "How long the customers a channel wins take to earn back their acquisition cost; under 12 months is "
+      + "the usual mark of spend that funds itself within the year.",
+    sales:
+      "How many months of a typical new contract go to paying for the win before it makes money; longer "
+      + "terms at the same price do not shorten it, higher monthly value does.",
+    datasets: ["campaigns", "deals", "costs"],
+    sql: """
+      SELECT (\(spendPerWon)
+        + (SELECT sum(amount) FROM costs)::DOUBLE
+        / nullif((SELECT count(*) FROM deals WHERE stage = 'closed_won'), 0))
+        / nullif((SELECT avg(amount / nullif(term_months, 0)) FROM \(campaignDeals) AND stage = 'closed_won'), 0)
+        AS cac_payback_months
+      FROM campaigns
+      """,
+    sqlTemplate: MetricSQL.perGroup(
+      "cac_payback_months",
+      """
+      (\(MetricSQL.double("SUM(r.spend)")) / NULLIF(\(wonOfGroup), 0)
+          + \(MetricSQL.double("(SELECT SUM(c.amount) FROM costs AS c)"))
+          / NULLIF((SELECT COUNT(*) FROM deals AS d WHERE d.stage = 'closed_won'), 0))
+          / NULLIF((SELECT AVG(\(MetricSQL.double("d.amount")) / NULLIF(d.term_months, 0)) FROM deals AS d
+            WHERE d.stage = 'closed_won' AND d.campaign_id IN \(MetricSQL.groupCampaigns)), 0)
+      """),
+    hint: .plain, needs: MetricNeeds(deals: ["stage", "amount", "term_months"], campaigns: ["spend"], costs: true),
+    compute: { g in
+      guard let cost = cac.compute(g), let monthly = ratio(g.wonAnnualValue, g.wonWithTerm).map({ $0 / 12 })
+      else { return nil }
+      return ratio(cost, monthly * (g.margin ?? 1))
+    })
 
   /// DuckDB SQL for the campaigns' spend ÷ their won deals (over `FROM campaigns`).
   private static let spendPerWon = """

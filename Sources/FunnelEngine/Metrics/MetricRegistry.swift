@@ -3,8 +3,8 @@ import FunnelData
 /// The built-in metrics, one row each: `.explain`, `.help metrics`, completion
 /// and docs/metrics.md are all built from `all`, so they cannot drift apart.
 public enum MetricRegistry {
-  /// Every built-in metric, sales side first, then the funnel, then marketing.
-  public static let all: [MetricDefinition] = salesMetrics + funnelMetrics + marketingMetrics
+  /// Every built-in metric, sales side first (with speed to lead), then the funnel, then marketing.
+  public static let all: [MetricDefinition] = salesMetrics + responseMetrics + funnelMetrics + marketingMetrics
 
   /// The metric called `name` (or by a former name), or nil.
   public static func named(_ name: String) -> MetricDefinition? {
@@ -81,10 +81,12 @@ public enum MetricRegistry {
       ## Options
 
       Options are written `name = value` in the call: `share = "leads"` or
-      `"touches"` for the metrics over spend; `margin = 0.7` for `roi` (the gross
-      margin revenue counts at; `.param gross_margin 0.7` sets it for every `roi()`
-      call that does not write one); `model = "linear"` (or the rule by position,
-      `roi("linear")`) for the metrics that credit deals.
+      `"touches"` for the metrics over spend; `margin = 0.7` for `roi` and
+      `cac_payback_months` (the gross margin revenue counts at; `.param gross_margin
+      0.7` sets it for every call of either that does not write one; without either
+      the margin is 1, revenue counted whole: the field's CAC payback is on gross
+      margin, so set the margin you have); `model = "linear"` (or the rule by
+      position, `roi("linear")`) for the metrics that credit deals.
 
       ## The metrics
 

@@ -91,6 +91,20 @@ enum MetricSources {
     {
       return p
     }
+    if needs.response {
+      if let p = problem(
+        .leads, columns: ["lead_id", "created_at"], stages: [], subject: subject, rowsAre: rowsAre,
+        inputColumns: inputColumns, context: context)
+      {
+        return p
+      }
+      guard let touches = context.dataset("touches") else {
+        return .missingDataset("touches", column: "touched_at", rows: rowsAre.rawValue, for: subject)
+      }
+      for c in ["lead_id", "touched_at", "kind"] where !touches.names.contains(c) {
+        return .missingColumn(c, in: "touches", for: subject, rowsAre: false)
+      }
+    }
     if needs.touches {
       guard let touches = context.dataset("touches") else {
         return .missingDataset("touches", column: "touched_at", rows: rowsAre.rawValue, for: subject)

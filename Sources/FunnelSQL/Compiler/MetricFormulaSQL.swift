@@ -27,6 +27,11 @@ struct MetricFactColumns {
   var creditedRevenue: String? = nil
   var creditedWon: String? = nil
   var costPerCustomer: String? = nil
+  /// Speed to lead: leads with a creation touch, answered within 1 and 24 hours, median hours.
+  var responseBase: String? = nil
+  var withinHour: String? = nil
+  var withinDay: String? = nil
+  var responseHours: String? = nil
 }
 
 /// Each built-in metric's formula (`MetricDefinition.compute`) over its
@@ -55,6 +60,9 @@ enum MetricFormulaSQL {
       else { return nil }
       return ratio("\(b.double(open)) * \(winRate) * \(size)", f.cycleMean)
     case "avg_touches_to_close": return ratio(f.touchesToClose, f.won)
+    case "speed_to_lead_hours": return f.responseHours
+    case "speed_to_lead_1h_share": return ratio(f.withinHour, f.responseBase)
+    case "speed_to_lead_24h_share": return ratio(f.withinDay, f.responseBase)
     case "conversion":
       guard stages.count == 2 else { return nil }
       return ratio(f.reached[stages[1]], f.reached[stages[0]])
@@ -66,6 +74,10 @@ enum MetricFormulaSQL {
       guard let m = ratio(f.spend, customers), let c = f.costPerCustomer else { return nil }
       return "(\(m) + \(c))"
     case "marketing_cac": return ratio(f.spend, customers)
+    case "cac_payback_months":
+      guard let m = ratio(f.spend, customers), let c = f.costPerCustomer, let monthly = ratio(f.annualValue, f.withTerm)
+      else { return nil }
+      return ratio("(\(m) + \(c))", "\(monthly) / \(b.double(12.0)) * \(b.double(margin ?? 1.0))")
     case "roi":
       guard let revenue, let spend = f.spend else { return nil }
       let gross = margin.map { "\(b.double(revenue)) * \(b.double($0))" } ?? b.double(revenue)

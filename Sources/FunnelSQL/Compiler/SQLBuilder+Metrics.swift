@@ -117,6 +117,7 @@ struct MetricFactsSQL {
       }
     }
     if needs.costs { addCosts(&f, context) }
+    if needs.response { try addResponse(&f, context) }
     if let model = needs.credit { try addCredit(&f, model: model, context) }
     guard let value = MetricFormulaSQL.value(definition.name, facts: f, stages: stages, margin: call.margin, b) else {
       throw SQLCompileError(

@@ -33,6 +33,12 @@ extension Glossary {
       inFunnel: "campaigns | agg cac(), marketing_cac() by channel | sort cac",
       related: ["LTV", "CPL", "cost per opportunity", "ROI"]),
     GlossaryTerm(
+      "CAC payback", aliases: ["payback period", "months to recover CAC"], side: .both,
+      definition:
+        "How many months a new customer takes to pay back what winning it cost: CAC divided by the monthly revenue of a typical new contract times the gross margin. Under a year is the usual mark of growth that funds itself; a long payback means cash goes out long before it comes back.",
+      inFunnel: "campaigns | agg cac(), cac_payback_months(margin = 0.75) by channel",
+      related: ["CAC", "LTV", "ROI"]),
+    GlossaryTerm(
       "LTV", aliases: ["lifetime value", "customer lifetime value", "clv"], side: .both,
       definition:
         "The total a customer is expected to pay over the whole relationship, not just the first deal. A business is healthy when LTV is several times CAC. The demo data holds first deals only, so their amount is the floor of LTV.",
