@@ -116,11 +116,14 @@ struct PostgresEngineLiveTests {
     try LiveServer.withEngine { engine in
       var batches = 0
       let start = Date()
+      // Every row the server makes draws from a sequence, which no rollback
+      // or cancel resets: its last value says how far the server got.
+      try engine.execute(SQLQuery(text: "CREATE TEMPORARY SEQUENCE early_stop_rows"))
       // A join of two small series streams its 50M rows (one big series
       // would be materialized whole before the first row is sent).
       let query = SQLQuery(
         text:
-          "SELECT a.g * 10000 + b.g AS n, md5(b.g::text) AS h FROM generate_series(1, 5000) a(g), generate_series(1, 10000) b(g)"
+          "SELECT nextval('early_stop_rows') AS n, md5(b.g::text) AS h FROM generate_series(1, 5000) a(g), generate_series(1, 10000) b(g)"
       )
       var firstBatch = start
       try engine.run(query) { _ in
@@ -130,17 +133,23 @@ struct PostgresEngineLiveTests {
       }
       let stopped = Date()
       #expect(batches == 1)
-      // The connection is free again at once: the server stopped sending.
+      // The connection is free again: the server stopped sending.
       let next = try engine.all("SELECT 42 AS answer")
       let seconds = Date().timeIntervalSince(start)
       #expect(next.row(0) == [.int(42)])
-      // Reading all 50M rows takes minutes; what is left to drop once the
-      // server stops (the socket's buffers) takes seconds in a debug build.
-      #expect(seconds < 30)
+      // The server was cancelled, not drained: it made a small part of the
+      // 50M rows (the rows in flight when the stop reached it).
+      let made = try engine.all("SELECT last_value FROM early_stop_rows").row(0)
+      guard case .int(let rowsMade) = made.first else {
+        Issue.record("last_value read as \(made)")
+        return
+      }
+      #expect(rowsMade >= Int64(ResultReader.batchRows))
+      #expect(rowsMade < 25_000_000)
       let times = [firstBatch.timeIntervalSince(start), stopped.timeIntervalSince(firstBatch), seconds]
       print(
         "first batch of 50M rows after \(String(format: "%.2f", times[0])) s; stopped in \(String(format: "%.2f", times[1])) s;"
-          + " next query answered after \(String(format: "%.2f", times[2])) s")
+          + " next query answered after \(String(format: "%.2f", times[2])) s; the server made \(rowsMade) rows")
     }
   }
 
@@ -157,7 +166,9 @@ struct PostgresEngineLiveTests {
         #expect(error.message == "cancelled")
       }
       let seconds = Date().timeIntervalSince(start)
-      #expect(seconds < 1.5)
+      // Cancelled, not slept out (the time is printed, not judged: a loaded
+      // machine or a sanitizer makes it slower).
+      #expect(seconds < 9)
       print("pg_sleep(10) cancelled after \(String(format: "%.2f", seconds)) s (cancel sent at 0.3 s)")
       // The same during a run, and the connection still works after.
       DispatchQueue.global().asyncAfter(deadline: .now() + 0.3) { engine.cancel() }
