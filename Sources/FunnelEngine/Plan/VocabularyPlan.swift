@@ -38,7 +38,7 @@ package struct VerbReads {
   /// The session's day and the columns of the standard datasets it holds.
   init(catalog: Catalog) {
     var datasets: [String: TableSchema] = [:]
-    for name in ["campaigns", "leads", "touches", "deals", "costs", "stage_changes"] {
+    for name in ["campaigns", "leads", "touches", "deals", "costs", "stage_changes", "quotas"] {
       if let t = catalog.dataset(name) { datasets[name] = TableSchema(t, rowCount: t.rowCount) }
     }
     self.init(today: catalog.today, datasets: datasets)
