@@ -135,6 +135,8 @@ final class PipelineBinder {
       return try bindCohort(period: period, by: by, byMonths: byMonths, node, scope, span: stage.keywordSpan)
     case .stageDurations(let by):
       return try bindStageDurations(by: by, node, scope, span: stage.keywordSpan)
+    case .forecast(let period, let by):
+      return try bindForecast(period: period, by: by, node, scope, span: stage.keywordSpan)
     }
   }
 
