@@ -15,6 +15,9 @@ DEFAULTS = ("CASE w WHEN 'prospecting' THEN 0.1 WHEN 'qualification' THEN 0.2 WH
             "WHEN 'negotiation' THEN 0.8 ELSE 0.0 END")
 
 
+SLIPPED = "(stage NOT IN ('closed_won', 'closed_lost') AND expected_close < DATE '2026-07-01')"
+
+
 def quarter(x):
     return f"(year({x}) || '-Q' || quarter({x}))"
 
@@ -77,6 +80,14 @@ CASES = [
     ("the stage defaults without a probability column",
      "deals | drop probability | forecast quarter(expected_close) by owner",
      forecast_sql(quarter, [("owner", "owner")], probability="NULL")),
+    ("slipped deals by owner",
+     "deals | agg n = count_if(slipped()), amount = sum(if(slipped(), amount, 0)) by owner",
+     f"SELECT owner, count(*) FILTER (WHERE {SLIPPED}) AS n, coalesce(sum(amount) FILTER (WHERE {SLIPPED}), 0) "
+     f"AS amount FROM deals GROUP BY owner ORDER BY owner"),
+    ("slipped of each deal",
+     "deals | select deal_id, stage, s = slipped()",
+     f"SELECT deal_id, stage, CASE WHEN NOT coalesce(lower(trim(stage)) IN ('closed_won', 'closed_lost'), false) "
+     f"THEN expected_close < DATE '2026-07-01' ELSE false END AS s FROM deals ORDER BY rowid"),
     ("a forecast of no deals", "deals | where amount < 0 | forecast quarter(expected_close)",
      forecast_sql(quarter, [], where="amount < 0")),
 ]

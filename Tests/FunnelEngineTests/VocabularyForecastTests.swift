@@ -91,4 +91,14 @@ import Testing
     let defaults = try EngineFixture.table("deals | drop probability | forecast quarter(expected_close)", in: c)
     #expect(F.closeAll(F.doubles(defaults.column("weighted")), [0, 46_000, 0]))
   }
+
+  /// `slipped()`: an open deal expected before today; never a closed one; null
+  /// when an open deal has no expected close.
+  @Test func slippedDeals() throws {
+    let c = Self.catalog()
+    let asIs = try EngineFixture.table("deals | select s = slipped()", in: c)
+    #expect(EngineFixture.texts(asIs, "s") == ["false", "false", "false", "false", "false", "false", ""])
+    let past = try EngineFixture.table("deals | derive expected_close = @2026-06-01 | select s = slipped()", in: c)
+    #expect(EngineFixture.texts(past, "s") == ["false", "true", "true", "false", "false", "true", "true"])
+  }
 }
