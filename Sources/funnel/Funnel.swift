@@ -12,8 +12,8 @@ struct Funnel: ParsableCommand {
     discussion: """
       With no script and no -c, funnel reads statements from standard input when it
       is not a terminal, and opens the interactive shell when it is. The demo
-      datasets (campaigns, leads, touches, deals, costs, stage_changes) are loaded
-      unless --no-demo, --data or --load is given.
+      datasets (campaigns, leads, touches, deals, costs, stage_changes, quotas) are
+      loaded unless --no-demo, --data or --load is given.
 
       A script's own arguments become parameters: NAME=VALUE sets $NAME, the
       others are $1, $2, ...
@@ -40,7 +40,7 @@ struct Funnel: ParsableCommand {
 
   @Option(
     help: ArgumentHelp(
-      "Load DIR/{campaigns,leads,touches,deals,costs,stage_changes}.csv (those that exist).", valueName: "dir"))
+      "Load DIR/{campaigns,leads,touches,deals,costs,stage_changes,quotas}.csv (those that exist).", valueName: "dir"))
   var data: String?
 
   @Option(help: ArgumentHelp("Load one file as a dataset (repeatable).", valueName: "name=path"))

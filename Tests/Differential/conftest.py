@@ -53,7 +53,7 @@ def demo_files(tmp_root, leads, seed):
         folder = tmp_root / f"demo-{leads}-{seed}"
         folder.mkdir(parents=True, exist_ok=True)
         saves = "\n".join(f'{name} | save "{folder / name}.csv"' for name in
-                          ["campaigns", "leads", "touches", "deals", "costs", "stage_changes"])
+                          ["campaigns", "leads", "touches", "deals", "costs", "stage_changes", "quotas"])
         subprocess.run([BINARY, "--demo-size", str(leads), "--seed", str(seed), "-c", saves],
                        check=True, capture_output=True, env=ENV, timeout=300)
         _demo_cache[key] = folder

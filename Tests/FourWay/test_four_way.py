@@ -286,7 +286,7 @@ def test_example_script(engine, variable, script, tmp_path):
     url = server(variable)
     data = tmp_path / "data"
     data.mkdir()
-    saves = "\n".join(f'{n} | save "{data / n}.csv"' for n in ["campaigns", "leads", "touches", "deals", "costs", "stage_changes"])
+    saves = "\n".join(f'{n} | save "{data / n}.csv"' for n in ["campaigns", "leads", "touches", "deals", "costs", "stage_changes", "quotas"])
     made = run_funnel(["--demo-size", "3000", "--seed", "7"], saves)
     assert made.returncode == 0, made.stderr
     text = script.read_text(encoding="utf-8")

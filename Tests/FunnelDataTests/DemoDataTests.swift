@@ -43,7 +43,8 @@ import Testing
           ("deal_id", .int, .plain), ("lead_id", .int, .plain), ("campaign_id", .int, .plain),
           ("owner", .string, .plain), ("created_at", .date, .plain), ("closed_at", .date, .plain),
           ("stage", .string, .plain), ("amount", .decimal(scale: 2), money), ("product", .string, .plain),
-          ("term_months", .int, .plain), ("lost_stage", .string, .plain),
+          ("term_months", .int, .plain), ("lost_stage", .string, .plain), ("probability", .double, .rate),
+          ("expected_close", .date, .plain),
         ]
       ),
       (
@@ -54,6 +55,7 @@ import Testing
         ]
       ),
       ("stage_changes", [("deal_id", .int, .plain), ("stage", .string, .plain), ("changed_at", .date, .plain)]),
+      ("quotas", [("owner", .string, .plain), ("period", .date, .plain), ("amount", .decimal(scale: 2), money)]),
     ]
     let all = Self.demo.all
     #expect(all.map(\.name) == expected.map(\.0))
@@ -86,22 +88,36 @@ import Testing
     // The columns the demo had before deals' terms and lost stages and the
     // costs and the stage changes came, each drawn from a stream of its own
     // (the touches include the anonymous ones before each form fill).
-    let added = ["term_months", "lost_stage"]
-    let before = demo.all.filter { $0.name != "costs" && $0.name != "stage_changes" }.map { part in
-      let keep = part.table.names.indices.filter { !added.contains(part.table.names[$0]) }
-      return (part.name, Table(names: keep.map { part.table.names[$0] }, columns: keep.map { part.table.columns[$0] }))
+    let forecast = ["probability", "expected_close"]
+    let added = ["term_months", "lost_stage"] + forecast
+    let before = demo.all.filter { !["costs", "stage_changes", "quotas"].contains($0.name) }.map {
+      Self.without(added, $0)
     }
     let digest = Self.digest(before)
     #expect(digest == Self.pinnedDigest, "digest \(digest)")
     // The whole demo as it was before the stage changes came: unchanged.
-    let whole = Self.digest(demo.all.filter { $0.name != "stage_changes" }.map { ($0.name, $0.table) })
+    let whole = Self.digest(
+      demo.all.filter { !["stage_changes", "quotas"].contains($0.name) }.map { Self.without(forecast, $0) })
     #expect(whole == Self.pinnedWholeDigest, "digest \(whole)")
     let changes = Self.digest(demo.all.filter { $0.name == "stage_changes" }.map { ($0.name, $0.table) })
     #expect(changes == Self.pinnedStageChangesDigest, "digest \(changes)")
+    // Deals' probability and expected close, and the quotas, came last.
+    let deals = demo.all.filter { $0.name == "deals" }.map { part in
+      (part.name, Table(names: forecast, columns: forecast.compactMap { part.table.column($0) }))
+    }
+    let forecastDigest = Self.digest(deals + demo.all.filter { $0.name == "quotas" }.map { ($0.name, $0.table) })
+    #expect(forecastDigest == Self.pinnedForecastDigest, "digest \(forecastDigest)")
+  }
+
+  /// The dataset without the columns named in `names`.
+  static func without(_ names: [String], _ part: (name: String, table: Table)) -> (String, Table) {
+    let keep = part.table.names.indices.filter { !names.contains(part.table.names[$0]) }
+    return (part.name, Table(names: keep.map { part.table.names[$0] }, columns: keep.map { part.table.columns[$0] }))
   }
   static let pinnedDigest: UInt64 = 7_935_650_268_656_209_017
   static let pinnedWholeDigest: UInt64 = 15_973_039_076_883_364_539
   static let pinnedStageChangesDigest: UInt64 = 4_550_971_656_524_868_816
+  static let pinnedForecastDigest: UInt64 = 596_610_592_274_124_822
 
   /// FNV-1a over each dataset's name and every cell's text.
   static func digest(_ parts: [(String, Table)]) -> UInt64 {

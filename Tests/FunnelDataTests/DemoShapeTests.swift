@@ -105,7 +105,8 @@ import Testing
     _ = DemoData.generate()
     let small = clock.measure { _ = DemoData.generate() }
     var big = DemoDatasets(
-      campaigns: .empty, leads: .empty, touches: .empty, deals: .empty, costs: .empty, stageChanges: .empty)
+      campaigns: .empty, leads: .empty, touches: .empty, deals: .empty, costs: .empty, stageChanges: .empty,
+      quotas: .empty)
     let large = clock.measure { big = DemoData.generate(leads: 1_000_000) }
     print("demo data: 20,000 leads in \(small), 1,000,000 leads (\(big.touches.rowCount) touches) in \(large)")
     #expect(small < .milliseconds(100))

@@ -34,3 +34,8 @@ func strings(_ table: Table, _ name: String) -> [String?] {
 
 /// `2026-Q1` for a day.
 func quarter(_ day: Int32) -> String { Periods.format(Periods.bucket(day: day, unit: .quarter), unit: .quarter) }
+
+func doubles(_ table: Table, _ name: String) -> [Double?] {
+  guard let column = table.column(name), case .double(let values) = column.data else { return [] }
+  return values.indices.map { column.isNull($0) ? nil : values[$0] }
+}

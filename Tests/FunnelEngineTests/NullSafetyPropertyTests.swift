@@ -11,8 +11,8 @@ import Testing
 /// nulls as docs/language.md §3.4 says:
 ///
 /// - a function or operator of a null gives null, except `concat` (skips
-///   nulls), `if`, `case`, `coalesce`, `reached`, `deal_age_days()`, `x == null`
-///   and `today()`;
+///   nulls), `if`, `case`, `coalesce`, `reached`, `deal_age_days()`,
+///   `slipped()`, `x == null` and `today()`;
 /// - a row's result does not depend on the other rows (the same value alone
 ///   in a one-row column gives the same result);
 /// - aggregates skip nulls: over values mixed with nulls they equal the
@@ -52,7 +52,7 @@ import Testing
     + lenient("if", "if(x == x, x, x)", "if(x == x, 1, 2)", "if(x, \"yes\", \"no\")")
     + strict("coalesce", "coalesce(x, x)", "x ?? x")
     + lenient("reached", "reached(\"sql\")", "reached(\"won\")")
-    + lenient("deal_age_days", "deal_age_days()")
+    + lenient("deal_age_days", "deal_age_days()") + lenient("slipped", "slipped()")
 
   /// The operators of §3.3, `case`, and `in` (LIT: a literal of the column's type).
   static let operators: [Template] =

@@ -94,6 +94,8 @@ import Testing
     "leads | cohort quarter(created_at) by months", "deals | attribute linear", "deals | attribute compare",
     "deals | attribute time_decay(14d) by name, kind", "scorecard", "scorecard by name, channel",
     "deals | stage_durations", "deals | stage_durations by product, q = quarter(created_at)",
+    "deals | forecast quarter(expected_close)", "deals | forecast month(expected_close) by owner, product",
+    "deals | drop probability | forecast year(expected_close) by owner",
   ])
   func declaredColumnsAreTheRunsColumns(_ text: String) throws {
     let catalog = DemoPipelineTests.catalog()
@@ -116,6 +118,9 @@ import Testing
     ("deals | funnel within 30d", "funnel within needs the day each stage was reached"),
     ("deals | derive amount = \"x\" | attribute linear", "deals.amount must be a number, not text"),
     ("leads | stage_durations", "stage_durations needs deal_id"),
+    ("leads | forecast quarter(created_at)", "forecast needs amount"),
+    ("deals | forecast expected_close", "forecast needs a period such as quarter(expected_close), not date"),
+    ("deals | derive probability = \"x\" | forecast quarter(expected_close)", "forecast needs probability to be"),
   ])
   func verbProblemsAreFoundWhileBinding(_ text: String, _ message: String) throws {
     do {

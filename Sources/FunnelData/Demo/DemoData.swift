@@ -1,4 +1,4 @@
-/// The demo data: campaigns, leads, touches, deals and costs of a software company
+/// The demo data: campaigns, leads, touches, deals, costs, stage changes and quotas of a software company
 /// from 2024-07-01 to 2026-06-30, drawn from a seed.
 ///
 /// The same `(leads, seed)` gives the same tables on every machine: all
@@ -26,19 +26,22 @@ public enum DemoData {
 
   /// Separate streams, so changing how one dataset is drawn leaves the others alone.
   private enum Stream: UInt64 {
-    case calendar = 1, campaigns, leads, touches, deals, money, dealTerms, costs, anonymousTouches, stageChanges
+    case calendar = 1, campaigns, leads, touches, deals, money, dealTerms, costs, anonymousTouches, stageChanges,
+      forecast, quotas
   }
 
-  /// The six datasets for `leads` leads (negative counts as 0); about
+  /// The seven datasets for `leads` leads (negative counts as 0); about
   /// max(30, leads / 150) campaigns, 3.5 touches a lead (anonymous ones
   /// before the form fill among them), a deal for about one lead in ten,
-  /// about four stage changes a deal, and 168 rows of costs (24 months × 7
-  /// categories).
+  /// about four stage changes a deal, 168 rows of costs (24 months × 7
+  /// categories) and 176 quotas (16 reps × 11 quarters).
   public static func generate(leads: Int = defaultLeads, seed: UInt64 = defaultSeed) -> DemoDatasets {
     // Without a cancellation nothing stops it early.
     let none = Table(rowCount: 0)
     return make(leads: leads, seed: seed, cancellation: nil)
-      ?? DemoDatasets(campaigns: none, leads: none, touches: none, deals: none, costs: none, stageChanges: none)
+      ?? DemoDatasets(
+        campaigns: none, leads: none, touches: none, deals: none, costs: none, stageChanges: none,
+        quotas: none)
   }
 
   /// As `generate(leads:seed:)`, stopping with `Cancelled` soon after
@@ -95,6 +98,11 @@ public enum DemoData {
     rng = DemoRandom(seed: seed, stream: Stream.stageChanges.rawValue)
     let changes = DemoStageChanges(deals: deals, terms: terms, leads: leadRows, rng: &rng)
     if stopped { return nil }
+    rng = DemoRandom(seed: seed, stream: Stream.forecast.rawValue)
+    let forecast = DemoForecast(deals: deals, leads: leadRows, rng: &rng)
+    rng = DemoRandom(seed: seed, stream: Stream.quotas.rawValue)
+    let quotas = DemoQuotas(deals: deals, leads: leadRows, rng: &rng)
+    if stopped { return nil }
 
     rng = DemoRandom(seed: seed, stream: Stream.money.rawValue)
     let campaigns = plan.table(leadCounts: leadRows.countsByCampaign(campaigns: plan.count), rng: &rng)
@@ -104,7 +112,8 @@ public enum DemoData {
     let touchTable = touches.table()
     if stopped { return nil }
     return DemoDatasets(
-      campaigns: campaigns, leads: leadTable, touches: touchTable, deals: deals.table(leads: leadRows, terms: terms),
-      costs: costs.table(), stageChanges: changes.table())
+      campaigns: campaigns, leads: leadTable, touches: touchTable,
+      deals: deals.table(leads: leadRows, terms: terms, forecast: forecast), costs: costs.table(),
+      stageChanges: changes.table(), quotas: quotas.table())
   }
 }

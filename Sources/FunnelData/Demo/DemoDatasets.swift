@@ -1,4 +1,4 @@
-/// The six standard datasets of the demo data, as `DemoData.generate` makes them.
+/// The seven standard datasets of the demo data, as `DemoData.generate` makes them.
 public struct DemoDatasets: Sendable {
   /// One row per campaign: campaign_id, name, channel, start_date, end_date,
   /// budget, spend, impressions, clicks.
@@ -19,21 +19,26 @@ public struct DemoDatasets: Sendable {
   /// One row per change of a deal's stage: deal_id, stage, changed_at (the
   /// deal's path, with stages skipped and moves back).
   public var stageChanges: Table
+  /// One row per rep and quarter: owner, period (the quarter's first day), amount.
+  public var quotas: Table
 
-  public init(campaigns: Table, leads: Table, touches: Table, deals: Table, costs: Table, stageChanges: Table) {
+  public init(
+    campaigns: Table, leads: Table, touches: Table, deals: Table, costs: Table, stageChanges: Table, quotas: Table
+  ) {
     self.campaigns = campaigns
     self.leads = leads
     self.touches = touches
     self.deals = deals
     self.costs = costs
     self.stageChanges = stageChanges
+    self.quotas = quotas
   }
 
   /// The datasets under their standard names, in the order a catalog lists them.
   public var all: [(name: String, table: Table)] {
     [
       ("campaigns", campaigns), ("leads", leads), ("touches", touches), ("deals", deals), ("costs", costs),
-      ("stage_changes", stageChanges),
+      ("stage_changes", stageChanges), ("quotas", quotas),
     ]
   }
 }

@@ -6,7 +6,8 @@
 /// negotiating: the product follows company size, the price a skewed draw
 /// around the product's list range, so most deals are 5k–40k and enterprise
 /// ones reach 100k and beyond. The term of the contract and the stage a lost
-/// deal was lost in come from `DemoDealTerms`.
+/// deal was lost in come from `DemoDealTerms`, the probability and expected
+/// close date from `DemoForecast`.
 struct DemoDeals {
   private(set) var lead: [Int32] = []
   private(set) var stage: [Int32] = []
@@ -85,8 +86,9 @@ struct DemoDeals {
     return Int64(max(dollars / 100, 5) * 100) * 100
   }
 
-  /// The `deals` table, reading owner and campaign from the leads.
-  func table(leads: DemoLeads, terms: DemoDealTerms) -> Table {
+  /// The `deals` table, reading owner and campaign from the leads, terms and
+  /// lost stages from `terms`, probability and expected close from `forecast`.
+  func table(leads: DemoLeads, terms: DemoDealTerms, forecast: DemoForecast) -> Table {
     let n = count
     var dealIDs = [Int64](repeating: 0, count: n)
     var leadIDs = [Int64](repeating: 0, count: n)
@@ -104,7 +106,7 @@ struct DemoDeals {
     return Table(
       names: [
         "deal_id", "lead_id", "campaign_id", "owner", "created_at", "closed_at", "stage", "amount", "product",
-        "term_months", "lost_stage",
+        "term_months", "lost_stage", "probability", "expected_close",
       ],
       columns: [
         Column(.int(dealIDs)),
@@ -118,6 +120,8 @@ struct DemoDeals {
         Column(.string(codes: product, dictionary: DemoVocabulary.productDictionary)),
         Column(.int(terms.termMonths)),
         DemoColumns.text(codes: terms.lostStage, dictionary: DemoVocabulary.dealStageDictionary),
+        forecast.probabilityColumn(),
+        DemoColumns.dates(offsets: forecast.expectedClose),
       ])
   }
 }

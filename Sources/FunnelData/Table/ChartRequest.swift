@@ -8,6 +8,8 @@ public struct ChartRequest: Hashable, Sendable {
     case line
     /// Bars narrowing step by step, with the conversion beside each (the `funnel` verb).
     case funnel
+    /// Stacked bars of won, commit and best case against quota (the `forecast` verb).
+    case forecast
   }
 
   public var kind: Kind

@@ -118,6 +118,10 @@ extension PipelineBinder {
         columns = try VerbSchema.scorecard(keys: keys, context: metricContext(origin: nil))
       case .stageDurations(let keys, let reads, _):
         columns = try VerbSchema.stageDurations(input: scope, keys: keys, reads: reads)
+      case .forecast(let plan, _, _):
+        columns =
+          [("period", plan.period.type, plan.period.hint)] + plan.keys.map { ($0.name, $0.expr.type, $0.expr.hint) }
+          + ForecastVerb.columns
       }
     } catch let p as MetricProblem {
       throw Self.diagnostic(p, span)

@@ -125,6 +125,8 @@ final class PipelineBinder {
         request.value = "median_days"
         if keys.isEmpty { request.label = "stage" }
       }
+      // A forecast draws won, commit and best case stacked against quota.
+      if kind == nil, x == nil, Self.isForecast(node) { request = ChartRequest(kind: .forecast) }
       return (.chart(node, request), scope)
     case .funnel(let steps, let by, let within):
       return try bindFunnel(steps: steps, by: by, within: within, node, scope, span: stage.keywordSpan)
@@ -135,6 +137,8 @@ final class PipelineBinder {
       return try bindCohort(period: period, by: by, byMonths: byMonths, node, scope, span: stage.keywordSpan)
     case .stageDurations(let by):
       return try bindStageDurations(by: by, node, scope, span: stage.keywordSpan)
+    case .forecast(let period, let by):
+      return try bindForecast(period: period, by: by, node, scope, span: stage.keywordSpan)
     }
   }
 
@@ -175,6 +179,15 @@ final class PipelineBinder {
       k = .line
     }
     return ChartRequest(kind: k, label: x?.text, value: y?.text)
+  }
+
+  /// Whether the rows are a forecast's, kept, ordered or cut but not reshaped.
+  static func isForecast(_ node: PlanNode) -> Bool {
+    switch node {
+    case .vocabulary(_, .forecast, _): return true
+    case .filter(let n, _, _), .sort(let n, _, _), .limit(let n, _), .topN(let n, _, _, _): return isForecast(n)
+    default: return false
+    }
   }
 
   /// Whether column `x` of `scope` is a period or a date, with a number after it.

@@ -61,5 +61,12 @@ extension FunctionRegistry {
       nulls: "null for a closed deal; a null stage counts as open",
       example: "deals | where deal_age_days() > 90 | agg n = count(), median_age = median(deal_age_days()) by stage",
       hook: .scalar { try $0.bindDealAge($1) }),
+    FunctionDefinition(
+      "slipped", .funnel, ["slipped() → bool"],
+      summary: "for an open deal (stage neither closed_won nor closed_lost), whether its expected_close is "
+        + "before today(); false for a closed deal",
+      nulls: "null for an open deal with no expected_close; a null stage counts as open",
+      example: "deals | agg open = count_if(deal_age_days() != null), slipped = count_if(slipped()) by owner",
+      hook: .scalar { try $0.bindSlipped($1) }),
   ]
 }

@@ -36,6 +36,11 @@ enum VocabularyOperator {
       let catalog = context.catalog
       return try StageDurationsVerb.run(
         deals: input, keys: try keyColumns(keys), changes: catalog.dataset("stage_changes"), today: catalog.today)
+    case .forecast(let plan, _, _):
+      return try ForecastVerb.run(
+        period: try Evaluator.output(plan.period, all), periodName: "period", keys: try keyColumns(plan.keys),
+        kind: try Evaluator.output(plan.kind, all), amount: try Evaluator.output(plan.amount, all),
+        probability: try Evaluator.output(plan.probability, all), quotas: context.catalog.dataset("quotas"))
     case .scorecard(let keys, let credit, _, _):
       let catalog = context.catalog
       return try ScorecardVerb.run(

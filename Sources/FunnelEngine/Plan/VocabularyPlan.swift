@@ -11,11 +11,13 @@ package enum VocabularyPlan {
   case scorecard(keys: [String], credit: AttributionModel?, reads: VerbReads, text: String)
   /// Reads `stage_changes` by name, matched to the flowing deals by deal_id.
   case stageDurations(keys: [OutputColumn], reads: VerbReads, text: String)
+  /// Reads `quotas` by name; the rows' period, kind, amount and probability are bound expressions.
+  case forecast(ForecastPlan, reads: VerbReads, text: String)
 
   package var text: String {
     switch self {
     case .funnel(_, _, _, let t), .cohort(_, _, _, let t), .attribute(_, _, _, _, let t), .scorecard(_, _, _, let t),
-      .stageDurations(_, _, let t):
+      .stageDurations(_, _, let t), .forecast(_, _, let t):
       return t
     }
   }
@@ -38,7 +40,7 @@ package struct VerbReads {
   /// The session's day and the columns of the standard datasets it holds.
   init(catalog: Catalog) {
     var datasets: [String: TableSchema] = [:]
-    for name in ["campaigns", "leads", "touches", "deals", "costs", "stage_changes"] {
+    for name in ["campaigns", "leads", "touches", "deals", "costs", "stage_changes", "quotas"] {
       if let t = catalog.dataset(name) { datasets[name] = TableSchema(t, rowCount: t.rowCount) }
     }
     self.init(today: catalog.today, datasets: datasets)

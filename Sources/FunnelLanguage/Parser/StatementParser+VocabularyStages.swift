@@ -1,6 +1,6 @@
 extension StatementParser {
   /// The funnel vocabulary and output stages: funnel, attribute, cohort,
-  /// stage_durations, compare, chart, save (LANGUAGE.md §2 and §4).
+  /// stage_durations, forecast, compare, chart, save (LANGUAGE.md §2 and §4).
   mutating func parseVocabularyStage(_ keyword: Token) throws -> StageKind {
     switch keyword.text {
     case "funnel": return try parseFunnel()
@@ -21,6 +21,16 @@ extension StatementParser {
       }
       return .cohort(period: period, by: try parseOptionalKeys(), byMonths: false)
     case "stage_durations": return .stageDurations(by: try parseOptionalKeys())
+    case "forecast":
+      try requireBody(keyword, needs: "a period", example: "forecast quarter(expected_close) by owner")
+      if current.isWord("by"), peek().kind == .word || peek().kind == .quotedName, !peek().isWord("by") {
+        throw failure(
+          .stageNeeds(
+            keyword.text, "a period before 'by'", example: "forecast quarter(expected_close) by owner",
+            at: current.span))
+      }
+      let period = try parseExpression()
+      return .forecast(period: period, by: try parseOptionalKeys())
     case "compare": return try parseCompare(keyword)
     case "chart": return try parseChart()
     default: return try parseSave(keyword)

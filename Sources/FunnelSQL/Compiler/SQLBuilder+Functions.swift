@@ -78,7 +78,7 @@ extension SQLBuilder {
   }
 
   /// The text of a period of the date `x`, as `Periods.format` writes it.
-  private func period(_ x: String, _ unit: PeriodUnit) -> String {
+  func period(_ x: String, _ unit: PeriodUnit) -> String {
     switch (unit, dialect) {
     case (.day, .duckdb): return "strftime(\(x), '%Y-%m-%d')"
     case (.day, .postgres): return "to_char(\(x), 'YYYY-MM-DD')"

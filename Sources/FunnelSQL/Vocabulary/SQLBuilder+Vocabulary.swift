@@ -3,7 +3,7 @@ import FunnelEngine
 
 extension SQLBuilder {
   /// The SQL of a vocabulary verb (`funnel`, `cohort`, `attribute`,
-  /// `stage_durations`, `scorecard`): the CTEs of one verb, the last holding its output columns
+  /// `stage_durations`, `forecast`, `scorecard`): the CTEs of one verb, the last holding its output columns
   /// (`columns`) in the engine's row order. Throws where a verb or an option
   /// has no SQL in the dialect yet, never giving other rows than the engine.
   func vocabulary(_ input: SQLRelation?, _ plan: VocabularyPlan, columns: [String]) throws(SQLCompileError)
@@ -28,6 +28,8 @@ extension SQLBuilder {
       out = try scorecard(keys: keys, credit: credit, reads: reads, stage: stage)
     case .stageDurations(let keys, let reads, _):
       out = try stageDurations(try rowsOf(input, stage: stage), keys: keys, reads: reads, stage: stage)
+    case .forecast(let plan, let reads, _):
+      out = try forecast(try rowsOf(input, stage: stage), plan: plan, reads: reads, stage: stage)
     }
     guard out.columns == columns else {
       throw SQLCompileError(

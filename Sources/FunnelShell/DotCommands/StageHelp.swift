@@ -71,6 +71,12 @@ struct StageHelp: Sendable {
         + "still open and their median age",
       example: "deals | stage_durations by product"),
     StageHelp(
+      keyword: "forecast", usage: "forecast PERIOD-EXPR [by KEY, ...]",
+      summary:
+        "won, commit, weighted and best case per period against quotas: quota, attainment, coverage, gap "
+        + "(won deals by closed_at, open ones by expected_close)",
+      example: "deals | forecast quarter(expected_close) by owner"),
+    StageHelp(
       keyword: "compare", usage: "compare EXPR A vs B on AGGREGATE, ... [by KEY, ...]",
       summary: "two periods or groups side by side, with the change",
       example:

@@ -39,7 +39,7 @@ public enum ExerciseCheck {
   static func looksLikeQuery(_ text: String) -> Bool {
     if text.contains("|") || text.contains("(") { return true }
     let first = text.split(separator: " ").first.map(String.init) ?? text
-    return ["campaigns", "leads", "touches", "deals", "costs", "stage_changes", "scorecard"].contains(
+    return ["campaigns", "leads", "touches", "deals", "costs", "stage_changes", "quotas", "scorecard"].contains(
       first.lowercased())
   }
 

@@ -162,6 +162,10 @@ public enum Completer {
       let campaigns = catalog.dataset("campaigns")?.names ?? []
       let touches = catalog.dataset("touches")?.names ?? []
       return names(campaigns + touches.filter { !campaigns.contains($0) }, word)
+    case "forecast":
+      // forecast <period-expr> [by <keys>]
+      if stageWords.count > 1, previous == ")", !stageWords.contains("by") { return matching(["by"], word) }
+      return expression(word, columns: columns, session: session, stage: keyword)
     case "stage_durations":
       // stage_durations [by <keys>]
       if stageWords.count == 1 { return matching(["by"], word) }

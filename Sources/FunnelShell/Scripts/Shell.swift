@@ -8,7 +8,7 @@ import FunnelSQL
 /// 0 on success, 1 at the first error.
 public enum Shell {
   /// The standard datasets `--data DIR` looks for, as `DIR/<name>.csv`.
-  public static let standardNames = ["campaigns", "leads", "touches", "deals", "costs", "stage_changes"]
+  public static let standardNames = ["campaigns", "leads", "touches", "deals", "costs", "stage_changes", "quotas"]
   /// The datasets the lessons read (all but costs).
   static let lessonNames = ["campaigns", "leads", "touches", "deals"]
 

@@ -27,7 +27,7 @@ public struct ShellOptions {
   }
 
   public var input: Input = .standardInputOrPrompt
-  /// `--data DIR`: DIR/{campaigns,leads,touches,deals,costs,stage_changes}.csv.
+  /// `--data DIR`: DIR/{campaigns,leads,touches,deals,costs,stage_changes,quotas}.csv.
   public var dataDirectory: String?
   public var loads: [Load] = []
   public var demoSize: Int = DemoData.defaultLeads

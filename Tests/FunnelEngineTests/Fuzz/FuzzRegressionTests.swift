@@ -15,7 +15,10 @@ import Testing
   /// The tiny demo catalog the case runs over has every dataset, with rows.
   @Test func theCatalogHasTheDemoData() {
     let catalog = PipelineFuzzCase.catalog()
-    #expect(catalog.datasetNames.sorted() == ["campaigns", "costs", "deals", "leads", "stage_changes", "touches"])
+    #expect(
+      catalog.datasetNames.sorted() == [
+        "campaigns", "costs", "deals", "leads", "quotas", "stage_changes", "touches",
+      ])
     #expect(catalog.dataset("leads")?.rowCount == PipelineFuzzCase.demoLeads)
   }
 
