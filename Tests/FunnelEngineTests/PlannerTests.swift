@@ -94,6 +94,7 @@ import Testing
     "leads | cohort quarter(created_at) by months", "deals | attribute linear", "deals | attribute compare",
     "deals | attribute time_decay(14d) by name, kind", "scorecard", "scorecard by name, channel",
     "deals | stage_durations", "deals | stage_durations by product, q = quarter(created_at)",
+    "campaigns | pacing", "campaigns | pacing by channel, q = quarter(start_date)",
   ])
   func declaredColumnsAreTheRunsColumns(_ text: String) throws {
     let catalog = DemoPipelineTests.catalog()

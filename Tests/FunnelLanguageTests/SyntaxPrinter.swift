@@ -61,6 +61,8 @@ enum SyntaxPrinter {
       return "cohort \(expr(period))" + by(keys) + (byMonths ? " by-months" : "")
     case .stageDurations(let keys):
       return "stage_durations" + by(keys)
+    case .pacing(let keys):
+      return "pacing" + by(keys)
     case .compare(let e, let a, let b, let on, let keys):
       return "compare \(expr(e)) \(expr(a)) vs \(expr(b)) on \(named(on))" + by(keys)
     case .chart(let kind, let x, let y):

@@ -125,6 +125,13 @@ final class PipelineBinder {
         request.value = "median_days"
         if keys.isEmpty { request.label = "stage" }
       }
+      // Pacing draws spend against budget, with a mark at the elapsed share.
+      if kind == nil, x == nil, y == nil, case .project(_, let columns, "pacing", _) = node {
+        let keys = columns.map(\.name).dropLast(PacingVerb.columns.count)
+        request = ChartRequest(
+          kind: .bullet, label: Array(keys) == ["campaign_id", "name"] ? "name" : keys.first,
+          value: "spend", target: "budget", mark: "elapsed_share")
+      }
       return (.chart(node, request), scope)
     case .funnel(let steps, let by, let within):
       return try bindFunnel(steps: steps, by: by, within: within, node, scope, span: stage.keywordSpan)
@@ -135,6 +142,8 @@ final class PipelineBinder {
       return try bindCohort(period: period, by: by, byMonths: byMonths, node, scope, span: stage.keywordSpan)
     case .stageDurations(let by):
       return try bindStageDurations(by: by, node, scope, span: stage.keywordSpan)
+    case .pacing(let by):
+      return try bindPacing(by: by, node, scope, span: stage.keywordSpan)
     }
   }
 

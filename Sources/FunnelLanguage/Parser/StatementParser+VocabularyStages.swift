@@ -1,6 +1,6 @@
 extension StatementParser {
   /// The funnel vocabulary and output stages: funnel, attribute, cohort,
-  /// stage_durations, compare, chart, save (LANGUAGE.md §2 and §4).
+  /// stage_durations, pacing, compare, chart, save (LANGUAGE.md §2 and §4).
   mutating func parseVocabularyStage(_ keyword: Token) throws -> StageKind {
     switch keyword.text {
     case "funnel": return try parseFunnel()
@@ -21,6 +21,7 @@ extension StatementParser {
       }
       return .cohort(period: period, by: try parseOptionalKeys(), byMonths: false)
     case "stage_durations": return .stageDurations(by: try parseOptionalKeys())
+    case "pacing": return .pacing(by: try parseOptionalKeys())
     case "compare": return try parseCompare(keyword)
     case "chart": return try parseChart()
     default: return try parseSave(keyword)

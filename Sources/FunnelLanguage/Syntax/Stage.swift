@@ -81,6 +81,8 @@ public enum StageKind: Sendable {
   case cohort(period: Expr, by: [NamedExpr], byMonths: Bool)
   /// `stage_durations [by <keys>]`: days in each deal stage, from `stage_changes`.
   case stageDurations(by: [NamedExpr])
+  /// `pacing [by <keys>]`: campaigns' spend against budget and flight elapsed.
+  case pacing(by: [NamedExpr])
   /// `compare <expr> <a> vs <b> on <aggs> [by <keys>]`.
   case compare(expr: Expr, a: Expr, b: Expr, on: [NamedExpr], by: [NamedExpr])
   /// `chart [bar|line] [<x>, <y>]`.

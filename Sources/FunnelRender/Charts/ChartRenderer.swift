@@ -1,8 +1,8 @@
 import FunnelData
 
 /// Draws a result as the chart a `chart` stage (or the `funnel` verb at a
-/// terminal) asks for: `.bar` (`BarChart`), `.line` (`LineChart`) or
-/// `.funnel` (`FunnelChart`).
+/// terminal) asks for: `.bar` (`BarChart`), `.line` (`LineChart`),
+/// `.funnel` (`FunnelChart`) or `.bullet` (`BulletChart`).
 ///
 /// Charts are as wide as `options.width`, or 80 columns when it is nil.
 /// They use Unicode block characters always, and escape codes only when
@@ -29,6 +29,7 @@ public enum ChartRenderer {
       case .bar: return try BarChart(table: table, request: chart, options: options).render()
       case .line: return try LineChart(table: table, request: chart, options: options).render()
       case .funnel: return try FunnelChart(table: table, request: chart, options: options).render()
+      case .bullet: return try BulletChart(table: table, request: chart, options: options).render()
       }
     } catch let problem as ChartColumns.Problem {
       return problem.message

@@ -71,6 +71,12 @@ struct StageHelp: Sendable {
         + "still open and their median age",
       example: "deals | stage_durations by product"),
     StageHelp(
+      keyword: "pacing", usage: "pacing [by KEY, ...]",
+      summary:
+        "campaigns' spend against budget and the share of the flight gone by: elapsed and spent shares, pace, "
+        + "and a flag beyond 10% over or under",
+      example: "campaigns | pacing by channel | chart"),
+    StageHelp(
       keyword: "compare", usage: "compare EXPR A vs B on AGGREGATE, ... [by KEY, ...]",
       summary: "two periods or groups side by side, with the change",
       example:

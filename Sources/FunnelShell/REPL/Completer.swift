@@ -162,8 +162,8 @@ public enum Completer {
       let campaigns = catalog.dataset("campaigns")?.names ?? []
       let touches = catalog.dataset("touches")?.names ?? []
       return names(campaigns + touches.filter { !campaigns.contains($0) }, word)
-    case "stage_durations":
-      // stage_durations [by <keys>]
+    case "stage_durations", "pacing":
+      // stage_durations [by <keys>], pacing [by <keys>]
       if stageWords.count == 1 { return matching(["by"], word) }
       return expression(word, columns: columns, session: session, stage: keyword)
     case "take": return []
