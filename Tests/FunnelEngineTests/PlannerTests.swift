@@ -96,6 +96,7 @@ import Testing
     "deals | stage_durations", "deals | stage_durations by product, q = quarter(created_at)",
     "deals | forecast quarter(expected_close)", "deals | forecast month(expected_close) by owner, product",
     "deals | drop probability | forecast year(expected_close) by owner",
+    "campaigns | pacing", "campaigns | pacing by channel, q = quarter(start_date)",
   ])
   func declaredColumnsAreTheRunsColumns(_ text: String) throws {
     let catalog = DemoPipelineTests.catalog()

@@ -63,6 +63,8 @@ enum SyntaxPrinter {
       return "stage_durations" + by(keys)
     case .forecast(let period, let keys):
       return "forecast \(expr(period))" + by(keys)
+    case .pacing(let keys):
+      return "pacing" + by(keys)
     case .compare(let e, let a, let b, let on, let keys):
       return "compare \(expr(e)) \(expr(a)) vs \(expr(b)) on \(named(on))" + by(keys)
     case .chart(let kind, let x, let y):

@@ -41,7 +41,8 @@ struct DotCommandTests {
     #expect(t.run(".help stages"))
     let stages = [
       "where", "filter", "select", "derive", "drop", "rename", "agg", "count", "sort", "take", "top", "distinct",
-      "join", "funnel", "attribute", "cohort", "stage_durations", "forecast", "compare", "chart", "save",
+      "join", "funnel", "attribute", "cohort", "stage_durations", "forecast", "pacing", "compare", "chart",
+      "save",
     ]
     #expect(Self.listed(t.out) == stages)
     #expect(t.out.contains("  top              the N rows with the largest EXPR (sort desc, take N)\n"))

@@ -10,6 +10,10 @@ public struct ChartRequest: Hashable, Sendable {
     case funnel
     /// Stacked bars of won, commit and best case against quota (the `forecast` verb).
     case forecast
+    /// Per row, a bar of the value against a target, with a mark at a share
+    /// of the target (the `pacing` verb: spend against budget, marked at the
+    /// elapsed share of the flight).
+    case bullet
   }
 
   public var kind: Kind
@@ -17,10 +21,16 @@ public struct ChartRequest: Hashable, Sendable {
   public var label: String?
   /// The number column; nil = the first numeric column after the label.
   public var value: String?
+  /// For `.bullet`: the column the value is measured against.
+  public var target: String?
+  /// For `.bullet`: the column holding the share of the target to mark.
+  public var mark: String?
 
-  public init(kind: Kind, label: String? = nil, value: String? = nil) {
+  public init(kind: Kind, label: String? = nil, value: String? = nil, target: String? = nil, mark: String? = nil) {
     self.kind = kind
     self.label = label
     self.value = value
+    self.target = target
+    self.mark = mark
   }
 }

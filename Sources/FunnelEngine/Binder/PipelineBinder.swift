@@ -127,6 +127,13 @@ final class PipelineBinder {
       }
       // A forecast draws won, commit and best case stacked against quota.
       if kind == nil, x == nil, Self.isForecast(node) { request = ChartRequest(kind: .forecast) }
+      // Pacing draws spend against budget, with a mark at the elapsed share.
+      if kind == nil, x == nil, y == nil, case .project(_, let columns, "pacing", _) = node {
+        let keys = columns.map(\.name).dropLast(PacingVerb.columns.count)
+        request = ChartRequest(
+          kind: .bullet, label: Array(keys) == ["campaign_id", "name"] ? "name" : keys.first,
+          value: "spend", target: "budget", mark: "elapsed_share")
+      }
       return (.chart(node, request), scope)
     case .funnel(let steps, let by, let within):
       return try bindFunnel(steps: steps, by: by, within: within, node, scope, span: stage.keywordSpan)
@@ -139,6 +146,8 @@ final class PipelineBinder {
       return try bindStageDurations(by: by, node, scope, span: stage.keywordSpan)
     case .forecast(let period, let by):
       return try bindForecast(period: period, by: by, node, scope, span: stage.keywordSpan)
+    case .pacing(let by):
+      return try bindPacing(by: by, node, scope, span: stage.keywordSpan)
     }
   }
 

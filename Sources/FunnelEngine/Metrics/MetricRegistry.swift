@@ -130,6 +130,7 @@ public enum MetricRegistry {
     out += "\n## Cohorts\n\n" + CohortVerb.summary + "\n"
     out += "\n## Stage durations\n\n" + StageDurationsVerb.summary + "\n"
     out += "\n## Forecast\n\n" + ForecastVerb.summary + "\n"
+    out += "\n## Budget pacing\n\n" + PacingVerb.summary + "\n"
     out += "\n## Scorecard\n\n" + ScorecardVerb.summary + "\n"
     out += "\n## Lead velocity rate\n\n" + LeadVelocity.summary + "\n"
     return out

@@ -11,7 +11,8 @@ public enum Keywords {
   /// The stage keywords, in the order help lists them.
   public static let stages: [String] = [
     "where", "filter", "select", "derive", "drop", "rename", "agg", "count", "sort", "take", "top",
-    "distinct", "join", "funnel", "attribute", "cohort", "stage_durations", "forecast", "compare", "chart", "save",
+    "distinct", "join", "funnel", "attribute", "cohort", "stage_durations", "forecast", "pacing", "compare", "chart",
+    "save",
   ]
 
   /// Words that are never a bare name: the operators, `case`, and the literals.

@@ -1,6 +1,7 @@
 extension StatementParser {
   /// The funnel vocabulary and output stages: funnel, attribute, cohort,
-  /// stage_durations, forecast, compare, chart, save (LANGUAGE.md §2 and §4).
+  /// stage_durations, forecast, pacing, compare, chart, save (LANGUAGE.md §2
+  /// and §4).
   mutating func parseVocabularyStage(_ keyword: Token) throws -> StageKind {
     switch keyword.text {
     case "funnel": return try parseFunnel()
@@ -31,6 +32,7 @@ extension StatementParser {
       }
       let period = try parseExpression()
       return .forecast(period: period, by: try parseOptionalKeys())
+    case "pacing": return .pacing(by: try parseOptionalKeys())
     case "compare": return try parseCompare(keyword)
     case "chart": return try parseChart()
     default: return try parseSave(keyword)

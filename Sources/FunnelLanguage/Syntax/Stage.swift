@@ -83,6 +83,8 @@ public enum StageKind: Sendable {
   case stageDurations(by: [NamedExpr])
   /// `forecast <period-expr> [by <keys>]`: won, commit, weighted and best case against quota.
   case forecast(period: Expr, by: [NamedExpr])
+  /// `pacing [by <keys>]`: campaigns' spend against budget and flight elapsed.
+  case pacing(by: [NamedExpr])
   /// `compare <expr> <a> vs <b> on <aggs> [by <keys>]`.
   case compare(expr: Expr, a: Expr, b: Expr, on: [NamedExpr], by: [NamedExpr])
   /// `chart [bar|line] [<x>, <y>]`.

@@ -2,7 +2,8 @@ import FunnelData
 
 /// Draws a result as the chart a `chart` stage (or the `funnel` verb at a
 /// terminal) asks for: `.bar` (`BarChart`), `.line` (`LineChart`),
-/// `.funnel` (`FunnelChart`) or `.forecast` (`ForecastChart`).
+/// `.funnel` (`FunnelChart`), `.forecast` (`ForecastChart`) or `.bullet`
+/// (`BulletChart`).
 ///
 /// Charts are as wide as `options.width`, or 80 columns when it is nil.
 /// They use Unicode block characters always, and escape codes only when
@@ -30,6 +31,7 @@ public enum ChartRenderer {
       case .line: return try LineChart(table: table, request: chart, options: options).render()
       case .funnel: return try FunnelChart(table: table, request: chart, options: options).render()
       case .forecast: return try ForecastChart(table: table, request: chart, options: options).render()
+      case .bullet: return try BulletChart(table: table, request: chart, options: options).render()
       }
     } catch let problem as ChartColumns.Problem {
       return problem.message

@@ -34,6 +34,12 @@ extension DotCommand {
       session.emit("forecast PERIOD-EXPR [by KEY, ...]\n" + wrap("  rules:     ", rules, width))
       return
     }
+    if word == "pacing" {
+      let width = session.resultsAtTerminal ? TerminalInfo.size(environment: session.environment).columns : nil
+      let rules = PacingVerb.summary.split(separator: "\n").joined(separator: " ")
+      session.emit("pacing [by KEY, ...]\n" + wrap("  rules:     ", rules, width))
+      return
+    }
     if let user = session.catalog.userMetrics[word] {
       session.emit("metric \(user.name) = \(user.text)\n  (defined in this session; callable as \(user.name)())\n")
       return

@@ -77,6 +77,12 @@ struct StageHelp: Sendable {
         + "(won deals by closed_at, open ones by expected_close)",
       example: "deals | forecast quarter(expected_close) by owner"),
     StageHelp(
+      keyword: "pacing", usage: "pacing [by KEY, ...]",
+      summary:
+        "campaigns' spend against budget and the share of the flight gone by: elapsed and spent shares, pace, "
+        + "and a flag beyond 10% over or under",
+      example: "campaigns | pacing by channel | chart"),
+    StageHelp(
       keyword: "compare", usage: "compare EXPR A vs B on AGGREGATE, ... [by KEY, ...]",
       summary: "two periods or groups side by side, with the change",
       example:

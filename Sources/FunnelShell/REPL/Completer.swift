@@ -166,8 +166,8 @@ public enum Completer {
       // forecast <period-expr> [by <keys>]
       if stageWords.count > 1, previous == ")", !stageWords.contains("by") { return matching(["by"], word) }
       return expression(word, columns: columns, session: session, stage: keyword)
-    case "stage_durations":
-      // stage_durations [by <keys>]
+    case "stage_durations", "pacing":
+      // stage_durations [by <keys>], pacing [by <keys>]
       if stageWords.count == 1 { return matching(["by"], word) }
       return expression(word, columns: columns, session: session, stage: keyword)
     case "take": return []

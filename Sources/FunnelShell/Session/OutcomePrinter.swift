@@ -55,7 +55,7 @@ extension Session {
       // A funnel chart is a picture for a person; pipes get the table only.
       guard resultsAtTerminal else { return }
       emit("\n" + ChartRenderer.render(table, chart: chart, options: renderOptions()) + "\n")
-    case .bar, .line, .forecast:
+    case .bar, .line, .forecast, .bullet:
       // Plain text in a pipe (renderOptions has no colour there), so a
       // script's chart is part of its output.
       emit("\n" + ChartRenderer.render(table, chart: chart, options: renderOptions()) + "\n")
