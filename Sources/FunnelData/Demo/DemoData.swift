@@ -27,11 +27,11 @@ public enum DemoData {
   /// Separate streams, so changing how one dataset is drawn leaves the others alone.
   private enum Stream: UInt64 {
     case calendar = 1, campaigns, leads, touches, deals, money, dealTerms, costs, anonymousTouches, stageChanges,
-      forecast, quotas
+      forecast, quotas, firstResponses
   }
 
   /// The seven datasets for `leads` leads (negative counts as 0); about
-  /// max(30, leads / 150) campaigns, 3.5 touches a lead (anonymous ones
+  /// max(30, leads / 150) campaigns, 4 touches a lead (anonymous ones
   /// before the form fill among them), a deal for about one lead in ten,
   /// about four stage changes a deal, 168 rows of costs (24 months × 7
   /// categories) and 176 quotas (16 reps × 11 quarters).
@@ -83,8 +83,10 @@ public enum DemoData {
 
     rng = DemoRandom(seed: seed, stream: Stream.touches.rawValue)
     var anonymous = DemoRandom(seed: seed, stream: Stream.anonymousTouches.rawValue)
+    var responses = DemoRandom(seed: seed, stream: Stream.firstResponses.rawValue)
     let touches = DemoTouches(
-      leads: leadRows, plan: plan, active: active, rng: &rng, anonymous: &anonymous, cancellation: cancellation)
+      leads: leadRows, plan: plan, active: active, rng: &rng, anonymous: &anonymous, responses: &responses,
+      cancellation: cancellation)
     if stopped { return nil }
 
     rng = DemoRandom(seed: seed, stream: Stream.deals.rawValue)

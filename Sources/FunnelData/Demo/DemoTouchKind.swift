@@ -1,7 +1,7 @@
 /// The kinds of touch in `touches.kind`; a raw value is the row's code in the
 /// column's dictionary, so the generator writes codes without a lookup.
 enum DemoTouchKind: Int32, CaseIterable {
-  case adClick, emailOpen, emailClick, webinar, event, contentDownload, pageView, salesCall, demo
+  case adClick, emailOpen, emailClick, webinar, event, contentDownload, pageView, salesCall, demo, salesEmail
 
   /// The text stored in the column.
   var name: String {
@@ -15,6 +15,7 @@ enum DemoTouchKind: Int32, CaseIterable {
     case .pageView: return "page_view"
     case .salesCall: return "sales_call"
     case .demo: return "demo"
+    case .salesEmail: return "sales_email"
     }
   }
 

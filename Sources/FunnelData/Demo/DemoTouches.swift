@@ -7,7 +7,9 @@
 /// `anonymous`, a stream of their own). Later marketing touches fall after the
 /// day of creation, up to the lead's last stage date, and mostly come from
 /// other campaigns running then (the nurture mix); sales calls and demos come
-/// only from sql on. One lead's touches are in time order; across leads the
+/// only from sql on. Most leads also get a first answer from sales, a sales
+/// email or call after the form fill (`DemoFirstResponse`, a stream of its
+/// own, like the anonymous touches). One lead's touches are in time order; across leads the
 /// ids follow the leads, as an export of several systems would.
 struct DemoTouches {
   private(set) var lead: [Int64] = []
@@ -37,9 +39,9 @@ struct DemoTouches {
 
   init(
     leads: DemoLeads, plan: DemoCampaignPlan, active: DemoActiveCampaigns, rng: inout DemoRandom,
-    anonymous: inout DemoRandom, cancellation: Cancellation? = nil
+    anonymous: inout DemoRandom, responses: inout DemoRandom, cancellation: Cancellation? = nil
   ) {
-    let expected = leads.count * 4 + leads.count / 4
+    let expected = leads.count * 5
     lead.reserveCapacity(expected)
     campaign.reserveCapacity(expected)
     time.reserveCapacity(expected)
@@ -71,6 +73,15 @@ struct DemoTouches {
       DemoAnonymousTouches.draw(
         channel: ownChannel, firstDay: firstDay, base: base, plan: plan, active: active, rng: &anonymous,
         into: &buffer, time: DemoTouches.secondOfDay)
+
+      // The answer comes before the lead is accepted by sales or lost.
+      var latest: Int64? = nil
+      for stop in [sqlDay, leads.lost[i]] where stop != DemoColumns.noDate {
+        latest = min(latest ?? .max, base + Int64(Int(stop) + 1) * day - 1)
+      }
+      if let (t, k) = DemoFirstResponse.draw(created: first, furthest: furthest, latest: latest, rng: &responses) {
+        buffer.append((t, own, k.rawValue))
+      }
 
       let sales = furthest == 2 ? DemoTouches.salesTouches.pick(&rng) + 1 : 0
       let extra = min(DemoTouches.extraTouches[furthest].pick(&rng), DemoTouches.maxTouches - 1 - sales)

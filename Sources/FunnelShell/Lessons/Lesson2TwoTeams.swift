@@ -38,14 +38,15 @@ extension Lessons {
           and nobody in particular. Sales speaks to one buyer at a time, in calls, demos and meetings.
 
           Each contact with a lead is a row in `touches`. `derive` adds a column: here `side` says whether a
-          touch was a one-to-one sales touch or a marketing touch. `kind in ["sales_call", "demo"]` is true when
-          kind is one of those two, and `if(test, a, b)` gives a when the test is true, else b.
+          touch was a one-to-one sales touch or a marketing touch. `kind in ["sales_call", "sales_email", "demo"]`
+          is true when kind is one of those three, and `if(test, a, b)` gives a when the test is true, else b.
           `count_distinct(lead_id)` counts different leads, each once.
           """,
         query:
-          "touches | derive side = if(kind in [\"sales_call\", \"demo\"], \"sales\", \"marketing\") | agg touches = count(), leads = count_distinct(lead_id) by side",
+          "touches | derive side = if(kind in [\"sales_call\", \"sales_email\", \"demo\"], \"sales\", \"marketing\") | agg touches = count(), leads = count_distinct(lead_id) by side",
         question:
-          "Which side reaches more leads? Which side reaches only the leads that are already far down the funnel?"),
+          "Which side reaches every lead? Sales reaches about half: compare that with how many leads became MQLs (leads | agg mqls = count_if(mql_at != null)). Which half do you think it is?"
+      ),
       LessonPage(
         text: """
           The activities differ as well: advertising, search, content, webinars and events on one side;
@@ -73,10 +74,10 @@ extension Lessons {
         solution: "leads | where won_at != null | agg days = median(won_at - created_at)",
         answer: .value(row: 0, column: "days")),
       Exercise(
-        question: "What share of all touches are one-to-one sales touches (a sales_call or a demo)?",
+        question: "What share of all touches are one-to-one sales touches (a sales_call, a sales_email or a demo)?",
         hint:
-          "share(condition) gives the fraction of rows where the condition holds; kind in [\"sales_call\", \"demo\"] is the condition.",
-        solution: "touches | agg sales_share = share(kind in [\"sales_call\", \"demo\"])",
+          "share(condition) gives the fraction of rows where the condition holds; kind in [\"sales_call\", \"sales_email\", \"demo\"] is the condition.",
+        solution: "touches | agg sales_share = share(kind in [\"sales_call\", \"sales_email\", \"demo\"])",
         answer: .value(row: 0, column: "sales_share")),
     ])
 }
