@@ -47,6 +47,19 @@ import Testing
           let typed = answer.number.map { String($0) } ?? answer.value.rawText
           let result = ExerciseCheck.check(typed, exercise: exercise, runner: runner)
           #expect(result.correct, "lesson \(number): \(typed): \(result.message)")
+          // A number well off, or another row's label, is wrong.
+          let wrong: String
+          if let n = answer.number {
+            wrong = String(n == 0 ? 1 : n * 1.5)
+          } else if case .topLabel(let column) = exercise.answer,
+            let labels = try runner.lessonResult(of: exercise.solution).column(column)
+          {
+            let other = (0..<labels.count).map { labels.value(at: $0).rawText }.first { $0 != typed }
+            wrong = other ?? "no such \(typed)"
+          } else {
+            wrong = "no such \(typed)"
+          }
+          #expect(!ExerciseCheck.check(wrong, exercise: exercise, runner: runner).correct, "lesson \(number): \(wrong)")
         }
       }
     }

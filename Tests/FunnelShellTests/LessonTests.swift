@@ -55,7 +55,7 @@ import Testing
       "The funnel: from lead to customer", "Marketing and sales: two jobs, one funnel",
       "Marketing metrics: what the money buys", "Sales metrics: from pipeline to revenue",
       "Attribution: who gets the credit?", "Cohorts and time lag", "Comparing periods and segments honestly",
-      "Smarketing: one team, one scorecard",
+      "Smarketing: one team, one scorecard", "Forecasting: where the quarter will land",
     ]
     let listed = text.split(separator: "\n").filter { $0.drop { $0 == " " || $0 == "✓" }.first?.isNumber == true }
     #expect(listed.count == titles.count, "\(listed)")

@@ -4,7 +4,7 @@
 /// appears, so lesson 1 assumes nothing and later lessons assume the earlier ones.
 public enum Lessons {
   public static let all: [Lesson] = [
-    funnel, twoTeams, marketingMetrics, salesMetrics, attribution, cohorts, comparing, smarketing,
+    funnel, twoTeams, marketingMetrics, salesMetrics, attribution, cohorts, comparing, smarketing, forecasting,
   ]
 
   /// Lesson `number`, when there is one.
