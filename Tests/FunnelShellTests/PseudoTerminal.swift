@@ -75,7 +75,7 @@ final class PseudoTerminal {
   /// Reads until `pattern` appears after the last match, or `timeout` passes.
   /// Returns whether it appeared; the text read is kept for messages.
   @discardableResult
-  func expect(_ pattern: String, timeout: Double = 10) -> Bool {
+  func expect(_ pattern: String, timeout: Double = 30) -> Bool {
     let deadline = Date().addingTimeInterval(timeout)
     while true {
       if find(pattern) { return true }
@@ -96,7 +96,7 @@ final class PseudoTerminal {
   var unmatched: String { String(decoding: bytes[mark...], as: UTF8.self) }
 
   /// Waits for the process to end; its exit status, or nil after `timeout`.
-  func exitStatus(timeout: Double = 10) -> Int32? {
+  func exitStatus(timeout: Double = 30) -> Int32? {
     let deadline = Date().addingTimeInterval(timeout)
     while Date() < deadline {
       _ = readSome(waitingAtMost: 0.05)
