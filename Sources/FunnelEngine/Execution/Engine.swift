@@ -18,10 +18,14 @@ public enum Engine {
   /// reveals, e.g. a save that fails), `MemoryLimitExceeded` (a step would
   /// need more than `memoryLimit`) or `Cancelled`. A cancelled or failed
   /// statement changes nothing: `let` binds only a finished result.
+  /// `warnings` collects what the statement should be told about while it
+  /// runs (`ValueWarning`).
   public static func run(
-    _ prepared: Prepared, in catalog: Catalog, cancellation: Cancellation, memoryLimit: MemoryLimit = .standard
+    _ prepared: Prepared, in catalog: Catalog, cancellation: Cancellation, memoryLimit: MemoryLimit = .standard,
+    warnings: WarningLog = WarningLog()
   ) throws -> Outcome {
-    let context = ExecutionContext(catalog: catalog, cancellation: cancellation, memoryLimit: memoryLimit)
+    let context = ExecutionContext(
+      catalog: catalog, cancellation: cancellation, memoryLimit: memoryLimit, warnings: warnings)
     let executor = Executor(context: context, tables: prepared.plan.tables)
     return try Interruption.during(cancellation) { try run(prepared.plan.physical, executor) }
   }

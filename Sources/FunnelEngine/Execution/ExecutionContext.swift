@@ -2,11 +2,15 @@ import FunnelData
 
 /// What operators need besides their input: the catalog (for metrics and
 /// the vocabulary), the cancellation flag Ctrl-C sets, and the memory limit
-/// that big allocations are checked against before they are made.
+/// that big allocations are checked against before they are made, and the
+/// warnings the run collects.
 struct ExecutionContext {
   let catalog: Catalog
   let cancellation: Cancellation
   var memoryLimit: MemoryLimit = .standard
+  /// Where steps note what the statement should be warned about (a text
+  /// that never occurs in the column it is compared with).
+  var warnings = WarningLog()
 
   /// Throws `MemoryLimitExceeded` when `rows` rows of `bytesPerRow` bytes
   /// would not fit under the limit; `activity` finishes the message

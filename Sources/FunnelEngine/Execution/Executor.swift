@@ -29,7 +29,10 @@ struct Executor {
     case .prune(let input, let keep, _):
       return try rows(input, needed: keep)
     case .filter(let input, let predicate, _):
-      return try step(try rows(input)) { try RowOperators.filter($0, predicate, context) }
+      return try step(try rows(input)) {
+        context.warnings.add(NeverOccurs.check(predicate, in: $0.table))
+        return try RowOperators.filter($0, predicate, context)
+      }
     case .project(let input, let columns, _, _):
       return try step(try rows(input)) { Batch(try RowOperators.project($0, columns, only: needed, context)) }
     case .aggregate(let input, let plan):

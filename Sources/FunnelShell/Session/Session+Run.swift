@@ -77,7 +77,9 @@ extension Session {
     if let remote { return runRemote(statement, on: remote, in: source) }
     do {
       let prepared = try Engine.prepare(statement, in: catalog)
-      let outcome = try Engine.run(prepared, in: catalog, cancellation: cancellation, memoryLimit: memoryLimit)
+      let warnings = WarningLog()
+      let outcome = try Engine.run(
+        prepared, in: catalog, cancellation: cancellation, memoryLimit: memoryLimit, warnings: warnings)
       if let path = Self.savedPath(statement), case .table(let table, _) = outcome {
         // A pipeline that ends by saving has put its rows in the file; printing
         // them all again (three million touches) would bury the prompt.
@@ -87,6 +89,7 @@ extension Session {
         try show(outcome)
       }
       for text in prepared.plan.notes { note("note: " + text) }
+      reportValueWarnings(warnings, of: statement, in: source)
       return true
     } catch var diagnostic as Diagnostic where diagnostic.span == nil {
       // A problem only the data reveals has no place of its own: it belongs
