@@ -42,6 +42,11 @@ def durations_sql(keys, where="TRUE"):
 
 
 # (name, funnel statement, DuckDB SQL).
+# days_in_stage(): today minus the deal's latest change into its stage, else its created_at.
+IN_STAGE = (f"CASE WHEN NOT coalesce(lower(trim(stage)) IN ('closed_won', 'closed_lost'), false) THEN {TODAY} - "
+            f"coalesce((SELECT max(c.changed_at) FROM stage_changes c WHERE c.deal_id = deals.deal_id "
+            f"AND lower(trim(c.stage)) = lower(trim(deals.stage))), deals.created_at) END")
+
 CASES = [
     ("stage durations", "deals | stage_durations", durations_sql([])),
     ("stage durations by product", "deals | stage_durations by product", durations_sql([("product", "d.product")])),
@@ -60,6 +65,13 @@ CASES = [
      f"SELECT stage, count(*) AS n, quantile_cont({TODAY} - created_at, 0.5)::DOUBLE AS m FROM deals "
      f"WHERE stage NOT IN ('closed_won', 'closed_lost') AND {TODAY} - created_at > 60 GROUP BY stage "
      f"ORDER BY stage"),
+    ("days in stage of each deal",
+     "deals | select deal_id, stage, d = days_in_stage()",
+     f"SELECT deal_id, stage, {IN_STAGE} AS d FROM deals ORDER BY rowid"),
+    ("median days in stage by stage and owner",
+     "deals | agg n = count_if(days_in_stage() > 30), m = median(days_in_stage()) by stage, owner",
+     f"SELECT stage, owner, count(*) FILTER (WHERE {IN_STAGE} > 30) AS n, quantile_cont({IN_STAGE}, 0.5)::DOUBLE AS m "
+     f"FROM deals GROUP BY stage, owner ORDER BY stage, owner"),
 ]
 
 
@@ -163,3 +175,14 @@ def test_messy_history_by_hand(messy):
         ["proposal", "3", "2", "18.5", "18.5", "1", "47"],
         ["negotiation", "2", "2", "9", "9", "0", ""],
     ]
+
+
+def test_days_in_stage_on_a_messy_history_by_hand(messy):
+    """Today is 2026-07-01, every deal created 2026-01-01: D1 and D4 are
+    closed (null); D2 entered proposal ("PROPOSAL") on 05-15 (47 days); D3
+    entered qualification on 06-10 (21; its change with no date is left out);
+    D5 has no history, so its created_at counts (181)."""
+    args = ["--load", f"deals={messy / 'deals.csv'}", "--load", f"stage_changes={messy / 'stage_changes.csv'}"]
+    header, rows = funnel(args, "deals | derive created_at = @2026-01-01 | select deal_id, d = days_in_stage()")
+    assert header == ["deal_id", "d"]
+    assert rows == [["D1", ""], ["D2", "47"], ["D3", "21"], ["D4", ""], ["D5", "181"]]

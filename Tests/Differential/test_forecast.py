@@ -15,6 +15,9 @@ DEFAULTS = ("CASE w WHEN 'prospecting' THEN 0.1 WHEN 'qualification' THEN 0.2 WH
             "WHEN 'negotiation' THEN 0.8 ELSE 0.0 END")
 
 
+OPEN = "(w IS NULL OR w NOT IN ('closed_won', 'closed_lost'))"
+WEIGHTED = (f"coalesce(sum(amount::DOUBLE * coalesce(probability::DOUBLE, {DEFAULTS.replace('CASE w', 'CASE w')})) "
+            f"FILTER (WHERE {OPEN}), 0)")
 SLIPPED = "(stage NOT IN ('closed_won', 'closed_lost') AND expected_close < DATE '2026-07-01')"
 
 
@@ -90,6 +93,34 @@ CASES = [
      f"THEN expected_close < DATE '2026-07-01' ELSE false END AS s FROM deals ORDER BY rowid"),
     ("a forecast of no deals", "deals | where amount < 0 | forecast quarter(expected_close)",
      forecast_sql(quarter, [], where="amount < 0")),
+    ("weighted_pipeline by owner",
+     "deals | agg w = weighted_pipeline(), p = pipeline_value() by owner",
+     f"SELECT owner, {WEIGHTED} AS w, coalesce(sum(amount::DOUBLE) FILTER (WHERE {OPEN}), 0) AS p "
+     f"FROM (SELECT *, lower(trim(stage)) AS w FROM deals) GROUP BY owner ORDER BY owner NULLS LAST"),
+    ("weighted_pipeline without a probability column, by quarter",
+     "deals | drop probability | agg w = weighted_pipeline() by q = quarter(expected_close)",
+     f"SELECT {quarter('expected_close')} AS q, "
+     f"coalesce(sum(amount::DOUBLE * {DEFAULTS}) FILTER (WHERE {OPEN}), 0) AS w "
+     f"FROM (SELECT *, lower(trim(stage)) AS w FROM deals) GROUP BY q ORDER BY q NULLS LAST"),
+    ("weighted_pipeline over leads, by channel",
+     "leads | agg w = weighted_pipeline() by channel",
+     f"SELECT l.channel, coalesce((SELECT {WEIGHTED} FROM (SELECT *, lower(trim(stage)) AS w FROM deals) d "
+     f"WHERE d.lead_id IN (SELECT lead_id FROM leads l2 WHERE l2.channel IS NOT DISTINCT FROM l.channel)), 0) AS w "
+     f"FROM (SELECT DISTINCT channel FROM leads) l ORDER BY l.channel NULLS LAST"),
+    ("quota_attainment and pipeline_coverage by owner in one quarter",
+     'deals | where quarter(expected_close) == "2026-Q3" '
+     "| agg a = quota_attainment(150000), c = pipeline_coverage(quota = 150000) by owner",
+     f"SELECT owner, won / 150000.0 AS a, CASE WHEN 150000.0 > won THEN open / (150000.0 - won) END AS c "
+     f"FROM (SELECT owner, coalesce(sum(amount::DOUBLE) FILTER (WHERE w = 'closed_won'), 0) AS won, "
+     f"coalesce(sum(amount::DOUBLE) FILTER (WHERE {OPEN}), 0) AS open "
+     f"FROM (SELECT *, lower(trim(stage)) AS w FROM deals) WHERE {quarter('expected_close')} = '2026-Q3' "
+     f"GROUP BY owner) ORDER BY owner NULLS LAST"),
+    ("quota metrics where the quota is beaten",
+     "deals | agg a = quota_attainment(1000), c = pipeline_coverage(1000)",
+     f"SELECT won / 1000.0 AS a, CASE WHEN 1000.0 > won THEN open / (1000.0 - won) END AS c "
+     f"FROM (SELECT coalesce(sum(amount::DOUBLE) FILTER (WHERE w = 'closed_won'), 0) AS won, "
+     f"coalesce(sum(amount::DOUBLE) FILTER (WHERE {OPEN}), 0) AS open "
+     f"FROM (SELECT *, lower(trim(stage)) AS w FROM deals))"),
 ]
 
 
@@ -97,7 +128,7 @@ CASES = [
 @pytest.mark.parametrize("name,statements,sql", CASES, ids=[c[0] for c in CASES])
 def test_forecast_on_demo(tmp_root, leads, seed, name, statements, sql):
     folder = demo_files(tmp_root, leads, seed)
-    con = duck_for(folder, {t: folder / f"{t}.csv" for t in ["deals", "quotas"]})
+    con = duck_for(folder, {t: folder / f"{t}.csv" for t in ["deals", "quotas", "leads"]})
     assert_same(funnel(["--data", str(folder)], statements), con, sql)
 
 

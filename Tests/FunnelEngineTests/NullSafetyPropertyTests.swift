@@ -12,7 +12,7 @@ import Testing
 ///
 /// - a function or operator of a null gives null, except `concat` (skips
 ///   nulls), `if`, `case`, `coalesce`, `reached`, `deal_age_days()`,
-///   `slipped()`, `x == null` and `today()`;
+///   `slipped()`, `days_in_stage()`, `x == null` and `today()`;
 /// - a row's result does not depend on the other rows (the same value alone
 ///   in a one-row column gives the same result);
 /// - aggregates skip nulls: over values mixed with nulls they equal the
@@ -53,6 +53,7 @@ import Testing
     + strict("coalesce", "coalesce(x, x)", "x ?? x")
     + lenient("reached", "reached(\"sql\")", "reached(\"won\")")
     + lenient("deal_age_days", "deal_age_days()") + lenient("slipped", "slipped()")
+    + lenient("days_in_stage", "days_in_stage()")
 
   /// The operators of §3.3, `case`, and `in` (LIT: a literal of the column's type).
   static let operators: [Template] =

@@ -13,7 +13,8 @@ import Testing
   static var registryCases: [String] {
     var out: [String] = []
     for m in MetricRegistry.all {
-      let call = m.parameters.isEmpty ? "\(m.name)()" : "\(m.name)(\"mql\", \"won\")"
+      var call = m.parameters.isEmpty ? "\(m.name)()" : "\(m.name)(\"mql\", \"won\")"
+      if MetricOption.takesQuota.contains(m.name) { call = "\(m.name)(120000)" }
       let rows = m.datasets[0]
       let key = rows == "campaigns" ? "channel" : rows == "deals" ? "owner" : "region"
       out.append("\(rows) | agg v = \(call)")
@@ -31,6 +32,8 @@ import Testing
     "leads | agg cac_payback_months(margin = 0.7), p = cac_payback_months() by region",
     "leads | agg win_rate(), n = count(), r = win_rate() * 100 by channel",
     "campaigns | agg mql_rate(), win_rate(), pipeline_value() by channel",
+    "leads | agg weighted_pipeline(), a = quota_attainment(quota = 500000), c = pipeline_coverage(500000) by channel",
+    "deals | drop probability | agg weighted_pipeline() by owner",
     "touches | agg win_rate(), mql_rate() by kind",
     "deals | where stage == \"closed_won\" | agg sales_cycle_days(), median_sales_cycle_days()",
     "leads | agg c = conversion(\"lead\", \"sql\"), q = count_if(reached(\"sql\")), s = share(reached(\"mql\")) by region",

@@ -67,6 +67,8 @@ extension ExprBinder {
         call.shareBy = b
       case "margin" where MetricOption.takesMargin.contains(definition.name):
         call.margin = try margin(try constant(value), span: value.span, metric: name)
+      case "quota" where MetricOption.takesQuota.contains(definition.name):
+        call.quota = try quota(try constant(value), span: value.span, metric: name)
       case "model" where takesCredit:
         call.credit = try credit(value)
       default:
@@ -76,7 +78,14 @@ extension ExprBinder {
           hints: examples.isEmpty ? ["write \(definition.signature)"] : examples)
       }
     }
-    if definition.parameters.isEmpty, takesCredit, positional.count == 1 {
+    if MetricOption.takesQuota.contains(definition.name) {
+      // No quota written: `MetricEvaluator.check` says how to give one.
+      if positional.count > 1 || (positional.count == 1 && call.quota != nil) {
+        let extra = positional[call.quota != nil ? 0 : 1]
+        throw Diagnostic(message: "\(name)() takes one quota", span: extra.span, hints: ["\(name)(120000)"])
+      }
+      if let q = positional.first { call.quota = try quota(try constant(q), span: q.span, metric: name) }
+    } else if definition.parameters.isEmpty, takesCredit, positional.count == 1 {
       call.credit = try credit(positional[0])
     } else if positional.count != definition.parameters.count {
       let expected = definition.parameters.count
@@ -97,6 +106,16 @@ extension ExprBinder {
       call.margin = try margin(ParameterValue.parse(raw), span: span, parameter: true, metric: name)
     }
     return call
+  }
+
+  /// A quota: a number above 0.
+  private func quota(_ value: Value, span: Span, metric: String) throws -> Double {
+    guard let q = value.doubleValue, q > 0, q.isFinite else {
+      throw Diagnostic(
+        message: "the quota of \(metric)() is an amount above 0", span: span,
+        hints: ["\(metric)(120000) measures the rows against a quota of 120,000"])
+    }
+    return q
   }
 
   /// A gross margin: a number above 0 and at most 1.

@@ -49,6 +49,17 @@ public final class Catalog {
 
   public func dataset(_ name: String) -> Table? { tables[name] }
 
+  /// The tables of the data a schema view stands for (nil in a catalog of data).
+  private var data: [String: Table]? = nil
+
+  /// Dataset `name`'s rows, for a step to read when the plan runs, never while
+  /// it binds (`days_in_stage()` reads stage_changes so): the closure holds
+  /// the table the plan was bound against.
+  package func rowsWhenRun(_ name: String) -> @Sendable () -> Table? {
+    let table = data?[name] ?? tables[name]
+    return { table }
+  }
+
   /// The rows a dataset has: its table's, or in a schema view the count of
   /// the table it stands for.
   public func rowCount(of name: String) -> Int? { viewRowCounts?[name] ?? tables[name]?.rowCount }
@@ -77,6 +88,7 @@ public final class Catalog {
       }
     }
     view.viewRowCounts = counts
+    view.data = data ?? tables
     return view
   }
 

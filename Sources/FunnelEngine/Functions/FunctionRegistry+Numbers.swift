@@ -62,6 +62,14 @@ extension FunctionRegistry {
       example: "deals | where deal_age_days() > 90 | agg n = count(), median_age = median(deal_age_days()) by stage",
       hook: .scalar { try $0.bindDealAge($1) }),
     FunctionDefinition(
+      "days_in_stage", .funnel, ["days_in_stage() → int"],
+      summary: "for an open deal, the whole days from the day it last entered its current stage (its latest "
+        + "change into that stage in stage_changes, else its created_at) to today()",
+      nulls: "null for a closed deal; a null stage counts as open; refused without stage_changes",
+      example:
+        "deals | where days_in_stage() > 60 | agg stuck = count(), median_days = median(days_in_stage()) by stage",
+      hook: .scalar { try $0.bindDaysInStage($1) }),
+    FunctionDefinition(
       "slipped", .funnel, ["slipped() → bool"],
       summary: "for an open deal (stage neither closed_won nor closed_lost), whether its expected_close is "
         + "before today(); false for a closed deal",

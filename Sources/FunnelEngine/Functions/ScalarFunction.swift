@@ -23,6 +23,10 @@ package enum ScalarFunction: Sendable {
   /// argument (the stage) is in `stages`, or it is closed_lost and the second
   /// (the lost_stage) is in `lostStages`.
   case dealReached(stages: Set<String>, lostStages: Set<String>)
+  /// `days_in_stage()`'s lookup: the day the deal (first argument, its id)
+  /// last changed into the stage (second argument, a lowercased, trimmed
+  /// word) in `stage_changes`; null when it never did (see `StageEntries`).
+  case stageEntered(StageEntries)
 
   /// Whether the result reads like the first argument (money rounded is money).
   package var keepsHint: Bool {

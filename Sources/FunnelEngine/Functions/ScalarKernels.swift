@@ -33,6 +33,7 @@ enum ScalarKernels {
     case .reached(let stages): return reached(c, stages: stages, dates: Array(args.dropFirst()))
     case .dealReached(let stages, let lostStages):
       return dealReached(c, lostStage: args[1], stages: stages, lostStages: lostStages)
+    case .stageEntered(let entries): return entries.days(deal: c, stage: args[1])
     }
   }
 

@@ -14,6 +14,8 @@ public struct MetricCall: Equatable, Sendable {
   public var shareBy = ShareBasis.leads
   /// The gross margin `roi` counts revenue at; nil counts revenue whole.
   public var margin: Double? = nil
+  /// The quota `quota_attainment` and `pipeline_coverage` measure against.
+  public var quota: Double? = nil
 
   public init(name: String) { self.name = name }
 
@@ -23,6 +25,7 @@ public struct MetricCall: Equatable, Sendable {
     if let c = credit { parts.append("\"\(c)\"") }
     if shareBy != .leads { parts.append("share = \"\(shareBy.rawValue)\"") }
     if let m = margin { parts.append("margin = \(m)") }
+    if let q = quota { parts.append("quota = \(q)") }
     return "\(name)(\(parts.joined(separator: ", ")))"
   }
 }
@@ -68,9 +71,11 @@ extension MetricDefinition {
 }
 
 /// Options of a metric call, for `.explain` and errors.
-enum MetricOption {
+package enum MetricOption {
   /// The metrics that count revenue at a gross margin (`margin = 0.7`, `.param gross_margin`).
   static let takesMargin: Set<String> = ["roi", "cac_payback_months"]
+  /// The metrics measured against a quota written in the call (`quota_attainment(120000)`).
+  package static let takesQuota: Set<String> = ["quota_attainment", "pipeline_coverage"]
 
   /// The options `definition` takes, as `name = value` examples.
   static func examples(_ definition: MetricDefinition) -> [String] {
@@ -78,6 +83,7 @@ enum MetricOption {
     if CreditRule.metrics.contains(definition.name) { out.append("\(definition.name)(\"linear\")") }
     if definition.needs.campaigns != nil { out.append("\(definition.name)(share = \"touches\")") }
     if takesMargin.contains(definition.name) { out.append("\(definition.name)(margin = 0.7)") }
+    if takesQuota.contains(definition.name) { out.append("\(definition.name)(120000)") }
     return out
   }
 }

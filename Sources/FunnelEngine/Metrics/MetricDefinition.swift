@@ -30,7 +30,10 @@ public struct MetricDefinition: Sendable {
   let compute: @Sendable (MetricGroup) -> Double?
 
   /// The arguments as written in a call: `""` or `"\"a\", \"b\""`.
-  public var arguments: String { parameters.map { "\"\($0)\"" }.joined(separator: ", ") }
+  public var arguments: String {
+    if MetricOption.takesQuota.contains(name) { return "quota" }
+    return parameters.map { "\"\($0)\"" }.joined(separator: ", ")
+  }
 
   /// The call as written: `win_rate()`, `conversion("a", "b")`.
   public var signature: String { "\(name)(\(arguments))" }

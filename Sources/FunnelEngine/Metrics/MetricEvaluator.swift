@@ -14,6 +14,7 @@ public enum MetricEvaluator {
       if let near = MetricRegistry.all.map(\.name).nearest(to: name) { hints.append("did you mean '\(near)'?") }
       return MetricProblem(message: "unknown metric '\(name)'", hints: hints)
     }
+    if MetricOption.takesQuota.contains(definition.name), call.quota == nil { return quotaProblem(name) }
     let rowsAre = StandardDataset.of(origin: context.origin, columns: columns)
     if let p = placeProblem(definition, rowsAre: rowsAre) { return p }
     let needs = needs(definition.needs, call: call, rowsAre: rowsAre)
@@ -42,6 +43,18 @@ public enum MetricEvaluator {
       message:
         "\(name)() is a campaign metric: it runs on campaigns or leads, and the rows are \(rows.rawValue)",
       hints: hints)
+  }
+
+  /// A quota metric called without its quota: the quotas dataset holds a quota
+  /// per rep and period, which only `forecast` matches to its rows.
+  static func quotaProblem(_ name: String) -> MetricProblem {
+    MetricProblem(
+      message: "\(name)() measures against a quota: write it in the call, as \(name)(120000)",
+      hints: [
+        "filter the deals to the quota's rep and period first: deals | where owner == \"...\" and "
+          + "quarter(expected_close) == quarter(today()) | agg \(name)(120000)",
+        "against the quotas dataset, per rep and period: deals | forecast quarter(expected_close) by owner",
+      ])
   }
 
   /// What keeps `name` from reading sales costs, or nil.
@@ -116,7 +129,7 @@ public enum MetricEvaluator {
     }
     if needs.costs, let p = costsProblem(name, context: context, readRows: true) { throw p }
     let facts = try MetricFacts(needs: needs, rowsAre: rowsAre, input: input, grouping: grouping, context: context)
-    return column(definition, stages: stages, margin: call.margin, facts: facts)
+    return column(definition, stages: stages, margin: call.margin, quota: call.quota, facts: facts)
   }
 
   /// A double column from optional values.
@@ -131,11 +144,12 @@ public enum MetricEvaluator {
 
   /// The values of `definition` for every group of `facts`, as a column shown as the metric's hint.
   static func column(
-    _ definition: MetricDefinition, stages: [LeadStage] = [], margin: Double? = nil, facts: MetricFacts
+    _ definition: MetricDefinition, stages: [LeadStage] = [], margin: Double? = nil, quota: Double? = nil,
+    facts: MetricFacts
   ) -> Column {
     column(
       (0..<facts.groupCount).map {
-        definition.compute(MetricGroup(facts: facts, group: $0, stages: stages, margin: margin))
+        definition.compute(MetricGroup(facts: facts, group: $0, stages: stages, margin: margin, quota: quota))
       },
       hint: definition.hint)
   }

@@ -11,6 +11,8 @@ struct MetricFacts {
   var open: [Int64] = []
   var wonAmount: MoneySums? = nil
   var openAmount: MoneySums? = nil
+  /// Sum of amount × probability over the open deals (`MetricNeeds.weighted`).
+  var openWeighted: [Double] = []
   /// Sum of amount × 12 ÷ term_months over won deals with both (a term of 0 left out), and their count.
   var wonAnnualValue: [Double] = []
   var wonWithTerm: [Int64] = []
@@ -54,6 +56,7 @@ struct MetricFacts {
       let deals = try reach(.deals)
       let credited = creditedOnly ? try MetricFacts.credited(deals.table, named: "deals", context: context) : nil
       try addDeals(deals, columns: columns, touches: needs.touches, credited: credited, context)
+      if needs.weighted { try addWeighted(deals, credited: credited) }
     }
     if let stages = needs.leadStages { try addLeads(try reach(.leads), stages: stages) }
     if needs.costs { costPerCustomer = try MetricFacts.costPerCustomer(context) }
@@ -234,6 +237,43 @@ struct MetricFacts {
       cycleMedianDays = median.medians()
       cycleMeanDays = zip(cycleSum, cycleCount).map { $1 == 0 ? nil : Double($0) / Double($1) }
     }
+  }
+
+  /// Each open deal's amount times its probability: the `probability` column
+  /// when the deals have one and it is not null, else its stage's default
+  /// (`ForecastVerb.stageProbability`), as `forecast`'s `weighted` reads them.
+  private mutating func addWeighted(_ reach: MetricSources.Reach, credited: [Bool]?) throws {
+    let table = reach.table
+    guard let a = table.column("amount"), let amount = MoneyColumn(a) else {
+      throw MetricProblem.internalError("deals.amount checked but not a number")
+    }
+    let outcome = try DealOutcome.of(table)
+    var probability: MoneyColumn? = nil
+    if let c = table.column("probability") {
+      guard let p = MoneyColumn(c) else {
+        throw MetricProblem(
+          message: "deals.probability must be a number from 0 to 1, not \(c.type.name)",
+          hints: ["map it when loading: .load deals FILE map probability = <your column>"])
+      }
+      probability = p
+    }
+    let stages = ForecastVerb.stageProbability
+    let defaults: [Int8]? = table.column("stage")?.classified(nullCode: -1) { word in
+      Int8(stages.firstIndex { $0.stage == word } ?? -1)
+    }
+    var sums = [Double](repeating: 0, count: groupCount)
+    reach.membership.forEach { r, g in
+      if let c = credited, !c[r] { return }
+      guard (outcome?[r] ?? DealOutcome.open.rawValue) == DealOutcome.open.rawValue, !amount.isNull(r) else { return }
+      var p = 0.0
+      if let column = probability, !column.isNull(r) {
+        p = column.double(r)
+      } else if let d = defaults?[r], d >= 0 {
+        p = stages[Int(d)].probability
+      }
+      sums[g] += amount.double(r) * p
+    }
+    openWeighted = sums
   }
 
   private mutating func addLeads(_ reach: MetricSources.Reach, stages: [LeadStage]) throws {

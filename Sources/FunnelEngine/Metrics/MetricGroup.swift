@@ -7,6 +7,8 @@ struct MetricGroup {
   let stages: [LeadStage]
   /// The gross margin revenue counts at in `roi` (nil: revenue whole).
   var margin: Double? = nil
+  /// The quota a call measured against (`quota_attainment(120000)`).
+  var quota: Double? = nil
 
   private func count(_ v: [Int64]) -> Double? { v.isEmpty ? nil : Double(v[group]) }
 
@@ -31,6 +33,8 @@ struct MetricGroup {
   var wonWithTerm: Double? { count(facts.wonWithTerm) }
   /// Amount of the open deals: 0 when there are none.
   var openAmount: Double? { facts.openAmount?.value(group) }
+  /// Amount times probability of the open deals: 0 when there are none.
+  var openWeighted: Double? { facts.openWeighted.isEmpty ? nil : facts.openWeighted[group] }
   /// Mean days from created to closed over the won deals with both dates.
   var cycleMeanDays: Double? { facts.cycleMeanDays.isEmpty ? nil : facts.cycleMeanDays[group] }
   /// Median of the same.

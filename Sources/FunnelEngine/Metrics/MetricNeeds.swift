@@ -16,6 +16,9 @@ package struct MetricNeeds: Sendable {
   package var credit: AttributionModel? = nil
   /// What a campaign's quantities are shared by among groups of leads.
   package var shareBy = ShareBasis.leads
+  /// The open deals' amount times their probability (the deals' `probability`
+  /// when not null, else the stage's default, as `forecast` reads it).
+  package var weighted = false
 
   /// Both sets of needs together (the scorecard computes many metrics at once).
   func merged(with other: MetricNeeds) -> MetricNeeds {
@@ -28,6 +31,7 @@ package struct MetricNeeds: Sendable {
       deals: union(deals, other.deals), leadStages: union(leadStages, other.leadStages),
       campaigns: union(campaigns, other.campaigns), touches: touches || other.touches, costs: costs || other.costs,
       response: response || other.response,
-      credit: credit ?? other.credit, shareBy: shareBy == .leads ? other.shareBy : shareBy)
+      credit: credit ?? other.credit, shareBy: shareBy == .leads ? other.shareBy : shareBy,
+      weighted: weighted || other.weighted)
   }
 }

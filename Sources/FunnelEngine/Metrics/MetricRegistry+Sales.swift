@@ -1,8 +1,10 @@
 extension MetricRegistry {
   /// Metrics of the deals: how the pipeline closes.
-  static let salesMetrics = [
-    winRate, avgDealSize, acv, salesCycleDays, medianSalesCycleDays, pipelineValue, pipelineVelocity, avgTouchesToClose,
-  ]
+  static let salesMetrics =
+    [
+      winRate, avgDealSize, acv, salesCycleDays, medianSalesCycleDays, pipelineValue, pipelineVelocity,
+      avgTouchesToClose,
+    ] + forecastMetrics
 
   static let winRate = MetricDefinition(
     name: "win_rate", parameters: [],

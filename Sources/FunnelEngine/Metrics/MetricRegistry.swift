@@ -86,7 +86,30 @@ public enum MetricRegistry {
       0.7` sets it for every call of either that does not write one; without either
       the margin is 1, revenue counted whole: the field's CAC payback is on gross
       margin, so set the margin you have); `model = "linear"` (or the rule by
-      position, `roi("linear")`) for the metrics that credit deals.
+      position, `roi("linear")`) for the metrics that credit deals; `quota =
+      120000` (or the number by position, `quota_attainment(120000)`) for
+      `quota_attainment` and `pipeline_coverage`.
+
+      ## Quota metrics
+
+      `quota_attainment(quota)` and `pipeline_coverage(quota)` are `forecast`'s
+      attainment and coverage for the rows an `agg` groups, measured against the
+      quota written in the call, an amount above 0. The quota is the call's
+      because an agg's rows carry no period a quota is set for: `forecast` puts a
+      won deal in the period of its closed_at and an open one in that of its
+      expected_close, and matches each rep's quota in `quotas` to both; an agg
+      groups each row once, by what its keys say. So filter the rows to the
+      quota's rep and period first (`where owner == "Emily Carter" and
+      quarter(expected_close) == "2026-Q3"`: a won deal's expected_close is its
+      close date, as CRMs set it on closing and the demo data holds it; exactly as
+      forecast reads it: `where (stage == "closed_won" and quarter(closed_at) ==
+      "2026-Q3") or (stage != "closed_won" and quarter(expected_close) ==
+      "2026-Q3")`), or use `forecast`, which reads the quotas dataset per rep
+      and period. Called
+      without a quota either metric is an error, pointed at the call, whose hint
+      names forecast: never a number against a guessed quota.
+      `weighted_pipeline()` needs no quota and runs wherever `pipeline_value()`
+      runs (deals, or leads, campaigns and touches through their ids).
 
       ## The metrics
 
@@ -129,6 +152,7 @@ public enum MetricRegistry {
     out += "\n## Funnel\n\n" + FunnelVerb.summary + "\n"
     out += "\n## Cohorts\n\n" + CohortVerb.summary + "\n"
     out += "\n## Stage durations\n\n" + StageDurationsVerb.summary + "\n"
+    out += "\n## Days in stage\n\n" + DaysInStage.summary + "\n"
     out += "\n## Forecast\n\n" + ForecastVerb.summary + "\n"
     out += "\n## Budget pacing\n\n" + PacingVerb.summary + "\n"
     out += "\n## Scorecard\n\n" + ScorecardVerb.summary + "\n"

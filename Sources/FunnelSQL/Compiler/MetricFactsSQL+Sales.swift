@@ -3,9 +3,9 @@ import FunnelEngine
 
 /// The facts of the deals and leads a group reaches.
 extension MetricFactsSQL {
-  mutating func addDeals(_ f: inout MetricFactColumns, columns: [String], credited: Bool, _ c: MetricSQLContext)
-    throws(SQLCompileError)
-  {
+  mutating func addDeals(
+    _ f: inout MetricFactColumns, columns: [String], credited: Bool, weighted: Bool = false, _ c: MetricSQLContext
+  ) throws(SQLCompileError) {
     let (from, schema) = try reach(.deals, c)
     let word = b.stageWord("r.\(b.quote("stage"))")
     let won = "\(word) = 'closed_won'", lost = "\(word) = 'closed_lost'"
@@ -24,6 +24,18 @@ extension MetricFactsSQL {
         "\(count("\(won) AND \(amount) IS NOT NULL")) AS \(b.slot("won_with_amount"))",
         "SUM(CASE WHEN \(open) THEN \(a) END) AS \(b.slot("open_amount"))",
       ]
+    }
+    if weighted, hasAmount {
+      var probability = "CASE \(word) "
+      for (stage, p) in ForecastVerb.stageProbability { probability += "WHEN '\(stage)' THEN \(b.double(p)) " }
+      probability += "ELSE \(b.double(0.0)) END"
+      if let type = schema["probability"] {
+        guard type.isNumeric else {
+          throw SQLCompileError("deals.probability must be a number from 0 to 1, not \(type.name)", stage: nil)
+        }
+        probability = "COALESCE(\(b.double("r.\(b.quote("probability"))")), \(probability))"
+      }
+      select.append("SUM(CASE WHEN \(open) THEN \(b.double(amount)) * \(probability) END) AS \(b.slot("weighted"))")
     }
     if columns.contains("term_months"), schema["term_months"] != nil {
       let term = "r.\(b.quote("term_months"))"
@@ -51,6 +63,7 @@ extension MetricFactsSQL {
       f.wonRevenue = "COALESCE(\(alias).\(b.slot("won_amount")), \(b.double(0.0)))"
       f.wonWithAmount = fact0("won_with_amount")
       f.openAmount = "COALESCE(\(alias).\(b.slot("open_amount")), \(b.double(0.0)))"
+      if weighted { f.openWeighted = "COALESCE(\(alias).\(b.slot("weighted")), \(b.double(0.0)))" }
     }
     if columns.contains("term_months") {
       f.annualValue = "COALESCE(\(alias).\(b.slot("annual")), \(b.double(0.0)))"

@@ -13,6 +13,7 @@ struct MetricFactColumns {
   var wonRevenue: String? = nil
   var wonWithAmount: String? = nil
   var openAmount: String? = nil
+  var openWeighted: String? = nil
   var annualValue: String? = nil
   var withTerm: String? = nil
   var cycleMean: String? = nil
@@ -38,9 +39,10 @@ struct MetricFactColumns {
 /// facts as SQL; a division by zero is null, as `ratio` gives it.
 enum MetricFormulaSQL {
   /// The value of metric `name` per group, or nil when a fact it reads is missing.
-  static func value(_ name: String, facts f: MetricFactColumns, stages: [LeadStage], margin: Double?, _ b: SQLBuilder)
-    -> String?
-  {
+  static func value(
+    _ name: String, facts f: MetricFactColumns, stages: [LeadStage], margin: Double?, quota: Double? = nil,
+    _ b: SQLBuilder
+  ) -> String? {
     func ratio(_ a: String?, _ c: String?) -> String? {
       guard let a, let c else { return nil }
       return "(\(b.double(a)) / NULLIF(\(b.double(c)), 0))"
@@ -55,6 +57,14 @@ enum MetricFormulaSQL {
     case "sales_cycle_days": return f.cycleMean
     case "median_sales_cycle_days": return f.cycleMedian
     case "pipeline_value": return f.openAmount
+    case "weighted_pipeline": return f.openWeighted
+    case "quota_attainment":
+      guard let quota else { return nil }
+      return ratio(f.wonRevenue, b.double(quota))
+    case "pipeline_coverage":
+      guard let quota, let won = f.wonRevenue, let open = f.openAmount else { return nil }
+      let q = b.double(quota)
+      return "CASE WHEN \(q) > \(won) THEN \(b.double(open)) / (\(q) - \(won)) END"
     case "pipeline_velocity":
       guard let open = f.open, let winRate = ratio(f.won, decided), let size = ratio(f.wonRevenue, f.wonWithAmount)
       else { return nil }

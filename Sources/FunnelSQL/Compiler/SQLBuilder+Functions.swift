@@ -68,6 +68,15 @@ extension SQLBuilder {
       let lost = "lower(\(trimSpaces(sql[1])))"
       return "(coalesce(\(stageTest(x, stages)), FALSE) OR coalesce(\(x) = 'closed_lost' AND "
         + "\(stageTest(lost, lostStages)), FALSE))"
+    case .stageEntered(let entries):
+      // The changes' columns renamed inside, so that the row's own deal_id and
+      // stage (unqualified in `x` and `sql[1]`) can only name the outer row.
+      let at = try day(quote("changed_at"), entries.changedAt, stage: "", what: "stage_changes.changed_at")
+      let inner =
+        "SELECT \(quote("deal_id")) AS \(slot("sc_deal")), \(stageWord(quote("stage"))) AS \(slot("sc_stage")), "
+        + "\(at) AS \(slot("sc_day")) FROM \(quote("stage_changes"))"
+      let match = idMatch("c.\(slot("sc_deal"))", entries.dealId, x, args[0].type)
+      return "(SELECT MAX(c.\(slot("sc_day"))) FROM (\(inner)) c WHERE \(match) AND c.\(slot("sc_stage")) = \(sql[1]))"
     }
   }
 

@@ -105,7 +105,7 @@ struct MetricFactsSQL {
     var f = MetricFactColumns()
     let campaignOverLeads = needs.campaigns != nil && rowsAre == .leads
     if let columns = needs.deals {
-      try addDeals(&f, columns: columns, credited: campaignOverLeads, context)
+      try addDeals(&f, columns: columns, credited: campaignOverLeads, weighted: needs.weighted, context)
       if definition.name == "avg_touches_to_close" { try addTouchesToClose(&f, context) }
     }
     if let s = needs.leadStages, !campaignOverLeads { try addLeads(&f, stages: s, context) }
@@ -119,7 +119,10 @@ struct MetricFactsSQL {
     if needs.costs { addCosts(&f, context) }
     if needs.response { try addResponse(&f, context) }
     if let model = needs.credit { try addCredit(&f, model: model, context) }
-    guard let value = MetricFormulaSQL.value(definition.name, facts: f, stages: stages, margin: call.margin, b) else {
+    guard
+      let value = MetricFormulaSQL.value(
+        definition.name, facts: f, stages: stages, margin: call.margin, quota: call.quota, b)
+    else {
       throw SQLCompileError(
         "the metric `\(call.name)` has no \(dialect) SQL form here yet", stage: nil, hint: "run it with .engine memory")
     }

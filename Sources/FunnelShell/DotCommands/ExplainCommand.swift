@@ -28,6 +28,12 @@ extension DotCommand {
       session.emit("stage_durations [by KEY, ...]\n" + wrap("  rules:     ", rules, width))
       return
     }
+    if word == DaysInStage.name {
+      let width = session.resultsAtTerminal ? TerminalInfo.size(environment: session.environment).columns : nil
+      let rules = DaysInStage.summary.split(separator: "\n").joined(separator: " ")
+      session.emit("days_in_stage()\n" + wrap("  rules:     ", rules, width))
+      return
+    }
     if word == "forecast" {
       let width = session.resultsAtTerminal ? TerminalInfo.size(environment: session.environment).columns : nil
       let rules = ForecastVerb.summary.split(separator: "\n").joined(separator: " ")

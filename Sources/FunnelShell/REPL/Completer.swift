@@ -63,7 +63,7 @@ public enum Completer {
       let queryFrom = queryStart + query.wordStart
       if query.inString || query.inComment { return ([], queryFrom) }
       if query.pipes.isEmpty && query.words(from: 0).isEmpty {
-        var heads = dot.name == "explain" ? MetricRegistry.all.map(\.name) + [LeadVelocity.name] : []
+        var heads = dot.name == "explain" ? MetricRegistry.all.map(\.name) + [LeadVelocity.name, DaysInStage.name] : []
         if dot.name == "sql" && queryStart == headEnd { heads += SQLDialect.allCases.map(\.rawValue) }
         return (matching(heads + session.catalog.datasetNames, query.word), queryFrom)
       }
