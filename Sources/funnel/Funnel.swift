@@ -90,6 +90,16 @@ struct Funnel: ParsableCommand {
       valueName: "dialect"))
   var sql: String?
 
+  @Option(
+    name: .customLong("init"),
+    help: ArgumentHelp(
+      "Run this file's statements first (instead of ~/.funnelrc, which runs only at the interactive prompt).",
+      valueName: "file"))
+  var initFile: String?
+
+  @Flag(name: .customLong("no-init"), help: "Do not run ~/.funnelrc (or $FUNNEL_RC) at the interactive prompt.")
+  var noInit = false
+
   @Flag(help: "In csv and tsv output, put ' before text starting with = + - @ (no formulas in spreadsheets).")
   var safeCSV = false
 
@@ -143,6 +153,7 @@ struct Funnel: ParsableCommand {
     if sql != nil && engine != nil {
       throw ValidationError("--sql prints SQL and runs nothing; give it without --engine")
     }
+    if initFile != nil && noInit { throw ValidationError("give --init FILE or --no-init, not both") }
     if lesson != nil && (command != nil || script != nil) {
       throw ValidationError("--lesson prints a lesson; give it without a script or -c")
     }
@@ -169,6 +180,8 @@ struct Funnel: ParsableCommand {
     options.dump = dump.flatMap(DumpStage.init(rawValue:))
     options.engine = engine
     options.sqlDialect = sql
+    options.initFile = initFile
+    options.noInit = noInit
     for item in param {
       let (name, value) = try pair(item, flag: "--param")
       options.parameters.append((name, value))

@@ -118,6 +118,44 @@ struct InteractiveShellTests {
 
   /// Not a bound, a measure: how long a person waits for the first prompt
   /// with the default demo data (printed; the debug build is several times slower).
+  /// ~/.funnelrc runs before the first prompt; a failing line names the file
+  /// and line, and the shell opens with what ran before it.
+  @Test func theStartUpFileRunsBeforeThePromptAndAnErrorInItDoesNotStopTheShell() throws {
+    let rc = [
+      ".param min_amount 50000", "let big = deals | where amount >= $min_amount", "deals | agg sum(ammount)",
+      "let never = 1",
+    ].joined(separator: "\n")
+    let shell = try PseudoTerminal(homeFiles: [".funnelrc": rc])
+    #expect(shell.expect("/.funnelrc:3:17: error: unknown column 'ammount'"), "\(shell.unmatched)")
+    #expect(shell.expect("the rest of"), "\(shell.unmatched)")
+    #expect(shell.expect("big 518"), "the banner lists the start-up file's dataset: \(shell.unmatched)")
+    #expect(shell.expect(Self.prompt), "\(shell.unmatched)")
+    shell.send("big | count\r")
+    #expect(shell.expect("518"), "\(shell.unmatched)")
+    shell.send("never\r")
+    #expect(shell.expect("unknown dataset 'never'"), "\(shell.unmatched)")
+  }
+
+  @Test func noInitSkipsTheStartUpFile() throws {
+    let shell = try PseudoTerminal(arguments: ["--no-init"], homeFiles: [".funnelrc": "let big = deals | take 1\n"])
+    #expect(shell.expect(Self.prompt), "\(shell.unmatched)")
+    shell.send("big\r")
+    #expect(shell.expect("unknown dataset 'big'"), "\(shell.unmatched)")
+  }
+
+  @Test func funnelRCNamesAnotherStartUpFile() throws {
+    let other = NSTemporaryDirectory() + "funnel-rc-\(getpid())-\(UUID().uuidString.prefix(8)).funnel"
+    try "let team = deals | where owner == \"Olivia Brooks\"\n".write(toFile: other, atomically: true, encoding: .utf8)
+    defer { try? FileManager.default.removeItem(atPath: other) }
+    let shell = try PseudoTerminal(
+      extraEnvironment: ["FUNNEL_RC": other], homeFiles: [".funnelrc": "let big = deals | take 1\n"])
+    #expect(shell.expect(Self.prompt), "\(shell.unmatched)")
+    shell.send("team | count\r")
+    #expect(shell.expect("199"), "\(shell.unmatched)")
+    shell.send("big\r")
+    #expect(shell.expect("unknown dataset 'big'"), "\(shell.unmatched)")
+  }
+
   @Test func timeToFirstPrompt() throws {
     let started = Date()
     let shell = try PseudoTerminal(arguments: ["--quiet"])

@@ -29,11 +29,13 @@ final class PseudoTerminal {
   private var mark = 0
   let home: String
 
-  /// Starts the binary with `arguments` in a fresh temporary HOME (history there too).
-  init(arguments: [String] = [], extraEnvironment: [String: String] = [:]) throws {
+  /// Starts the binary with `arguments` in a fresh temporary HOME (history
+  /// there too), holding `homeFiles` (name → text) before it starts.
+  init(arguments: [String] = [], extraEnvironment: [String: String] = [:], homeFiles: [String: String] = [:]) throws {
     guard let binary = PseudoTerminal.binary else { throw PseudoTerminalError(message: "no funnel binary") }
     home = NSTemporaryDirectory() + "funnel-pty-\(getpid())-\(UUID().uuidString.prefix(8))"
     try FileManager.default.createDirectory(atPath: home, withIntermediateDirectories: true)
+    for (name, text) in homeFiles { try text.write(toFile: home + "/" + name, atomically: true, encoding: .utf8) }
     var environment = [
       "NO_COLOR": "1", "FUNNEL_TODAY": "2026-07-01", "HOME": home, "TERM": "xterm",
       "FUNNEL_HISTORY": home + "/history", "PATH": "/usr/bin:/bin", "LANG": "C.UTF-8",

@@ -55,6 +55,13 @@ public enum Shell {
     } else {
       interactive = false
     }
+    switch StartupFile.choose(options, environment: environment, interactive: interactive) {
+    case .none: break
+    case .run(let path, let required):
+      // At the prompt a failing start-up file is reported and the shell opens;
+      // a script given `--init` stops, as at any failing statement.
+      if !StartupFile.run(path, required: required, in: session) && !interactive { return 1 }
+    }
     if options.timeStartup {
       let ms = Double(DispatchTime.now().uptimeNanoseconds - started) / 1_000_000
       session.console.writeError("startup: " + Session.milliseconds(ms) + "\n")

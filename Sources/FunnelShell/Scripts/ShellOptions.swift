@@ -54,6 +54,11 @@ public struct ShellOptions {
   public var engine: String?
   /// `--sql DIALECT`: print the SQL of every statement instead of running it.
   public var sqlDialect: String?
+  /// `--init FILE`: statements to run before anything else, in place of the
+  /// start-up file (`StartupFile`).
+  public var initFile: String?
+  /// `--no-init`: no start-up file.
+  public var noInit = false
 
   public init() {}
 
