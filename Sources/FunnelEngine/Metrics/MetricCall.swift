@@ -14,6 +14,9 @@ public struct MetricCall: Equatable, Sendable {
   public var shareBy = ShareBasis.leads
   /// The gross margin `roi` counts revenue at; nil counts revenue whole.
   public var margin: Double? = nil
+  /// What of the metric the call gives: its value, or a part of its sample
+  /// for the significance tests of `compare` (`MetricSample`).
+  public var part = MetricPart.value
 
   public init(name: String) { self.name = name }
 
@@ -23,7 +26,8 @@ public struct MetricCall: Equatable, Sendable {
     if let c = credit { parts.append("\"\(c)\"") }
     if shareBy != .leads { parts.append("share = \"\(shareBy.rawValue)\"") }
     if let m = margin { parts.append("margin = \(m)") }
-    return "\(name)(\(parts.joined(separator: ", ")))"
+    let call = "\(name)(\(parts.joined(separator: ", ")))"
+    return part == .value ? call : "\(call).\(part.rawValue)"
   }
 }
 

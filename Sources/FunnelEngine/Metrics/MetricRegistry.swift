@@ -131,6 +131,7 @@ public enum MetricRegistry {
     out += "\n## Stage durations\n\n" + StageDurationsVerb.summary + "\n"
     out += "\n## Forecast\n\n" + ForecastVerb.summary + "\n"
     out += "\n## Budget pacing\n\n" + PacingVerb.summary + "\n"
+    out += "\n## Significance in compare\n\n" + Significance.summary + "\n"
     out += "\n## Scorecard\n\n" + ScorecardVerb.summary + "\n"
     out += "\n## Lead velocity rate\n\n" + LeadVelocity.summary + "\n"
     return out
