@@ -35,11 +35,13 @@ extension Significance {
       Accuracy: in memory, Φ comes from `erfc` and the t distribution from the
       regularized incomplete beta function by its continued fraction (modified Lentz),
       both to about 1e-14. DuckDB, PostgreSQL and Spark have neither, so the compiled
-      SQL writes them out: Φ by Abramowitz & Stegun 26.2.17 (p within 1.5e-7), the t
-      tail by Hill's algorithm 395 (p within 5e-7 for df ≥ 5, 2.5e-6 for df ≥ 4, cruder
-      below, 3e-2 at df = 1), and the t critical value of the interval by Hill's
-      algorithm 396 (within 2e-7 for df ≥ 4). Welch's df falls below 5 only with a
-      handful of values on a side.
+      SQL writes them out: Φ by Abramowitz & Stegun 26.2.17 (p within 1.5e-7); the t
+      tail by Hill's algorithm 395 from 7 degrees of freedom up (p within 1.5e-7) and,
+      below, by the incomplete beta's continued fraction cut at 20 terms with ln Γ from
+      Stirling's series (p within 5e-11); the t critical value of the interval by Hill's
+      algorithm 396 (within 2e-7 from 4 degrees of freedom up). Below 4 degrees of
+      freedom (two or three values on a side) that closed form drifts, so the SQL
+      engines leave the interval of a mean null there; in memory it is exact.
       """
   }
 }

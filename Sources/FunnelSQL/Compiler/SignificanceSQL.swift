@@ -11,13 +11,15 @@ import FunnelEngine
 ///   1e-298, so that no engine underflows `EXP`.
 /// - Student's t tail: Hill's algorithm 395 (Comm. ACM 13, 1970) for fractional
 ///   degrees of freedom, which maps t to a normal deviate and reads the tail
-///   above: within 5e-7 of the exact two-sided p-value for df ≥ 5, within 2.5e-6
-///   for df ≥ 4, and cruder below (3e-2 at df = 1).
+///   above: within 1.5e-7 of the exact two-sided p-value from `smallDF` (7) up;
+///   below, the incomplete beta's continued fraction (`+SmallSamples`), within 5e-11.
 /// - The t critical value of a 95% interval: Hill's algorithm 396 (its normal
-///   branch), within 2e-7 of the exact value for df ≥ 4 (4e-5 at df = 2.5).
+///   branch), within 2e-7 of the exact value for df ≥ 4. Below 4 (two or three
+///   values on a side) it drifts (9% of the interval's width at df = 1), and a
+///   refinement by Newton steps grows the query past what the engines plan, so
+///   the interval is null there.
 ///
-/// Welch's test has so few degrees of freedom only with a handful of values
-/// on a side; the in-memory engine is exact everywhere (`Distributions`).
+/// The in-memory engine is exact everywhere (`Distributions`).
 struct SignificanceSQL {
   let b: SQLBuilder
 
@@ -63,9 +65,17 @@ struct SignificanceSQL {
       "compare_statistic",
       "SELECT *, \(diff) / \(over(se)) AS \(q("__stat"))\nFROM \(q(moments.name))", columns: [], types: [])
     let stat = q("__stat")
+    let small = "\(kind) = 2 AND \(dof) < \(d(Self.smallDF))"
+    // x = df ÷ (df + t²) and y = 1 − x, each computed directly (y is tiny for a small t).
+    func xy(_ t: String, _ suffix: String) -> String {
+      "CASE WHEN \(small) THEN \(dof) / (\(dof) + \(t) * \(t)) END AS \(q("__x" + suffix)),\n  "
+        + "CASE WHEN \(small) THEN \(t) * \(t) / (\(dof) + \(t) * \(t)) END AS \(q("__y" + suffix))"
+    }
     let hill = b.add(
       "compare_hill",
-      "SELECT *, CASE WHEN \(kind) = 2 THEN \(hillW(stat, df: dof)) END AS \(q("__w"))\nFROM \(q(statistic.name))",
+      "SELECT *, CASE WHEN \(kind) = 2 THEN \(hillW(stat, df: dof)) END AS \(q("__w")),\n  \(xy(stat, "t")),\n  "
+        + "CASE WHEN \(small) THEN \(lnGammaRatio(dof)) END AS \(q("__lg"))"
+        + "\nFROM \(q(statistic.name))",
       columns: [], types: [])
     // LEAST would skip a null (in every dialect): a CASE keeps it.
     func capped(_ x: String, _ cap: Double) -> String { "CASE WHEN \(x) > \(d(cap)) THEN \(d(cap)) ELSE \(x) END" }
@@ -75,14 +85,17 @@ struct SignificanceSQL {
       SELECT *,
         CASE WHEN \(kind) = 1 THEN \(capped("ABS(\(stat))", 37))
           WHEN \(kind) = 2 THEN \(capped(hillDeviate(q("__w"), df: dof), 37)) END AS \(q("__y")),
+        CASE WHEN \(small) THEN \(studentTail(x: q("__xt"), y: q("__yt"), df: dof, lnGammaRatio: q("__lg"))) END AS \(q("__tail")),
         CASE WHEN \(kind) = 1 THEN \(d(Distributions.normalCritical95))
-          WHEN \(kind) = 2 THEN \(tCritical95(dof)) END AS \(q("__crit"))
+          WHEN \(kind) = 2 AND \(dof) < \(d(4)) THEN NULL
+          WHEN \(kind) = 2 THEN \(tCritical95(dof)) END AS \(q("__crit0"))
       FROM \(q(hill.name))
       """, columns: [], types: [])
-    let p = "\(d(2)) * \(normalUpper(q("__y")))"
+    let p = "CASE WHEN \(small) THEN \(q("__tail")) ELSE \(d(2)) * \(normalUpper(q("__y"))) END"
     let tested = b.add(
       "compare_p",
-      "SELECT *, \(p) AS \(q("__p"))\nFROM \(q(deviate.name))", columns: [], types: [])
+      "SELECT *, \(p) AS \(q("__p")), \(q("__crit0")) AS \(q("__crit"))\nFROM \(q(deviate.name))", columns: [],
+      types: [])
     let half = "CASE WHEN \(waldSE) > \(d(0)) THEN \(q("__crit")) * \(waldSE) END"
     let items =
       shown + [
