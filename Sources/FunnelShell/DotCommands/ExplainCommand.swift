@@ -42,7 +42,11 @@ extension DotCommand {
         // A list item starts a new line; its continuation lines join it.
         var items = [String]()
         for line in lines {
-          if line.hasPrefix("- ") || items.isEmpty { items.append(line) } else { items[items.count - 1] += " " + line }
+          if line.hasPrefix("- ") || items.isEmpty {
+            items.append(line)
+          } else {
+            items[items.count - 1] += " " + line.drop { $0 == " " }
+          }
         }
         for item in items { session.emit(wrap("  ", item.replacingOccurrences(of: "`", with: ""), width)) }
       }
