@@ -87,8 +87,52 @@ def same_cell(a, b):
     return math.isclose(x, y, rel_tol=1e-9, abs_tol=1e-9)
 
 
-def same_row(a, b):
-    return len(a) == len(b) and all(same_cell(x, y) for x, y in zip(a, b))
+def same_row(a, b, header=None):
+    if len(a) != len(b):
+        return False
+    loose = significance_columns(header) if header and len(header) == len(a) else None
+    if not loose:
+        return all(same_cell(x, y) for x, y in zip(a, b))
+    plain = [i for i in range(len(a)) if i not in loose.values()]
+    return all(same_cell(a[i], b[i]) for i in plain) and same_tests(a, b, loose)
+
+
+def significance_columns(header):
+    """The test columns of `compare` (p_value, df, ...) by name, or None."""
+    names = ["statistic", "df", "p_value", "ci_low", "ci_high", "significant"]
+    if not all(n in header for n in names):
+        return None
+    return {n: header.index(n) for n in names}
+
+
+def same_tests(a, b, at):
+    """`compare`'s tests: the SQL engines write the normal and t tails as
+    closed forms (docs/metrics.md, Significance in compare): p-values within
+    1e-6, the interval within 1e-6 of its width; below 4 degrees of freedom
+    the SQL engines leave the interval of a mean null."""
+    def num(row, name):
+        return number(row[at[name]]) if row[at[name]] != "" else None
+    for name in ["statistic", "df"]:
+        if not same_cell(a[at[name]], b[at[name]]):
+            x, y = num(a, name), num(b, name)
+            if x is None or y is None or not math.isclose(x, y, rel_tol=1e-7, abs_tol=1e-9):
+                return False
+    pa, pb = num(a, "p_value"), num(b, "p_value")
+    if (pa is None) != (pb is None) or (pa is not None and abs(pa - pb) > 1e-6):
+        return False
+    la, ha, lb, hb = num(a, "ci_low"), num(a, "ci_high"), num(b, "ci_low"), num(b, "ci_high")
+    if la is None or lb is None:
+        df = num(a, "df")
+        small = df is not None and df < 4
+        if not ((la is None and lb is None) or (small and lb is None and hb is None)):
+            return False
+    else:
+        width = max(abs(ha - la), 1e-12)
+        if abs(la - lb) > 1e-6 * width or abs(ha - hb) > 1e-6 * width:
+            return False
+    sa, sb = a[at["significant"]], b[at["significant"]]
+    # A p-value within 1e-6 of 0.05 may fall on either side of it.
+    return sa == sb or (pa is not None and abs(pa - 0.05) < 1e-6)
 
 
 def sort_key(row):
@@ -101,12 +145,19 @@ def assert_same_rows(expected, got, statements, sorted_ok):
     assert len(got) == len(expected), (
         f"row counts differ: memory {len(expected)} vs {len(got)}\n{statements}\n"
         f"memory: {expected[:5]}\ngot: {got[:5]}")
-    bad = [i for i, (e, g) in enumerate(zip(expected, got)) if not same_row(e, g)]
+    # A script prints several tables: each row is read under the last header
+    # with `compare`'s test columns (the first row's otherwise).
+    headers, header = [], expected[0] if expected else None
+    for row in expected:
+        if significance_columns(row) and "p_value" in row:
+            header = row
+        headers.append(header)
+    bad = [i for i, (e, g) in enumerate(zip(expected, got)) if not same_row(e, g, headers[i])]
     if not bad:
         return
     if sorted_ok:
         es, gs = sorted(expected, key=sort_key), sorted(got, key=sort_key)
-        if all(same_row(e, g) for e, g in zip(es, gs)):
+        if all(same_row(e, g, header) for e, g in zip(es, gs)):
             return
     i = bad[0]
     raise AssertionError(f"row {i} differs:\nmemory: {expected[i]}\ngot:    {got[i]}\n{statements}")

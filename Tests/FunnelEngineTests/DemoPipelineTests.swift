@@ -54,8 +54,16 @@ import Testing
   @Test func compareQuartersWithAMetric() throws {
     let (t, _) = try table(
       #"deals | compare quarter(closed_at) "2026-Q1" vs "2026-Q2" on revenue = sum(amount), win_rate() by product"#)
-    #expect(t.names == ["product", "metric", "2026-Q1", "2026-Q2", "change", "change_pct"])
+    #expect(
+      t.names == [
+        "product", "metric", "2026-Q1", "2026-Q2", "change", "change_pct", "statistic", "df", "p_value", "ci_low",
+        "ci_high", "significant",
+      ])
     #expect(Set(EngineFixture.texts(t, "metric")) == ["revenue", "win_rate"])
+    // The win rate is tested, the revenue (a sum) is not.
+    let p = EngineFixture.texts(t, "p_value")
+    let metric = EngineFixture.texts(t, "metric")
+    #expect(zip(metric, p).allSatisfy { $0 == "revenue" ? $1.isEmpty : !$1.isEmpty })
   }
 
   @Test func scorecardIsASource() throws {

@@ -33,19 +33,24 @@ extension PipelineBinder {
     let changeHint = CompareOperator.changeHint(
       changeHints.first.map { first in changeHints.allSatisfy { $0 == first } ? first : .plain } ?? .plain)
     var names = NameAllocator(existing: keys.map(\.name))
-    let columnNames = ["metric", a.rawText, b.rawText, "change", "change_pct"].map { names.claim($0) }
+    let tests = metrics.map { Self.compareTest($0.aggregate) }
+    let tested = tests.contains { $0.stats != nil }
+    let testNames = tested ? CompareTest.columns.map(\.name) : []
+    let columnNames = (["metric", a.rawText, b.rawText, "change", "change_pct"] + testNames).map { names.claim($0) }
     let text =
       ExprText.text(e) + " " + ExprText.text(ax) + " vs " + ExprText.text(bx) + " on "
       + on.map(ExprText.text).joined(separator: ", ")
       + (by.isEmpty ? "" : " by " + by.map(ExprText.text).joined(separator: ", "))
     let plan = ComparePlan(
       subject: subject, a: a, b: b, keys: keys, metrics: metrics, valueType: valueType, valueHint: valueHint,
-      changeType: changeType, changeHint: changeHint, columnNames: columnNames, text: text)
+      changeType: changeType, changeHint: changeHint, columnNames: columnNames, text: text, tests: tests)
+    let testHints: [DisplayHint] = tested ? [.plain, .plain, .plain, changeHint, changeHint, .plain] : []
     let out = Scope(
       names: keys.map(\.name) + columnNames,
-      types: keys.map { $0.expr.type } + [.string, valueType, valueType, changeType, .double],
-      hints: keys.map { $0.expr.hint } + [.plain, valueHint, valueHint, changeHint, .rate], label: "the result",
-      origin: nil)
+      types: keys.map { $0.expr.type } + [.string, valueType, valueType, changeType, .double]
+        + (tested ? CompareTest.columns.map(\.type) : []),
+      hints: keys.map { $0.expr.hint } + [.plain, valueHint, valueHint, changeHint, .rate] + testHints,
+      label: "the result", origin: nil)
     return (.compare(node, plan), out)
   }
 

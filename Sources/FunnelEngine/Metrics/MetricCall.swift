@@ -16,6 +16,9 @@ public struct MetricCall: Equatable, Sendable {
   public var margin: Double? = nil
   /// The quota `quota_attainment` and `pipeline_coverage` measure against.
   public var quota: Double? = nil
+  /// What of the metric the call gives: its value, or a part of its sample
+  /// for the significance tests of `compare` (`MetricSample`).
+  public var part = MetricPart.value
 
   public init(name: String) { self.name = name }
 
@@ -26,7 +29,8 @@ public struct MetricCall: Equatable, Sendable {
     if shareBy != .leads { parts.append("share = \"\(shareBy.rawValue)\"") }
     if let m = margin { parts.append("margin = \(m)") }
     if let q = quota { parts.append("quota = \(q)") }
-    return "\(name)(\(parts.joined(separator: ", ")))"
+    let call = "\(name)(\(parts.joined(separator: ", ")))"
+    return part == .value ? call : "\(call).\(part.rawValue)"
   }
 }
 

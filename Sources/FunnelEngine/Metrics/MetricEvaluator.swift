@@ -129,7 +129,15 @@ public enum MetricEvaluator {
     }
     if needs.costs, let p = costsProblem(name, context: context, readRows: true) { throw p }
     let facts = try MetricFacts(needs: needs, rowsAre: rowsAre, input: input, grouping: grouping, context: context)
-    return column(definition, stages: stages, margin: call.margin, quota: call.quota, facts: facts)
+    guard call.part != .value else {
+      return column(definition, stages: stages, margin: call.margin, quota: call.quota, facts: facts)
+    }
+    guard let formula = MetricSample.formula(definition.name, part: call.part) else {
+      throw MetricProblem.internalError("\(name)() has no \(call.part.rawValue)")
+    }
+    return column(
+      (0..<facts.groupCount).map { formula(MetricGroup(facts: facts, group: $0, stages: stages, margin: call.margin)) },
+      hint: .plain)
   }
 
   /// A double column from optional values.

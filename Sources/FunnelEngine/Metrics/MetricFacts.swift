@@ -13,13 +13,20 @@ struct MetricFacts {
   var openAmount: MoneySums? = nil
   /// Sum of amount × probability over the open deals (`MetricNeeds.weighted`).
   var openWeighted: [Double] = []
+  /// Sum of the squares of the won deals' amounts (for their standard deviation).
+  var wonAmountSquares: [Double] = []
   /// Sum of amount × 12 ÷ term_months over won deals with both (a term of 0 left out), and their count.
   var wonAnnualValue: [Double] = []
   var wonWithTerm: [Int64] = []
+  /// Sum of the squares of the same annual values.
+  var wonAnnualSquares: [Double] = []
   /// Median of `closed_at - created_at` over won deals with both dates.
   var cycleMedianDays: [Double?] = []
   /// Mean of the same.
   var cycleMeanDays: [Double?] = []
+  /// The won deals with both dates, and the sum of the squares of their days.
+  var cycleCount: [Int64] = []
+  var cycleSquares: [Double] = []
   /// Touches of the won deals' leads on or before each deal's close.
   var touchesToClose: [Int64] = []
   // Leads.
@@ -174,6 +181,7 @@ struct MetricFacts {
       amount = m
       wonAmount = MoneySums(groupCount: n, like: m)
       openAmount = MoneySums(groupCount: n, like: m)
+      wonAmountSquares = [Double](repeating: 0, count: n)
     }
     var term: MoneyColumn? = nil
     if columns.contains("term_months"), let c = table.column("term_months") {
@@ -182,6 +190,7 @@ struct MetricFacts {
       }
       term = t
       (wonAnnualValue, wonWithTerm) = ([Double](repeating: 0, count: n), [Int64](repeating: 0, count: n))
+      wonAnnualSquares = [Double](repeating: 0, count: n)
     }
     var created: [Int32]? = nil
     var closed: [Int32]? = nil
@@ -194,6 +203,7 @@ struct MetricFacts {
     var median = GroupedMedian(groupCount: n)
     var cycleSum = [Int64](repeating: 0, count: n)
     var cycleCount = [Int64](repeating: 0, count: n)
+    var cycleSquares = [Double](repeating: 0, count: n)
     var touchIndex: TouchIndex? = nil
     if touches {
       touchesToClose = [Int64](repeating: 0, count: n)
@@ -210,9 +220,14 @@ struct MetricFacts {
       switch outcome?[r] ?? DealOutcome.open.rawValue {
       case DealOutcome.won.rawValue:
         won[g] += 1
-        if let a = amount { wonAmount?.add(a, row: r, group: g) }
+        if let a = amount {
+          wonAmount?.add(a, row: r, group: g)
+          if !a.isNull(r) { wonAmountSquares[g] += a.double(r) * a.double(r) }
+        }
         if let a = amount, let t = term, !a.isNull(r), !t.isNull(r), t.double(r) != 0 {
-          wonAnnualValue[g] += a.double(r) * 12 / t.double(r)
+          let annual = a.double(r) * 12 / t.double(r)
+          wonAnnualValue[g] += annual
+          wonAnnualSquares[g] += annual * annual
           wonWithTerm[g] += 1
         }
         if let c = created, let e = closed, c[r] != nullDay, e[r] != nullDay {
@@ -221,6 +236,7 @@ struct MetricFacts {
           // Days between two dates are below 2^22: millions of deals cannot overflow.
           cycleSum[g] += days
           cycleCount[g] += 1
+          cycleSquares[g] += Double(days * days)
         }
         if let index = touchIndex {
           let close = closed.map { $0[r] == nullDay ? today : $0[r] } ?? today
@@ -236,6 +252,7 @@ struct MetricFacts {
     if created != nil && closed != nil {
       cycleMedianDays = median.medians()
       cycleMeanDays = zip(cycleSum, cycleCount).map { $1 == 0 ? nil : Double($0) / Double($1) }
+      (self.cycleCount, self.cycleSquares) = (cycleCount, cycleSquares)
     }
   }
 

@@ -39,6 +39,20 @@ struct MetricGroup {
   var cycleMeanDays: Double? { facts.cycleMeanDays.isEmpty ? nil : facts.cycleMeanDays[group] }
   /// Median of the same.
   var cycleMedianDays: Double? { facts.cycleMedianDays.isEmpty ? nil : facts.cycleMedianDays[group] }
+  /// Won deals with both dates (the values of `cycleMeanDays`).
+  var cycleCount: Double? { count(facts.cycleCount) }
+  /// Sample standard deviations of the won amounts, annual values and cycle days.
+  var wonAmountSD: Double? {
+    sampleSD(wonWithAmount, wonRevenue, facts.wonAmountSquares.isEmpty ? nil : facts.wonAmountSquares[group])
+  }
+  var wonAnnualSD: Double? {
+    sampleSD(wonWithTerm, wonAnnualValue, facts.wonAnnualSquares.isEmpty ? nil : facts.wonAnnualSquares[group])
+  }
+  var cycleSD: Double? {
+    sampleSD(
+      cycleCount, cycleMeanDays.flatMap { m in cycleCount.map { m * $0 } },
+      facts.cycleSquares.isEmpty ? nil : facts.cycleSquares[group])
+  }
   /// Touches of the won deals' leads up to each deal's close.
   var touchesToClose: Double? { count(facts.touchesToClose) }
   var leads: Double? { count(facts.leads) }
@@ -67,4 +81,11 @@ struct MetricGroup {
 func ratio(_ a: Double?, _ b: Double?) -> Double? {
   guard let a = a, let b = b, b != 0 else { return nil }
   return a / b
+}
+
+/// The sample standard deviation of n values from their sum and the sum of
+/// their squares; nil under 2 values.
+func sampleSD(_ n: Double?, _ sum: Double?, _ squares: Double?) -> Double? {
+  guard let n, let sum, let squares, n >= 2 else { return nil }
+  return max(0, (squares - sum * sum / n) / (n - 1)).squareRoot()
 }

@@ -155,6 +155,7 @@ public enum MetricRegistry {
     out += "\n## Days in stage\n\n" + DaysInStage.summary + "\n"
     out += "\n## Forecast\n\n" + ForecastVerb.summary + "\n"
     out += "\n## Budget pacing\n\n" + PacingVerb.summary + "\n"
+    out += "\n## Significance in compare\n\n" + Significance.summary + "\n"
     out += "\n## Scorecard\n\n" + ScorecardVerb.summary + "\n"
     out += "\n## Lead velocity rate\n\n" + LeadVelocity.summary + "\n"
     return out

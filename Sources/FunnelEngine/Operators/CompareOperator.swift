@@ -46,13 +46,21 @@ enum CompareOperator {
       }
     }
     if keyCount == 0, keyRows.isEmpty { keyRows = [[]] }
+    let samples = try plan.tests.map { test in
+      try test.stats.map { (a: try samplesByKey(sideA, $0, context), b: try samplesByKey(sideB, $0, context)) }
+    }
     let order = keyRows.indices.sorted { ValueOrder.less(keyRows[$0], keyRows[$1]) }
     var rows = [[Value]]()
     for k in order {
       for (m, metric) in plan.metrics.enumerated() {
         let pair: (a: Value?, b: Value?) = k < values[m].count ? values[m][k] : (nil, nil)
         let a = pair.a ?? overNoRows[m], b = pair.b ?? overNoRows[m]
-        rows.append(keyRows[k] + [.string(metric.name), a, b, try difference(a, b), relativeChange(a, b)])
+        var row = keyRows[k] + [.string(metric.name), a, b, try difference(a, b), relativeChange(a, b)]
+        if plan.isTested {
+          let outcome = samples[m].map { outcomeOf(plan.tests[m].kind, $0.a[keyRows[k]], $0.b[keyRows[k]]) }
+          row += testValues(outcome)
+        }
+        rows.append(row)
       }
     }
     var columns = [Column]()
@@ -75,6 +83,14 @@ enum CompareOperator {
     change.rowHints = rowHints?.map(changeHint)
     columns.append(change)
     columns.append(Column.make(.double, rows.map { $0[keyCount + 4] }, hint: .rate))
+    if plan.isTested {
+      for (j, c) in CompareTest.columns.enumerated() {
+        let interval = c.name == "ci_low" || c.name == "ci_high"
+        var column = Column.make(c.type, rows.map { $0[keyCount + 5 + j] }, hint: interval ? plan.changeHint : .plain)
+        if interval { column.rowHints = rowHints?.map(changeHint) }
+        columns.append(column)
+      }
+    }
     return Table(names: plan.keys.map(\.name) + plan.columnNames, columns: columns)
   }
 

@@ -108,6 +108,7 @@ public struct Plan {
       {
         notes.append(note)
       }
+      if case .compare(_, let plan) = step { notes += plan.testNotes }
       if case .vocabulary(_, .scorecard(_, let credit, _, _), _) = step {
         notes.append(ScorecardVerb.note(credit: credit))
       }

@@ -124,7 +124,33 @@ package struct ComparePlan {
   /// The type of `change`: b − a for numbers, days for dates and timestamps.
   package var changeType: DataType
   package var changeHint: DisplayHint
-  /// `metric`, a's text, b's text, `change`, `change_pct` (made unique against the keys).
+  /// `metric`, a's text, b's text, `change`, `change_pct` (made unique against
+  /// the keys), then, when a metric is tested, the names of `CompareTest.columns`.
   package var columnNames: [String]
   package var text: String
+  /// Per metric, the test of its change (`Significance`).
+  package var tests: [CompareTest] = []
+
+  /// Whether the result has the test columns: some metric is a rate or a mean.
+  package var isTested: Bool { tests.contains { $0.stats != nil } }
+}
+
+/// How `compare` tests one metric's change: its kind and the aggregation
+/// giving each side's sample (keys as the metric's): successes and trials of
+/// a rate, or the count, mean and sample standard deviation of a mean.
+package struct CompareTest {
+  package enum Kind: Equatable {
+    case proportion, mean
+    /// No test, and why (`a count`).
+    case none(String)
+  }
+
+  package var kind: Kind
+  package var stats: AggregatePlan? = nil
+
+  /// The columns the tests add, in order.
+  package static let columns: [(name: String, type: DataType)] = [
+    ("statistic", .double), ("df", .double), ("p_value", .double), ("ci_low", .double), ("ci_high", .double),
+    ("significant", .bool),
+  ]
 }

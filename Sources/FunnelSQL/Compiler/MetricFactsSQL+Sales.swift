@@ -23,6 +23,7 @@ extension MetricFactsSQL {
         "SUM(CASE WHEN \(won) THEN \(a) END) AS \(b.slot("won_amount"))",
         "\(count("\(won) AND \(amount) IS NOT NULL")) AS \(b.slot("won_with_amount"))",
         "SUM(CASE WHEN \(open) THEN \(a) END) AS \(b.slot("open_amount"))",
+        "STDDEV_SAMP(CASE WHEN \(won) THEN \(a) END) AS \(b.slot("won_amount_sd"))",
       ]
     }
     if weighted, hasAmount {
@@ -43,6 +44,7 @@ extension MetricFactsSQL {
       select += [
         "SUM(CASE WHEN \(has) THEN \(b.double(amount)) * \(b.double(12.0)) / \(b.double(term)) END) AS \(b.slot("annual"))",
         "\(count(has)) AS \(b.slot("with_term"))",
+        "STDDEV_SAMP(CASE WHEN \(has) THEN \(b.double(amount)) * \(b.double(12.0)) / \(b.double(term)) END) AS \(b.slot("annual_sd"))",
       ]
     }
     let hasCycle = columns.contains("created_at") && columns.contains("closed_at")
@@ -50,7 +52,10 @@ extension MetricFactsSQL {
       let created = try b.day("r.\(b.quote("created_at"))", createdType, stage: "", what: "deals.created_at")
       let closed = try b.day("r.\(b.quote("closed_at"))", closedType, stage: "", what: "deals.closed_at")
       let days = "CASE WHEN \(won) THEN \(b.daysBetween(closed, created)) END"
-      select += ["AVG(\(b.double(days))) AS \(b.slot("cycle"))", "\(b.median(days)) AS \(b.slot("cycle_median"))"]
+      select += [
+        "AVG(\(b.double(days))) AS \(b.slot("cycle"))", "\(b.median(days)) AS \(b.slot("cycle_median"))",
+        "COUNT(\(days)) AS \(b.slot("cycle_count"))", "STDDEV_SAMP(\(b.double(days))) AS \(b.slot("cycle_sd"))",
+      ]
     }
     let condition = credited ? isCampaign("r.\(b.quote("campaign_id"))", schema["campaign_id"] ?? .int, c) : nil
     let alias = fact("metric", select: select, from: from, where: condition)
@@ -64,14 +69,18 @@ extension MetricFactsSQL {
       f.wonWithAmount = fact0("won_with_amount")
       f.openAmount = "COALESCE(\(alias).\(b.slot("open_amount")), \(b.double(0.0)))"
       if weighted { f.openWeighted = "COALESCE(\(alias).\(b.slot("weighted")), \(b.double(0.0)))" }
+      f.wonAmountSD = "\(alias).\(b.slot("won_amount_sd"))"
     }
     if columns.contains("term_months") {
       f.annualValue = "COALESCE(\(alias).\(b.slot("annual")), \(b.double(0.0)))"
       f.withTerm = fact0("with_term")
+      f.annualSD = "\(alias).\(b.slot("annual_sd"))"
     }
     if hasCycle {
       f.cycleMean = "\(alias).\(b.slot("cycle"))"
       f.cycleMedian = "\(alias).\(b.slot("cycle_median"))"
+      f.cycleCount = fact0("cycle_count")
+      f.cycleSD = "\(alias).\(b.slot("cycle_sd"))"
     }
   }
 

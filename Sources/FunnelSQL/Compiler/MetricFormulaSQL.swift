@@ -18,6 +18,12 @@ struct MetricFactColumns {
   var withTerm: String? = nil
   var cycleMean: String? = nil
   var cycleMedian: String? = nil
+  /// Won deals with both dates, and the sample standard deviations of the won
+  /// amounts, annual values and cycle days (null under 2 values).
+  var cycleCount: String? = nil
+  var wonAmountSD: String? = nil
+  var annualSD: String? = nil
+  var cycleSD: String? = nil
   var touchesToClose: String? = nil
   var leads: String? = nil
   var reached: [LeadStage: String] = [:]
@@ -95,6 +101,35 @@ enum MetricFormulaSQL {
     case "roas": return ratio(revenue, f.spend)
     case "ctr": return ratio(f.clicks, f.impressions)
     case "cost_per_opportunity": return ratio(f.spend, f.deals)
+    default: return nil
+    }
+  }
+
+  /// A part of the sample of metric `name` per group (`MetricSample`), or nil.
+  static func part(_ part: MetricPart, of name: String, facts f: MetricFactColumns, stages: [LeadStage]) -> String? {
+    let decided = f.won.flatMap { w in f.lost.map { "(\(w) + \($0))" } }
+    let reachedB = stages.count == 2 ? f.reached[stages[1]] : nil
+    let reachedA = stages.count == 2 ? f.reached[stages[0]] : nil
+    switch (MetricRegistry.named(name)?.name ?? name, part) {
+    case ("win_rate", .successes): return f.won
+    case ("win_rate", .trials): return decided
+    case ("conversion", .successes): return reachedB
+    case ("conversion", .trials): return reachedA
+    case ("mql_rate", .successes): return f.reached[.mql]
+    case ("mql_rate", .trials): return f.leads
+    case ("mql_to_sql_rate", .successes): return f.reached[.sql]
+    case ("mql_to_sql_rate", .trials): return f.reached[.mql]
+    case ("ctr", .successes): return f.clicks
+    case ("ctr", .trials): return f.impressions
+    case ("speed_to_lead_1h_share", .successes): return f.withinHour
+    case ("speed_to_lead_24h_share", .successes): return f.withinDay
+    case ("speed_to_lead_1h_share", .trials), ("speed_to_lead_24h_share", .trials): return f.responseBase
+    case ("avg_deal_size", .count): return f.wonWithAmount
+    case ("avg_deal_size", .sd): return f.wonAmountSD
+    case ("acv", .count): return f.withTerm
+    case ("acv", .sd): return f.annualSD
+    case ("sales_cycle_days", .count): return f.cycleCount
+    case ("sales_cycle_days", .sd): return f.cycleSD
     default: return nil
     }
   }

@@ -40,6 +40,12 @@ extension SQLBuilder {
       var selects = [String]()
       for (i, m) in plan.metrics.enumerated() {
         let type = m.aggregate.outputs[0].expr.type
+        func joined(_ r: SQLRelation, _ alias: String) -> String {
+          keyNames.isEmpty
+            ? "CROSS JOIN \(quote(r.name)) AS \(alias)"
+            : "LEFT JOIN (SELECT *, 1 AS \(quote("__present")) FROM \(quote(r.name))) AS \(alias) ON "
+              + keyNames.map { "\(alias).\(quote($0)) IS NOT DISTINCT FROM k.\(quote($0))" }.joined(separator: " AND ")
+        }
         let value = quote(m.name)
         func pick(_ alias: String) -> String {
           keyNames.isEmpty
@@ -54,22 +60,42 @@ extension SQLBuilder {
         items.append(try change(a, b, type, to: plan.changeType) + " AS " + quote(plan.columnNames[3]))
         items.append(relativeChange(a, b, type) + " AS " + quote(plan.columnNames[4]))
         items.append("\(i) AS \(quote("__funnel_metric"))")
-        let on = keyNames.map { "%.\(quote($0)) IS NOT DISTINCT FROM k.\(quote($0))" }.joined(separator: " AND ")
-        func joined(_ r: SQLRelation, _ alias: String) -> String {
-          keyNames.isEmpty
-            ? "CROSS JOIN \(quote(r.name)) AS \(alias)"
-            : "LEFT JOIN (SELECT *, 1 AS \(quote("__present")) FROM \(quote(r.name))) AS \(alias) ON "
-              + on.replacingOccurrences(of: "%.", with: "\(alias).")
+        var sampleJoins = ""
+        if plan.isTested {
+          let test = plan.tests[i]
+          var kind = 0
+          var sample = [String](repeating: cast("NULL", .double), count: 6)
+          if let stats = test.stats {
+            kind = test.kind == .proportion ? 1 : 2
+            let sa = try aggregate(sideA, stats), sb = try aggregate(sideB, stats)
+            for j in stats.outputs.indices {
+              let column = quote(stats.outputs[j].name)
+              sample[j] = "COALESCE(\(cast("sa.\(column)", .double)), \(double(0.0)))"
+              sample[3 + j] = "COALESCE(\(cast("sb.\(column)", .double)), \(double(0.0)))"
+            }
+            sampleJoins = "\n" + joined(sa, "sa") + "\n" + joined(sb, "sb")
+          }
+          items.append("\(kind) AS \(quote("__kind"))")
+          for (j, x) in sample.enumerated() { items.append("\(x) AS \(quote(SignificanceSQL.sampleNames[j]))") }
         }
         let select: String = "SELECT " + items.joined(separator: ", ")
         let fromKeys: String = "\nFROM \(quote(keys.name)) AS k\n"
         let r = perMetric[i]
         let sides: String = joined(r.a, "a") + "\n" + joined(r.b, "b")
-        selects.append(select + fromKeys + sides + "\nCROSS JOIN \(quote(r.whole.name)) AS w")
+        selects.append(select + fromKeys + sides + "\nCROSS JOIN \(quote(r.whole.name)) AS w" + sampleJoins)
       }
       let types = plan.keys.map(\.expr.type) + [.string, plan.valueType, plan.valueType, plan.changeType, .double]
-      var out = add(
-        "compare", selects.joined(separator: "\nUNION ALL\n"), columns: keyNames + plan.columnNames, types: types)
+      let union = selects.joined(separator: "\nUNION ALL\n")
+      var out: SQLRelation
+      if plan.isTested {
+        let raw = add("compare", union, columns: keyNames + plan.columnNames.prefix(5), types: types)
+        let shown = (keyNames + plan.columnNames.prefix(5)).map(quote)
+        out = SignificanceSQL(b: self).tests(
+          over: raw, shown: shown, names: plan.columnNames.suffix(CompareTest.columns.count).map(quote),
+          columns: keyNames + plan.columnNames, types: types + CompareTest.columns.map(\.type))
+      } else {
+        out = add("compare", union, columns: keyNames + plan.columnNames, types: types)
+      }
       out.order =
         plan.keys.map { orderTerm(quote($0.name), $0.expr.type, descending: false) } + [quote("__funnel_metric")]
       out.hidden = ["__funnel_metric"]

@@ -119,10 +119,11 @@ struct MetricFactsSQL {
     if needs.costs { addCosts(&f, context) }
     if needs.response { try addResponse(&f, context) }
     if let model = needs.credit { try addCredit(&f, model: model, context) }
-    guard
-      let value = MetricFormulaSQL.value(
-        definition.name, facts: f, stages: stages, margin: call.margin, quota: call.quota, b)
-    else {
+    let formula =
+      call.part == .value
+      ? MetricFormulaSQL.value(definition.name, facts: f, stages: stages, margin: call.margin, quota: call.quota, b)
+      : MetricFormulaSQL.part(call.part, of: definition.name, facts: f, stages: stages)
+    guard let value = formula else {
       throw SQLCompileError(
         "the metric `\(call.name)` has no \(dialect) SQL form here yet", stage: nil, hint: "run it with .engine memory")
     }

@@ -40,6 +40,24 @@ extension DotCommand {
       session.emit("forecast PERIOD-EXPR [by KEY, ...]\n" + wrap("  rules:     ", rules, width))
       return
     }
+    if word == "compare" {
+      let width = session.resultsAtTerminal ? TerminalInfo.size(environment: session.environment).columns : nil
+      session.emit("compare EXPR A vs B on AGGREGATE, ... [by KEY, ...]\n")
+      for paragraph in Significance.summary.components(separatedBy: "\n\n") {
+        let lines = paragraph.split(separator: "\n").map(String.init)
+        // A list item starts a new line; its continuation lines join it.
+        var items = [String]()
+        for line in lines {
+          if line.hasPrefix("- ") || items.isEmpty {
+            items.append(line)
+          } else {
+            items[items.count - 1] += " " + line.drop { $0 == " " }
+          }
+        }
+        for item in items { session.emit(wrap("  ", item.replacingOccurrences(of: "`", with: ""), width)) }
+      }
+      return
+    }
     if word == "pacing" {
       let width = session.resultsAtTerminal ? TerminalInfo.size(environment: session.environment).columns : nil
       let rules = PacingVerb.summary.split(separator: "\n").joined(separator: " ")
