@@ -46,7 +46,9 @@ extension PipelineBinder {
 
   func bindStageDurations(by: [NamedExpr], _ node: PlanNode, _ scope: Scope, span: Span) throws -> (PlanNode, Scope) {
     let keys = try boundKeys(by, scope, clause: "stage_durations")
-    var text = "days in each deal stage from stage_changes"
+    var text =
+      StageDurationsVerb.overLeads(columns: scope.names)
+      ? "days in each lead stage from the stage dates" : "days in each deal stage from stage_changes"
     if !keys.isEmpty { text += " by " + keys.map(\.name).joined(separator: ", ") }
     let plan = VocabularyPlan.stageDurations(keys: keys, reads: verbReads(), text: text)
     return try finish(node, plan, scope, span: span)

@@ -122,10 +122,15 @@ package enum VerbSchema {
   }
 
   /// `stage_durations`: the keys, then stage, entered, exited, mean_days,
-  /// median_days, open, open_median_age_days.
+  /// median_days, open, open_median_age_days (over deals or over leads).
   package static func stageDurations(input: Scope, keys: [OutputColumn], reads: VerbReads) throws -> Columns {
     let changes = reads.datasets["stage_changes"]
     if let p = StageDurationsVerb.check(columns: input.names, changes: changes?.names) { throw p }
+    if StageDurationsVerb.overLeads(columns: input.names) {
+      let types = StageDurationsVerb.leadDateColumns.compactMap { type(of: $0, in: input) }
+      if let p = StageDurationsVerb.checkLeadTypes(types) { throw p }
+      return keys.map { ($0.name, $0.expr.type, $0.expr.hint) } + StageDurationsVerb.columns
+    }
     guard let changes, let deal = type(of: "deal_id", in: input) else {
       throw MetricProblem.internalError("stage_durations inputs checked but missing")
     }

@@ -9,7 +9,8 @@ package enum VocabularyPlan {
   case attribute(model: AttributionModel, basis: AttributionBasis, keys: [String], reads: VerbReads, text: String)
   /// Computed when run, from the session's campaigns, leads and deals.
   case scorecard(keys: [String], credit: AttributionModel?, reads: VerbReads, text: String)
-  /// Reads `stage_changes` by name, matched to the flowing deals by deal_id.
+  /// Over deals, reads `stage_changes` by name, matched to the flowing deals
+  /// by deal_id; over leads, their stage dates.
   case stageDurations(keys: [OutputColumn], reads: VerbReads, text: String)
   /// Reads `quotas` by name; the rows' period, kind, amount and probability are bound expressions.
   case forecast(ForecastPlan, reads: VerbReads, text: String)

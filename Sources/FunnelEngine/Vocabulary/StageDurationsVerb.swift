@@ -1,7 +1,8 @@
 import FunnelData
 
 /// `deals | stage_durations [by keys]`: how long deals stay in each pipeline
-/// stage, read from the `stage_changes` history of the flowing deals (see `summary`).
+/// stage, read from the `stage_changes` history of the flowing deals (see
+/// `summary`); over leads, from their stage dates (`LeadStageDurations`).
 ///
 /// For two deals, one that entered qualification on 03-01 and proposal on
 /// 03-11, one that entered qualification on 03-05 and is still there on
@@ -34,6 +35,24 @@ public enum StageDurationsVerb {
     visits rather than deals (a deal that moves back counts twice in a stage),
     whole days between change dates, and today (FUNNEL_TODAY in tests) as the
     end of an open visit.
+
+    `leads | stage_durations [by <keys>]` (rows without a deal_id, or with an
+    mql_at) reads each flowing lead's own dates instead, by the same rules:
+    `created_at` is a change to lead, `mql_at` to mql, `sql_at` to sql,
+    `opportunity_at` to opportunity, `won_at` to won and `lost_at` to lost; a
+    null date is no change, and a timestamp counts by its day. A lead's changes
+    are taken in order of day, then of that rank (lead, mql, sql, opportunity,
+    won, lost), and each starts a visit that lasts until the next. The rows are
+    the four stages lead, mql, sql and opportunity, with the same columns: a
+    visit is exited when a later change follows it (a later stage date, won_at
+    or lost_at), its days are the whole days from its date to that change's,
+    and it is open when nothing follows (the lead is still there: no later stage
+    date, not won, not lost). Won and lost end a lead's path and get no row. A
+    skipped stage is not visited: a lead with an sql_at and no mql_at stays in
+    lead from created_at to sql_at, and counts in no mql row. Steps on one day
+    make visits of 0 days. Dates out of lifecycle order are taken by day, as a
+    deal's changes are. The leads' `stage` column is not read: a lead marked
+    lost with no lost_at is still open in its last dated stage.
     """
 
   /// The stages that get a row, in order.
@@ -49,13 +68,10 @@ public enum StageDurationsVerb {
     ("median_days", .double, .plain), ("open", .int, .plain), ("open_median_age_days", .double, .plain),
   ]
 
-  /// nil when deals with `columns` and a stage history with `changes` can run.
+  /// nil when rows with `columns` (deals with a stage history with `changes`,
+  /// or leads with their stage dates) can run.
   package static func check(columns: [String], changes: [String]?) -> MetricProblem? {
-    guard columns.contains("deal_id") else {
-      return MetricProblem(
-        message: "stage_durations needs deal_id in the rows to find each deal's stage changes",
-        hints: ["run it over deals: deals | stage_durations by product"])
-    }
+    if LeadStageDurations.applies(columns: columns) { return LeadStageDurations.check(columns: columns) }
     guard let changes else {
       return MetricProblem(
         message: "stage_durations needs the stage_changes dataset (deal_id, stage, changed_at), and none is loaded",
@@ -83,10 +99,24 @@ public enum StageDurationsVerb {
     return nil
   }
 
-  /// The table: the keys, then `columns`, four rows per key group.
+  /// True when rows with `columns` are leads, read from their stage dates
+  /// rather than from `stage_changes`.
+  package static func overLeads(columns: [String]) -> Bool { LeadStageDurations.applies(columns: columns) }
+
+  /// The type checks of leads' stage dates (created_at, mql_at, ... lost_at, in that order).
+  package static func checkLeadTypes(_ types: [DataType]) -> MetricProblem? { LeadStageDurations.checkTypes(types) }
+
+  /// The lead stages that get a row, and the date columns of the changes in rank order.
+  package static var leadStages: [String] { LeadStageDurations.stages }
+  package static var leadDateColumns: [String] { LeadStageDurations.dateColumns }
+
+  /// The table: the keys, then `columns`, four rows per key group (deals, or leads by `overLeads`).
   public static func run(
     deals: Table, keys: [(name: String, column: Column)], changes: Table?, today: Int32
   ) throws -> Table {
+    if LeadStageDurations.applies(columns: deals.names) {
+      return try LeadStageDurations.run(leads: deals, keys: keys, today: today)
+    }
     if let p = check(columns: deals.names, changes: changes?.names) { throw p }
     guard let changes, let dealColumn = deals.column("deal_id"), let changeDeal = changes.column("deal_id"),
       let stageColumn = changes.column("stage"), let changedAt = changes.column("changed_at")
@@ -108,44 +138,15 @@ public enum StageDurationsVerb {
     try Interruption.check()
 
     let groups = try Grouping.byKeyOrder(keys.map(\.column), rows: deals.rowCount)
-    let g4 = groups.groupCount * stages.count
-    var entered = [Int64](repeating: 0, count: g4), exited = entered, open = entered
-    var sums = [Double](repeating: 0, count: g4)
-    var durations = GroupedMedian(groupCount: g4), ages = GroupedMedian(groupCount: g4)
+    var tally = StageVisitTally(groups: groups, stages: stages, today: today)
     for r in 0..<deals.rowCount {
       guard let mine = visits.byDeal[dealIds[r]] else { continue }
-      let base = Int(groups.groupOfRow[r]) * stages.count
-      for v in mine {
-        let s = Int(visits.stage[v])
-        guard s >= 0 else { continue }
-        entered[base + s] += 1
-        let next = visits.next[v]
-        if next == Column.nullDay {
-          open[base + s] += 1
-          ages.add(Int64(today) - Int64(visits.day[v]), group: base + s)
-        } else {
-          exited[base + s] += 1
-          let d = Int64(next) - Int64(visits.day[v])
-          sums[base + s] += Double(d)
-          durations.add(d, group: base + s)
-        }
+      for v in mine where visits.stage[v] >= 0 {
+        tally.add(row: r, stage: Int(visits.stage[v]), day: visits.day[v], next: visits.next[v])
       }
     }
     try Interruption.check()
-    let medians = durations.medians(), ageMedians = ages.medians()
-    let keyColumns = groups.keyColumns(keys.map(\.column))
-    let repeated = (0..<g4).map { Int32($0 / stages.count) }
-    var columns = keyColumns.map { $0.gather(repeated) }
-    let stageCodes = (0..<g4).map { Int32($0 % stages.count) }
-    columns.append(Column(.string(codes: stageCodes, dictionary: StringDictionary(stages))))
-    columns.append(Column(.int(entered)))
-    columns.append(Column(.int(exited)))
-    let means = (0..<g4).map { exited[$0] > 0 ? sums[$0] / Double(exited[$0]) : nil }
-    columns.append(MetricEvaluator.column(means, hint: .plain))
-    columns.append(MetricEvaluator.column(medians, hint: .plain))
-    columns.append(Column(.int(open)))
-    columns.append(MetricEvaluator.column(ageMedians, hint: .plain))
-    return Table(names: keys.map(\.name) + Self.columns.map(\.name), columns: columns)
+    return tally.table(keys: keys)
   }
 
   /// The visits of each deal, in order.

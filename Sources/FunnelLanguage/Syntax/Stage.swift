@@ -79,7 +79,7 @@ public enum StageKind: Sendable {
   case attribute(model: Identifier, arguments: [Expr], on: Identifier?, by: [NamedExpr])
   /// `cohort <period-expr> [by <keys>]`; `by months` sets `byMonths` (then `by` is empty).
   case cohort(period: Expr, by: [NamedExpr], byMonths: Bool)
-  /// `stage_durations [by <keys>]`: days in each deal stage, from `stage_changes`.
+  /// `stage_durations [by <keys>]`: days in each deal stage (from `stage_changes`) or lead stage (from its dates).
   case stageDurations(by: [NamedExpr])
   /// `forecast <period-expr> [by <keys>]`: won, commit, weighted and best case against quota.
   case forecast(period: Expr, by: [NamedExpr])

@@ -13,6 +13,9 @@ extension SQLBuilder {
   func stageDurations(_ input: SQLRelation, keys: [OutputColumn], reads: VerbReads, stage text: String)
     throws(SQLCompileError) -> SQLRelation
   {
+    if StageDurationsVerb.overLeads(columns: input.columns) {
+      return try leadStageDurations(input, keys: keys, reads: reads, stage: text)
+    }
     guard let changes = reads.datasets["stage_changes"], let dealId = column("deal_id", in: input),
       let changeDealIndex = changes.names.firstIndex(of: "deal_id"),
       let changedAtIndex = changes.names.firstIndex(of: "changed_at"),
@@ -59,20 +62,12 @@ extension SQLBuilder {
         "\(quote(deals.name)) d\nCROSS JOIN \(quote(stages.name)) s\nLEFT JOIN \(quote(visits.name)) v ON "
         + match + " AND v.\(slot("r")) = s.\(slot("r"))"
     }
-    let gap = daysBetween("v.\(slot("next"))", "v.\(slot("day"))")
-    let age = daysBetween(today, "v.\(slot("day"))")
-    let isOpen = "v.\(slot("r")) IS NOT NULL AND v.\(slot("next")) IS NULL"
     let names = keys.map(\.name) + StageDurationsVerb.columns.map(\.name)
     var select = zip(keySlots, keys).map { "d.\($0) AS \(quote($1.name))" }
-    select += [
-      "s.\(slot("stage")) AS \(quote("stage"))",
-      "COUNT(v.\(slot("r"))) AS \(quote("entered"))",
-      "COUNT(v.\(slot("next"))) AS \(quote("exited"))",
-      double("AVG(CASE WHEN v.\(slot("next")) IS NOT NULL THEN \(gap) END)") + " AS \(quote("mean_days"))",
-      median("CASE WHEN v.\(slot("next")) IS NOT NULL THEN \(gap) END") + " AS \(quote("median_days"))",
-      "COUNT(CASE WHEN \(isOpen) THEN 1 END) AS \(quote("open"))",
-      median("CASE WHEN \(isOpen) THEN \(age) END") + " AS \(quote("open_median_age_days"))",
-    ]
+    select +=
+      [
+        "s.\(slot("stage")) AS \(quote("stage"))"
+      ] + stageDurationCounts(visit: "v.\(slot("r"))", day: "v.\(slot("day"))", next: "v.\(slot("next"))", today: today)
     let group = keySlots.map { "d.\($0)" } + ["s.\(slot("r"))", "s.\(slot("stage"))"]
     let order = zip(keySlots, keys).map { orderKey("d.\($0)", $1.expr.type) } + ["s.\(slot("r"))"]
     let sql =
@@ -80,5 +75,21 @@ extension SQLBuilder {
       + "\nORDER BY " + order.joined(separator: ", ")
     return add(
       "stage_durations", sql, columns: names, types: keys.map(\.expr.type) + StageDurationsVerb.columns.map(\.type))
+  }
+
+  /// entered, exited, mean_days, median_days, open and open_median_age_days
+  /// of the visits in a group: `visit` is not null for a visit, `day` is the
+  /// day it began and `next` the day of the change that ended it (null while open).
+  func stageDurationCounts(visit: String, day: String, next: String, today: String) -> [String] {
+    let gap = daysBetween(next, day), age = daysBetween(today, day)
+    let isOpen = "\(visit) IS NOT NULL AND \(next) IS NULL"
+    return [
+      "COUNT(\(visit)) AS \(quote("entered"))",
+      "COUNT(\(next)) AS \(quote("exited"))",
+      double("AVG(CASE WHEN \(next) IS NOT NULL THEN \(gap) END)") + " AS \(quote("mean_days"))",
+      median("CASE WHEN \(next) IS NOT NULL THEN \(gap) END") + " AS \(quote("median_days"))",
+      "COUNT(CASE WHEN \(isOpen) THEN 1 END) AS \(quote("open"))",
+      median("CASE WHEN \(isOpen) THEN \(age) END") + " AS \(quote("open_median_age_days"))",
+    ]
   }
 }

@@ -67,8 +67,8 @@ struct StageHelp: Sendable {
     StageHelp(
       keyword: "stage_durations", usage: "stage_durations [by KEY, ...]",
       summary:
-        "days deals spend in each open stage, from stage_changes: entered, exited, mean and median days, "
-        + "still open and their median age",
+        "days deals (from stage_changes) or leads (from their stage dates) spend in each open stage: "
+        + "entered, exited, mean and median days, still open and their median age",
       example: "deals | stage_durations by product"),
     StageHelp(
       keyword: "forecast", usage: "forecast PERIOD-EXPR [by KEY, ...]",
