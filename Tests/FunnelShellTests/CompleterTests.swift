@@ -94,7 +94,7 @@ import Testing
     (".mode csv s‸", ["safe"]),
     (".timer o‸", ["off", "on"]),
     (".explain deals | whe‸", ["where"]),
-    (".lesson ‸", ["1", "2", "3", "4", "5", "6", "7", "8", "9"]),
+    (".lesson ‸", ["1", "2", "3", "4", "5", "6", "7", "8", "9", "10"]),
     (".lesson 3 ‸", []),
     (".les‸", [".lesson"]),
     (".glossary smark‸", ["smarketing"]),

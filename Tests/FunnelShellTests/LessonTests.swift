@@ -56,6 +56,7 @@ import Testing
       "Marketing metrics: what the money buys", "Sales metrics: from pipeline to revenue",
       "Attribution: who gets the credit?", "Cohorts and time lag", "Comparing periods and segments honestly",
       "Smarketing: one team, one scorecard", "Forecasting: where the quarter will land",
+      "Is the change real? Reading a comparison's significance",
     ]
     let listed = text.split(separator: "\n").filter { $0.drop { $0 == " " || $0 == "✓" }.first?.isNumber == true }
     #expect(listed.count == titles.count, "\(listed)")

@@ -5,6 +5,7 @@
 public enum Lessons {
   public static let all: [Lesson] = [
     funnel, twoTeams, marketingMetrics, salesMetrics, attribution, cohorts, comparing, smarketing, forecasting,
+    significance,
   ]
 
   /// Lesson `number`, when there is one.

@@ -97,7 +97,8 @@ public enum Completer {
       let keyword = command == "param" && earlier.isEmpty ? ["default"] : []
       return matching(session.catalog.parameters.keys.sorted() + keyword, word)
     case .lesson:
-      return earlier.isEmpty ? matching(Lessons.all.map { String($0.number) }, word) : []
+      // In lesson order: 1, 2, ... 10, not 1, 10, 2.
+      return earlier.isEmpty ? Lessons.all.map { String($0.number) }.filter { $0.hasPrefix(word) } : []
     case .term: return []
     case .value:
       return command == "load" && earlier.count >= 2 ? matching(["with", "map"], word) : []
