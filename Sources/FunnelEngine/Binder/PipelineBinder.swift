@@ -121,14 +121,16 @@ final class PipelineBinder {
     case .chart(let kind, let x, let y):
       var request = try chartRequest(kind: kind, x: x, y: y, scope)
       // Stage durations draw the median days of each stage, not the first number (entered).
-      if x == nil, request.kind == .bar, case .vocabulary(_, .stageDurations(let keys, _, _), _) = node {
+      if x == nil, request.kind == .bar,
+        case .vocabulary(_, .stageDurations(let keys, _, _), _) = Self.belowRowSteps(node)
+      {
         request.value = "median_days"
         if keys.isEmpty { request.label = "stage" }
       }
       // A forecast draws won, commit and best case stacked against quota.
       if kind == nil, x == nil, Self.isForecast(node) { request = ChartRequest(kind: .forecast) }
       // Pacing draws spend against budget, with a mark at the elapsed share.
-      if kind == nil, x == nil, y == nil, case .project(_, let columns, "pacing", _) = node {
+      if kind == nil, x == nil, y == nil, case .project(_, let columns, "pacing", _) = Self.belowRowSteps(node) {
         let keys = columns.map(\.name).dropLast(PacingVerb.columns.count)
         request = ChartRequest(
           kind: .bullet, label: Array(keys) == ["campaign_id", "name"] ? "name" : keys.first,
@@ -192,10 +194,16 @@ final class PipelineBinder {
 
   /// Whether the rows are a forecast's, kept, ordered or cut but not reshaped.
   static func isForecast(_ node: PlanNode) -> Bool {
+    if case .vocabulary(_, .forecast, _) = belowRowSteps(node) { return true }
+    return false
+  }
+
+  /// The step under any `where`, `sort` and `take` at the end of a pipeline:
+  /// they keep its columns, so a chart drawn after them is the step's own.
+  static func belowRowSteps(_ node: PlanNode) -> PlanNode {
     switch node {
-    case .vocabulary(_, .forecast, _): return true
-    case .filter(let n, _, _), .sort(let n, _, _), .limit(let n, _), .topN(let n, _, _, _): return isForecast(n)
-    default: return false
+    case .filter(let n, _, _), .sort(let n, _, _), .limit(let n, _), .topN(let n, _, _, _): return belowRowSteps(n)
+    default: return node
     }
   }
 
