@@ -153,6 +153,7 @@ public enum MetricRegistry {
     out += "\n## Cohorts\n\n" + CohortVerb.summary + "\n"
     out += "\n## Stage durations\n\n" + StageDurationsVerb.summary + "\n"
     out += "\n## Days in stage\n\n" + DaysInStage.summary + "\n"
+    out += "\n## Deal age and slipped deals\n\n" + DealAge.summary + "\n"
     out += "\n## Forecast\n\n" + ForecastVerb.summary + "\n"
     out += "\n## Budget pacing\n\n" + PacingVerb.summary + "\n"
     out += "\n## Significance in compare\n\n" + Significance.summary + "\n"
