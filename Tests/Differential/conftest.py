@@ -40,7 +40,9 @@ def funnel(args, statements, check=True):
     reader = list(csv.reader(io.StringIO(run.stdout)))
     if not reader:
         return [], []
-    return reader[0], reader[1:]
+    # A one-column row whose value is null is an empty line, which csv reads as [].
+    rows = [r if r or len(reader[0]) != 1 else [""] for r in reader[1:]]
+    return reader[0], rows
 
 
 _demo_cache = {}

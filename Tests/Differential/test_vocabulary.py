@@ -21,7 +21,8 @@ def registry():
     for name, args, body in re.findall(r"^## (\w+)\((.*?)\)\n(.*?)(?=^## |\Z)", text, re.S | re.M):
         datasets = re.search(r"\*\*Datasets:\*\* ([\w, ]+)", body).group(1).split(", ")
         sql = re.search(r"```sql\n(.*?)```", body, re.S).group(1)
-        call_args = '"mql", "sql"' if args else ""
+        # conversion("a", "b") is shown with stages; the quota metrics' SQL uses a quota of 120000.
+        call_args = "120000" if args == "quota" else ('"mql", "sql"' if args else "")
         out.append((name, datasets[0], f"{name}({call_args})", sql))
     return out
 
