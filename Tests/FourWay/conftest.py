@@ -66,7 +66,8 @@ def refused(stderr):
 
 
 def rows(text):
-    return list(csv.reader(io.StringIO(text)))
+    # A one-column row whose value is null is an empty line, which csv reads as []: it is one empty value.
+    return [r if r else [""] for r in csv.reader(io.StringIO(text))]
 
 
 def number(text):
