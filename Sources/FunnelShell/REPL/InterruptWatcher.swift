@@ -36,12 +36,17 @@ final class InterruptWatcher: Sendable {
 
   /// Between `begin` and `end` a Ctrl-C cancels the running statement.
   func beginStatement() {
+    // Numbered, so a Ctrl-C the watcher reads late (a loaded machine) cancels
+    // only the statement that was running when it was pressed, never a later one.
+    let number = statementsBegun.wrappingAdd(1, ordering: .sequentiallyConsistent).newValue
+    runningStatement.store(number == 0 ? 1 : number, ordering: .sequentiallyConsistent)
     running.store(true, ordering: .sequentiallyConsistent)
     interruptFlag.store(false, ordering: .sequentiallyConsistent)
   }
 
   func endStatement() {
     running.store(false, ordering: .sequentiallyConsistent)
+    runningStatement.store(0, ordering: .sequentiallyConsistent)
     interruptFlag.store(false, ordering: .sequentiallyConsistent)
   }
 
@@ -68,7 +73,12 @@ final class InterruptWatcher: Sendable {
       let n = read(readEnd, &byte, 1)
       if n < 0 && errno == EINTR { continue }
       if n <= 0 { return }
-      if running.load(ordering: .sequentiallyConsistent) { cancellation.cancel() }
+      let pressedDuring = signalledStatement.exchange(0, ordering: .sequentiallyConsistent)
+      if running.load(ordering: .sequentiallyConsistent), pressedDuring != 0,
+        pressedDuring == runningStatement.load(ordering: .sequentiallyConsistent)
+      {
+        cancellation.cancel()
+      }
     }
   }
 
@@ -83,10 +93,14 @@ final class InterruptWatcher: Sendable {
     // The globals are made now: a handler must not be the first to touch one.
     _ = interruptFlag.load(ordering: .relaxed)
     _ = resizeFlag.load(ordering: .relaxed)
+    _ = runningStatement.load(ordering: .relaxed)
+    _ = signalledStatement.load(ordering: .relaxed)
 
     var action = sigaction()
     action.__sigaction_handler.sa_handler = { _ in
       interruptFlag.store(true, ordering: .sequentiallyConsistent)
+      signalledStatement.store(
+        runningStatement.load(ordering: .sequentiallyConsistent), ordering: .sequentiallyConsistent)
       let writeEnd = pipeWrite.load(ordering: .sequentiallyConsistent)
       if writeEnd >= 0 {
         var byte: UInt8 = 1
@@ -112,3 +126,8 @@ private let interruptFlag = Atomic<Bool>(false)
 private let resizeFlag = Atomic<Bool>(false)
 private let pipeRead = Atomic<Int32>(-1)
 private let pipeWrite = Atomic<Int32>(-1)
+/// The number of the statement running now (0 at the prompt), and the one
+/// that was running when Ctrl-C was last pressed.
+private let runningStatement = Atomic<Int>(0)
+private let signalledStatement = Atomic<Int>(0)
+private let statementsBegun = Atomic<Int>(0)
