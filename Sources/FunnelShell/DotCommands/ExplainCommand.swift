@@ -22,22 +22,10 @@ extension DotCommand {
       session.emit(describeLeadVelocity(width: width))
       return
     }
-    if word == "stage_durations" {
+    if let (usage, summary) = Self.explainedRules[word] {
       let width = session.resultsAtTerminal ? TerminalInfo.size(environment: session.environment).columns : nil
-      let rules = StageDurationsVerb.summary.split(separator: "\n").joined(separator: " ")
-      session.emit("stage_durations [by KEY, ...]\n" + wrap("  rules:     ", rules, width))
-      return
-    }
-    if word == DaysInStage.name {
-      let width = session.resultsAtTerminal ? TerminalInfo.size(environment: session.environment).columns : nil
-      let rules = DaysInStage.summary.split(separator: "\n").joined(separator: " ")
-      session.emit("days_in_stage()\n" + wrap("  rules:     ", rules, width))
-      return
-    }
-    if word == "forecast" {
-      let width = session.resultsAtTerminal ? TerminalInfo.size(environment: session.environment).columns : nil
-      let rules = ForecastVerb.summary.split(separator: "\n").joined(separator: " ")
-      session.emit("forecast PERIOD-EXPR [by KEY, ...]\n" + wrap("  rules:     ", rules, width))
+      let rules = summary.split(separator: "\n").joined(separator: " ")
+      session.emit(usage + "\n" + wrap("  rules:     ", rules, width))
       return
     }
     if word == "compare" {
@@ -56,12 +44,6 @@ extension DotCommand {
         }
         for item in items { session.emit(wrap("  ", item.replacingOccurrences(of: "`", with: ""), width)) }
       }
-      return
-    }
-    if word == "pacing" {
-      let width = session.resultsAtTerminal ? TerminalInfo.size(environment: session.environment).columns : nil
-      let rules = PacingVerb.summary.split(separator: "\n").joined(separator: " ")
-      session.emit("pacing [by KEY, ...]\n" + wrap("  rules:     ", rules, width))
       return
     }
     if let user = session.catalog.userMetrics[word] {
@@ -157,4 +139,14 @@ extension Session {
       return "not computable on the loaded data: " + ExerciseCheck.describe(error)
     }
   }
+}
+
+extension DotCommand {
+  /// The verbs and functions whose `.explain` is their usage and their rules in words.
+  static let explainedRules: [String: (usage: String, summary: String)] = [
+    "stage_durations": ("stage_durations [by KEY, ...]", StageDurationsVerb.summary),
+    DaysInStage.name: ("days_in_stage()", DaysInStage.summary),
+    "forecast": ("forecast PERIOD-EXPR [by KEY, ...]", ForecastVerb.summary),
+    "pacing": ("pacing [by KEY, ...]", PacingVerb.summary),
+  ]
 }
