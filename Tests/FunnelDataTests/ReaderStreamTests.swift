@@ -79,12 +79,14 @@ struct ReaderStreamTests {
   @Test func cancellationStopsAStream() throws {
     let path = try fifo("cancel.csv")
     let done = Cancellation()
-    endlessWriter(path, until: done)
     defer { done.cancel() }
     var options = ReadOptions()
     let cancellation = Cancellation()
     options.cancellation = cancellation
-    DispatchQueue.global().asyncAfter(deadline: .now() + 0.3) { cancellation.cancel() }
+    // The writer presses "Ctrl-C" once it has written about 5 MB, so the
+    // reader is mid-stream whatever the machine's load; a timer could fire
+    // only after the reader had taken in gigabytes.
+    endlessWriter(path, until: done, cancelling: cancellation, afterBlocks: 64)
     #expect(throws: Cancelled.self) { _ = try TableReader.read(path: path, options: options) }
   }
 
@@ -204,7 +206,9 @@ struct ReaderStreamTests {
   }
 
   /// Writes rows to the pipe until `done` or the reader goes away.
-  func endlessWriter(_ path: String, until done: Cancellation) {
+  func endlessWriter(
+    _ path: String, until done: Cancellation, cancelling other: Cancellation? = nil, afterBlocks: Int = 0
+  ) {
     Thread {
       let fd = open(path, O_WRONLY)
       guard fd >= 0 else { return }
@@ -213,8 +217,11 @@ struct ReaderStreamTests {
       let block = Array([[UInt8]](repeating: line, count: 4096).joined())
       let header = Array("a,b,c\n".utf8)
       guard write(fd, header, header.count) > 0 else { return }
+      var blocks = 0
       while !done.isCancelled {
         if block.withUnsafeBytes({ write(fd, $0.baseAddress, $0.count) }) < 0 { return }
+        blocks += 1
+        if blocks == afterBlocks { other?.cancel() }
       }
     }.start()
   }
