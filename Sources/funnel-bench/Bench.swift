@@ -55,6 +55,8 @@ enum Bench {
     catalog.today = CivilDate(year: 2026, month: 7, day: 1).daysSinceEpoch
 
     if only == nil { try csvRoundTrip(demo.touches) }
+    if only == nil || only == "value check" { try valueCheck(catalog, runs: runs) }
+    if only == "value check" { return }
     print()
     print(column("case", 30) + column("median ms", 12) + "peak MiB")
     for (name, text) in cases where only.map({ name.contains($0) }) ?? true {
@@ -76,6 +78,63 @@ enum Bench {
         _ = try Engine.run(prepared, in: catalog, cancellation: Cancellation())
       }
       print(column(name, 30) + column(format(times[times.count / 2]), 12) + format(Double(rise) / 1_048_576))
+    }
+  }
+
+  /// What the check for a text that never occurs (`NeverOccurs`) adds to a
+  /// filter: the check alone against the whole statement, medians of `runs`.
+  /// The check is a dictionary lookup per literal, whatever the row count;
+  /// the nearest value is searched only when the text is missing.
+  static func valueCheck(_ catalog: Catalog, runs: Int) throws {
+    let checks: [(name: String, statement: String)] = [
+      ("== found", #"leads | where channel == "email" | count"#),
+      ("== misspelt", #"leads | where channel == "emial" | count"#),
+      ("in, 3 values", #"touches | where kind in ("demo", "sales_call", "sales_emial") | count"#),
+      ("== on owner", #"leads | where owner == "nobody" | count"#),
+    ]
+    print()
+    print(column("value check", 30) + column("statement ms", 14) + column("check ms", 12) + "share")
+    for (name, text) in checks {
+      let (statements, _) = Parser.parse(SourceText(text: text))
+      guard let statement = statements.first else { continue }
+      let prepared = try Engine.prepare(statement, in: catalog)
+      guard case .pipeline(let root, _) = prepared.plan.physical, let (dataset, predicate) = filterOverScan(root),
+        let table = catalog.dataset(dataset)
+      else {
+        print("\(name): no filter over a dataset in its plan")
+        continue
+      }
+      var whole: [Double] = [], check: [Double] = []
+      for run in 0...runs {
+        var t = DispatchTime.now()
+        _ = try Engine.run(prepared, in: catalog, cancellation: Cancellation())
+        if run > 0 { whole.append(milliseconds(since: t)) }
+        t = DispatchTime.now()
+        _ = NeverOccurs.check(predicate, in: table)
+        if run > 0 { check.append(milliseconds(since: t)) }
+      }
+      whole.sort()
+      check.sort()
+      let (w, c) = (whole[whole.count / 2], check[check.count / 2])
+      print(
+        column(name, 30) + column(format(w), 14) + column(String(format: "%.4f", c), 12)
+          + String(format: "%.3f%%", 100 * c / w))
+    }
+  }
+
+  /// The first filter whose input is a dataset (under any `prune`), and that dataset.
+  static func filterOverScan(_ node: PlanNode) -> (String, BoundExpr)? {
+    switch node {
+    case .filter(let input, let predicate, _):
+      var under = input
+      while case .prune(let inner, _, _) = under { under = inner }
+      if case .scan(let name, _) = under { return (name, predicate) }
+      return filterOverScan(input)
+    case .prune(let input, _, _), .project(let input, _, _, _), .aggregate(let input, _), .sort(let input, _, _),
+      .limit(let input, _), .topN(let input, _, _, _), .chart(let input, _):
+      return filterOverScan(input)
+    default:
+      return nil
     }
   }
 

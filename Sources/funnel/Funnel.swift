@@ -100,6 +100,11 @@ struct Funnel: ParsableCommand {
   @Flag(name: .customLong("no-init"), help: "Do not run ~/.funnelrc (or $FUNNEL_RC) at the interactive prompt.")
   var noInit = false
 
+  @Flag(
+    name: .customLong("no-progress"),
+    help: "No progress bar on the terminal for loads, the demo data and statements that take over a second.")
+  var noProgress = false
+
   @Flag(help: "In csv and tsv output, put ' before text starting with = + - @ (no formulas in spreadsheets).")
   var safeCSV = false
 
@@ -182,6 +187,7 @@ struct Funnel: ParsableCommand {
     options.sqlDialect = sql
     options.initFile = initFile
     options.noInit = noInit
+    options.noProgress = noProgress
     for item in param {
       let (name, value) = try pair(item, flag: "--param")
       options.parameters.append((name, value))

@@ -30,9 +30,16 @@ final class PseudoTerminal {
   let home: String
 
   /// Starts the binary with `arguments` in a fresh temporary HOME (history
-  /// there too), holding `homeFiles` (name → text) before it starts.
-  init(arguments: [String] = [], extraEnvironment: [String: String] = [:], homeFiles: [String: String] = [:]) throws {
+  /// there too), holding `homeFiles` (name → text) before it starts. Without
+  /// `progress` it runs with `--no-progress`: on a loaded machine any
+  /// statement may pass a second, and the bar it then draws would come
+  /// between a test's expected lines.
+  init(
+    arguments: [String] = [], extraEnvironment: [String: String] = [:], homeFiles: [String: String] = [:],
+    progress: Bool = false
+  ) throws {
     guard let binary = PseudoTerminal.binary else { throw PseudoTerminalError(message: "no funnel binary") }
+    let arguments = progress ? arguments : ["--no-progress"] + arguments
     home = NSTemporaryDirectory() + "funnel-pty-\(getpid())-\(UUID().uuidString.prefix(8))"
     try FileManager.default.createDirectory(atPath: home, withIntermediateDirectories: true)
     for (name, text) in homeFiles { try text.write(toFile: home + "/" + name, atomically: true, encoding: .utf8) }

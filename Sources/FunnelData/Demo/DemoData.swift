@@ -47,8 +47,11 @@ public enum DemoData {
   /// As `generate(leads:seed:)`, stopping with `Cancelled` soon after
   /// `cancellation` is set (between steps, and every few thousand leads,
   /// touches and deals).
-  public static func generate(leads: Int, seed: UInt64, cancellation: Cancellation) throws -> DemoDatasets {
-    let demo = make(leads: leads, seed: seed, cancellation: cancellation)
+  /// `progress`, when given, counts the generator's steps as they finish.
+  public static func generate(
+    leads: Int, seed: UInt64, cancellation: Cancellation, progress: ProgressMeter? = nil
+  ) throws -> DemoDatasets {
+    let demo = make(leads: leads, seed: seed, cancellation: cancellation, progress: progress)
     // A step stopped early leaves short arrays; they are never returned.
     try cancellation.check()
     guard let demo else { throw Cancelled() }
@@ -63,9 +66,18 @@ public enum DemoData {
   }
 
   /// The datasets, or nil when `cancellation` was set before they were done.
-  private static func make(leads: Int, seed: UInt64, cancellation: Cancellation?) -> DemoDatasets? {
+  private static func make(
+    leads: Int, seed: UInt64, cancellation: Cancellation?, progress: ProgressMeter? = nil
+  ) -> DemoDatasets? {
     let leadCount = max(0, leads)
     var stopped: Bool { cancellation?.isCancelled ?? false }
+    // The steps the progress bar counts; the next one's name is shown while it runs.
+    let steps = ["campaigns", "leads", "touches", "deals", "stage history and forecast", "tables"]
+    progress?.start("making the demo data: campaigns", total: steps.count, unit: .steps)
+    func finished(_ step: Int) {
+      progress?.set(done: step)
+      if step < steps.count { progress?.relabel("making the demo data: " + steps[step]) }
+    }
     var rng = DemoRandom(seed: seed, stream: Stream.calendar.rawValue)
     let calendar = DemoCalendar(rng: &rng)
 
@@ -75,11 +87,13 @@ public enum DemoData {
     if stopped { return nil }
     let active = DemoActiveCampaigns(plan: plan, cancellation: cancellation)
     if stopped { return nil }
+    finished(1)
 
     rng = DemoRandom(seed: seed, stream: Stream.leads.rawValue)
     let leadRows = DemoLeads(
       count: leadCount, calendar: calendar, plan: plan, active: active, rng: &rng, cancellation: cancellation)
     if stopped { return nil }
+    finished(2)
 
     rng = DemoRandom(seed: seed, stream: Stream.touches.rawValue)
     var anonymous = DemoRandom(seed: seed, stream: Stream.anonymousTouches.rawValue)
@@ -88,10 +102,12 @@ public enum DemoData {
       leads: leadRows, plan: plan, active: active, rng: &rng, anonymous: &anonymous, responses: &responses,
       cancellation: cancellation)
     if stopped { return nil }
+    finished(3)
 
     rng = DemoRandom(seed: seed, stream: Stream.deals.rawValue)
     let deals = DemoDeals(leads: leadRows, rng: &rng, cancellation: cancellation)
     if stopped { return nil }
+    finished(4)
 
     rng = DemoRandom(seed: seed, stream: Stream.dealTerms.rawValue)
     let terms = DemoDealTerms(deals: deals, leads: leadRows, rng: &rng)
@@ -105,6 +121,7 @@ public enum DemoData {
     rng = DemoRandom(seed: seed, stream: Stream.quotas.rawValue)
     let quotas = DemoQuotas(deals: deals, leads: leadRows, rng: &rng)
     if stopped { return nil }
+    finished(5)
 
     rng = DemoRandom(seed: seed, stream: Stream.money.rawValue)
     let campaigns = plan.table(leadCounts: leadRows.countsByCampaign(campaigns: plan.count), rng: &rng)
@@ -113,6 +130,7 @@ public enum DemoData {
     if stopped { return nil }
     let touchTable = touches.table()
     if stopped { return nil }
+    finished(6)
     return DemoDatasets(
       campaigns: campaigns, leads: leadTable, touches: touchTable,
       deals: deals.table(leads: leadRows, terms: terms, forecast: forecast), costs: costs.table(),

@@ -19,6 +19,8 @@ final class RawFile {
   private let modified: timespec
   /// Bytes read since open or the last rewind.
   private(set) var consumed = 0
+  /// Told of every read and rewind (see `TextInput.init(path:progress:)`).
+  var meter: ProgressMeter?
 
   init(path: String) throws {
     // O_NONBLOCK would make opening a pipe with no writer yet fail; a plain
@@ -54,6 +56,7 @@ final class RawFile {
       if got < 0, errno == EINTR { continue }
       if got < 0 { throw RawFile.systemError(path) }
       consumed += got
+      meter?.advance(got)
       if let size {
         if consumed > size { throw changed }
         if got == 0 { try checkUnchanged(atEnd: true) }
@@ -70,6 +73,7 @@ final class RawFile {
     try checkUnchanged(atEnd: false)
     guard lseek(fd, 0, SEEK_SET) == 0 else { throw RawFile.systemError(path) }
     consumed = 0
+    meter?.nextPass()
   }
 
   /// The file's size and modification time are those it had at open, and

@@ -21,6 +21,8 @@ public struct ReadOptions: Sendable {
   public var memoryLimit: MemoryLimit? = nil
   /// Set by Ctrl-C; checked between chunks, so a long load stops with `Cancelled`.
   public var cancellation: Cancellation? = nil
+  /// Advanced by the bytes of the file read, for the shell's progress bar.
+  public var progress: ProgressMeter? = nil
 
   public init() {
     separator = nil

@@ -31,7 +31,7 @@ public enum TableReader {
     let format = FileFormat.contentExtension(path)
     let budget = LoadBudget(options, path: path)
     try budget.checkCancelled()
-    let input = try TextInput(path: path)
+    let input = try TextInput(path: path, progress: options.progress)
     let json = ["json", "jsonl", "ndjson"].contains(format)
     if !json, options.types.isEmpty {
       let source: ChunkSource =

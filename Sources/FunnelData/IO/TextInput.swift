@@ -20,9 +20,16 @@ final class TextInput {
   /// How much of a file is looked at to tell text from binary.
   static let sampleSize = 1 << 16
 
-  init(path: String) throws {
+  /// `progress`, when given, starts counting the file's bytes as they are
+  /// read from disk (compressed bytes for a compressed file), out of its size.
+  init(path: String, progress: ProgressMeter? = nil) throws {
     self.path = path
     raw = try RawFile(path: path)
+    if let progress {
+      let name = path.split(separator: "/").last.map(String.init) ?? path
+      progress.start("loading " + name, total: raw.size, unit: .bytes)
+      raw.meter = progress
+    }
     top = raw
     top = try open()
   }

@@ -19,13 +19,18 @@ public enum Engine {
   /// need more than `memoryLimit`) or `Cancelled`. A cancelled or failed
   /// statement changes nothing: `let` binds only a finished result.
   /// `warnings` collects what the statement should be told about while it
-  /// runs (`ValueWarning`).
+  /// runs (`ValueWarning`); `progress`, when given, counts the plan's
+  /// steps as they finish.
   public static func run(
     _ prepared: Prepared, in catalog: Catalog, cancellation: Cancellation, memoryLimit: MemoryLimit = .standard,
-    warnings: WarningLog = WarningLog()
+    warnings: WarningLog = WarningLog(), progress: ProgressMeter? = nil
   ) throws -> Outcome {
+    if let progress, case .pipeline(let node, _) = prepared.plan.physical {
+      progress.start("running", total: node.progressSteps, unit: .steps)
+    }
     let context = ExecutionContext(
-      catalog: catalog, cancellation: cancellation, memoryLimit: memoryLimit, warnings: warnings)
+      catalog: catalog, cancellation: cancellation, memoryLimit: memoryLimit, warnings: warnings,
+      progress: progress)
     let executor = Executor(context: context, tables: prepared.plan.tables)
     return try Interruption.during(cancellation) { try run(prepared.plan.physical, executor) }
   }

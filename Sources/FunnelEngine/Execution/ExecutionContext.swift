@@ -11,6 +11,8 @@ struct ExecutionContext {
   /// Where steps note what the statement should be warned about (a text
   /// that never occurs in the column it is compared with).
   var warnings = WarningLog()
+  /// Counts the plan's steps as they finish, for the shell's progress bar.
+  var progress: ProgressMeter? = nil
 
   /// Throws `MemoryLimitExceeded` when `rows` rows of `bytesPerRow` bytes
   /// would not fit under the limit; `activity` finishes the message

@@ -29,36 +29,41 @@ struct Executor {
     case .prune(let input, let keep, _):
       return try rows(input, needed: keep)
     case .filter(let input, let predicate, _):
-      return try step(try rows(input)) {
+      return try step(try rows(input), "filter") {
         context.warnings.add(NeverOccurs.check(predicate, in: $0.table))
         return try RowOperators.filter($0, predicate, context)
       }
     case .project(let input, let columns, _, _):
-      return try step(try rows(input)) { Batch(try RowOperators.project($0, columns, only: needed, context)) }
+      return try step(try rows(input), "derive") { Batch(try RowOperators.project($0, columns, only: needed, context)) }
     case .aggregate(let input, let plan):
-      return try step(try rows(input)) { Batch(try AggregateOperator.run($0, plan, context)) }
+      return try step(try rows(input), "agg") { Batch(try AggregateOperator.run($0, plan, context)) }
     case .sort(let input, let keys, _):
-      return try step(try rows(input)) { try RowOperators.sort($0, keys, context) }
+      return try step(try rows(input), "sort") { try RowOperators.sort($0, keys, context) }
     case .topN(let input, let keys, let count, _):
-      return try step(try rows(input)) {
+      return try step(try rows(input), "sort") {
         RowOperators.limit(try RowOperators.sort($0, keys, limit: count, context), count)
       }
     case .limit(let input, let count):
       return RowOperators.limit(try rows(input), count)
     case .distinct(let input, let columns, let names):
-      return try step(try rows(input)) { Batch(try RowOperators.distinct($0, columns, names: names, context)) }
+      return try step(try rows(input), "distinct") {
+        Batch(try RowOperators.distinct($0, columns, names: names, context))
+      }
     case .join(let input, let plan):
-      return try step(try rows(input)) { left in
-        try step(Batch(try run(plan.right))) {
+      return try step(try rows(input), "join") { left in
+        try step(Batch(try run(plan.right)), nil) {
           Batch(try JoinOperator.run(left, $0.table, plan, needed: needed, context))
         }
       }
     case .compare(let input, let plan):
-      return Batch(try CompareOperator.run(try run(input), plan, context))
+      let table = try run(input)
+      return try counted("compare") { Batch(try CompareOperator.run(table, plan, context)) }
     case .window(let input, let plan):
-      return try step(try rows(input)) { Batch(try WindowOperator.run($0, plan, context)) }
+      return try step(try rows(input), "window") { Batch(try WindowOperator.run($0, plan, context)) }
     case .vocabulary(let input, let plan, _):
-      return Batch(try VocabularyOperator.run(try input.map(run), plan, context))
+      let table = try input.map(run)
+      let verb = plan.text.prefix { $0 != " " }
+      return try counted(String(verb)) { Batch(try VocabularyOperator.run(table, plan, context)) }
     case .save(let input, let path, let span):
       let table = try run(input)
       try SaveOperator.write(
@@ -71,10 +76,24 @@ struct Executor {
 
   /// `body(input)`; afterwards, whether it returned or threw, a big input is
   /// let go of on another thread (see `Discard`), so neither the next step
-  /// nor the prompt after Ctrl-C waits for its memory to be freed.
-  private func step(_ input: Batch, _ body: (Batch) throws -> Batch) throws -> Batch {
+  /// nor the prompt after Ctrl-C waits for its memory to be freed. A named
+  /// step is one of those `PlanNode.progressSteps` counts: the progress
+  /// bar shows it while it runs and counts it when it is done.
+  private func step(_ input: Batch, _ name: String?, _ body: (Batch) throws -> Batch) throws -> Batch {
     defer { if input.table.rowCount >= Self.freedAside { Discard.aside(input) } }
-    return try body(input)
+    guard let name, let progress = context.progress else { return try body(input) }
+    progress.relabel(name + " of " + ExecutionContext.grouped(input.count) + " rows")
+    let output = try body(input)
+    progress.advance(1)
+    return output
+  }
+
+  /// `body()` shown by the progress bar as `name` while it runs, and counted when done.
+  private func counted(_ name: String, _ body: () throws -> Batch) throws -> Batch {
+    context.progress?.relabel(name)
+    let output = try body()
+    context.progress?.advance(1)
+    return output
   }
 
   /// Rows above which an input batch is freed on another thread.

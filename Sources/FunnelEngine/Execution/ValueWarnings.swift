@@ -64,12 +64,12 @@ public final class WarningLog: Sendable {
 /// no row: the check is one hash lookup per text, whatever the row count.
 /// (The dictionary may hold values no selected row has; such a text is not
 /// reported, so a warning is never wrong, only sometimes missing.)
-enum NeverOccurs {
+package enum NeverOccurs {
   /// Dictionaries up to this many values are searched for a near value; a
   /// bigger one (ids, e-mail addresses) still warns, without a suggestion.
   static let searchedForNearest = 50_000
 
-  static func check(_ predicate: BoundExpr, in table: Table) -> [ValueWarning] {
+  package static func check(_ predicate: BoundExpr, in table: Table) -> [ValueWarning] {
     var out: [ValueWarning] = []
     visit(predicate, table, &out)
     return out

@@ -23,7 +23,12 @@ public enum LoadArguments {
 
   /// `NAME PATH [with k=v, ...] [map new = old, ...]`; throws a Diagnostic
   /// placed under the offending word.
+  /// `NAME = PATH` reads as `NAME PATH`, as a `let` is written.
   public static func parse(_ words: [CommandWord], usage: String, at span: Span) throws -> LoadRequest {
+    var words = words
+    if words.count >= 3, !words[0].isPunctuation, words[1].isPunctuation, words[1].text == "=" {
+      words.remove(at: 1)
+    }
     guard words.count >= 2, !words[0].isPunctuation, !words[1].isPunctuation else {
       throw Diagnostic(
         message: ".load needs a name and a path", span: words.first?.span ?? span, hints: ["usage: " + usage])

@@ -21,6 +21,7 @@ public enum Shell {
     let session = Session(terminal: terminal, environment: environment)
     session.format = options.format
     session.safeCSVFlag = options.safeCSV
+    session.progress = !options.noProgress
     session.memoryLimit = options.memoryLimit
     session.dumpStage = options.dump
     for (name, value) in options.parameters { session.catalog.parameters[name] = value }

@@ -59,6 +59,8 @@ public struct ShellOptions {
   public var initFile: String?
   /// `--no-init`: no start-up file.
   public var noInit = false
+  /// `--no-progress`: no progress bar on the terminal.
+  public var noProgress = false
 
   public init() {}
 

@@ -84,10 +84,13 @@ extension Session {
   func read(path: String, options: ReadOptions) throws -> Table {
     var options = options
     options.memoryLimit = memoryLimit
-    return try abandonable(named: "load") { [options] stop in
-      var options = options
-      options.cancellation = stop
-      return try TableReader.read(path: path, options: options)
+    return try withProgress { meter in
+      try abandonable(named: "load") { [options] stop in
+        var options = options
+        options.cancellation = stop
+        options.progress = meter
+        return try TableReader.read(path: path, options: options)
+      }
     }
   }
 }

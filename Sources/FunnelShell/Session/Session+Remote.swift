@@ -160,7 +160,11 @@ extension Session {
   /// errors become diagnostics on the statement.
   private func onServer(_ engine: RemoteEngine, _ statement: Statement, _ body: () throws -> Void) throws {
     do {
-      try cancellation.forwarding(to: { engine.cancel() }, body)
+      try withProgress { meter in
+        // The server does the work: the bar can show only the time it takes.
+        meter?.start("running on " + engine.dialect.rawValue, total: nil, unit: .steps)
+        try cancellation.forwarding(to: { engine.cancel() }, body)
+      }
     } catch let error as RemoteError {
       if error.kind == .cancelled { throw Cancelled() }
       var d = Diagnostic(message: "\(engine.dialect.rawValue): " + error.message, span: statement.span)

@@ -78,8 +78,11 @@ extension Session {
     do {
       let prepared = try Engine.prepare(statement, in: catalog)
       let warnings = WarningLog()
-      let outcome = try Engine.run(
-        prepared, in: catalog, cancellation: cancellation, memoryLimit: memoryLimit, warnings: warnings)
+      let outcome = try withProgress { meter in
+        try Engine.run(
+          prepared, in: catalog, cancellation: cancellation, memoryLimit: memoryLimit, warnings: warnings,
+          progress: meter)
+      }
       if let path = Self.savedPath(statement), case .table(let table, _) = outcome {
         // A pipeline that ends by saving has put its rows in the file; printing
         // them all again (three million touches) would bury the prompt.

@@ -39,6 +39,10 @@ public final class Session {
   public var memoryLimit: MemoryLimit = .standard
   /// `.timer on`: wall time of each statement on stderr.
   public var timer = false
+  /// `.progress off` / `--no-progress` turn it off: a progress bar on stderr
+  /// for a load, demo build or statement that runs past a second, drawn only
+  /// when stderr is a terminal (see `withProgress`).
+  public var progress = true
   /// At the prompt: short notes (`big: 1,204 rows, 9 columns`) after quiet statements.
   public var interactive = false
   /// The statements entered at the prompt, oldest first (`.history`).
@@ -105,8 +109,10 @@ public final class Session {
   public func loadDemo(leads: Int = DemoData.defaultLeads, seed: UInt64 = DemoData.defaultSeed) throws {
     try memoryLimit.check(
       DemoData.estimatedBytes(leads: leads), while: "making the demo data (\(Counts.grouped(leads)) leads)")
-    let demo = try abandonable(named: "demo") { stop in
-      try DemoData.generate(leads: leads, seed: seed, cancellation: stop)
+    let demo = try withProgress { meter in
+      try abandonable(named: "demo") { stop in
+        try DemoData.generate(leads: leads, seed: seed, cancellation: stop, progress: meter)
+      }
     }
     for (name, table) in demo.all {
       catalog.setDataset(name, table)
