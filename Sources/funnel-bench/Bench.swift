@@ -89,7 +89,7 @@ enum Bench {
     let checks: [(name: String, statement: String)] = [
       ("== found", #"leads | where channel == "email" | count"#),
       ("== misspelt", #"leads | where channel == "emial" | count"#),
-      ("in, 3 values", #"touches | where kind in ("demo", "sales_call", "sales_emial") | count"#),
+      ("in, 3 values", #"touches | where kind in ["demo", "sales_call", "sales_emial"] | count"#),
       ("== on owner", #"leads | where owner == "nobody" | count"#),
     ]
     print()
