@@ -27,7 +27,8 @@ struct DotCommandTests {
     let t = TestSession(demo: false)
     #expect(t.run(".help"))
     let expected = [
-      "help", "tables", "schema", "load", "demo", "mode", "output", "read", "timer", "progress", "memory-limit", "param", "save",
+      "help", "tables", "schema", "load", "demo", "mode", "output", "read", "timer", "progress", "memory-limit",
+      "param", "save",
       "explain", "sql", "engine", "lesson", "next", "hint", "solution", "check", "glossary", "history", "clear", "quit",
       "exit",
     ]

@@ -27,6 +27,22 @@ struct InteractiveShellTests {
     #expect(shell.expect("3\r\n" + Self.prompt), "\(shell.unmatched)")
   }
 
+  /// At the prompt a message's place is its caret, not a line number that
+  /// counts every line typed since the shell started; a statement of
+  /// several lines names the line within it.
+  @Test func promptMessagesNeedNoLineNumbers() throws {
+    let shell = try started()
+    for _ in 0..<3 {
+      shell.send("1 + 1\r")
+      #expect(shell.expect(Self.prompt), "\(shell.unmatched)")
+    }
+    shell.send("deals | agg sum(ammount)\r")
+    #expect(shell.expect("\r\nerror: unknown column 'ammount' in deals\r\n"), "\(shell.unmatched)")
+    #expect(shell.expect(Self.prompt), "\(shell.unmatched)")
+    shell.send("deals |\rwhere stagee == \"x\"\r")
+    #expect(shell.expect("line 2: error: unknown column 'stagee'"), "\(shell.unmatched)")
+  }
+
   @Test func tabCompletesADatasetAStageAndAColumn() throws {
     let shell = try started()
     // libedit writes only what a completion adds to the line.

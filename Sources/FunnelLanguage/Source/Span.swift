@@ -28,8 +28,13 @@ public struct Span: Hashable, Sendable {
 public struct SourceText: Sendable {
   public var name: String?
   public var text: String
-  /// The first line's number (a statement read at the prompt's 3rd line is line 3).
+  /// The first line's number (the statement inside `.explain` on a
+  /// script's line 3 is on line 3).
   public var firstLine: Int
+  /// Typed at the interactive prompt: each statement is numbered from line
+  /// 1, and a position is shown by its caret alone (a line number only when
+  /// the statement has several lines), not as `12:5:`.
+  public var typedAtPrompt = false
 
   public init(name: String? = nil, text: String, firstLine: Int = 1) {
     self.name = name

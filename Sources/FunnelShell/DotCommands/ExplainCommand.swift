@@ -52,7 +52,8 @@ extension DotCommand {
     }
     // Parse the query where it stands, so carets line up with the command's line.
     let pad = String(repeating: " ", count: max(0, invocation.span.column - 1))
-    let inner = SourceText(name: invocation.source.name, text: pad + text, firstLine: invocation.span.line)
+    var inner = SourceText(name: invocation.source.name, text: pad + text, firstLine: invocation.span.line)
+    inner.typedAtPrompt = invocation.source.typedAtPrompt
     let parsed = Parser.parse(inner)
     if !parsed.diagnostics.isEmpty { throw DiagnosticList(parsed.diagnostics) }
     guard parsed.statements.count == 1, let statement = parsed.statements.first else {

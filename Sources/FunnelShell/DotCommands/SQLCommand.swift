@@ -28,7 +28,8 @@ extension DotCommand {
     }
     guard !text.isEmpty else { throw invocation.usageError(".sql needs a query, e.g. .sql postgres deals | funnel") }
     let pad = String(repeating: " ", count: max(0, column - 1))
-    let inner = SourceText(name: invocation.source.name, text: pad + text, firstLine: invocation.span.line)
+    var inner = SourceText(name: invocation.source.name, text: pad + text, firstLine: invocation.span.line)
+    inner.typedAtPrompt = invocation.source.typedAtPrompt
     let parsed = Parser.parse(inner)
     if !parsed.diagnostics.isEmpty { throw DiagnosticList(parsed.diagnostics) }
     guard parsed.statements.count == 1, let statement = parsed.statements.first else {

@@ -19,8 +19,6 @@ final class REPL {
   }
   /// Lines of a statement that is not finished yet.
   private var pending: [String] = []
-  /// Lines numbered across the session, so messages say where a statement began.
-  private var lineNumber = 1
   private var warnedAboutHistory = false
 
   init(session: Session, quiet: Bool) {
@@ -68,8 +66,8 @@ final class REPL {
 
   /// Runs a finished statement with Ctrl-C armed to cancel it.
   private func runStatement(_ text: String) {
-    let source = SourceText(name: nil, text: text, firstLine: lineNumber)
-    lineNumber += text.split(separator: "\n", omittingEmptySubsequences: false).count
+    var source = SourceText(name: nil, text: text)
+    source.typedAtPrompt = true
     interrupts.beginStatement()
     session.run(source)
     interrupts.endStatement()

@@ -17,7 +17,15 @@ public enum DiagnosticRenderer {
   /// The full text of `diagnostic` about `source`, ending with a newline.
   public static func render(_ diagnostic: Diagnostic, in source: SourceText?, color: Bool = false) -> String {
     var location = source?.name.map { $0 + ":" } ?? ""
-    if let span = diagnostic.span { location += "\(span.line):\(span.column):" }
+    if let span = diagnostic.span {
+      if let source, source.typedAtPrompt {
+        // The caret under the line shows where; a line number only helps
+        // in a statement of several lines.
+        if source.text.contains("\n") { location += "line \(span.line):" }
+      } else {
+        location += "\(span.line):\(span.column):"
+      }
+    }
     let severity: String
     switch diagnostic.severity {
     case .error: severity = Style.boldRed.apply("error:", when: color)
