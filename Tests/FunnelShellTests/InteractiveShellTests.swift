@@ -27,6 +27,18 @@ struct InteractiveShellTests {
     #expect(shell.expect("3\r\n" + Self.prompt), "\(shell.unmatched)")
   }
 
+  /// A lesson page leaves its query at the prompt; `.next` typed after it
+  /// is the command, not the end of the query.
+  @Test func aCommandTypedAfterAPrefilledQueryRuns() throws {
+    let shell = try started()
+    shell.send(".lesson 1\r")
+    #expect(shell.expect("Page 1 of 5"), "\(shell.unmatched)")
+    #expect(shell.expect("leads | select lead_id, created_at, channel, stage, mql_at, won_at | take 5"))
+    shell.send(".next\r")
+    #expect(shell.expect("Page 2 of 5"), "\(shell.unmatched)")
+    #expect(!shell.unmatched.contains("unexpected character"))
+  }
+
   /// At the prompt a message's place is its caret, not a line number that
   /// counts every line typed since the shell started; a statement of
   /// several lines names the line within it.

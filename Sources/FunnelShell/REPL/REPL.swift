@@ -47,7 +47,7 @@ final class REPL {
         pending = []
         continue
       case .line(let line):
-        pending.append(line)
+        pending.append(REPL.typedOver(prefill, line))
       }
       let text = pending.joined(separator: "\n")
       if text.trimmingCharacters(in: .whitespaces).isEmpty {
@@ -62,6 +62,20 @@ final class REPL {
     saveHistory()
     session.finish()
     return 0
+  }
+
+  /// The line to run when `prefill` was waiting at the prompt and the
+  /// person typed after it: a dot command typed at its end (`.next`,
+  /// `.check 4.1 31.5`) is that command, not part of the query
+  /// (`leads | funnel.next`).
+  static func typedOver(_ prefill: String?, _ line: String) -> String {
+    guard let prefill, !prefill.isEmpty, line.hasPrefix(prefill) else { return line }
+    let typed = line.dropFirst(prefill.count).drop { $0 == " " }
+    guard typed.hasPrefix("."),
+      let word = typed.dropFirst().split(whereSeparator: { $0 == " " }).first,
+      DotCommand.named(String(word)) != nil
+    else { return line }
+    return String(typed)
   }
 
   /// Runs a finished statement with Ctrl-C armed to cancel it.
