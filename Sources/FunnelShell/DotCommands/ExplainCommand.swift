@@ -11,7 +11,8 @@ extension DotCommand {
   ) { session, invocation in
     let text = invocation.text
     guard !text.isEmpty else { throw invocation.usageError(".explain needs a metric name or a query") }
-    let word = text.hasSuffix("()") ? String(text.dropLast(2)) : text
+    // `CAC`, `win rate` and `win_rate()` all name win_rate.
+    let word = HelpText.metricName(text)
     if let metric = MetricRegistry.named(word) {
       let width = session.resultsAtTerminal ? TerminalInfo.size(environment: session.environment).columns : nil
       session.emit(describe(metric, width: width, value: session.currentValue(of: metric)))
@@ -46,9 +47,23 @@ extension DotCommand {
       }
       return
     }
-    if let user = session.catalog.userMetrics[word] {
+    if let user = session.catalog.userMetrics[word] ?? session.catalog.userMetrics[text] {
       session.emit("metric \(user.name) = \(user.text)\n  (defined in this session; callable as \(user.name)())\n")
       return
+    }
+    // Not a query (no `|`, no dataset first): a word of the field, or a slip.
+    let first = String(text.prefix { $0.isLetter || $0.isNumber || $0 == "_" })
+    if !text.contains("|"), session.catalog.dataset(first) == nil, first != "scorecard" {
+      if let term = Glossary.lookup(text) {
+        session.emit(Glossary.render(term))
+        return
+      }
+      if text.allSatisfy({ $0.isLetter || $0.isNumber || $0 == " " || $0 == "_" || $0 == "-" }) {
+        var d = invocation.error("no metric, verb or glossary term named '\(text)'", at: invocation.words.first)
+        d.suggest(word, among: MetricRegistry.all.map(\.name) + Array(Self.explainedRules.keys) + Glossary.names)
+        d.hints.append("'.help metrics' lists the metrics, '.glossary' the terms; .explain QUERY shows a query's plan")
+        throw d
+      }
     }
     // Parse the query where it stands, so carets line up with the command's line.
     let pad = String(repeating: " ", count: max(0, invocation.span.column - 1))

@@ -5,18 +5,22 @@ extension DotCommand {
   /// `.help [TOPIC]`: the command table and a language summary, or one topic.
   static let help = DotCommand(
     name: "help", arguments: [.topic], usage: ".help [TOPIC]",
-    summary: "this help; topics: a command, stages, functions, windows, metrics, a stage or a function",
-    argumentCount: 0...1
+    summary:
+      "this help; topics: a command, stages, functions, windows, metrics, a stage, a function, a metric, a term",
+    argumentCount: nil
   ) { session, invocation in
     guard let word = invocation.words.first else {
       session.emit(HelpText.overview())
       return
     }
-    let topic = word.text.hasPrefix(".") ? String(word.text.dropFirst()) : word.text
+    // A term may be several words: `.help win rate`, `.help lead scoring`.
+    let asked = invocation.words.map(\.text).joined(separator: " ")
+    let topic = asked.hasPrefix(".") ? String(asked.dropFirst()) : asked
     guard let text = HelpText.topic(topic.lowercased()) else {
-      var d = invocation.error("no help on '\(word.text)'", at: word)
-      d.suggest(topic, among: HelpText.topics + FunctionRegistry.all.map(\.name))
-      d.hints.append("topics: stages, functions, windows, metrics, a command, a stage or a function name")
+      var d = invocation.error("no help on '\(asked)'", at: word)
+      d.suggest(topic, among: HelpText.topics + FunctionRegistry.all.map(\.name) + MetricRegistry.all.map(\.name))
+      d.hints.append("topics: stages, functions, windows, metrics, a command, a stage, a function, a metric")
+      d.hints.append("'.glossary' lists the words of sales and marketing")
       throw d
     }
     session.emit(text)
@@ -80,8 +84,33 @@ enum HelpText {
       // `count` is a stage and a function: both are shown.
       return function.map { text + "\n" + $0 } ?? text
     }
-    return function
+    if let function { return function }
+    if ["case", "when", "if"].contains(topic) { return caseHelp }
+    if let metric = MetricRegistry.named(metricName(topic)) {
+      return metric.signature + "\n  " + metric.formula + "\n  .explain " + metric.name
+        + " for what it tells each team, its SQL and its value on the loaded data\n"
+    }
+    if let term = Glossary.lookup(topic) { return Glossary.render(term) }
+    return nil
   }
+
+  /// A metric's name as people write it: `CAC`, `win rate`, `win-rate()`.
+  static func metricName(_ text: String) -> String {
+    var name = text.lowercased().trimmingCharacters(in: .whitespaces)
+    if name.hasSuffix("()") { name.removeLast(2) }
+    return name.replacingOccurrences(of: " ", with: "_").replacingOccurrences(of: "-", with: "_")
+  }
+
+  static let caseHelp = """
+    case when COND then VALUE [when COND then VALUE ...] [else VALUE] end
+    case EXPR when VALUE then VALUE [when ...] [else VALUE] end
+    if(COND, THEN, ELSE)
+      a value chosen row by row: the first branch whose condition holds (or
+      whose value equals EXPR); with none and no else, null
+      example: deals | derive size = case when amount >= 50000 then "large" else "small" end
+      example: leads | derive temperature = if(score >= 80, "hot", "cold")
+
+    """
 
   /// One function: its forms, what it gives, its null rule and an example.
   static func function(_ f: FunctionDefinition) -> String {

@@ -107,7 +107,8 @@ final class REPL {
     let color = session.terminal.colorErr
     var text = Style.bold.apply("Funnel \(FunnelShellLibrary.version)", when: color) + "\n"
     text += session.datasetSummary() + "\n"
-    text += Style.dim.apply("'.help' for help, '.lesson' to learn, Ctrl-D to quit", when: color) + "\n"
+    let hints = "'.help' for help, '.lesson' to learn, '.glossary' for the words, Ctrl-D to quit"
+    text += Style.dim.apply(hints, when: color) + "\n"
     return text
   }
 }

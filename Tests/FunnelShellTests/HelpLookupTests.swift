@@ -1,0 +1,53 @@
+import Testing
+
+@testable import FunnelShell
+
+/// `.help` and `.explain` find what people type: a metric in capitals or
+/// in words, a word of the field, `case`.
+struct HelpLookupTests {
+  @Test func explainFindsAMetricHoweverItIsWritten() {
+    for asked in ["CAC", "cac()", "Cac"] {
+      let t = TestSession()
+      #expect(t.run(".explain \(asked)"), "\(asked): \(t.err)")
+      #expect(t.out.hasPrefix("cac()\n  formula:"), "\(asked)")
+    }
+    let t = TestSession()
+    #expect(t.run(".explain win rate"), "\(t.err)")
+    #expect(t.out.hasPrefix("win_rate()\n"))
+    #expect(t.out.contains("  value:     "))
+  }
+
+  @Test func explainFallsBackToTheGlossary() {
+    let t = TestSession()
+    #expect(t.run(".explain ltv"), "\(t.err)")
+    #expect(t.out.hasPrefix("LTV (both)\n"))
+  }
+
+  @Test func explainSaysWhatIsMissingAndWhatIsNear() {
+    let t = TestSession()
+    #expect(!t.run(".explain wn rate"))
+    #expect(t.err.contains("error: no metric, verb or glossary term named 'wn rate'"))
+    #expect(t.err.contains("did you mean 'win_rate'?"))
+  }
+
+  @Test func explainOfADatasetIsStillAPlan() {
+    let t = TestSession()
+    #expect(t.run(".explain leads"), "\(t.err)")
+    #expect(t.out.hasPrefix("logical plan:\n  1. scan leads"))
+  }
+
+  @Test func helpKnowsTermsMetricsAndCase() {
+    var t = TestSession(demo: false)
+    #expect(t.run(".help mql"), "\(t.err)")
+    #expect(t.out.hasPrefix("MQL (marketing)\n"))
+    t = TestSession(demo: false)
+    #expect(t.run(".help case"), "\(t.err)")
+    #expect(t.out.hasPrefix("case when COND then VALUE"))
+    t = TestSession(demo: false)
+    #expect(t.run(".help win rate"), "\(t.err)")
+    #expect(t.out.hasPrefix("win_rate()\n  closed_won deals"))
+    t = TestSession(demo: false)
+    #expect(t.run(".help share"), "\(t.err)")
+    #expect(t.out.hasPrefix("share(condition: bool)"))
+  }
+}
