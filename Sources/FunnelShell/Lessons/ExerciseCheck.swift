@@ -18,8 +18,10 @@ public enum ExerciseCheck {
       return (false, "Type an answer (a number such as 12.5% or a name such as email) or a query that gives it.")
     }
     let expected: AnswerValue
+    let solved: Table
     do {
-      expected = try exercise.answer.read(from: try runner.lessonResult(of: exercise.solution))
+      solved = try runner.lessonResult(of: exercise.solution)
+      expected = try exercise.answer.read(from: solved)
     } catch {
       return (false, "This exercise cannot be checked on the loaded data: \(describe(error))")
     }
@@ -30,7 +32,9 @@ public enum ExerciseCheck {
     if expected.number == nil, sameLabel(text, expected.value.rawText) {
       return (true, "Right: \(expected.value.rawText).")
     }
-    if looksLikeQuery(text) { return checkQuery(text, expected: expected, exercise: exercise, runner: runner) }
+    if looksLikeQuery(text) {
+      return checkQuery(text, expected: expected, solved: solved, exercise: exercise, runner: runner)
+    }
     return compare(typed: text, expected: expected)
   }
 
@@ -44,12 +48,24 @@ public enum ExerciseCheck {
   }
 
   private static func checkQuery(
-    _ query: String, expected: AnswerValue, exercise: Exercise, runner: LessonQueryRunner
+    _ query: String, expected: AnswerValue, solved: Table, exercise: Exercise, runner: LessonQueryRunner
   ) -> (correct: Bool, message: String) {
+    let result: Table
+    do {
+      result = try runner.lessonResult(of: query)
+    } catch {
+      return (false, "Your query did not give an answer: \(describe(error))")
+    }
     let answer: AnswerValue
     do {
-      answer = try exercise.answer.readLeniently(from: try runner.lessonResult(of: query))
+      answer = try exercise.answer.readLeniently(from: result)
     } catch {
+      // A result that holds the answer under another name (a funnel's
+      // conversion column) is still the answer.
+      if let number = expected.number, let found = cell(holding: number, in: result) {
+        let shown = NumberFormat.display(found.value, hint: found.hint)
+        return (true, "Right: your result holds \(shown), the answer the solution gives.")
+      }
       return (false, "Your query did not give an answer: \(describe(error))")
     }
     guard !answer.value.isNull else { return (false, "Your query's answer is empty (null): check its filter.") }
@@ -72,6 +88,11 @@ public enum ExerciseCheck {
     }
     let got = answer.value.rawText
     if sameLabel(got, expected.value.rawText) {
+      // The right name first is not enough: it must come first for the
+      // reason asked (a sort by spend can put the lowest-CPL channel first).
+      if case .topLabel = exercise.answer, let reason = rankedOtherwise(result, solved: solved) {
+        return (false, "Not quite: your query puts \(got) first, but \(reason). Try .hint.")
+      }
       return (true, "Right: your query gives \(got), the same answer as the solution.")
     }
     return (false, "Not quite: your query gives \(got), which is not the answer. Check how it sorts. Try .hint.")
@@ -91,21 +112,59 @@ public enum ExerciseCheck {
         "'\(typed)' does not read as a number; answer with a number such as 12.5%, 0.125 or 1,234, or with a query."
       )
     }
-    var match = typedNumber.match(number)
+    let isRate = expected.hint == .rate && abs(number) <= 1
+    var reading = typedNumber
     var note = ""
-    // A rate typed as 12.5 most likely means 12.5%.
-    if match != .equal, expected.hint == .rate, !typedNumber.isPercent, abs(number) <= 1, abs(typedNumber.value) > 1,
-      typedNumber.asPercent.match(number) == .equal
-    {
-      match = .equal
-      note = " (read as \(typed)%)"
+    // A rate typed as 31.5 means 31.5%, for the verdict and for its direction.
+    if isRate, !typedNumber.isPercent, !typedNumber.isRatio, abs(typedNumber.value) > 1 {
+      reading = typedNumber.asPercent
+      note = " (read as \(typed.trimmingCharacters(in: .whitespaces))%)"
     }
+    let match = reading.match(number, isRate: isRate)
     switch match {
     case .equal: return (true, "Right\(note): the data gives \(shown).")
     case .tooRough: return (false, "Close, but give more digits: \(typed) is too rough to tell.")
-    case .lower: return (false, "Not quite: \(typed) is lower than the answer the data gives. Try .hint.")
-    case .higher: return (false, "Not quite: \(typed) is higher than the answer the data gives. Try .hint.")
+    case .lower: return (false, "Not quite: \(typed)\(note) is lower than the answer the data gives. Try .hint.")
+    case .higher: return (false, "Not quite: \(typed)\(note) is higher than the answer the data gives. Try .hint.")
     }
+  }
+
+  /// A cell of a small result that equals `number` to well under a
+  /// rounding step. A small whole number (a count of 3) could be anywhere
+  /// by chance, so it is never looked for.
+  static func cell(holding number: Double, in table: Table) -> AnswerValue? {
+    guard table.rowCount <= 20, !(number == number.rounded() && abs(number) <= 100) else { return nil }
+    for column in table.columns where column.type.isNumeric {
+      for row in 0..<table.rowCount {
+        if let v = column.value(at: row).doubleValue, abs(v - number) <= 1e-6 * max(1, abs(number)) {
+          return AnswerValue(column.value(at: row), hint: column.hint)
+        }
+      }
+    }
+    return nil
+  }
+
+  /// Why a result whose first row has the right label did not rank the way
+  /// the solution does: none of its first row's numbers is one of the
+  /// solution's first row's (nil when one is, or the solution has none).
+  static func rankedOtherwise(_ result: Table, solved: Table) -> String? {
+    guard solved.rowCount > 0, result.rowCount > 0 else { return nil }
+    let wanted = solved.columns.indices.filter { solved.columns[$0].type.isNumeric }
+      .compactMap { c -> (String, Value, Double)? in
+        let v = solved.columns[c].value(at: 0)
+        return v.doubleValue.map { (solved.names[c], v, $0) }
+      }
+    guard !wanted.isEmpty else { return nil }
+    let have = result.columns.filter { $0.type.isNumeric }.compactMap { $0.value(at: 0).doubleValue }
+    for (_, _, number) in wanted where have.contains(where: { abs($0 - number) <= 1e-6 * max(1, abs(number)) }) {
+      return nil
+    }
+    let (name, value, _) = wanted[0]
+    let shown = NumberFormat.display(value, hint: solved.column(name)?.hint ?? .plain)
+    if have.isEmpty {
+      return "the result does not show what it ranks by; keep that column (the solution's \(name) is \(shown))"
+    }
+    return "its numbers on that row are not what the question ranks by (the solution's \(name) is \(shown))"
   }
 
   /// Labels match ignoring case, quotes, and the difference between `_`, `-` and a space.
