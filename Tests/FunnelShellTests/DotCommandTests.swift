@@ -29,7 +29,8 @@ struct DotCommandTests {
     let expected = [
       "help", "tables", "schema", "load", "demo", "mode", "output", "read", "timer", "progress", "memory-limit",
       "param", "save",
-      "explain", "sql", "engine", "lesson", "next", "hint", "solution", "check", "glossary", "history", "clear", "quit",
+      "explain", "sql", "engine", "lesson", "next", "prev", "again", "hint", "solution", "check", "glossary", "history",
+      "clear", "quit",
       "exit",
     ]
     #expect(Self.listed(t.out, prefix: ".") == expected.map { "." + $0 })

@@ -4,6 +4,6 @@ extension DotCommand {
     .help, .tables, .schema, .load, .demo, .mode, .output, .read, .timer, .progress, .memoryLimit, .param, .save,
     .explain, .sql,
     .engine,
-    .lesson, .next, .hint, .solution, .check, .glossary, .history, .clear, .quit, .exit,
+    .lesson, .next, .prev, .again, .hint, .solution, .check, .glossary, .history, .clear, .quit, .exit,
   ]
 }

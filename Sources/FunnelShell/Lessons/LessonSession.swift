@@ -82,14 +82,7 @@ public final class LessonSession {
     guard let lesson else { return "No lesson is open. Type .lesson to list them, .lesson 1 to start.\n" }
     let nextPage = (pageIndex ?? -1) + 1
     if exerciseIndex == nil, nextPage < lesson.pages.count {
-      pageIndex = nextPage
-      let page = lesson.pages[nextPage]
-      pendingQuery = page.query
-      return "Page \(nextPage + 1) of \(lesson.pages.count)\n\n" + LessonText.paragraph(page.text)
-        + (prefills
-          ? "\nRun this query (it is at the prompt: press Enter, or Ctrl-C to clear it):\n" : "\nRun this query:\n")
-        + "  \(page.query)\n\n"
-        + LessonText.paragraph("Question: " + page.question) + "\nType .next to go on.\n"
+      return show(page: nextPage, of: lesson)
     }
     pendingQuery = nil
     let start = exerciseIndex.map { $0 + 1 } ?? 0
@@ -101,6 +94,46 @@ public final class LessonSession {
     }
     exerciseIndex = open
     return exerciseText(lesson, open)
+  }
+
+  /// Page `index` of `lesson`, its query waiting at the prompt.
+  private func show(page index: Int, of lesson: Lesson) -> String {
+    pageIndex = index
+    let page = lesson.pages[index]
+    pendingQuery = page.query
+    return "Page \(index + 1) of \(lesson.pages.count)\n\n" + LessonText.paragraph(page.text)
+      + (prefills
+        ? "\nRun this query (it is at the prompt: press Enter, or Ctrl-C to clear it):\n" : "\nRun this query:\n")
+      + "  \(page.query)\n\n"
+      + LessonText.paragraph("Question: " + page.question) + "\nType .next to go on, .prev to go back.\n"
+  }
+
+  /// The page before, or from an exercise the one before it (from the
+  /// first exercise, the last page).
+  public func previous() -> String {
+    guard let lesson else { return "No lesson is open. Type .lesson to list them, .lesson 1 to start.\n" }
+    if let i = exerciseIndex {
+      if i > 0 {
+        exerciseIndex = i - 1
+        pendingQuery = nil
+        return exerciseText(lesson, i - 1)
+      }
+      exerciseIndex = nil
+      guard !lesson.pages.isEmpty else { return exerciseText(lesson, 0) }
+      return show(page: lesson.pages.count - 1, of: lesson)
+    }
+    guard let page = pageIndex, page > 0 else {
+      return "This is the first page of lesson \(lesson.number). Type .next to go on.\n"
+    }
+    return show(page: page - 1, of: lesson)
+  }
+
+  /// The current page or exercise again (its question may have scrolled away).
+  public func again() -> String {
+    guard let lesson else { return "No lesson is open. Type .lesson to list them, .lesson 1 to start.\n" }
+    if let i = exerciseIndex { return exerciseText(lesson, i) }
+    guard let page = pageIndex else { return next() }
+    return show(page: page, of: lesson)
   }
 
   /// A hint for the current exercise.
