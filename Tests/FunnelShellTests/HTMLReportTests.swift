@@ -139,6 +139,7 @@ import Testing
     #expect(ReportComments.above(line: 2, in: lines) == nil, "not the #! line")
     // A header with no blank line after it belongs to the statement below.
     #expect(ReportComments.header(in: ["# a", "x"]) == nil)
+    #expect(ReportComments.above(line: 99, in: ["# a", "x"]) == nil, "a line past the end")
   }
 }
 

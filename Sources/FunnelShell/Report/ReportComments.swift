@@ -29,7 +29,7 @@ enum ReportComments {
   /// The comment block directly above `line` (1-based) of `lines`, or nil.
   static func above(line: Int, in lines: [Substring]) -> Described? {
     var block = [Substring]()
-    var i = line - 2
+    var i = min(line - 2, lines.count - 1)
     while i >= 0, let text = comment(lines[i]) {
       if lines[i].hasPrefix("#!") { break }
       block.insert(text, at: 0)
