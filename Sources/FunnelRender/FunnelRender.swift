@@ -1,6 +1,7 @@
-/// FunnelRender: turns a `Table` into text for a terminal. It returns strings
-/// and never prints; the shell decides the width, the row limit and whether
-/// colour (ANSI SGR) is wanted, and passes them in `RenderOptions`.
+/// FunnelRender: turns a `Table` into text for a terminal, or into SVG and
+/// HTML for a page. It returns strings and never prints; the shell decides
+/// the width, the row limit and whether colour (ANSI SGR) is wanted, and
+/// passes them in `RenderOptions`.
 ///
 /// In order of use:
 /// 1. `Formats/`: `NumberFormat` (one cell → display text: thousands
@@ -17,6 +18,11 @@
 /// 3. `Charts/`: `ChartColumns` (which columns a chart draws), `BarChart`,
 ///    `LineChart` (sparklines per series), `FunnelChart` (centred bars
 ///    narrowing step by step), `ChartRenderer` (the entry point).
+/// 4. `SVG/`: the same charts as SVG, from the same data the text charts
+///    select (`SVGChartRenderer`, one drawer per kind, on an `SVGCanvas`),
+///    with `Markup` escaping text from the data.
+/// 5. `HTML/`: `HTMLTable` and `HTMLReport`, one self-contained page of
+///    results with their charts (`--format html`, `save "x.html"`).
 ///
 /// Machine formats (csv, json, ...) carry raw values and are written by
 /// FunnelData's `TableWriter`, not here. Whatever the format, text shown to

@@ -13,7 +13,7 @@ import Testing
 
   static let names = [
     "channel_scorecard", "funnel_by_region", "attribution_comparison", "pipeline_review_by_owner", "cohort_report",
-    "quarter_over_quarter", "campaign_roi_ranking", "handoff_report",
+    "quarter_over_quarter", "campaign_roi_ranking", "handoff_report", "report",
   ]
 
   static func text(_ name: String) throws -> String {
@@ -63,7 +63,7 @@ import Testing
     let runner = LessonEngineRunner(leads: 3_000, seed: 42)
     runner.catalog.parameters = [
       "since": "2026-01-01", "min_amount": "50000", "from": "2026-Q1", "to": "2026-Q2",
-      "min_spend": "5000", "sla_days": "30",
+      "min_spend": "5000", "sla_days": "30", "quarter": "2026-Q3",
     ]
     let tables = try runner.runScript(try Self.text(name), name: name)
     #expect(tables.count >= 2)

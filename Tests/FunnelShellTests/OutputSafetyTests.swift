@@ -34,6 +34,8 @@ import Testing
     let (session, output) = Self.session(terminal: true)
     session.format = format
     #expect(session.run(SourceText(text: "h")))
+    // An html page is written when the output ends.
+    #expect(session.finish())
     let text = output()
     #expect(!text.unicodeScalars.contains("\u{1B}"), "\(format): \(text)")
     #expect(!text.unicodeScalars.contains("\u{202E}"), "\(format)")

@@ -14,7 +14,9 @@ funnel_apt_install() {
       return 1
     fi
   fi
-  echo "funnel: installing $* ..." >&2
+  local names=()
+  for argument in "$@"; do [[ $argument == -* ]] || names+=("$argument"); done
+  echo "funnel: installing ${names[*]} ..." >&2
   "${runner[@]}" apt-get update -qq >&2 &&
     DEBIAN_FRONTEND=noninteractive "${runner[@]}" apt-get install -y -qq "$@" >&2
 }
@@ -40,6 +42,15 @@ funnel_ensure_zlib() {
   funnel_apt_install "${packages[@]}"
 }
 
+# Chromium and a font for it: the browser test (Tests/Browser) renders the
+# demo report headless and compares its screenshot with the committed one.
+funnel_ensure_chromium() {
+  if command -v chromium >/dev/null 2>&1; then
+    return 0
+  fi
+  funnel_apt_install --no-install-recommends chromium fonts-dejavu-core
+}
+
 funnel_ensure_swift() {
   if ! command -v swift >/dev/null 2>&1; then
     echo "funnel: the Swift toolchain (6.0 or later) is needed: https://swift.org/install" >&2
@@ -49,7 +60,8 @@ funnel_ensure_swift() {
 
 # A Python virtual environment in .venv with the given PyPI packages
 # (DuckDB and pytest for the differential tests, duckdb-cli for the benchmark,
-# pyspark for its Spark Connect server); `name==version` pins a version.
+# pyspark for its Spark Connect server, Pillow to read the browser test's
+# screenshots); `name==version` pins a version.
 funnel_ensure_venv() {
   local venv="$funnel_root/.venv"
   if [ ! -x "$venv/bin/python" ]; then

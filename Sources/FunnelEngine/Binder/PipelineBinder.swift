@@ -112,10 +112,11 @@ final class PipelineBinder {
     case .compare(let e, let a, let b, let on, let by):
       return try bindCompare(e, a, b, on: on, by: by, node, scope, span: stage.keywordSpan)
     case .save(let path, let span):
-      guard FileFormat(path: path) != nil else {
+      guard FileFormat(path: path) != nil || DrawnFormat(path: path) != nil else {
+        let known = FileFormat.knownExtensions + DrawnFormat.knownExtensions
         throw Diagnostic(
           message: "cannot tell the format of '\(path)'", span: span,
-          hints: ["end the name with one of \(FileFormat.knownExtensions.joined(separator: " "))"])
+          hints: ["end the name with one of \(known.joined(separator: " "))"])
       }
       return (.save(node, path: path, span: span), scope)
     case .chart(let kind, let x, let y):

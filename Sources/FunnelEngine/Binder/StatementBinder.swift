@@ -13,12 +13,20 @@ struct StatementBinder {
       if let e = scalarExpression(p) {
         return Plan(root: .scalar(try bindScalar(e), text: ExprText.text(e)), schema: nil)
       }
+      try checkDrawnSaves(p, inLet: false)
       let (node, scope) = try pipelines.bind(p)
-      return Plan(root: .pipeline(node, chart: chart(of: p, node)), schema: scope)
+      let chart = chart(of: p, node)
+      if case .save(let path, let span)? = p.stages.last?.kind, DrawnFormat(path: path) == .svg, chart == nil {
+        throw Diagnostic(
+          message: "'\(path)' would hold a chart, and this pipeline draws none", span: span,
+          hints: ["draw one before saving: ... | chart | save \"\(path)\" (or ... | funnel | save \"\(path)\")"])
+      }
+      return Plan(root: .pipeline(node, chart: chart), schema: scope)
     case .let(let name, let p):
       if let e = scalarExpression(p) {
         return Plan(root: .letScalar(name: name.text, try bindScalar(e), text: ExprText.text(e)), schema: nil)
       }
+      try checkDrawnSaves(p, inLet: true)
       let (node, scope) = try pipelines.bind(p)
       return Plan(root: .letDataset(name: name.text, node), schema: scope)
     case .metric(let name, let body):
@@ -49,10 +57,34 @@ struct StatementBinder {
     try ExprBinder(scope: .empty, catalog: catalog, clause: "an expression").bind(e)
   }
 
+  /// `save "x.html"` and `save "x.svg"` are drawn by the shell from the
+  /// statement's result, so they end a pipeline that shows one.
+  func checkDrawnSaves(_ p: Pipeline, inLet: Bool) throws {
+    for (i, stage) in p.stages.enumerated() {
+      guard case .save(let path, let span) = stage.kind, let drawn = DrawnFormat(path: path) else { continue }
+      if inLet {
+        throw Diagnostic(
+          message: "a .\(drawn.rawValue) file is drawn from a result that is shown; a let shows none", span: span,
+          hints: ["save it from a statement of its own, after the let: NAME | save \"\(path)\""])
+      }
+      if i != p.stages.count - 1 {
+        throw Diagnostic(
+          message: "save \"\(path)\" must be the last stage: a .\(drawn.rawValue) file is drawn from the result",
+          span: span, hints: ["move it to the end of the pipeline"])
+      }
+    }
+  }
+
   /// The chart a pipeline's result is drawn with: its last `chart` stage, or a
-  /// funnel chart when its last stage is `funnel`.
+  /// funnel chart when its last stage is `funnel` (or `funnel` then a save
+  /// to .html or .svg, which draws it).
   func chart(of p: Pipeline, _ node: PlanNode) -> ChartRequest? {
     if let last = p.stages.last, case .funnel = last.kind { return ChartRequest(kind: .funnel) }
+    if p.stages.count >= 2, case .save(let path, _) = p.stages[p.stages.count - 1].kind, DrawnFormat(path: path) != nil,
+      case .funnel = p.stages[p.stages.count - 2].kind
+    {
+      return ChartRequest(kind: .funnel)
+    }
     var n = node
     while true {
       switch n {

@@ -26,26 +26,39 @@ struct BarChart {
 
   static let eighths = ["", "▏", "▎", "▍", "▌", "▋", "▊", "▉"]
 
-  func render() throws -> String {
+  /// What a bar chart shows, whatever draws it: a label, a value (nil = no
+  /// bar) and the value's text per row shown, and the rows there are.
+  struct Bars {
+    var labels: [String] = [], values: [Double?] = [], texts: [String] = []
+    var total = 0
+  }
+
+  /// The bars of the first `options.maxRows` rows, labels cut to `labelLimit` columns.
+  func bars(labelLimit: Int) throws -> Bars {
     let labelIndex = try ChartColumns.barLabel(table, request: request)
     let valueIndex = try ChartColumns.value(table, request: request, excluding: labelIndex)
     let valueColumn = table.columns[valueIndex]
     let rows = min(table.rowCount, max(0, options.maxRows ?? table.rowCount))
-    let width = options.chartWidth
-    let labelLimit = max(8, width / 3)
-
-    var labels = [String](), values = [Double?](), texts = [String]()
+    var bars = Bars(total: table.rowCount)
     for row in 0..<rows {
       if let labelIndex {
         let column = table.columns[labelIndex]
-        labels.append(ChartColumns.label(column.value(at: row), hint: column.hint, limit: labelLimit))
+        bars.labels.append(ChartColumns.label(column.value(at: row), hint: column.hint, limit: labelLimit))
       } else {
-        labels.append(String(row + 1))
+        bars.labels.append(String(row + 1))
       }
       let value = valueColumn.value(at: row)
-      values.append(value.doubleValue.flatMap { $0.isFinite ? $0 : nil })
-      texts.append(NumberFormat.display(value, hint: valueColumn.hint))
+      bars.values.append(value.doubleValue.flatMap { $0.isFinite ? $0 : nil })
+      bars.texts.append(NumberFormat.display(value, hint: valueColumn.hint))
     }
+    return bars
+  }
+
+  func render() throws -> String {
+    let width = options.chartWidth
+    let bars = try bars(labelLimit: max(8, width / 3))
+    let (labels, values, texts) = (bars.labels, bars.values, bars.texts)
+    let rows = labels.count
     let labelWidth = labels.map(TerminalText.width).max() ?? 0
     let valueWidth = texts.map(TerminalText.width).max() ?? 0
     let area = max(10, width - labelWidth - valueWidth - 4)

@@ -26,34 +26,49 @@ struct BulletChart {
   let request: ChartRequest
   let options: RenderOptions
 
-  func render() throws -> String {
+  /// What a bullet chart shows, whatever draws it, per row shown: the
+  /// label, value ÷ target (nil = no bar), the share to mark and the text
+  /// (`1,500.00 of 3,000.00`); the names of the three columns and the rows there are.
+  struct Bullets {
+    var labels: [String] = [], shares: [Double?] = [], marks: [Double?] = [], texts: [String] = []
+    var names: [String] = []
+    var total = 0
+  }
+
+  /// The bullets of the first `options.maxRows` rows, labels cut to `labelLimit` columns.
+  func bullets(labelLimit: Int) throws -> Bullets {
     let labelIndex = try ChartColumns.barLabel(table, request: request)
     let valueIndex = try ChartColumns.value(table, request: request, excluding: labelIndex)
     let targetIndex = try number(request.target, "a target")
     let markIndex = try number(request.mark, "a mark")
     let rows = min(table.rowCount, max(0, options.maxRows ?? table.rowCount))
-    let width = options.chartWidth
-    let labelLimit = max(8, width / 3)
-
-    var labels = [String](), shares = [Double?](), marks = [Double?](), texts = [String]()
+    var out = Bullets(names: [valueIndex, targetIndex, markIndex].map { table.names[$0] }, total: table.rowCount)
     for row in 0..<rows {
       if let labelIndex {
         let column = table.columns[labelIndex]
-        labels.append(ChartColumns.label(column.value(at: row), hint: column.hint, limit: labelLimit))
+        out.labels.append(ChartColumns.label(column.value(at: row), hint: column.hint, limit: labelLimit))
       } else {
-        labels.append(String(row + 1))
+        out.labels.append(String(row + 1))
       }
       let value = table.columns[valueIndex].value(at: row), target = table.columns[targetIndex].value(at: row)
       if let v = value.doubleValue, let t = target.doubleValue, t > 0, v.isFinite, t.isFinite {
-        shares.append(max(0, v / t))
+        out.shares.append(max(0, v / t))
       } else {
-        shares.append(nil)
+        out.shares.append(nil)
       }
-      marks.append(table.columns[markIndex].value(at: row).doubleValue.flatMap { $0.isFinite ? $0 : nil })
-      texts.append(
+      out.marks.append(table.columns[markIndex].value(at: row).doubleValue.flatMap { $0.isFinite ? $0 : nil })
+      out.texts.append(
         NumberFormat.display(value, hint: table.columns[valueIndex].hint) + " of "
           + NumberFormat.display(target, hint: table.columns[targetIndex].hint))
     }
+    return out
+  }
+
+  func render() throws -> String {
+    let width = options.chartWidth
+    let bullets = try bullets(labelLimit: max(8, width / 3))
+    let (labels, shares, marks, texts) = (bullets.labels, bullets.shares, bullets.marks, bullets.texts)
+    let rows = labels.count
     let labelWidth = labels.map(TerminalText.width).max() ?? 0
     let textWidth = texts.map(TerminalText.width).max() ?? 0
     let area = max(10, width - labelWidth - textWidth - 4)
@@ -72,7 +87,7 @@ struct BulletChart {
       let footer = TableFooter.count(table.rowCount, "bar") + "; showing " + NumberFormat.grouped(String(rows))
       lines.append(TextStyle.dim.apply(to: footer, when: options.color))
     }
-    let names = [valueIndex, targetIndex, markIndex].map { table.names[$0] }
+    let names = bullets.names
     lines.append(
       TextStyle.dim.apply(
         to: "█ \(names[0])  ░ rest of \(names[1])  │ \(names[2])", when: options.color))

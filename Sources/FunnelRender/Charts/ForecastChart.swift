@@ -21,31 +21,47 @@ struct ForecastChart {
   let request: ChartRequest
   let options: RenderOptions
 
-  func render() throws -> String {
+  /// One row's amounts: won, commit (at most the best case), best case, quota.
+  typealias Stack = (won: Double, commit: Double, best: Double, quota: Double?)
+
+  /// What a forecast chart shows, whatever draws it, per row shown: the
+  /// label, the amounts and the quota's text (`quota 100,000.00`); and the rows there are.
+  struct Stacks {
+    var labels: [String] = [], stacks: [Stack] = [], texts: [String] = []
+    var total = 0
+  }
+
+  /// The stacks of the first `options.maxRows` rows, each label part cut to `labelLimit` columns.
+  func stacks(labelLimit: Int) throws -> Stacks {
     let won = try ChartColumns.named("won", in: table, kind: .forecast)
     let commit = try ChartColumns.named("commit", in: table, kind: .forecast)
     let best = try ChartColumns.named("best_case", in: table, kind: .forecast)
     let quota = try ChartColumns.named("quota", in: table, kind: .forecast)
     let rows = min(table.rowCount, max(0, options.maxRows ?? table.rowCount))
-    let width = options.chartWidth
     func number(_ column: Int, _ row: Int) -> Double? {
       table.columns[column].value(at: row).doubleValue.flatMap { $0.isFinite ? $0 : nil }
     }
-
-    var labels = [String](), texts = [String]()
-    var stacks = [(won: Double, commit: Double, best: Double, quota: Double?)]()
+    var out = Stacks(total: table.rowCount)
     for row in 0..<rows {
       let parts = (0..<won).map { c in
-        ChartColumns.label(table.columns[c].value(at: row), hint: table.columns[c].hint, limit: max(8, width / 4))
+        ChartColumns.label(table.columns[c].value(at: row), hint: table.columns[c].hint, limit: labelLimit)
       }
-      labels.append(parts.isEmpty ? String(row + 1) : parts.joined(separator: " "))
+      out.labels.append(parts.isEmpty ? String(row + 1) : parts.joined(separator: " "))
       let w = max(0, number(won, row) ?? 0), b = max(0, number(best, row) ?? 0)
       let c = min(b, max(0, number(commit, row) ?? 0))
       let q = number(quota, row)
-      stacks.append((w, c, b, q))
-      texts.append(
+      out.stacks.append((w, c, b, q))
+      out.texts.append(
         q.map { "quota " + NumberFormat.display(.double($0), hint: table.columns[quota].hint) } ?? "no quota")
     }
+    return out
+  }
+
+  func render() throws -> String {
+    let width = options.chartWidth
+    let data = try stacks(labelLimit: max(8, width / 4))
+    let (labels, stacks, texts) = (data.labels, data.stacks, data.texts)
+    let rows = labels.count
     let labelWidth = labels.map(TerminalText.width).max() ?? 0
     let textWidth = texts.map(TerminalText.width).max() ?? 0
     let area = max(10, width - labelWidth - textWidth - 4)

@@ -31,7 +31,18 @@ struct FunnelChart {
 
   static let maxBar = 60
 
-  func render() throws -> String {
+  /// One funnel as any drawing shows it: the heading naming its keys (nil
+  /// without keys), per step the label, the count, its text and the
+  /// conversion from the step before (`""` for the first), and the overall
+  /// line (`lead → won: 3.1% overall`, nil for one step).
+  struct Steps {
+    var heading: String?
+    var labels: [String] = [], counts: [Double] = [], countTexts: [String] = [], conversions: [String] = []
+    var summary: String?
+  }
+
+  /// Every funnel of the result, in order of appearance; headings cut to `headingLimit` columns.
+  func funnels(headingLimit: Int) throws -> [Steps] {
     guard let step = table.index(of: "step") ?? ChartColumns.first(in: table, where: ChartColumns.isText) else {
       throw ChartColumns.Problem(message: "cannot draw a funnel: the result has no step column")
     }
@@ -61,34 +72,56 @@ struct FunnelChart {
       }
     }
 
-    let width = options.chartWidth
     let stepColumn = table.columns[step], countColumn = table.columns[count]
-    var blocks = [String]()
-    for rows in groups {
-      var lines = [String]()
+    return groups.map { rows in
+      var out = Steps()
       if !keys.isEmpty, let first = rows.first {
-        let heading = keys.map { k in
+        out.heading = keys.map { k in
           TerminalText.printable(table.names[k]) + ": "
-            + ChartColumns.label(table.columns[k].value(at: first), hint: table.columns[k].hint, limit: width / 2)
+            + ChartColumns.label(
+              table.columns[k].value(at: first), hint: table.columns[k].hint, limit: headingLimit)
         }.joined(separator: ", ")
-        lines.append(TextStyle.bold.apply(to: heading, when: options.color))
       }
-      let labels = rows.map { ChartColumns.label(stepColumn.value(at: $0), hint: stepColumn.hint, limit: 20) }
+      out.labels = rows.map { ChartColumns.label(stepColumn.value(at: $0), hint: stepColumn.hint, limit: 20) }
       let counts = rows.map { countColumn.value(at: $0).doubleValue ?? 0 }
-      let countTexts = rows.map { NumberFormat.display(countColumn.value(at: $0), hint: countColumn.hint) }
-      let conversions = rows.indices.map { i -> String in
+      out.counts = counts
+      out.countTexts = rows.map { NumberFormat.display(countColumn.value(at: $0), hint: countColumn.hint) }
+      out.conversions = rows.indices.map { i -> String in
         guard i > 0 else { return "" }
         if let c = stepConversion, let v = table.columns[c].value(at: rows[i]).doubleValue {
           return NumberFormat.display(.double(v), hint: .rate)
         }
         return counts[i - 1] > 0 ? NumberFormat.display(.double(counts[i] / counts[i - 1]), hint: .rate) : "null"
       }
+      if rows.count > 1, let firstRow = rows.first, let lastRow = rows.last {
+        let overall =
+          overallConversion.flatMap { table.columns[$0].value(at: lastRow).doubleValue }
+          ?? (counts[0] > 0 ? (counts[counts.count - 1] / counts[0]) : nil)
+        if let overall {
+          let from = ChartColumns.label(stepColumn.value(at: firstRow), hint: .plain, limit: 20)
+          let to = ChartColumns.label(stepColumn.value(at: lastRow), hint: .plain, limit: 20)
+          out.summary = "\(from) → \(to): \(NumberFormat.display(.double(overall), hint: .rate)) overall"
+        }
+      }
+      return out
+    }
+  }
+
+  func render() throws -> String {
+    let width = options.chartWidth
+    var blocks = [String]()
+    for funnel in try funnels(headingLimit: width / 2) {
+      var lines = [String]()
+      if let heading = funnel.heading { lines.append(TextStyle.bold.apply(to: heading, when: options.color)) }
+      let (labels, counts, countTexts, conversions) = (
+        funnel.labels, funnel.counts, funnel.countTexts, funnel.conversions
+      )
       let labelWidth = labels.map(TerminalText.width).max() ?? 0
       let countWidth = countTexts.map(TerminalText.width).max() ?? 0
       let conversionWidth = conversions.map(TerminalText.width).max() ?? 0
       let area = min(FunnelChart.maxBar, max(10, width - labelWidth - countWidth - conversionWidth - 6))
       let largest = counts.max() ?? 0
-      for i in rows.indices {
+      for i in labels.indices {
         let cells = FunnelChart.barCells(counts[i], of: largest, area: area)
         let side = String(repeating: " ", count: (area - cells) / 2)
         let bar = TextStyle.cyan.apply(to: String(repeating: "█", count: cells), when: options.color)
@@ -98,17 +131,9 @@ struct FunnelChart {
         while line.hasSuffix(" ") { line.removeLast() }
         lines.append(line)
       }
-      if rows.count > 1, let firstRow = rows.first, let lastRow = rows.last {
-        let overall =
-          overallConversion.flatMap { table.columns[$0].value(at: lastRow).doubleValue }
-          ?? (counts[0] > 0 ? (counts[counts.count - 1] / counts[0]) : nil)
-        if let overall {
-          let from = ChartColumns.label(stepColumn.value(at: firstRow), hint: .plain, limit: 20)
-          let to = ChartColumns.label(stepColumn.value(at: lastRow), hint: .plain, limit: 20)
-          let summary = "\(from) → \(to): \(NumberFormat.display(.double(overall), hint: .rate)) overall"
-          let indent = String(repeating: " ", count: labelWidth + 2)
-          lines.append(indent + TextStyle.dim.apply(to: summary, when: options.color))
-        }
+      if let summary = funnel.summary {
+        let indent = String(repeating: " ", count: labelWidth + 2)
+        lines.append(indent + TextStyle.dim.apply(to: summary, when: options.color))
       }
       blocks.append(lines.joined(separator: "\n"))
     }

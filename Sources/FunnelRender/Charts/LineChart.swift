@@ -33,7 +33,20 @@ struct LineChart {
     var hint: DisplayHint
   }
 
-  func render() throws -> String {
+  /// What a line chart shows, whatever draws it: the axis caption and
+  /// values, each series with its name (cut to the limit) and its `min … max`
+  /// text, and the one scale they share (long format) or nil (each its own).
+  struct Lines {
+    var caption: String
+    var axisLabels: [String]
+    var series: [Series]
+    var names: [String]
+    var stats: [String]
+    var shared: (Double, Double)?
+  }
+
+  /// The series of the result, their names cut to `nameLimit` columns.
+  func lines(nameLimit: Int) throws -> Lines {
     let axis =
       try ChartColumns.lineAxis(table, request: request)
       ?? ChartColumns.first(in: table, where: ChartColumns.isText)
@@ -53,19 +66,26 @@ struct LineChart {
       series = columns.map { wideSeries($0, positions) }
     }
     let shared = key.map { _ in bounds(series.flatMap { $0.points }) } ?? nil
-
-    let width = options.chartWidth
-    let names = series.map { TerminalText.truncate(TerminalText.printable($0.name), to: max(8, width / 4)) }
-    let nameWidth = names.map(TerminalText.width).max() ?? 0
+    let names = series.map { TerminalText.truncate(TerminalText.printable($0.name), to: nameLimit) }
     let stats = series.map { s -> String in
       guard let (lo, hi) = bounds(s.points) else { return "no values" }
       return "min " + NumberFormat.display(.double(lo), hint: s.hint) + "  max "
         + NumberFormat.display(.double(hi), hint: s.hint)
     }
+    return Lines(
+      caption: positions.caption, axisLabels: positions.labels, series: series, names: names, stats: stats,
+      shared: shared)
+  }
+
+  func render() throws -> String {
+    let width = options.chartWidth
+    let data = try lines(nameLimit: max(8, width / 4))
+    let (series, names, stats, shared) = (data.series, data.names, data.stats, data.shared)
+    let nameWidth = names.map(TerminalText.width).max() ?? 0
     let statsWidth = stats.map(TerminalText.width).max() ?? 0
     let room = max(8, width - nameWidth - statsWidth - 4)
 
-    var lines = [positions.caption]
+    var lines = [data.caption]
     for (i, s) in series.enumerated() {
       let points = LineChart.resample(s.points, to: room)
       let spark = sparkline(points, bounds: shared ?? bounds(s.points))
@@ -107,7 +127,7 @@ struct LineChart {
     return series
   }
 
-  private func bounds(_ points: [Double?]) -> (Double, Double)? {
+  func bounds(_ points: [Double?]) -> (Double, Double)? {
     let present = points.compactMap { $0 }
     guard let lo = present.min(), let hi = present.max() else { return nil }
     return (lo, hi)

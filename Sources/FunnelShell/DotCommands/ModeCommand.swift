@@ -4,13 +4,17 @@ extension DotCommand {
   /// `.mode FORMAT [safe]`: how results are written from now on.
   static let mode = DotCommand(
     name: "mode", arguments: [.format, .formatOption], usage: ".mode [FORMAT [safe]]",
-    summary: "output format: table, csv, tsv, json, jsonl or markdown; csv safe guards formulas (alone: show it)",
+    summary: "output format: table, csv, tsv, json, jsonl, markdown or html; csv safe guards formulas (alone: show it)",
     details: """
       .mode csv        raw values as csv, from the next result on
       .mode csv safe   csv where text starting with = + - @, a tab or a carriage
                        return gets a leading ' so a spreadsheet never runs it as a
                        formula; numbers are left alone (-42 is a number there too).
                        save "x.csv" and .save guard it too; same for .mode tsv safe
+      .mode html       every result from now on (its table, its chart as SVG) goes on
+                       one HTML page, headed by the script's comments, written when the
+                       output ends: at .output, at a .mode other than html, or on exit;
+                       save "x.html" writes one result as a page, save "x.svg" its chart
       .mode            shows the current mode
       In table and markdown, and in every format at a terminal, control and
       bidirectional characters show as \\n \\r \\t \\u{1B} \\u{202E} (json: \\u001b),
@@ -45,6 +49,7 @@ extension DotCommand {
       }
       safe = true
     }
+    if format != .html { session.writeReport() }
     session.format = format
     session.safeMode = safe
   }

@@ -7,6 +7,8 @@ extension DotCommand {
     summary: "send results to a file until '.output' alone",
     argumentCount: 0...1
   ) { session, invocation in
+    // An html page gathered so far belongs to the output it was meant for.
+    session.writeReport()
     if let open = session.outputFile {
       session.outputFile = nil
       try open.close()

@@ -93,7 +93,9 @@ struct StageHelp: Sendable {
       example: "deals | where stage == \"closed_won\" | agg revenue = sum(amount) by product | chart bar"),
     StageHelp(
       keyword: "save", usage: "save \"PATH\"",
-      summary: "write the result to a file (.csv .tsv .json .jsonl .md) and pass it on",
+      summary:
+        "write the result to a file (.csv .tsv .json .jsonl .md) and pass it on; last, .html (a page: table"
+        + " and chart) or .svg (the chart alone)",
       example: "leads | count by channel | save \"/tmp/leads_by_channel.csv\""),
   ]
 

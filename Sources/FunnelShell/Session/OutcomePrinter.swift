@@ -10,6 +10,8 @@ extension Session {
   /// - `table` mode elsewhere (a pipe, an `.output` file) draws every row
   ///   and column without colour; bar and line charts still follow;
   /// - machine formats carry raw values through `TableWriter`;
+  /// - in `html` each result becomes a section of one page, written when
+  ///   the output ends (`Session+Report`);
   /// - bindings print nothing, except a one-line note at the prompt.
   ///
   /// Text for people (table, markdown) and anything at a terminal shows
@@ -22,6 +24,10 @@ extension Session {
     case .table(let table, let chart):
       try show(table, chart: chart)
     case .scalar(let value, let hint):
+      if format == .html {
+        addToReport(text: VisibleText.escaped(NumberFormat.display(value, hint: hint)))
+        return
+      }
       emit(scalarText(value, hint: hint) + "\n")
     case .boundDataset(let name, let rows, let columns):
       if interactive && terminal.stderrIsTerminal {
@@ -37,6 +43,10 @@ extension Session {
   }
 
   func show(_ table: Table, chart: ChartRequest?) throws {
+    if format == .html {
+      addToReport(table, chart: chart)
+      return
+    }
     if let fileFormat = format.fileFormat {
       // Each piece is whole rows ending in a newline.
       try TableWriter.encode(table, as: fileFormat, options: writeOptions()) { piece in

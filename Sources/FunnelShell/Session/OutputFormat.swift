@@ -1,14 +1,15 @@
 import FunnelData
 
-/// How results are written: an aligned table for people, or one of the
-/// machine formats (raw values) that `TableWriter` produces.
+/// How results are written: an aligned table for people, one of the
+/// machine formats (raw values) that `TableWriter` produces, or an HTML
+/// page of every result (`HTMLReport`).
 public enum OutputFormat: String, CaseIterable, Sendable {
-  case table, csv, tsv, json, jsonl, markdown
+  case table, csv, tsv, json, jsonl, markdown, html
 
-  /// The writer's format; nil for `table`, which the renderer draws.
+  /// The writer's format; nil for `table` and `html`, which the renderer draws.
   public var fileFormat: FileFormat? {
     switch self {
-    case .table: return nil
+    case .table, .html: return nil
     case .csv: return .csv
     case .tsv: return .tsv
     case .json: return .json

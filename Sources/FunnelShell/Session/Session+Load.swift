@@ -34,6 +34,8 @@ extension Session {
       table.rename(column: index, to: pair.new)
     }
     catalog.setDataset(name, table)
+    dataSources.removeAll { $0.name == name }
+    dataSources.append((name, path))
     return (table.rowCount, table.columnCount)
   }
 

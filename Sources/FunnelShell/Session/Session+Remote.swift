@@ -139,6 +139,10 @@ extension Session {
     if let scope = prepared.plan.schema {
       table = RemoteColumns.conform(table, names: scope.names, types: scope.types, hints: scope.hints)
     }
+    if let savePath, DrawnFormat(path: savePath) != nil {
+      try saveDrawn(table, chart: chart, to: savePath, statement, in: source)
+      return
+    }
     if let savePath {
       try TableWriter.write(table, to: savePath, options: catalog.saveOptions)
       let count = NumberFormat.display(.int(Int64(table.rowCount)), hint: .plain)

@@ -37,6 +37,8 @@ extension Session {
     let outermost = readDepth == 0
     if outermost { cancellation.reset() }
     defer { if outermost { cancellation.reset() } }
+    runningStatement = (statement, source)
+    defer { runningStatement = nil }
     switch statement.kind {
     case .command(let name, let arguments, let span):
       ok = runCommand(name: name, arguments: arguments, span: span, in: source)
@@ -83,7 +85,11 @@ extension Session {
           prepared, in: catalog, cancellation: cancellation, memoryLimit: memoryLimit, warnings: warnings,
           progress: meter)
       }
-      if let path = Self.savedPath(statement), case .table(let table, _) = outcome {
+      if let path = Self.savedPath(statement), DrawnFormat(path: path) != nil,
+        case .table(let table, let chart) = outcome
+      {
+        try saveDrawn(table, chart: chart, to: path, statement, in: source)
+      } else if let path = Self.savedPath(statement), case .table(let table, _) = outcome {
         // A pipeline that ends by saving has put its rows in the file; printing
         // them all again (three million touches) would bury the prompt.
         let rows = NumberFormat.display(.int(Int64(table.rowCount)), hint: .plain)

@@ -63,6 +63,13 @@ public final class Session {
   public var sqlDialect: SQLDialect?
   /// How deep `.read` is nested, so a script that reads itself stops.
   var readDepth = 0
+  /// The html page being gathered (`--format html`, `.mode html`); nil until a result comes.
+  var reportPage: ReportPage?
+  /// The statement running and its script, for the comments a report shows.
+  var runningStatement: (Statement, SourceText)?
+  /// Where the datasets came from, for a report's footer: the demo data
+  /// (no name), or a dataset's file.
+  var dataSources: [(name: String?, origin: String)] = []
   /// Made by the first lesson command; nil until then.
   private var lessonWalk: LessonSession?
 
@@ -117,13 +124,26 @@ public final class Session {
     for (name, table) in demo.all {
       catalog.setDataset(name, table)
     }
+    let replaced = Set(demo.all.map(\.name))
+    dataSources.removeAll { source in source.name.map(replaced.contains) ?? true }
+    dataSources.insert((nil, "demo data, \(Counts.grouped(leads)) leads, seed \(seed)"), at: 0)
   }
 
   /// Whether results go to a terminal that can take width limits and colour.
   var resultsAtTerminal: Bool { outputFile == nil && terminal.stdoutIsTerminal }
 
-  /// Writes result text to the `.output` file or the console.
+  /// Writes result text to the `.output` file or the console; in html mode
+  /// a script's command output goes on the page instead.
   func emit(_ text: String) {
+    if format == .html, !interactive {
+      addToReport(text: text.hasSuffix("\n") ? String(text.dropLast()) : text)
+      return
+    }
+    writeOutput(text)
+  }
+
+  /// Writes text to the `.output` file or the console as it is.
+  func writeOutput(_ text: String) {
     if let outputFile { outputFile.write(text) } else { console.write(text) }
   }
 
@@ -135,6 +155,7 @@ public final class Session {
   /// Closes an open `.output` file (moving it into place). Call before exit.
   @discardableResult
   public func finish() -> Bool {
+    writeReport()
     console.flush()
     guard let file = outputFile else { return true }
     outputFile = nil
