@@ -8,15 +8,15 @@ extension Glossary {
       inFunnel: "deals | where stage == \"closed_won\" | attribute compare by channel",
       related: ["first-touch", "last-touch", "linear", "U-shaped", "W-shaped", "time-decay", "touch"]),
     GlossaryTerm(
-      "first-touch", aliases: ["first click"], side: .marketing,
+      "first-touch", aliases: ["first click"], side: .both,
       definition:
-        "All the credit goes to the very first touch, the one that brought the buyer in. It favours channels that open conversations, such as search, content and events.",
+        "All the credit goes to the very first touch, the one that brought the buyer in. A model both teams read, not a marketing measure: it favours what opens conversations (search, content, events), so it flatters marketing's early work and gives sales' calls nothing.",
       inFunnel: "deals | where stage == \"closed_won\" | attribute first_touch by channel | sort revenue desc",
       related: ["attribution", "last-touch", "awareness"]),
     GlossaryTerm(
-      "last-touch", aliases: ["last click"], side: .sales,
+      "last-touch", aliases: ["last click"], side: .both,
       definition:
-        "All the credit goes to the final touch before the deal closed. It favours whatever happens near the signature, often sales calls and demos, and forgets how the buyer arrived.",
+        "All the credit goes to the final touch before the deal closed. A model both teams read: it favours whatever happens near the signature, often sales calls and demos, and forgets how the buyer arrived. Grouped by channel it hides that (the calls carry the lead's channel); group by the touch's kind to see it.",
       inFunnel: "deals | where stage == \"closed_won\" | attribute last_touch by channel | sort revenue desc",
       related: ["attribution", "first-touch", "decision"]),
     GlossaryTerm(
@@ -38,9 +38,9 @@ extension Glossary {
       inFunnel: "deals | where stage == \"closed_won\" | attribute w_shaped by channel",
       related: ["attribution", "U-shaped", "hand-off"]),
     GlossaryTerm(
-      "time-decay", aliases: ["time-decay attribution"], side: .sales,
+      "time-decay", aliases: ["time-decay attribution"], side: .both,
       definition:
-        "Recent touches count more: a touch loses half its weight for every half-life (seven days unless you say otherwise) it lies before the close. It rewards what happened near the decision.",
+        "Recent touches count more: a touch loses half its weight for every half-life (seven days unless you say otherwise) it lies before the close. A model both teams read: it rewards what happened near the decision, so over a long cycle it leans towards sales' late touches.",
       inFunnel: "deals | where stage == \"closed_won\" | attribute time_decay(14d) by channel",
       related: ["attribution", "last-touch", "sales cycle"]),
   ]

@@ -66,8 +66,8 @@ extension Glossary {
     GlossaryTerm(
       "account-based marketing", aliases: ["abm"], side: .both,
       definition:
-        "Choosing a short list of named companies and aiming marketing and sales at each of them together, instead of casting a wide net. It trades reach for precision and only works when both teams plan it jointly.",
-      inFunnel: "leads | where company_size == \"1000+\" | funnel",
+        "Choosing a short list of named companies (target accounts) and aiming marketing and sales at each of them together, with messages made for that company, instead of casting a wide net. It trades reach for precision and only works when both teams plan it jointly. A filter on a segment is not ABM: ABM names the accounts. The demo data has no company names, so the query below follows a list of chosen leads as a named-account list would be followed.",
+      inFunnel: "leads | where lead_id in [12, 57, 301, 4410, 9876] | select lead_id, industry, company_size, stage",
       related: ["smarketing", "outbound", "average deal size"]),
     GlossaryTerm(
       "impression", aliases: ["impressions", "reach"], side: .marketing,

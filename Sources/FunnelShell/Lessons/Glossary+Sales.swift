@@ -2,9 +2,9 @@ extension Glossary {
   /// Sales' work, its pipeline and the numbers it is judged by.
   static let salesTerms: [GlossaryTerm] = [
     GlossaryTerm(
-      "outbound", aliases: ["outbound sales", "cold outreach", "cold calling"], side: .sales,
+      "outbound", aliases: ["outbound sales", "cold outreach", "cold calling"], side: .both,
       definition:
-        "Reaching out first to people who have not asked to hear from you: cold calls, personal emails, messages to a chosen list. It is direct and quick to start, and each contact costs a person's time.",
+        "Reaching out first to people who have not asked to hear from you: cold calls, personal emails, messages to a chosen list. Sales development reps do it one person at a time; marketing runs it as a campaign to a list. In the demo data `outbound` is a campaign channel, so its leads and their cost count on marketing's side until sales works them.",
       inFunnel: "leads | where channel == \"outbound\" | funnel",
       related: ["inbound", "prospecting", "account-based marketing"]),
     GlossaryTerm(

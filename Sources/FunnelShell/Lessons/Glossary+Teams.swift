@@ -47,9 +47,9 @@ extension Glossary {
     GlossaryTerm(
       "churn", aliases: ["churn rate", "attrition"], side: .both,
       definition:
-        "Customers who leave, as a share of those you had at the start of a period. High churn quietly undoes both teams' work, which is why retention is part of marketing's long horizon too. The demo data does not record churn; lost deals are the nearest thing in it.",
-      inFunnel: "deals | where closed_at != null | agg lost_share = share(stage == \"closed_lost\") by product",
-      related: ["LTV", "customer", "CAC"]),
+        "Customers who leave, as a share of those you had at the start of a period. High churn quietly undoes both teams' work, which is why retention is part of marketing's long horizon too. A lost deal is not churn: that buyer never became a customer. The demo data holds first deals only, so it cannot show churn; the query counts the customers whose renewals a churn rate would follow.",
+      inFunnel: "deals | where stage == \"closed_won\" | agg customers = count() by product",
+      related: ["LTV", "customer", "CAC", "retention"]),
     GlossaryTerm(
       "cohort", aliases: ["cohort analysis", "vintage"], side: .both,
       definition:
@@ -68,5 +68,76 @@ extension Glossary {
         "A slice of the market that behaves alike: a region, an industry, a company size. Comparing segments shows where the funnel works, as long as each slice has enough leads to mean something.",
       inFunnel: "leads | agg leads = count(), won = conversion(\"lead\", \"won\") by company_size",
       related: ["cohort", "account-based marketing", "conversion rate"]),
+    GlossaryTerm(
+      "sales", aliases: ["sales team", "selling"], side: .sales,
+      definition:
+        "The team that turns interest into revenue one buyer at a time: conversations, demos, proposals, negotiation and the signature. Its horizon is short (this month's deals, this quarter's quota) and its work one-to-one; its numbers are pipeline, win rate, deal size and the time a deal takes.",
+      inFunnel:
+        "deals | where stage == \"closed_won\" | agg revenue = sum(amount), deals = count() by owner | sort revenue desc",
+      related: ["marketing", "pipeline", "quota", "win rate", "smarketing"]),
+    GlossaryTerm(
+      "marketing", aliases: ["marketing team"], side: .marketing,
+      definition:
+        "The team that makes a market know, trust and want what the company sells, speaking to many people at once: brand, content, campaigns, events, research. Its horizon is long (a brand is built over years, a campaign's leads buy months later) and its numbers are reach, leads, cost per lead and the pipeline and revenue it sourced.",
+      inFunnel: "campaigns | agg spend(), cpl(), roi() by channel | sort cpl",
+      related: ["sales", "brand awareness", "demand generation", "lead generation", "smarketing"]),
+    GlossaryTerm(
+      "buyer's journey", aliases: ["buyers journey", "buyer journey", "customer journey"], side: .both,
+      definition:
+        "The path a buyer walks, seen from the buyer's side: noticing a problem (awareness), weighing ways to solve it (consideration), choosing a supplier (decision). Marketing meets the buyer early and at scale, sales late and in person; the funnel is the same path counted by the company.",
+      inFunnel: "leads | funnel",
+      related: ["awareness", "interest", "decision", "funnel"]),
+    GlossaryTerm(
+      "ICP", aliases: ["ideal customer profile"], side: .both,
+      definition:
+        "A description of the companies that get the most from what you sell and buy it most readily: industry, size, region, the problem they have. Marketing aims campaigns at it, sales qualifies against it; won deals are the evidence for it.",
+      inFunnel:
+        "leads | where won_at != null | agg customers = count() by industry, company_size | sort customers desc | take 5",
+      related: ["segment", "qualification", "account-based marketing"]),
+    GlossaryTerm(
+      "BANT", aliases: ["budget authority need timeline"], side: .sales,
+      definition:
+        "A checklist for qualifying a lead in the first conversation: Budget (can they pay), Authority (is this the person who decides), Need (is the problem real) and Timeline (when will they buy). A lead that passes becomes a sales qualified lead.",
+      inFunnel: "leads | agg mql_to_sql_rate() by company_size",
+      related: ["qualification", "SQL", "SAL"]),
+    GlossaryTerm(
+      "SQO", aliases: ["sales qualified opportunity"], side: .sales,
+      definition:
+        "An opportunity that sales has qualified as real after a first meeting: a need, a budget and a date. Counting SQOs rather than all opportunities keeps hopeful deals out of the pipeline. In the demo data it is the opportunity stage.",
+      inFunnel: "leads | agg sqos = count(opportunity_at), sql_to_sqo = conversion(\"sql\", \"opportunity\")",
+      related: ["opportunity", "SQL", "pipeline"]),
+    GlossaryTerm(
+      "pipeline coverage", aliases: ["coverage", "coverage ratio"], side: .sales,
+      definition:
+        "The open pipeline for a period divided by what is still to win of its quota (quota minus won). Three times is the usual rule of thumb: with a one-in-three win rate, three of pipeline make one of revenue.",
+      inFunnel:
+        "deals | forecast quarter(expected_close) | where period == \"2026-Q3\" | select period, best_case, quota, won, coverage",
+      related: ["pipeline", "quota", "forecast", "win rate"]),
+    GlossaryTerm(
+      "forecast", aliases: ["sales forecast", "revenue forecast", "commit", "best case"], side: .sales,
+      definition:
+        "What sales expects to close in a period: what is already won, plus the open deals weighted by how likely each is (weighted), or only those sales is confident of (commit), or all of them (best case). Read against the quota, it says whether the period will be made.",
+      inFunnel: "deals | forecast quarter(expected_close) | where period >= \"2026-Q3\"",
+      related: ["quota", "pipeline coverage", "pipeline"]),
+    GlossaryTerm(
+      "retention", aliases: ["customer retention", "renewal"], side: .both,
+      definition:
+        "Keeping the customers you won: renewals, repeat orders, a customer still there a year later. It is where both horizons meet: sales renews and expands accounts, marketing keeps customers informed and loyal. The demo data holds first deals only, so it cannot measure retention; the query counts the customers a retention rate would follow.",
+      inFunnel: "deals | where stage == \"closed_won\" | agg customers = count() by month(closed_at) | take 6",
+      related: ["churn", "LTV", "customer"]),
+    GlossaryTerm(
+      "PR", aliases: ["public relations", "earned media", "press"], side: .marketing,
+      definition:
+        "Getting the company talked about by others: press coverage, interviews, analysts, awards. It is earned, not paid for, and builds awareness and trust slowly; it rarely leaves a trace in a CRM, which is why it shows at most as visits and direct traffic.",
+      inFunnel:
+        "touches | where kind == \"page_view\" | agg views = count() by month = month(touched_at) | sort month desc | take 6",
+      related: ["brand awareness", "awareness", "marketing"]),
+    GlossaryTerm(
+      "market research", aliases: ["research", "customer research"], side: .marketing,
+      definition:
+        "Studying buyers, competitors and segments before spending: surveys, interviews, win-loss reviews, the company's own data. It tells marketing whom to aim at and what to say, and gives sales the questions buyers are asking.",
+      inFunnel:
+        "leads | agg leads = count(), won = count(won_at), win_share = share(won_at != null) by industry | sort win_share desc",
+      related: ["segment", "ICP", "marketing"]),
   ]
 }
