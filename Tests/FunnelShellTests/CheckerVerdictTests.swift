@@ -105,6 +105,32 @@ struct CheckerVerdictTests {
     #expect(check(byCPL, Self.lowest, r).0)
   }
 
+  /// The same first row with every number the same, ranked by another
+  /// column: the order below it gives it away.
+  @Test func theRightFirstRowInTheWrongOrderIsNotRight() {
+    let r = runner()
+    let solution = "campaigns | agg cpl = cpl() by channel | sort cpl"
+    r.results[solution] = Table(
+      names: ["channel", "cpl", "leads"],
+      columns: [
+        Column.make(.string, [.string("referral"), .string("email"), .string("events")]),
+        Column.make(.double, [.double(16.74), .double(23.91), .double(80)]),
+        Column.make(.int, [.int(900), .int(200), .int(500)]),
+      ])
+    let byLeads = "campaigns | agg cpl = cpl(), leads = count() by channel | sort leads desc"
+    r.results[byLeads] = Table(
+      names: ["channel", "cpl", "leads"],
+      columns: [
+        Column.make(.string, [.string("referral"), .string("events"), .string("email")]),
+        Column.make(.double, [.double(16.74), .double(80), .double(23.91)]),
+        Column.make(.int, [.int(900), .int(500), .int(200)]),
+      ])
+    let (ok, said) = check(byLeads, Self.lowest, r)
+    #expect(!ok)
+    #expect(said.contains("another order"), "\(said)")
+    #expect(check(solution, Self.lowest, r).0)
+  }
+
   /// A funnel's own columns hold the rate under their own names.
   @Test func theAnswerUnderAnotherNameIsRight() {
     let r = runner()

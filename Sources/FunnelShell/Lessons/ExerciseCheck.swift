@@ -90,7 +90,9 @@ public enum ExerciseCheck {
     if sameLabel(got, expected.value.rawText) {
       // The right name first is not enough: it must come first for the
       // reason asked (a sort by spend can put the lowest-CPL channel first).
-      if case .topLabel = exercise.answer, let reason = rankedOtherwise(result, solved: solved) {
+      if case .topLabel(let name) = exercise.answer,
+        let reason = rankedOtherwise(result, solved: solved) ?? orderedOtherwise(result, solved: solved, by: name)
+      {
         return (false, "Not quite: your query puts \(got) first, but \(reason). Try .hint.")
       }
       return (true, "Right: your query gives \(got), the same answer as the solution.")
@@ -165,6 +167,31 @@ public enum ExerciseCheck {
       return "the result does not show what it ranks by; keep that column (the solution's \(name) is \(shown))"
     }
     return "its numbers on that row are not what the question ranks by (the solution's \(name) is \(shown))"
+  }
+
+  /// Why a result ranked like the solution at the top is ranked otherwise
+  /// below it: its next labels (up to three in all) are not the solution's
+  /// (`scorecard | sort win_rate desc` can put the top-revenue channel first
+  /// too). Nil when they agree, or when either result has one row.
+  static func orderedOtherwise(_ result: Table, solved: Table, by name: String) -> String? {
+    guard let mine = result.column(name), let theirs = solved.column(name), result.rowCount > 1, solved.rowCount > 1
+    else { return nil }
+    let count = min(3, result.rowCount, solved.rowCount)
+    let a = (0..<count).map { mine.value(at: $0).rawText }
+    let b = (0..<count).map { theirs.value(at: $0).rawText }
+    // Rows the solution ranks equal (every number the same) may come in either order.
+    func numbers(_ row: Int) -> [Double?] {
+      solved.columns.filter { $0.type.isNumeric }.map { $0.value(at: row).doubleValue }
+    }
+    let tied = { (k: Int) -> Bool in
+      guard let other = (0..<solved.rowCount).first(where: { sameLabel(theirs.value(at: $0).rawText, a[k]) }) else {
+        return false
+      }
+      return numbers(other) == numbers(k)
+    }
+    guard !(0..<count).allSatisfy({ sameLabel(a[$0], b[$0]) || tied($0) }) else { return nil }
+    return "the rows after it are in another order (\(a.joined(separator: ", ")) where the question's order gives "
+      + "\(b.joined(separator: ", "))): it ranks by something else"
   }
 
   /// Labels match ignoring case, quotes, and the difference between `_`, `-` and a space.
