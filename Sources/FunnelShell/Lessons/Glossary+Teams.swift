@@ -12,7 +12,7 @@ extension Glossary {
       definition:
         "A written promise between the teams: marketing commits to a number of qualified leads, sales commits to follow each one up within an agreed time. It turns complaints about lead quality into numbers both can check.",
       inFunnel:
-        "leads | where sql_at != null | agg within_2_days = share(sql_at - mql_at <= 2), median_days = median(sql_at - mql_at)",
+        "leads | where mql_at != null | agg within_30_days = share(sql_at - mql_at <= 30), never_worked = share(stage == \"mql\")",
       related: ["smarketing", "hand-off", "follow-up", "MQL"]),
     GlossaryTerm(
       "hand-off", aliases: ["handoff", "lead handoff"], side: .both,

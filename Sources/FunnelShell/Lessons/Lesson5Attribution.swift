@@ -30,11 +30,13 @@ extension Lessons {
       LessonPage(
         text: """
           Last-touch gives everything to the final touch before the signature. It flatters whatever happens near
-          the end of the journey and forgets how the customer arrived.
+          the end of the journey and forgets how the customer arrived. Grouped by channel that is hard to see: a
+          sales call carries the channel of the campaign that brought its lead, so sales' work hides inside the
+          marketing channels. Grouped by `kind`, what the touch was, it shows.
           """,
-        query: "deals | where stage == \"closed_won\" | attribute last_touch by channel",
+        query: "deals | where stage == \"closed_won\" | attribute last_touch by kind",
         question:
-          "Compare with the previous page: which channels gain and which lose when the credit moves from the first touch to the last?"
+          "Which kinds of touch take most of the revenue under last-touch? Whose work are they, marketing's or sales'? Try `by channel` too: which channels gain and which lose against the first touch?"
       ),
       LessonPage(
         text: """

@@ -26,10 +26,12 @@ extension Lessons {
       ),
       LessonPage(
         text: """
-          `by months` turns the same cohorts into a time line: column m0 is the share won in the month the lead
-          arrived, m1 a month later, and so on. Read a row from left to right to watch one cohort mature.
-          Quarters (`quarter(created_at)`) keep the table small. The newest cohorts have not lived through their
-          later months yet: those cells say null, because nobody can know yet how they will turn out.
+          `by months` turns the same cohorts into a time line. Quarters (`quarter(created_at)`) keep the table
+          small. Column m0 is the share of the cohort won within the first calendar month from the start of its
+          quarter, m1 within two months, and so on: each column counts every win so far, so a row only ever grows
+          from left to right, and its last column is the share won in all. Read a row left to right to watch one
+          cohort mature. The newest cohorts have not lived through their later months yet: those cells say null,
+          because nobody can know yet how they will turn out.
           """,
         query: "leads | cohort quarter(created_at) by months",
         question: "In which month after arrival does the won share start to grow? How many months until it levels off?"),

@@ -19,14 +19,18 @@ extension Lessons {
       LessonPage(
         text: """
           A service-level agreement (SLA) writes the hand-off down: marketing promises a number of MQLs that meet
-          the agreed definition, and sales promises to work each one within an agreed time. The demo data records
-          when a lead became an SQL, so the time from MQL to SQL stands in for sales' response. `share(...)` gives
-          the fraction of rows where a condition is true: here, the MQLs qualified within 30 days.
+          the agreed definition, and sales promises to work each one within an agreed time (first contact is
+          often promised within a day or two). The demo data records when sales qualified a lead (sql_at), not
+          its first call, so the SLA here is on the decision: qualified within 30 days. Count it over every MQL:
+          an MQL nobody worked breaks the SLA too, and `where sql_at != null` would hide it. `share(...)` gives
+          the fraction of rows where a condition is true; a condition on a missing date is not true, so an MQL
+          never qualified counts against the SLA. An MQL still at stage mql is one nobody has worked yet.
           """,
         query:
-          "leads | where sql_at != null | agg median_days = median(sql_at - mql_at), within_30_days = share(sql_at - mql_at <= 30)",
+          "leads | where mql_at != null | agg mqls = count(), median_days = median(sql_at - mql_at), within_30_days = share(sql_at - mql_at <= 30), never_worked = share(stage == \"mql\")",
         question:
-          "If the SLA said 30 days, is sales keeping it? What would you change in the query to check a 14-day SLA?"),
+          "Is sales keeping a 30-day SLA? What share of MQLs has nobody worked at all, and what would you ask sales about them? What would you change to check a 14-day SLA?"
+      ),
       LessonPage(
         text: """
           Feedback flows the other way too: sales tells marketing which leads were not worth calling. Here are
