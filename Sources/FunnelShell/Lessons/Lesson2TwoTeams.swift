@@ -20,18 +20,23 @@ extension Lessons {
           "At which stages do leads have an owner in sales? Where does the hand-over from marketing to sales happen?"),
       LessonPage(
         text: """
-          The time horizons differ too. Sales works in months and quarters: its targets reset, and a deal is
-          pushed to close soon. Marketing works over a longer stretch: it starts the relationship long before
-          anyone talks about a price, and part of what it does pays off much later.
+          The time horizons differ too. A horizon is how far ahead a team plans and is judged, not how long it
+          holds a lead. Sales plans in months and quarters: its quota resets every quarter, and every deal is
+          pushed to close soon. Marketing plans over years: a brand, a body of content or a place in a market
+          takes long to build, and a campaign's leads buy months after its money is spent (lesson 6 measures
+          that lag).
 
-          Subtracting two dates gives the days between them, and `median` takes the middle value, so a few
-          extreme cases do not distort it. `!= null` means "is filled in". The sales stretch starts when a
-          salesperson takes the lead on (sql_at); everything before it is marketing's stretch.
+          Time in a stage is something else. Subtracting two dates gives the days between them, and `median`
+          takes the middle value, so a few extreme cases do not distort it. `!= null` means "is filled in". The
+          sales stretch starts when a salesperson takes the lead on (sql_at). In business-to-business selling it
+          is often the longer part of the journey: meetings, a trial and a negotiation take months. That does not
+          lengthen sales' horizon: each of those months is spent on a deal sales wants closed this quarter.
           """,
         query:
           "leads | where won_at != null | agg whole_journey = median(won_at - created_at), sales_stretch = median(won_at - sql_at)",
         question:
-          "How many days does the whole journey of a won customer take, and how much of it falls in the sales stretch?"),
+          "How many days does the whole journey of a won customer take, and how much of it falls after sales took the lead on? Why is that not the same as sales' planning horizon?"
+      ),
       LessonPage(
         text: """
           Marketing speaks to many people at once: adverts, emails, posts and content reach large audiences,
