@@ -43,10 +43,40 @@ struct ProgressTerminalTests {
     // Mid-load: the name, the bytes read so far and the rate.
     #expect(shell.expect("loading slow.csv  ", timeout: 30), "the bar: \(shell.unmatched)")
     #expect(shell.expect("MiB/s", timeout: 10), "the rate: \(shell.unmatched)")
+    let drawn = shell.lastSegment(containing: "loading slow.csv")
+    print("progress bar mid-load: \(drawn ?? "none")")
+    #expect(drawn?.contains(" MiB · ") == true, "\(drawn ?? "")")
     resume.signal()
     #expect(shell.expect(Self.prompt, timeout: 60), "\(shell.unmatched)")
+    // Erased: after the last drawing, the line is blanked and the cursor
+    // back at its start before anything else is written.
+    let after = shell.written(afterLast: "loading slow.csv") ?? ""
+    #expect(after.contains("\r" + String(repeating: " ", count: 30)), "no erasing: \(after.debugDescription)")
     shell.send("slow | count\r")
     #expect(shell.expect("240,000"), "every row arrived: \(shell.unmatched)")
+  }
+
+  /// A regular file's bar shows its share, the bytes of its size and the time left.
+  @Test func aFileOfKnownSizeShowsItsShare() throws {
+    let shell = try PseudoTerminal(progress: true)
+    #expect(shell.expect(Self.prompt, timeout: 120), "first prompt: \(shell.unmatched)")
+    // The demo touches of 300,000 leads, about 60 MB: loading takes well past
+    // a second in a debug build (and the test waits for a line either way).
+    shell.send(".demo 300000\r")
+    #expect(shell.expect(Self.prompt, timeout: 240), "\(shell.unmatched)")
+    let path = shell.home + "/touches.csv"
+    shell.send("touches | save \"\(path)\"\r")
+    #expect(shell.expect(Self.prompt, timeout: 240), "\(shell.unmatched)")
+    shell.send(".load t \(path)\r")
+    #expect(shell.expect(Self.prompt, timeout: 240), "\(shell.unmatched)")
+    // A drawing from before the end: it says how long is left.
+    if let drawn = shell.lastSegment(containing: " s left") ?? shell.lastSegment(containing: "loading touches.csv") {
+      print("progress bar mid-load: \(drawn)")
+      #expect(drawn.contains("% · "), "\(drawn)")
+      #expect(drawn.contains(" of ") && drawn.contains(" MiB"), "\(drawn)")
+    } else {
+      print("progress bar: the load finished within a second; nothing to see")
+    }
   }
 
   @Test func progressOffDrawsNothing() throws {

@@ -101,6 +101,19 @@ final class PseudoTerminal {
     return true
   }
 
+  /// The last piece of everything written so far, between carriage returns
+  /// or line ends, that contains `text`: a line redrawn in place, as seen.
+  func lastSegment(containing text: String) -> String? {
+    String(decoding: bytes, as: UTF8.self).split(whereSeparator: { $0 == "\r" || $0 == "\n" || $0 == "\r\n" })
+      .last { $0.contains(text) }.map(String.init)
+  }
+
+  /// Everything written after the last occurrence of `text` (nil when it never came).
+  func written(afterLast text: String) -> String? {
+    let all = String(decoding: bytes, as: UTF8.self)
+    return all.range(of: text, options: .backwards).map { String(all[$0.upperBound...]) }
+  }
+
   /// The text since the last match (for failure messages).
   var unmatched: String { String(decoding: bytes[mark...], as: UTF8.self) }
 
