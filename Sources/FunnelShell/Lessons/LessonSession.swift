@@ -96,6 +96,16 @@ public final class LessonSession {
     return exerciseText(lesson, open)
   }
 
+  /// The page's question again, for under the result when `statement` is
+  /// the query of the page being read: by then the question has scrolled
+  /// up above the result. Nil for any other statement.
+  public func questionAfter(_ statement: String) -> String? {
+    guard exerciseIndex == nil, let lesson, let i = pageIndex, i < lesson.pages.count else { return nil }
+    let page = lesson.pages[i]
+    guard statement.trimmingCharacters(in: .whitespacesAndNewlines) == page.query else { return nil }
+    return "\n" + LessonText.paragraph("Question: " + page.question) + "Type .next to go on.\n"
+  }
+
   /// Page `index` of `lesson`, its query waiting at the prompt.
   private func show(page index: Int, of lesson: Lesson) -> String {
     pageIndex = index

@@ -83,8 +83,10 @@ final class REPL {
     var source = SourceText(name: nil, text: text)
     source.typedAtPrompt = true
     interrupts.beginStatement()
-    session.run(source)
+    let ran = session.run(source)
     interrupts.endStatement()
+    // A lesson page's query has just run: its question is above the result, out of sight.
+    if ran, let question = session.lessons(ifOpen: { $0.questionAfter(text) }) { session.emit(question) }
     session.console.flush()
   }
 
