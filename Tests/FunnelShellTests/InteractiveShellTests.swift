@@ -39,6 +39,16 @@ struct InteractiveShellTests {
     #expect(!shell.unmatched.contains("unexpected character"))
   }
 
+  /// Enter runs a page's query; its question comes again under the result.
+  @Test func aPageQuestionFollowsItsResult() throws {
+    let shell = try started()
+    shell.send(".lesson 1\r")
+    #expect(shell.expect("Type .next to go on, .prev to go back."), "\(shell.unmatched)")
+    shell.send("\r")
+    #expect(shell.expect("lead_id  created_at"), "the result: \(shell.unmatched)")
+    #expect(shell.expect("Question: Some mql_at and won_at cells are empty"), "\(shell.unmatched)")
+  }
+
   /// At the prompt a message's place is its caret, not a line number that
   /// counts every line typed since the shell started; a statement of
   /// several lines names the line within it.
