@@ -74,7 +74,8 @@ public final class LessonSession {
     lesson = found
     pageIndex = nil
     exerciseIndex = nil
-    return LessonText.banner(found) + "\n" + next()
+    return LessonText.banner(found)
+      + "A word you do not know: .glossary WORD explains it (.glossary alone lists them all).\n\n" + next()
   }
 
   /// The next page (text, query, question), or after the last page the next unsolved exercise.

@@ -23,6 +23,7 @@ public enum LessonText {
   /// Rethrows the runner's error when a query fails.
   public static func handout(_ lesson: Lesson, runner: LessonQueryRunner, markdown: Bool) throws -> String {
     var out = markdown ? "# Lesson \(lesson.number): \(lesson.title)\n\n_\(lesson.summary)_\n" : banner(lesson)
+    out += (markdown ? "\n" : "") + "A word you do not know: `.glossary WORD` in Funnel explains it.\n"
     for (i, page) in lesson.pages.enumerated() {
       let result = runner.lessonRender(try runner.lessonResult(of: page.query))
       if markdown {
