@@ -10,7 +10,8 @@
 /// delimited reader); a stream (a pipe, a device) cannot, and is read once.
 final class TextInput {
   let path: String
-  private let raw: RawFile
+  private let opener: () throws -> any ByteOrigin
+  private let raw: any ByteOrigin
   private var top: ByteLayer
   /// Decoded bytes handed out since open or the last rewind.
   private(set) var delivered = 0
@@ -20,9 +21,16 @@ final class TextInput {
   /// How much of a file is looked at to tell text from binary.
   static let sampleSize = 1 << 16
 
-  init(path: String) throws {
+  convenience init(path: String) throws {
+    try self.init(path: path) { try RawFile(path: path) }
+  }
+
+  /// Text whose bytes come from `origin` (called again to count lines for
+  /// a message): a file in a zip archive. `path` names it in messages.
+  init(path: String, origin: @escaping () throws -> any ByteOrigin) throws {
     self.path = path
-    raw = try RawFile(path: path)
+    opener = origin
+    raw = try origin()
     top = raw
     top = try open()
   }
@@ -83,4 +91,9 @@ final class TextInput {
     }
     return PrefixedLayer(sample, then: layer)
   }
+}
+
+extension TextInput {
+  /// The same text opened a second time, from the start.
+  func reopened() throws -> TextInput { try TextInput(path: path, origin: opener) }
 }
