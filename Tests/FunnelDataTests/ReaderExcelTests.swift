@@ -195,6 +195,23 @@ struct ReaderExcelTests {
     #expect(try TableReader.read(path: mac).cells("day") == [.date(civilDay(2026, 1, 31))])
   }
 
+  /// Past Excel's 15 significant digits a saved number is the double's
+  /// noise: it reads as the decimal the sheet shows.
+  @Test func numbersAsExcelShowsThem() throws {
+    let path = try workbook(
+      "noise.xlsx",
+      """
+      ws.append(["amount", "big"])
+      ws.append([886.06, 123456789012345678])
+      ws.append([0.1 + 0.2, 1])
+      """)
+    let table = try TableReader.read(path: path)
+    #expect(table.cells("amount") == [.decimal(88606, scale: 2), .decimal(30, scale: 2)])
+    #expect(ExcelNumber.shown(Array("0.30000000000000004".utf8)) == Array("0.3".utf8))
+    #expect(ExcelNumber.shown(Array("1.5E-3".utf8)) == Array("1.5E-3".utf8))
+    #expect(ExcelNumber.shown(Array("-886.0599999999999".utf8)) == Array("-886.06".utf8))
+  }
+
   @Test func serialsAsText() {
     #expect(ExcelSerial.text(45322, .date, date1904: false) == "2024-01-31")
     #expect(ExcelSerial.text(45322.5, .dateTime, date1904: false) == "2024-01-31 12:00:00")

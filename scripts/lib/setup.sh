@@ -40,6 +40,27 @@ funnel_ensure_zlib() {
   funnel_apt_install "${packages[@]}"
 }
 
+# LibreOffice (soffice, without its desktop parts): the Excel reader's tests
+# have it save workbooks, which computes and saves their formulas' values.
+funnel_ensure_libreoffice() {
+  if command -v soffice >/dev/null 2>&1; then
+    return 0
+  fi
+  local runner=()
+  if [ "$(id -u)" -ne 0 ]; then
+    if command -v sudo >/dev/null 2>&1; then
+      runner=(sudo)
+    else
+      echo "funnel: needs the Debian package libreoffice-calc-nogui (run as root, or install sudo)" >&2
+      return 1
+    fi
+  fi
+  echo "funnel: installing libreoffice-calc-nogui ..." >&2
+  "${runner[@]}" apt-get update -qq >&2 &&
+    DEBIAN_FRONTEND=noninteractive "${runner[@]}" apt-get install -y -qq --no-install-recommends \
+      libreoffice-calc-nogui >&2
+}
+
 funnel_ensure_swift() {
   if ! command -v swift >/dev/null 2>&1; then
     echo "funnel: the Swift toolchain (6.0 or later) is needed: https://swift.org/install" >&2
@@ -49,7 +70,7 @@ funnel_ensure_swift() {
 
 # A Python virtual environment in .venv with the given PyPI packages
 # (DuckDB and pytest for the differential tests, duckdb-cli for the benchmark,
-# pyspark for its Spark Connect server); `name==version` pins a version.
+# pyspark for its Spark Connect server, openpyxl for the Excel reader's tests); `name==version` pins a version.
 funnel_ensure_venv() {
   local venv="$funnel_root/.venv"
   if [ ! -x "$venv/bin/python" ]; then

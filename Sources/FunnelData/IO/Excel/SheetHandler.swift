@@ -5,8 +5,9 @@
 ///   `<t>` runs joined) or a formula's text (`t="str"`): the text;
 /// - a boolean (`t="b"`): `true` or `false`;
 /// - an error (`t="e"`: `#N/A`, `#DIV/0!`, ...): null;
-/// - a number: as written (`1234.5`, `1.5E-3`), or as an ISO date, timestamp
-///   or time when its style's number format is a date or time format;
+/// - a number: as written (`1234.5`, `1.5E-3`; past 15 significant digits
+///   rounded to them, as Excel shows it: `ExcelNumber`), or as an ISO date,
+///   timestamp or time when its style's number format is a date or time format;
 /// - a formula: its cached value, whatever type that is. A formula with no
 ///   cached value (a file written by a program that does not compute
 ///   formulas) stops the load rather than read as null.
@@ -119,7 +120,7 @@ final class SheetHandler: XMLPartHandler {
       {
         cells.add(row: row, column: column, Array(text.utf8))
       } else {
-        cells.add(row: row, column: column, value)
+        cells.add(row: row, column: column, ExcelNumber.shown(value))
       }
     }
     if cells.count & 0xFFFF == 0 {
