@@ -15,6 +15,10 @@ struct ZipArchive {
   /// Whether the file at `path` starts as a zip archive does (a regular
   /// file only: a stream cannot be read twice, and is refused as binary later).
   static func looksLikeZip(_ path: String) -> Bool {
+    // Looked at before opening: opening a named pipe would wait for its
+    // writer, and closing it again would lose what the writer sent.
+    var info = stat()
+    guard stat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return false }
     guard let raw = try? RawFile(path: path), raw.isRewindable, let head = try? raw.head(4) else { return false }
     return head == [0x50, 0x4B, 0x03, 0x04] || head == [0x50, 0x4B, 0x05, 0x06]
   }
