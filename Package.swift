@@ -2,8 +2,9 @@
 import PackageDescription
 
 // Targets and the direction of imports are those of docs/ARCHITECTURE.md:
-// the system libraries (CLibEdit, CZlib), FunnelData and FunnelLanguage at the
-// bottom, FunnelEngine and FunnelRender above them, FunnelShell above all, the
+// the system libraries (CLibEdit, CFunnelZlib: not CZlib, the name of
+// ZIPFoundation's own module), FunnelData and FunnelLanguage at the bottom,
+// FunnelEngine and FunnelRender above them, FunnelShell above all, the
 // executables on top.
 
 // `-enforce-exclusivity=unchecked` drops the run-time checks of exclusive
@@ -33,6 +34,8 @@ let package = Package(
     .package(url: "https://github.com/grpc/grpc-swift-2", from: "2.4.3"),
     .package(url: "https://github.com/grpc/grpc-swift-nio-transport", from: "2.9.2"),
     .package(url: "https://github.com/apple/swift-protobuf", from: "1.39.0"),
+    // Zip archives: Excel workbooks (.xlsx) and zipped data files.
+    .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
   ],
   targets: [
     .systemLibrary(
@@ -41,11 +44,13 @@ let package = Package(
       providers: [.apt(["libedit-dev"])]
     ),
     .systemLibrary(
-      name: "CZlib",
+      name: "CFunnelZlib",
       pkgConfig: "zlib",
       providers: [.apt(["zlib1g-dev"])]
     ),
-    .target(name: "FunnelData", dependencies: ["CZlib"], swiftSettings: releaseSpeed),
+    .target(
+      name: "FunnelData", dependencies: ["CFunnelZlib", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
+      swiftSettings: releaseSpeed),
     .target(name: "FunnelLanguage"),
     .target(name: "FunnelEngine", dependencies: ["FunnelData", "FunnelLanguage"], swiftSettings: releaseSpeed),
     .target(name: "FunnelRender", dependencies: ["FunnelData"]),

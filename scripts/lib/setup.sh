@@ -17,8 +17,12 @@ funnel_apt_install() {
   local names=()
   for argument in "$@"; do [[ $argument == -* ]] || names+=("$argument"); done
   echo "funnel: installing ${names[*]} ..." >&2
-  "${runner[@]}" apt-get update -qq >&2 &&
-    DEBIAN_FRONTEND=noninteractive "${runner[@]}" apt-get install -y -qq "$@" >&2
+  # The package lists are fetched once per run, however many installs follow.
+  if [ -z "${funnel_apt_updated:-}" ]; then
+    "${runner[@]}" apt-get update -qq >&2 || return 1
+    funnel_apt_updated=1
+  fi
+  DEBIAN_FRONTEND=noninteractive "${runner[@]}" apt-get install -y -qq "$@" >&2
 }
 
 # libedit-dev: the line editor's headers and pkg-config file.
@@ -51,6 +55,15 @@ funnel_ensure_chromium() {
   funnel_apt_install --no-install-recommends chromium fonts-dejavu-core
 }
 
+# LibreOffice (soffice, without its desktop parts): the Excel reader's tests
+# have it save workbooks, which computes and saves their formulas' values.
+funnel_ensure_libreoffice() {
+  if command -v soffice >/dev/null 2>&1; then
+    return 0
+  fi
+  funnel_apt_install --no-install-recommends libreoffice-calc-nogui
+}
+
 funnel_ensure_swift() {
   if ! command -v swift >/dev/null 2>&1; then
     echo "funnel: the Swift toolchain (6.0 or later) is needed: https://swift.org/install" >&2
@@ -61,7 +74,8 @@ funnel_ensure_swift() {
 # A Python virtual environment in .venv with the given PyPI packages
 # (DuckDB and pytest for the differential tests, duckdb-cli for the benchmark,
 # pyspark for its Spark Connect server, Pillow to read the browser test's
-# screenshots); `name==version` pins a version.
+# screenshots, openpyxl for the Excel reader's tests); `name==version` pins a
+# version.
 funnel_ensure_venv() {
   local venv="$funnel_root/.venv"
   if [ ! -x "$venv/bin/python" ]; then

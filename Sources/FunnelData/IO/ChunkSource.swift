@@ -17,7 +17,7 @@ extension TextInput: ChunkSource {
   /// Counts on a second opening of the file, leaving this one where it is
   /// (only ever for an error's message).
   func lineFeeds(before offset: Int) -> Int? {
-    guard isRewindable, let again = try? TextInput(path: path) else { return nil }
+    guard isRewindable, let again = try? reopened() else { return nil }
     var block = [UInt8](repeating: 0, count: 1 << 16)
     var at = 0
     var count = 0

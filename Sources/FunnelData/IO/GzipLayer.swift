@@ -1,4 +1,4 @@
-import CZlib
+import CFunnelZlib
 
 /// Inflates gzip data with the system zlib as it is read, so a compressed
 /// file is never held whole, compressed or not. Files of several gzip

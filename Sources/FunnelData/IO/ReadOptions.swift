@@ -16,6 +16,13 @@ public struct ReadOptions: Sendable {
   public var boolTokens: (true: String, false: String)?
   /// Column name → the type it must have; values that do not fit are errors.
   public var types: [String: ForcedType]
+  /// The sheet of an Excel workbook to read, by name; nil reads the first.
+  public var sheet: String? = nil
+  /// The rows at the top of an Excel sheet to pass over before its header
+  /// (a title, notes); nil finds the header by itself.
+  public var skip: Int? = nil
+  /// The file of a zip archive to read, by name; nil reads the only one.
+  public var entry: String? = nil
   /// The most memory the load may take (the session's `--memory-limit`);
   /// nil means 80% of physical memory. Going over is `MemoryLimitExceeded`.
   public var memoryLimit: MemoryLimit? = nil

@@ -27,11 +27,31 @@ public enum TableReader {
   /// types check every value before building (one error names the first bad
   /// one), and JSON is parsed whole: those take the whole file at once.
   public static func read(path: String, options: ReadOptions = .init()) throws -> Table {
-    let rules = try FieldRules(options, path: path)
     let format = FileFormat.contentExtension(path)
+    if ["xlsx", "xlsm", "zip"].contains(format) || ZipArchive.looksLikeZip(path) {
+      // Inflated and parsed part by part: the bar can show only the time it takes.
+      let name = path.split(separator: "/").last.map(String.init) ?? path
+      options.progress?.start("loading " + name, total: nil, unit: .steps)
+      return try ZippedTable.read(path: path, options: options)
+    }
+    if options.sheet != nil || options.skip != nil || options.entry != nil {
+      let option = options.sheet != nil ? "sheet" : options.skip != nil ? "skip" : "entry"
+      throw FileError(
+        path: path,
+        message: "the option '\(option)' is for \(option == "entry" ? "zip archives" : "Excel workbooks (.xlsx)")")
+    }
+    return try read(path: path, format: format, options: options) {
+      try TextInput(path: path, progress: options.progress)
+    }
+  }
+
+  /// Reads text in `format` (an extension: csv, tsv, json, ...) from the
+  /// input `open` makes; `path` names it in messages.
+  static func read(path: String, format: String, options: ReadOptions, open: () throws -> TextInput) throws -> Table {
+    let rules = try FieldRules(options, path: path)
     let budget = LoadBudget(options, path: path)
     try budget.checkCancelled()
-    let input = try TextInput(path: path, progress: options.progress)
+    let input = try open()
     let json = ["json", "jsonl", "ndjson"].contains(format)
     if !json, options.types.isEmpty {
       let source: ChunkSource =

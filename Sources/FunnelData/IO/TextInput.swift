@@ -10,7 +10,8 @@
 /// delimited reader); a stream (a pipe, a device) cannot, and is read once.
 final class TextInput {
   let path: String
-  private let raw: RawFile
+  private let opener: () throws -> any ByteOrigin
+  private let raw: any ByteOrigin
   private var top: ByteLayer
   /// Decoded bytes handed out since open or the last rewind.
   private(set) var delivered = 0
@@ -20,16 +21,24 @@ final class TextInput {
   /// How much of a file is looked at to tell text from binary.
   static let sampleSize = 1 << 16
 
-  /// `progress`, when given, starts counting the file's bytes as they are
-  /// read from disk (compressed bytes for a compressed file), out of its size.
-  init(path: String, progress: ProgressMeter? = nil) throws {
-    self.path = path
-    raw = try RawFile(path: path)
-    if let progress {
+  /// `progress`, when given, counts the file's bytes as they are read from
+  /// disk (compressed bytes for a compressed file), out of its size.
+  convenience init(path: String, progress: ProgressMeter? = nil) throws {
+    try self.init(path: path) { try RawFile(path: path) }
+    if let progress, let file = raw as? RawFile {
       let name = path.split(separator: "/").last.map(String.init) ?? path
-      progress.start("loading " + name, total: raw.size, unit: .bytes)
-      raw.meter = progress
+      progress.start("loading " + name, total: file.size, unit: .bytes)
+      progress.advance(file.consumed)
+      file.meter = progress
     }
+  }
+
+  /// Text whose bytes come from `origin` (called again to count lines for
+  /// a message): a file in a zip archive. `path` names it in messages.
+  init(path: String, origin: @escaping () throws -> any ByteOrigin) throws {
+    self.path = path
+    opener = origin
+    raw = try origin()
     top = raw
     top = try open()
   }
@@ -90,4 +99,9 @@ final class TextInput {
     }
     return PrefixedLayer(sample, then: layer)
   }
+}
+
+extension TextInput {
+  /// The same text opened a second time, from the start.
+  func reopened() throws -> TextInput { try TextInput(path: path, origin: opener) }
 }

@@ -3,7 +3,7 @@
 /// instead of loading as a table of junk:
 ///
 ///     photo.csv: this does not look like text (CSV/TSV/JSON)
-///     sales.xlsx: this does not look like text (CSV/TSV/JSON): it is a zip archive (an .xlsx workbook is one); export the sheet as CSV
+///     /dev/stdin: this does not look like text (CSV/TSV/JSON): it is a zip archive (an .xlsx workbook is one), which is read from a file, not a stream
 enum TextSniffer {
   static let notText = "this does not look like text (CSV/TSV/JSON)"
 
@@ -12,7 +12,10 @@ enum TextSniffer {
   static func knownBinary(_ head: [UInt8]) -> String? {
     func starts(_ magic: [UInt8]) -> Bool { head.starts(with: magic) }
     if starts([0x50, 0x4B, 0x03, 0x04]) || starts([0x50, 0x4B, 0x05, 0x06]) {
-      return "it is a zip archive (an .xlsx workbook is one); unzip it, or export the sheet as CSV"
+      // A zip in a file is read before this (ZippedTable); here it is a
+      // stream or a file inside another archive.
+      return
+        "it is a zip archive (an .xlsx workbook is one), which is read from a file, not a stream or another archive"
     }
     if starts([0x42, 0x5A, 0x68]) { return "it is bzip2-compressed; decompress it first (bunzip2)" }
     if starts([0xFD, 0x37, 0x7A, 0x58, 0x5A, 0x00]) { return "it is xz-compressed; decompress it first (unxz)" }

@@ -7,6 +7,8 @@ import FunnelLanguage
 /// .load deals "crm export.csv" with sep=";", null="unknown", date="%d/%m/%Y",
 ///       decimal=",", bool="yes/no", types amount=decimal closed=date
 ///       map amount = close_value, owner = sales_agent
+/// .load deals "Pipeline.xlsx" with sheet = "Deals", skip = 2
+/// .load leads export.zip with entry = "leads.csv"
 /// ```
 public struct LoadRequest {
   public var name: String
@@ -19,7 +21,7 @@ public struct LoadRequest {
 /// The grammar of `.load`'s arguments and of `--with`.
 public enum LoadArguments {
   /// The option keys `with` takes.
-  public static let optionKeys = ["sep", "null", "date", "decimal", "bool", "types"]
+  public static let optionKeys = ["sep", "null", "date", "decimal", "bool", "types", "sheet", "skip", "entry"]
 
   /// `NAME PATH [with k=v, ...] [map new = old, ...]`; throws a Diagnostic
   /// placed under the offending word.
@@ -157,6 +159,15 @@ public enum LoadArguments {
           message: "bool is written \"yes/no\": the true word, a slash, the false word", span: value.span)
       }
       options.boolTokens = (String(parts[0]), String(parts[1]))
+    case "sheet":
+      options.sheet = value.text
+    case "skip":
+      guard let rows = Int(value.text), rows >= 0 else {
+        throw Diagnostic(message: "skip is a number of rows, such as skip = 2", span: value.span)
+      }
+      options.skip = rows
+    case "entry":
+      options.entry = value.text
     default:
       var d = Diagnostic(message: "unknown option '\(key.text)'", span: key.span)
       d.suggest(key.text, among: optionKeys)

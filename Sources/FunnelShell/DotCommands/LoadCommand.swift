@@ -3,12 +3,13 @@ import FunnelLanguage
 import FunnelSQL
 
 extension DotCommand {
-  /// `.load NAME PATH [with ...] [map ...]`: reads a CSV, TSV, JSON or JSONL file.
+  /// `.load NAME PATH [with ...] [map ...]`: reads a CSV, TSV, JSON or JSONL
+  /// file (plain, gzipped or zipped), or a sheet of an Excel workbook.
   static let load = DotCommand(
     name: "load", arguments: [.name, .path, .value],
     usage:
-      ".load NAME PATH [with sep=\";\", null=\"NA\", date=\"%d/%m/%Y\", decimal=\",\", bool=\"yes/no\", types COL=TYPE ...] [map NEW = OLD, ...]",
-    summary: "read a CSV, TSV, JSON or JSONL file as a dataset", argumentCount: nil
+      ".load NAME PATH [with sep=\";\", null=\"NA\", date=\"%d/%m/%Y\", decimal=\",\", bool=\"yes/no\", sheet=\"Deals\", skip=2, entry=\"leads.csv\", types COL=TYPE ...] [map NEW = OLD, ...]",
+    summary: "read a CSV, TSV, JSON, JSONL or Excel (.xlsx) file as a dataset", argumentCount: nil
   ) { session, invocation in
     let words = CommandWord.split(invocation.text, at: invocation.span, punctuation: true)
     let request = try LoadArguments.parse(words, usage: invocation.usage, at: invocation.nameSpan)

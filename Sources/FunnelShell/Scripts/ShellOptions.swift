@@ -104,5 +104,8 @@ extension ShellOptions.Load {
     if more.decimalComma { options.decimalComma = true }
     if let b = more.boolTokens { options.boolTokens = b }
     options.types.merge(more.types) { _, new in new }
+    if let sheet = more.sheet { options.sheet = sheet }
+    if let skip = more.skip { options.skip = skip }
+    if let entry = more.entry { options.entry = entry }
   }
 }

@@ -11,6 +11,7 @@ import Testing
   @Test func theSeedsAreThere() {
     #expect(FuzzInputs.inputs("corpus", "csv").count > 10)
     #expect(FuzzInputs.inputs("corpus", "json").count > 5)
+    #expect(FuzzInputs.inputs("corpus", "xlsx").count >= 4)
   }
 
   /// The seeds made from real files must read, not merely fail cleanly.
@@ -30,6 +31,11 @@ import Testing
   @Test(arguments: FuzzInputs.replayed("csv"))
   func csv(_ input: String) throws {
     #expect(ReaderFuzzCase.run(try FuzzInputs.bytes(input), family: .csv) == [])
+  }
+
+  @Test(arguments: FuzzInputs.replayed("xlsx"))
+  func xlsx(_ input: String) throws {
+    #expect(WorkbookFuzzCase.run(try FuzzInputs.bytes(input)) == [])
   }
 
   @Test(arguments: FuzzInputs.replayed("json"))
