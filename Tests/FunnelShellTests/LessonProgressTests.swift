@@ -28,6 +28,59 @@ import Testing
     #expect(try FileManager.default.contentsOfDirectory(atPath: dir).filter { $0.contains(name) } == [name])
   }
 
+  /// What a teacher reads: who, how many attempts, whether `.solution` was
+  /// used, when and on what data; the older one-word lines still read.
+  @Test func recordsAttemptsSolutionsAndData() throws {
+    let path = temporaryPath()
+    defer { try? FileManager.default.removeItem(atPath: path) }
+    var progress = LessonProgress(path: path)
+    progress.student = "ana"
+    progress.recordAttempt(lesson: 3, exercise: 1)
+    progress.recordAttempt(lesson: 3, exercise: 1)
+    progress.markSolved(lesson: 3, exercise: 1, at: "2026-12-04T10:12:31Z", data: "demo data, 20,000 leads, seed 42")
+    progress.recordAttempt(lesson: 3, exercise: 2)
+    progress.recordSolutionShown(lesson: 3, exercise: 2)
+    progress.markSolved(lesson: 1, exercise: 1)
+    try progress.save()
+    let text = try String(contentsOfFile: path, encoding: .utf8)
+    #expect(
+      text == """
+        # Funnel lesson progress
+        student ana
+        exercise 1.1
+        exercise 3.1 solved 2026-12-04T10:12:31Z attempts 2 solution no data demo data, 20,000 leads, seed 42
+        exercise 3.2 open attempts 1 solution yes
+
+        """)
+    let loaded = LessonProgress.load(path: path)
+    #expect(loaded == progress)
+    #expect(loaded.isSolved(lesson: 1, exercise: 1) && loaded.isSolved(lesson: 3, exercise: 1))
+    #expect(!loaded.isSolved(lesson: 3, exercise: 2))
+    #expect(loaded.records[.init(lesson: 3, exercise: 2)]?.usedSolution == true)
+  }
+
+  /// Through the lesson walk: a wrong answer, `.solution`, then the right one.
+  @Test func theWalkRecordsWhatHappened() throws {
+    let path = temporaryPath()
+    defer { try? FileManager.default.removeItem(atPath: path) }
+    let runner = LessonFakeRunner()
+    let lesson = try #require(Lessons.numbered(4))
+    let first = lesson.exercises[0]
+    runner.results[first.solution] = Table(
+      names: ["win_rate"], columns: [Column.make(.double, [.double(0.315)], hint: .rate)])
+    let session = LessonSession(runner: runner, progress: LessonProgress(path: path))
+    session.studentName = "ben"
+    session.dataDescription = { "demo data, 20,000 leads, seed 7" }
+    _ = session.openExercises(lesson: 4)
+    _ = session.check("20%")
+    _ = session.solution()
+    _ = session.check("31.5%")
+    let text = try String(contentsOfFile: path, encoding: .utf8)
+    #expect(text.contains("student ben\n"), "\(text)")
+    #expect(text.contains("exercise 4.1 solved "), "\(text)")
+    #expect(text.contains(" attempts 2 solution yes data demo data, 20,000 leads, seed 7\n"), "\(text)")
+  }
+
   @Test func missingOrUnreadableFileIsEmptyProgress() throws {
     #expect(LessonProgress.load(path: temporaryPath()).completedLessons.isEmpty)
     // A directory cannot be read as a file.

@@ -1,10 +1,21 @@
 import Foundation
 import FunnelData
 
-/// The lessons a student has completed and the exercises they have solved.
+/// The lessons a student has completed and the exercises they have solved,
+/// with what a teacher needs to see how: for each exercise tried, the
+/// attempts, whether `.solution` was used, when it was solved and on what data.
 ///
-/// Kept in `$FUNNEL_PROGRESS`, else `~/.funnel_progress`, as lines of text
-/// (`lesson 3`, `exercise 3.1`) so a teacher can read or reset it by hand.
+/// Kept in `$FUNNEL_PROGRESS`, else `~/.funnel_progress`, as lines of text a
+/// teacher can read, collect (a class can point `FUNNEL_PROGRESS` at one
+/// folder, a file each) or reset by hand:
+///
+///     # Funnel lesson progress
+///     student ana
+///     lesson 3
+///     exercise 3.1 solved 2026-12-04T10:12:31Z attempts 2 solution no data demo data, 20,000 leads, seed 42
+///     exercise 3.2 open attempts 4 solution yes
+///
+/// The older form, `exercise 3.1` alone, still reads as solved.
 /// A missing or unreadable file is an empty progress, never an error: losing
 /// a tick is better than a shell that will not start.
 public struct LessonProgress: Equatable, Sendable {
@@ -13,6 +24,22 @@ public struct LessonProgress: Equatable, Sendable {
   public private(set) var completedLessons: Set<Int> = []
   /// Solved exercises as (lesson, exercise) pairs, exercises counted from 1.
   public private(set) var solvedExercises: Set<ExerciseID> = []
+  /// How each exercise tried went: attempts, `.solution`, when and on what data it was solved.
+  public private(set) var records: [ExerciseID: Record] = [:]
+  /// Who is learning: `$FUNNEL_STUDENT`, else `$USER`, when the file is first written.
+  public var student: String?
+
+  /// One exercise's history.
+  public struct Record: Equatable, Sendable {
+    public var attempts = 0
+    public var usedSolution = false
+    /// ISO 8601, UTC; nil while unsolved.
+    public var solvedAt: String?
+    /// The data the answer was checked on ("demo data, 20,000 leads, seed 42").
+    public var data: String?
+
+    public init() {}
+  }
 
   /// An exercise by its lesson number and its 1-based place in the lesson.
   public struct ExerciseID: Hashable, Sendable, Comparable {
@@ -48,17 +75,54 @@ public struct LessonProgress: Equatable, Sendable {
     else { return progress }
     for line in text.split(whereSeparator: \.isNewline) {
       let words = line.split(separator: " ")
-      guard words.count == 2 else { continue }
-      if words[0] == "lesson", let n = Int(words[1]) {
+      guard words.count >= 2 else { continue }
+      if words[0] == "student" {
+        progress.student = words.dropFirst().joined(separator: " ")
+      } else if words[0] == "lesson", words.count == 2, let n = Int(words[1]) {
         progress.completedLessons.insert(n)
       } else if words[0] == "exercise" {
         let parts = words[1].split(separator: ".")
-        if parts.count == 2, let l = Int(parts[0]), let e = Int(parts[1]) {
-          progress.solvedExercises.insert(ExerciseID(lesson: l, exercise: e))
+        guard parts.count == 2, let l = Int(parts[0]), let e = Int(parts[1]) else { continue }
+        let id = ExerciseID(lesson: l, exercise: e)
+        guard words.count > 2 else {
+          progress.solvedExercises.insert(id)
+          continue
         }
+        var record = Record()
+        var k = 2
+        while k < words.count {
+          switch words[k] {
+          case "solved" where k + 1 < words.count:
+            record.solvedAt = String(words[k + 1])
+            k += 2
+          case "attempts" where k + 1 < words.count:
+            record.attempts = Int(words[k + 1]) ?? 0
+            k += 2
+          case "solution" where k + 1 < words.count:
+            record.usedSolution = words[k + 1] == "yes"
+            k += 2
+          case "data":
+            record.data = words[(k + 1)...].joined(separator: " ")
+            k = words.count
+          default:
+            k += 1
+          }
+        }
+        progress.records[id] = record
+        if record.solvedAt != nil { progress.solvedExercises.insert(id) }
       }
     }
     return progress
+  }
+
+  /// A check of an answer to the exercise, right or not.
+  public mutating func recordAttempt(lesson: Int, exercise: Int) {
+    records[ExerciseID(lesson: lesson, exercise: exercise), default: Record()].attempts += 1
+  }
+
+  /// `.solution` was shown for the exercise.
+  public mutating func recordSolutionShown(lesson: Int, exercise: Int) {
+    records[ExerciseID(lesson: lesson, exercise: exercise), default: Record()].usedSolution = true
   }
 
   public func isCompleted(lesson: Int) -> Bool { completedLessons.contains(lesson) }
@@ -67,8 +131,15 @@ public struct LessonProgress: Equatable, Sendable {
     solvedExercises.contains(ExerciseID(lesson: lesson, exercise: exercise))
   }
 
-  public mutating func markSolved(lesson: Int, exercise: Int) {
-    solvedExercises.insert(ExerciseID(lesson: lesson, exercise: exercise))
+  /// `at` (ISO 8601) and `data` go into the exercise's record.
+  public mutating func markSolved(lesson: Int, exercise: Int, at time: String? = nil, data: String? = nil) {
+    let id = ExerciseID(lesson: lesson, exercise: exercise)
+    solvedExercises.insert(id)
+    guard time != nil || data != nil || records[id] != nil else { return }
+    var record = records[id] ?? Record()
+    record.solvedAt = record.solvedAt ?? time ?? "unknown"
+    record.data = record.data ?? data
+    records[id] = record
   }
 
   public mutating func markCompleted(lesson: Int) { completedLessons.insert(lesson) }
@@ -77,13 +148,32 @@ public struct LessonProgress: Equatable, Sendable {
   public mutating func reset() {
     completedLessons = []
     solvedExercises = []
+    records = [:]
   }
 
   /// The file's text: lessons, then exercises, in order.
   public var text: String {
+    let who = student.map { ["student \($0)\n"] } ?? []
     let lessons = completedLessons.sorted().map { "lesson \($0)\n" }
-    let exercises = solvedExercises.sorted().map { "exercise \($0.lesson).\($0.exercise)\n" }
-    return "# Funnel lesson progress\n" + (lessons + exercises).joined()
+    let exercises = solvedExercises.union(records.keys).sorted().map { id -> String in
+      var line = "exercise \(id.lesson).\(id.exercise)"
+      guard let record = records[id] else { return line + "\n" }
+      line += record.solvedAt.map { " solved " + $0 } ?? (solvedExercises.contains(id) ? " solved unknown" : " open")
+      line += " attempts \(record.attempts) solution " + (record.usedSolution ? "yes" : "no")
+      if let data = record.data { line += " data " + data.replacingOccurrences(of: "\n", with: " ") }
+      return line + "\n"
+    }
+    return "# Funnel lesson progress\n" + (who + lessons + exercises).joined()
+  }
+
+  /// `$FUNNEL_STUDENT`, else `$USER`: the name written into a new file.
+  public static func studentName(environment: [String: String] = ProcessInfo.processInfo.environment) -> String? {
+    for key in ["FUNNEL_STUDENT", "USER"] {
+      if let name = environment[key]?.split(whereSeparator: \.isWhitespace).joined(separator: "_"), !name.isEmpty {
+        return name
+      }
+    }
+    return nil
   }
 
   /// Writes the file through `SafeFileWriter`, so a crash or a full disk

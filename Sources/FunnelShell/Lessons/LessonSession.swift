@@ -1,3 +1,5 @@
+import Foundation
+
 /// The interactive walk through a lesson at the prompt: pages one by one,
 /// then the exercises, with hints, solutions and checks.
 ///
@@ -18,6 +20,10 @@ public final class LessonSession {
   /// Whether the shell puts `pendingQuery` at the prompt, so the texts can say
   /// "press Enter"; without a terminal they say "type it" instead.
   public var prefills = true
+  /// What data a check runs on, for the progress file ("demo data, 20,000 leads, seed 42").
+  public var dataDescription: () -> String? = { nil }
+  /// Written into the progress file as `student NAME` (see `LessonProgress.studentName`).
+  public var studentName: String? = LessonProgress.studentName()
 
   public init(runner: LessonQueryRunner?, progress: LessonProgress = .load()) {
     self.runner = runner
@@ -161,6 +167,10 @@ public final class LessonSession {
       return "There is no exercise open. Type .next to reach the exercises.\n"
     }
     pendingQuery = exercise.solution
+    if let lesson, let i = exerciseIndex {
+      progress.recordSolutionShown(lesson: lesson.number, exercise: i + 1)
+      _ = save()
+    }
     return "A query that answers it" + (prefills ? " (it is at the prompt: press Enter to run it)" : "")
       + ":\n  \(exercise.solution)\n"
   }
@@ -173,8 +183,14 @@ public final class LessonSession {
     }
     guard let runner else { return "No data is loaded to check against.\n" }
     let (correct, message) = ExerciseCheck.check(input, exercise: exercise, runner: runner)
-    guard correct else { return LessonText.paragraph(message) }
-    progress.markSolved(lesson: lesson.number, exercise: i + 1)
+    if progress.student == nil { progress.student = studentName }
+    progress.recordAttempt(lesson: lesson.number, exercise: i + 1)
+    guard correct else {
+      let problem = save()
+      return LessonText.paragraph(message) + (problem ?? "")
+    }
+    let now = ISO8601DateFormatter().string(from: Date())
+    progress.markSolved(lesson: lesson.number, exercise: i + 1, at: now, data: dataDescription())
     var text = LessonText.paragraph(message)
     if lesson.exercises.indices.allSatisfy({ progress.isSolved(lesson: lesson.number, exercise: $0 + 1) }) {
       progress.markCompleted(lesson: lesson.number)

@@ -80,6 +80,11 @@ public final class Session {
     if let lessonWalk { return lessonWalk }
     let made = LessonSession(
       runner: self, progress: LessonProgress.load(path: LessonProgress.defaultPath(environment: environment)))
+    made.studentName = LessonProgress.studentName(environment: environment)
+    made.dataDescription = { [weak self] in
+      guard let sources = self?.dataSources, !sources.isEmpty else { return nil }
+      return sources.map { ($0.name.map { $0 + " from " } ?? "") + $0.origin }.joined(separator: "; ")
+    }
     lessonWalk = made
     return made
   }
