@@ -45,7 +45,9 @@ extension Lessons {
           Each contact with a lead is a row in `touches`. `derive` adds a column: here `side` says whether a
           touch was a one-to-one sales touch or a marketing touch. `kind in ["sales_call", "sales_email", "demo"]`
           is true when kind is one of those three, and `if(test, a, b)` gives a when the test is true, else b.
-          `count_distinct(lead_id)` counts different leads, each once.
+          `count_distinct(lead_id)` counts different leads, each once. A condition can also be counted as a
+          share: `share(test)` in `agg` gives the fraction of rows where it is true (`share(score >= 80)` is the
+          share of hot leads).
           """,
         query:
           "touches | derive side = if(kind in [\"sales_call\", \"sales_email\", \"demo\"], \"sales\", \"marketing\") | agg touches = count(), leads = count_distinct(lead_id) by side",
