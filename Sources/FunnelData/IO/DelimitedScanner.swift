@@ -116,16 +116,7 @@ struct DelimitedScanner {
       let end = Int(header.ends[k] & ~FieldGrid.escapedFlag)
       var text = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
       if header.ends[k] & FieldGrid.escapedFlag != 0 { text = text.replacingOccurrences(of: "\"\"", with: "\"") }
-      if text.isEmpty { text = "column\(k + 1)" }
-      // Duplicate names would make columns unreachable by name.
-      var name = text
-      var suffix = 2
-      while seen.contains(name) {
-        name = "\(text)_\(suffix)"
-        suffix += 1
-      }
-      seen.insert(name)
-      names.append(name)
+      names.append(ColumnNames.unique(text, at: k, seen: &seen))
     }
     return names
   }

@@ -122,17 +122,7 @@ struct SheetCells {
       }
     }
     var seen: Set<String> = []
-    for c in names.indices {
-      let text = names[c].isEmpty ? "column\(c + 1)" : names[c]
-      var name = text
-      var suffix = 2
-      while seen.contains(name) {
-        name = "\(text)_\(suffix)"
-        suffix += 1
-      }
-      seen.insert(name)
-      names[c] = name
-    }
+    for c in names.indices { names[c] = ColumnNames.unique(names[c], at: c, seen: &seen) }
     let count = layout.data.count * width
     var fieldStarts = [UInt32](repeating: 0, count: count)
     var fieldEnds = [UInt32](repeating: 0, count: count)
