@@ -53,7 +53,7 @@ extension DotCommand {
     }
     // Not a query (no `|`, no dataset first): a word of the field, or a slip.
     let first = String(text.prefix { $0.isLetter || $0.isNumber || $0 == "_" })
-    if !text.contains("|"), session.catalog.dataset(first) == nil, first != "scorecard" {
+    if !text.contains("|"), session.catalog.dataset(first) == nil, first != Keywords.scorecard {
       if let term = Glossary.lookup(text) {
         session.emit(Glossary.render(term))
         return
