@@ -18,11 +18,22 @@ import Testing
   static let lessonQueries = Lessons.all.flatMap { $0.pages.map(\.query) + $0.exercises.map(\.solution) }
   static let glossaryQueries = Glossary.terms.map(\.inFunnel)
 
+  /// `query` with its `$quarter`, `$region`... written in as the lessons do on `runner`'s data.
+  static func resolved(_ query: String, on runner: LessonQueryRunner) throws -> String {
+    var values: [String: String] = [:]
+    for name in LessonParameters.references(in: query) {
+      values[name] = try LessonParameters.value(of: name, runner: runner).value
+    }
+    return LessonParameters.substitute(query, values, inQuery: true)
+  }
+
   @Test(arguments: (lessonQueries + glossaryQueries).filter { !isAttribution($0) })
   func queryRunsAtTwoSeeds(query: String) {
     Self.runners.withLock { runners in
       for runner in runners {
-        #expect(throws: Never.self, "\(query)") { _ = try runner.lessonResult(of: query) }
+        #expect(throws: Never.self, "\(query)") {
+          _ = try runner.lessonResult(of: try Self.resolved(query, on: runner))
+        }
       }
     }
   }
@@ -30,15 +41,18 @@ import Testing
   @Test(arguments: (lessonQueries + glossaryQueries).filter(isAttribution))
   func attributionQueryRuns(query: String) {
     Self.runners.withLock { runners in
-      #expect(throws: Never.self, "\(query)") { _ = try runners[0].lessonResult(of: query) }
+      #expect(throws: Never.self, "\(query)") {
+        _ = try runners[0].lessonResult(of: try Self.resolved(query, on: runners[0]))
+      }
     }
   }
 
   @Test(arguments: Lessons.all.map(\.number))
   func solutionsAnswerTheirOwnExercise(number: Int) throws {
-    let lesson = try #require(Lessons.numbered(number))
+    let template = try #require(Lessons.numbered(number))
     try Self.runners.withLock { runners in
       for runner in runners {
+        let lesson = try LessonParameters.resolve(template, runner: runner).0
         for exercise in lesson.exercises where !Self.isAttribution(exercise.solution) {
           let answer = try exercise.answer.read(from: try runner.lessonResult(of: exercise.solution))
           #expect(!answer.value.isNull, "lesson \(number): \(exercise.question)")

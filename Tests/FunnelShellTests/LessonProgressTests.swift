@@ -64,6 +64,7 @@ import Testing
     let path = temporaryPath()
     defer { try? FileManager.default.removeItem(atPath: path) }
     let runner = LessonFakeRunner()
+    runner.parameters["product"] = "Enterprise"
     let lesson = try #require(Lessons.numbered(4))
     let first = lesson.exercises[0]
     runner.results[first.solution] = Table(

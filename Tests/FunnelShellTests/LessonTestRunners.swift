@@ -9,7 +9,11 @@ import FunnelRender
 /// exercise checks are tested without the engine.
 final class LessonFakeRunner: LessonQueryRunner {
   var results: [String: Table] = [:]
+  /// What `.param` would have set, for lessons that use `$quarter` and the like.
+  var parameters: [String: String] = [:]
   private(set) var ran: [String] = []
+
+  func lessonParameter(_ name: String) -> String? { parameters[name] }
 
   func lessonResult(of statement: String) throws -> Table {
     ran.append(statement)

@@ -26,13 +26,20 @@ extension DotCommand {
   ) { session, invocation in
     var answer = invocation.text
     if invocation.words.count >= 2, let first = invocation.words.first, let id = exerciseNumber(first) {
-      guard session.lessons.focus(lesson: id.lesson, exercise: id.exercise) else {
+      try session.requireLessonData(invocation)
+      let focused: Bool
+      do {
+        focused = try session.lessons.focus(lesson: id.lesson, exercise: id.exercise)
+      } catch {
+        throw invocation.error(
+          "lesson \(id.lesson) cannot run on the loaded data: " + ExerciseCheck.describe(error), at: first)
+      }
+      guard focused else {
         let count = Lessons.numbered(id.lesson)?.exercises.count ?? 0
         throw invocation.error(
           "lesson \(id.lesson) has no exercise \(id.exercise)", at: first,
           hints: ["its exercises are \(id.lesson).1 to \(id.lesson).\(count)"])
       }
-      try session.requireLessonData(invocation)
       answer = String(answer.dropFirst(first.text.count)).trimmingCharacters(in: .whitespaces)
     }
     try session.requireExercise(invocation)

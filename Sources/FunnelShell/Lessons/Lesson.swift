@@ -5,11 +5,11 @@
 /// same at any demo size or seed.
 public struct Lesson: Sendable {
   public let number: Int
-  public let title: String
+  public internal(set) var title: String
   /// One line for the `.lesson` list.
-  public let summary: String
-  public let pages: [LessonPage]
-  public let exercises: [Exercise]
+  public internal(set) var summary: String
+  public internal(set) var pages: [LessonPage]
+  public internal(set) var exercises: [Exercise]
 
   public init(number: Int, title: String, summary: String, pages: [LessonPage], exercises: [Exercise]) {
     self.number = number
@@ -23,11 +23,11 @@ public struct Lesson: Sendable {
 /// One short page of a lesson: an explanation, one query to run, one thing to notice.
 public struct LessonPage: Sendable {
   /// The explanation, in plain language; new syntax is explained where it first appears.
-  public let text: String
+  public internal(set) var text: String
   /// One live query on the demo data (a single statement).
-  public let query: String
+  public internal(set) var query: String
   /// Something to look for in the query's result.
-  public let question: String
+  public internal(set) var question: String
 
   public init(text: String, query: String, question: String) {
     self.text = text
@@ -41,10 +41,10 @@ public struct LessonPage: Sendable {
 /// The expected answer is never stored: `ExerciseCheck` runs `solution` on
 /// the current data and reads the answer from its result through `answer`.
 public struct Exercise: Sendable {
-  public let question: String
-  public let hint: String
+  public internal(set) var question: String
+  public internal(set) var hint: String
   /// A query whose result holds the answer.
-  public let solution: String
+  public internal(set) var solution: String
   /// Where in the solution's result the answer is.
   public let answer: ExerciseAnswer
 

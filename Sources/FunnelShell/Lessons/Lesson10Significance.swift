@@ -15,7 +15,7 @@ extension Lessons {
           change. `significant` is true when p_value is below 0.05, the usual line. A note under the table
           names the test.
           """,
-        query: "deals | compare quarter(closed_at) \"2026-Q1\" vs \"2026-Q2\" on win_rate()",
+        query: "deals | compare quarter(closed_at) $previous_quarter vs $quarter on win_rate()",
         question:
           "How wide is the interval, in points? Would you tell the team that the win rate went up?"),
       LessonPage(
@@ -25,7 +25,7 @@ extension Lessons {
           can still have a p_value far above 0.05: with thirty deals a side, ten points is within luck.
           """,
         query:
-          "deals | compare quarter(closed_at) \"2026-Q1\" vs \"2026-Q2\" on win_rate() by product | sort p_value",
+          "deals | compare quarter(closed_at) $previous_quarter vs $quarter on win_rate() by product | sort p_value",
         question:
           "Which product moved the most? Is any change significant? How many deals would you want before believing one?"
       ),
@@ -47,40 +47,42 @@ extension Lessons {
           vary a lot, from a few thousand to hundreds of thousands, so the interval of an average is wide and
           a change of a few percent in the average deal means little.
           """,
-        query: "deals | compare quarter(closed_at) \"2026-Q1\" vs \"2026-Q2\" on avg_deal_size(), sales_cycle_days()",
+        query:
+          "deals | compare quarter(closed_at) $previous_quarter vs $quarter on avg_deal_size(), sales_cycle_days()",
         question:
           "Did the average deal size change significantly? What range of change does the interval allow, in dollars?"
       ),
       LessonPage(
         text: """
           Significant does not mean important, nor does it say why. Here the share of leads that became
-          customers fell sharply from the 2025-Q1 leads to the 2026-Q1 leads, and the test says the fall is not
-          luck. But lesson 6 showed why: a lead takes months to be won, and the 2026-Q1 leads have not had the
+          customers fell sharply from the $quarter_year_ago leads to the $quarter leads, and the test says the fall is not
+          luck. But lesson 6 showed why: a lead takes months to be won, and the $quarter leads have not had the
           time yet. The test rules out chance; it cannot rule out a comparison that was unfair to begin with.
           """,
-        query: "leads | compare quarter(created_at) \"2025-Q1\" vs \"2026-Q1\" on conversion(\"lead\", \"won\")",
+        query: "leads | compare quarter(created_at) $quarter_year_ago vs $quarter on conversion(\"lead\", \"won\")",
         question:
           "Is the fall significant? Is it a real decline in lead quality? How would you compare the two quarters fairly?"
       ),
     ],
     exercises: [
       Exercise(
-        question: "What is the p-value of the change in win rate from 2026-Q1 to 2026-Q2?",
-        hint: "compare quarter(closed_at) \"2026-Q1\" vs \"2026-Q2\" on win_rate(); read p_value.",
-        solution: "deals | compare quarter(closed_at) \"2026-Q1\" vs \"2026-Q2\" on win_rate()",
+        question: "What is the p-value of the change in win rate from $previous_quarter to $quarter?",
+        hint: "compare quarter(closed_at) \"$previous_quarter\" vs \"$quarter\" on win_rate(); read p_value.",
+        solution: "deals | compare quarter(closed_at) $previous_quarter vs $quarter on win_rate()",
         answer: .value(row: 0, column: "p_value")),
       Exercise(
         question:
-          "By product, whose change in win rate from 2026-Q1 to 2026-Q2 has the strongest evidence (the smallest p-value)?",
+          "By product, whose change in win rate from $previous_quarter to $quarter has the strongest evidence (the smallest p-value)?",
         hint: "The same compare, by product, sorted by p_value, smallest first.",
         solution:
-          "deals | compare quarter(closed_at) \"2026-Q1\" vs \"2026-Q2\" on win_rate() by product | sort p_value",
+          "deals | compare quarter(closed_at) $previous_quarter vs $quarter on win_rate() by product | sort p_value",
         answer: .topLabel(column: "product")),
       Exercise(
         question:
-          "Comparing EMEA with LATAM on mql_rate(), what is the upper end of the 95% interval of the difference?",
-        hint: "leads | compare region \"EMEA\" vs \"LATAM\" on mql_rate(); read ci_high (in percentage points).",
-        solution: "leads | compare region \"EMEA\" vs \"LATAM\" on mql_rate()",
+          "Comparing $region with $small_region on mql_rate(), what is the upper end of the 95% interval of the difference?",
+        hint:
+          "leads | compare region \"$region\" vs \"$small_region\" on mql_rate(); read ci_high (in percentage points).",
+        solution: "leads | compare region $region vs $small_region on mql_rate()",
         answer: .value(row: 0, column: "ci_high")),
     ])
 }

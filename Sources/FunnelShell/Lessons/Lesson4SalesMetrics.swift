@@ -55,9 +55,9 @@ extension Lessons {
         solution: "deals | agg pipeline_value() by owner | sort pipeline_value desc",
         answer: .topLabel(column: "owner")),
       Exercise(
-        question: "What is the median sales cycle, in days, of Enterprise deals?",
-        hint: "Keep only the rows where product == \"Enterprise\", then ask for median_sales_cycle_days().",
-        solution: "deals | where product == \"Enterprise\" | agg median_sales_cycle_days()",
+        question: "What is the median sales cycle, in days, of $product deals?",
+        hint: "Keep only the rows where product == \"$product\", then ask for median_sales_cycle_days().",
+        solution: "deals | where product == $product | agg median_sales_cycle_days()",
         answer: .value(row: 0, column: "median_sales_cycle_days")),
     ])
 }

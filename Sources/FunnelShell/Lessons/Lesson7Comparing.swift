@@ -15,7 +15,7 @@ extension Lessons {
           is a 4.8% rise on where it started. Saying "up 1.6%" would mix the two.
           """,
         query:
-          "deals | where stage == \"closed_won\" | compare quarter(closed_at) \"2026-Q1\" vs \"2026-Q2\" on revenue = sum(amount), deals = count()",
+          "deals | where stage == \"closed_won\" | compare quarter(closed_at) $previous_quarter vs $quarter on revenue = sum(amount), deals = count()",
         question: "Did revenue go up or down? Did the number of deals move the same way?"),
       LessonPage(
         text: """
@@ -24,7 +24,7 @@ extension Lessons {
           on a big product can be far more money.
           """,
         query:
-          "deals | where stage == \"closed_won\" | compare quarter(closed_at) \"2026-Q1\" vs \"2026-Q2\" on revenue = sum(amount) by product",
+          "deals | where stage == \"closed_won\" | compare quarter(closed_at) $previous_quarter vs $quarter on revenue = sum(amount) by product",
         question: "Which product has the largest change_pct? Is it also the one with the largest change in dollars?"),
       LessonPage(
         text: """
@@ -33,7 +33,7 @@ extension Lessons {
           of leads that reached won. In a comparison a share may show as a fraction: 0.028 is 2.8%.
           """,
         query:
-          "leads | compare region \"EMEA\" vs \"LATAM\" on leads = count(), won = count(won_at), won_share = conversion(\"lead\", \"won\")",
+          "leads | compare region $region vs $small_region on leads = count(), won = count(won_at), won_share = conversion(\"lead\", \"won\")",
         question: "The counts differ a lot; does the won_share? Which number would you put in a report?"),
       LessonPage(
         text: """
@@ -47,16 +47,16 @@ extension Lessons {
     ],
     exercises: [
       Exercise(
-        question: "By how many dollars did won revenue change from 2026-Q1 to 2026-Q2?",
+        question: "By how many dollars did won revenue change from $previous_quarter to $quarter?",
         hint:
-          "compare quarter(closed_at) \"2026-Q1\" vs \"2026-Q2\" on revenue = sum(amount), over the won deals; read change.",
+          "compare quarter(closed_at) \"$previous_quarter\" vs \"$quarter\" on revenue = sum(amount), over the won deals; read change.",
         solution:
-          "deals | where stage == \"closed_won\" | compare quarter(closed_at) \"2026-Q1\" vs \"2026-Q2\" on revenue = sum(amount)",
+          "deals | where stage == \"closed_won\" | compare quarter(closed_at) $previous_quarter vs $quarter on revenue = sum(amount)",
         answer: .value(row: 0, column: "change")),
       Exercise(
-        question: "By what percentage did the number of new leads change from 2026-Q1 to 2026-Q2?",
+        question: "By what percentage did the number of new leads change from $previous_quarter to $quarter?",
         hint: "Compare quarter(created_at) on leads = count(); read change_pct.",
-        solution: "leads | compare quarter(created_at) \"2026-Q1\" vs \"2026-Q2\" on leads = count()",
+        solution: "leads | compare quarter(created_at) $previous_quarter vs $quarter on leads = count()",
         answer: .value(row: 0, column: "change_pct")),
     ])
 }

@@ -20,7 +20,7 @@ extension Lessons {
         text: """
           A service-level agreement (SLA) writes the hand-off down: marketing promises a number of MQLs that meet
           the agreed definition, and sales promises to work each one within an agreed time (first contact is
-          often promised within a day or two). The demo data records when sales qualified a lead (sql_at), not
+          often promised within a day or two). The data records when sales qualified a lead (sql_at), not
           its first call, so the SLA here is on the decision: qualified within 30 days. Count it over every MQL:
           an MQL nobody worked breaks the SLA too, and `where sql_at != null` would hide it. `share(...)` gives
           the fraction of rows where a condition is true; a condition on a missing date is not true, so an MQL

@@ -27,9 +27,10 @@ extension Lessons {
           (every open deal, if all of them closed), and against the `quotas` dataset the `quota` (the target
           the company set), `attainment` (won ÷ quota) and `gap` (quota − won, still to win).
           """,
-        query: "deals | forecast quarter(expected_close) | where period >= \"2026-Q2\"",
+        query: "deals | forecast quarter(expected_close) | where period >= $quarter",
         question:
-          "Did the team make its 2026-Q2 quota? For 2026-Q3, would commit alone reach the quota? Would weighted?"),
+          "Did the team make its $quarter quota? For $next_quarter, would commit alone reach the quota? Would weighted?"
+      ),
       LessonPage(
         text: """
           `coverage` is the open pipeline divided by what is still to win (best_case ÷ gap). Since most open deals
@@ -38,20 +39,20 @@ extension Lessons {
           plenty and needs to close. `forecast ... by owner` gives each rep's own numbers against their own quota.
           """,
         query:
-          "deals | forecast quarter(expected_close) by owner | where period == \"2026-Q3\" | select owner, best_case, quota, gap, coverage | sort coverage",
+          "deals | forecast quarter(expected_close) by owner | where period == $next_quarter | select owner, best_case, quota, gap, coverage | sort coverage",
         question:
           "Which reps are under three times coverage? What would you ask marketing for, and what would you ask the reps with the most coverage?"
       ),
       LessonPage(
         text: """
           A forecast is only as good as its close dates. A deal whose expected close has passed but is still open
-          has slipped: the rep either knows something the CRM does not, or the deal is stuck. The demo data was
-          exported on 2026-07-01, so here the slipped deals are the open ones expected before that day.
+          has slipped: the rep either knows something the CRM does not, or the deal is stuck. The data was
+          exported on $as_of, so here the slipped deals are the open ones expected before that day.
           (`slipped()` asks the same of today's date, for data that is current.) `count_if` counts the rows where a
           condition holds, and `if(test, a, b)` keeps an amount only for those rows.
           """,
         query:
-          "deals | where closed_at == null | agg open = count(), slipped = count_if(expected_close < date(\"2026-07-01\")), slipped_amount = sum(if(expected_close < date(\"2026-07-01\"), amount, 0)) by owner | sort slipped_amount desc",
+          "deals | where closed_at == null | agg open = count(), slipped = count_if(expected_close < date($as_of)), slipped_amount = sum(if(expected_close < date($as_of), amount, 0)) by owner | sort slipped_amount desc",
         question:
           "Whose pipeline has the most slipped money? Should that money count in this quarter's forecast?"),
       LessonPage(
@@ -68,15 +69,15 @@ extension Lessons {
     ],
     exercises: [
       Exercise(
-        question: "What is the team's weighted pipeline for deals expected to close in 2026-Q3?",
-        hint: "forecast quarter(expected_close), keep the period 2026-Q3, and read weighted.",
-        solution: "deals | forecast quarter(expected_close) | where period == \"2026-Q3\"",
+        question: "What is the team's weighted pipeline for deals expected to close in $next_quarter?",
+        hint: "forecast quarter(expected_close), keep the period $next_quarter, and read weighted.",
+        solution: "deals | forecast quarter(expected_close) | where period == $next_quarter",
         answer: .value(row: 0, column: "weighted")),
       Exercise(
-        question: "Which rep has the thinnest pipeline coverage for 2026-Q3?",
-        hint: "forecast quarter(expected_close) by owner, keep 2026-Q3, and sort by coverage, smallest first.",
+        question: "Which rep has the thinnest pipeline coverage for $next_quarter?",
+        hint: "forecast quarter(expected_close) by owner, keep $next_quarter, and sort by coverage, smallest first.",
         solution:
-          "deals | forecast quarter(expected_close) by owner | where period == \"2026-Q3\" | sort coverage",
+          "deals | forecast quarter(expected_close) by owner | where period == $next_quarter | sort coverage",
         answer: .topLabel(column: "owner")),
       Exercise(
         question: "In which stage do deals spend the most days, by the median?",

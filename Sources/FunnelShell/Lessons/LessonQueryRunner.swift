@@ -10,6 +10,12 @@ public protocol LessonQueryRunner: AnyObject {
   func lessonResult(of statement: String) throws -> Table
   /// Renders a table for the student the way the shell shows results (at a terminal or not).
   func lessonRender(_ table: Table) -> String
+  /// The value set for `$name` (`.param`, `--param`), when there is one.
+  func lessonParameter(_ name: String) -> String?
+}
+
+extension LessonQueryRunner {
+  public func lessonParameter(_ name: String) -> String? { nil }
 }
 
 /// Why a lesson could not be shown or an answer not be read.

@@ -49,7 +49,7 @@ public final class LessonSession {
   /// False when there is no such lesson.
   @discardableResult
   public func openExercises(lesson number: Int) -> Bool {
-    guard let found = Lessons.numbered(number) else { return false }
+    guard let found = try? resolved(number) else { return false }
     lesson = found
     pageIndex = found.pages.count - 1
     pendingQuery = nil
@@ -60,10 +60,12 @@ public final class LessonSession {
 
   /// Makes exercise `exercise` (1-based) of lesson `number` the current one,
   /// for `.check 3.1 <answer>`; false when there is no such exercise.
+  /// Throws when the lesson cannot run on the loaded data (a `$quarter` it has no deals for).
   @discardableResult
-  public func focus(lesson number: Int, exercise: Int) -> Bool {
-    guard let found = Lessons.numbered(number), found.exercises.indices.contains(exercise - 1) else { return false }
-    if lesson?.number != number {
+  public func focus(lesson number: Int, exercise: Int) throws -> Bool {
+    guard let raw = Lessons.numbered(number), raw.exercises.indices.contains(exercise - 1) else { return false }
+    let found = try resolved(number)
+    if lesson?.number != number || lesson?.exercises.map(\.solution) != found.exercises.map(\.solution) {
       lesson = found
       pageIndex = found.pages.count - 1
     }
@@ -74,14 +76,31 @@ public final class LessonSession {
 
   /// Starts lesson `number` and shows its first page.
   public func start(lesson number: Int) -> String {
-    guard let found = Lessons.numbered(number) else {
+    guard Lessons.numbered(number) != nil else {
       return "There is no lesson \(number); the lessons are 1 to \(Lessons.all.count). Type .lesson to list them.\n"
+    }
+    let found: Lesson
+    let bindings: [LessonParameters.Binding]
+    do {
+      (found, bindings) = try resolvedWithBindings(number)
+    } catch {
+      return LessonText.paragraph("Lesson \(number) cannot run on the loaded data: " + ExerciseCheck.describe(error))
     }
     lesson = found
     pageIndex = nil
     exerciseIndex = nil
-    return LessonText.banner(found)
+    let values = bindings.isEmpty ? "" : LessonText.paragraph(LessonParameters.describe(bindings))
+    return LessonText.banner(found) + values
       + "A word you do not know: .glossary WORD explains it (.glossary alone lists them all).\n\n" + next()
+  }
+
+  /// Lesson `number` with its `$quarter`, `$product`... written in for the loaded data.
+  func resolved(_ number: Int) throws -> Lesson { try resolvedWithBindings(number).0 }
+
+  private func resolvedWithBindings(_ number: Int) throws -> (Lesson, [LessonParameters.Binding]) {
+    guard let raw = Lessons.numbered(number) else { throw LessonError("there is no lesson \(number)") }
+    guard let runner else { return (raw, []) }
+    return try LessonParameters.resolve(raw, runner: runner)
   }
 
   /// The next page (text, query, question), or after the last page the next unsolved exercise.

@@ -21,8 +21,12 @@ public enum LessonText {
   /// The whole lesson: every page with its query, the query's real result and
   /// the question, then the exercises, then their answers on this data.
   /// Rethrows the runner's error when a query fails.
-  public static func handout(_ lesson: Lesson, runner: LessonQueryRunner, markdown: Bool) throws -> String {
+  public static func handout(_ template: Lesson, runner: LessonQueryRunner, markdown: Bool) throws -> String {
+    let (lesson, bindings) = try LessonParameters.resolve(template, runner: runner)
     var out = markdown ? "# Lesson \(lesson.number): \(lesson.title)\n\n_\(lesson.summary)_\n" : banner(lesson)
+    if !bindings.isEmpty {
+      out += (markdown ? "\n" : "") + paragraph(LessonParameters.describe(bindings))
+    }
     out += (markdown ? "\n" : "") + "A word you do not know: `.glossary WORD` in Funnel explains it.\n"
     for (i, page) in lesson.pages.enumerated() {
       let result = runner.lessonRender(try runner.lessonResult(of: page.query))

@@ -49,6 +49,8 @@ extension Session: LessonQueryRunner {
     TableRenderer.render(table, options: renderOptions())
   }
 
+  public func lessonParameter(_ name: String) -> String? { catalog.parameters[name] }
+
   /// The column type a single value needs (null as text: it has no type of its own).
   static func dataType(of value: Value) -> DataType {
     switch value {
