@@ -73,6 +73,21 @@ struct Funnel: ParsableCommand {
   @Option(help: ArgumentHelp("Print lesson N as a handout (--format markdown for markdown) and exit.", valueName: "n"))
   var lesson: Int?
 
+  @Flag(name: .customLong("no-answers"), help: "With --lesson: leave the answers out (a student's copy).")
+  var noAnswers = false
+
+  @Option(
+    help: ArgumentHelp(
+      "Whose lesson progress this is (default $FUNNEL_STUDENT, else the user name).", valueName: "name"))
+  var student: String?
+
+  @Option(
+    name: .customLong("class-report"),
+    help: ArgumentHelp(
+      "Merge the progress files students exported (.progress export FILE.csv) in this folder into a class table, and exit.",
+      valueName: "folder"))
+  var classReport: String?
+
   @Option(
     help: ArgumentHelp(
       "Show one stage of each statement instead of running it: tokens, syntax or plan.", valueName: "stage"))
@@ -162,6 +177,10 @@ struct Funnel: ParsableCommand {
     if lesson != nil && (command != nil || script != nil) {
       throw ValidationError("--lesson prints a lesson; give it without a script or -c")
     }
+    if noAnswers && lesson == nil { throw ValidationError("--no-answers goes with --lesson N") }
+    if classReport != nil && (command != nil || script != nil || lesson != nil) {
+      throw ValidationError("--class-report prints a report; give it without a script, -c or --lesson")
+    }
   }
 
   func run() throws {
@@ -182,6 +201,9 @@ struct Funnel: ParsableCommand {
     options.timeStartup = timeStartup
     options.timeCompletion = timeCompletion
     options.lesson = lesson
+    options.noAnswers = noAnswers
+    options.student = student
+    options.classReport = classReport
     options.dump = dump.flatMap(DumpStage.init(rawValue:))
     options.engine = engine
     options.sqlDialect = sql
@@ -239,6 +261,7 @@ struct Funnel: ParsableCommand {
         skipNext = argument == "--with"
       } else if [
         "-c", "--command", "--data", "--demo-size", "--seed", "--format", "--param", "--lesson", "--memory-limit",
+        "--student", "--class-report", "--engine", "--sql", "--init", "--dump",
       ].contains(argument) {
         skipNext = true
       }

@@ -29,7 +29,8 @@ struct DotCommandTests {
     let expected = [
       "help", "tables", "schema", "load", "demo", "mode", "output", "read", "timer", "progress", "memory-limit",
       "param", "save",
-      "explain", "sql", "engine", "lesson", "next", "prev", "again", "hint", "solution", "check", "glossary", "history",
+      "explain", "sql", "engine", "lesson", "next", "prev", "again", "where", "edit",
+      "hint", "solution", "check", "glossary", "history",
       "clear", "quit",
       "exit",
     ]

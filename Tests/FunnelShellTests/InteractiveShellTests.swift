@@ -27,16 +27,22 @@ struct InteractiveShellTests {
     #expect(shell.expect("3\r\n" + Self.prompt), "\(shell.unmatched)")
   }
 
-  /// A lesson page leaves its query at the prompt; `.next` typed after it
-  /// is the command, not the end of the query.
-  @Test func aCommandTypedAfterAPrefilledQueryRuns() throws {
+  /// A lesson page shows its query but types nothing at the prompt, so
+  /// `.next` goes in alone; after `.edit` the query is at the prompt, and
+  /// `.next` typed after it is the command, not the end of the query.
+  @Test func aCommandTypedAfterAnEditedQueryRuns() throws {
     let shell = try started()
     shell.send(".lesson 1\r")
     #expect(shell.expect("Page 1 of 5"), "\(shell.unmatched)")
     #expect(shell.expect("leads | select lead_id, created_at, channel, stage, mql_at, won_at | take 5"))
+    #expect(shell.expect(Self.prompt), "\(shell.unmatched)")
+    shell.send(".edit\r")
+    #expect(shell.expect(Self.prompt + "leads | select lead_id"), "at the prompt: \(shell.unmatched)")
     shell.send(".next\r")
     #expect(shell.expect("Page 2 of 5"), "\(shell.unmatched)")
     #expect(!shell.unmatched.contains("unexpected character"))
+    shell.send(".where\r")
+    #expect(shell.expect("Page 2 of 5, then 3 exercises"), "\(shell.unmatched)")
   }
 
   /// Enter runs a page's query; its question comes again under the result.
@@ -201,38 +207,45 @@ struct InteractiveShellTests {
     print("time to first prompt: \(Int(Date().timeIntervalSince(started) * 1000)) ms")
   }
 
-  /// A student at the prompt: a lesson's pages with their queries pre-filled
-  /// (Enter runs them), the exercises after the last page, a hint, a wrong
-  /// answer, then a right one, saved in the progress file.
+  /// A student at the prompt: a lesson's pages with their queries offered
+  /// (Enter on the empty prompt runs them), the exercises after the last
+  /// page, a hint, a wrong answer, then a right one, saved in the progress file.
   @Test func walksThroughALessonAndSolvesAnExercise() throws {
     let shell = try started(["--demo-size", "2000"])
     shell.send(".lesson 1\r")
     #expect(shell.expect("Page 1 of 5"), "\(shell.unmatched)")
-    #expect(shell.expect("press Enter"), "\(shell.unmatched)")
-    #expect(shell.expect(Self.prompt + "leads | select lead_id"), "pre-filled: \(shell.unmatched)")
+    #expect(shell.expect("Enter on the empty prompt runs it"), "\(shell.unmatched)")
+    #expect(shell.expect(Self.prompt), "\(shell.unmatched)")
     shell.send("\r")
+    // The query is written on the prompt's line, as if typed, then its result.
+    #expect(shell.expect(Self.prompt + "leads | select lead_id"), "shown: \(shell.unmatched)")
     #expect(shell.expect("lead_id"), "ran: \(shell.unmatched)")
     #expect(shell.expect(Self.prompt), "\(shell.unmatched)")
     shell.send(".next\r")
     #expect(shell.expect("Page 2 of 5"), "\(shell.unmatched)")
-    #expect(shell.expect(Self.prompt + "leads | count by stage"), "\(shell.unmatched)")
+    #expect(shell.expect(Self.prompt), "\(shell.unmatched)")
     shell.send("\r")
+    #expect(shell.expect(Self.prompt + "leads | count by stage"), "\(shell.unmatched)")
     #expect(shell.expect("opportunity"), "\(shell.unmatched)")
     #expect(shell.expect(Self.prompt), "\(shell.unmatched)")
-    // A query is offered once: this prompt is empty, so .next goes in alone.
+    // A query is offered once: Enter again on the empty prompt does nothing.
+    shell.send("\r")
+    #expect(shell.expect(Self.prompt), "\(shell.unmatched)")
+    #expect(!shell.unmatched.contains("opportunity"))
     shell.send(".next\r")
     #expect(shell.expect("Page 3 of 5"), "\(shell.unmatched)")
-    #expect(shell.expect(Self.prompt + "leads | funnel"), "\(shell.unmatched)")
-    shell.send("\r")
-    #expect(shell.expect("overall_conversion"), "\(shell.unmatched)")
     #expect(shell.expect(Self.prompt), "\(shell.unmatched)")
-    // Skipping a page's query: Ctrl-C clears the pre-filled line.
+    // .edit puts the query at the prompt to change it; it runs as edited.
+    shell.send(".edit\r")
+    #expect(shell.expect(Self.prompt + "leads | funnel"), "\(shell.unmatched)")
+    shell.send(" by region\r")
+    #expect(shell.expect("overall_conversion"), "\(shell.unmatched)")
+    #expect(shell.expect("EMEA"), "by region: \(shell.unmatched)")
+    #expect(shell.expect(Self.prompt), "\(shell.unmatched)")
+    // Skipping a page's query: .next straight away.
     for page in [4, 5] {
       shell.send(".next\r")
       #expect(shell.expect("Page \(page) of 5"), "\(shell.unmatched)")
-      #expect(shell.expect(Self.prompt + "leads |"), "\(shell.unmatched)")
-      shell.send("\u{03}")
-      #expect(shell.expect("^C"), "\(shell.unmatched)")
       #expect(shell.expect(Self.prompt), "\(shell.unmatched)")
     }
     shell.send(".next\r")

@@ -2,7 +2,7 @@ import Testing
 
 @testable import FunnelShell
 
-/// A lesson's query waits at the prompt; what a student types after it.
+/// A query `.edit` put at the prompt; what a student types after it.
 struct PrefillTests {
   let query = "leads | funnel"
 

@@ -4,6 +4,7 @@ extension DotCommand {
     .help, .tables, .schema, .load, .demo, .mode, .output, .read, .timer, .progress, .memoryLimit, .param, .save,
     .explain, .sql,
     .engine,
-    .lesson, .next, .prev, .again, .hint, .solution, .check, .glossary, .history, .clear, .quit, .exit,
+    .lesson, .next, .prev, .again, .whereAmI, .edit, .hint, .solution, .check, .glossary,
+    .history, .clear, .quit, .exit,
   ]
 }

@@ -7,9 +7,10 @@ extension DotCommand {
     name: "lesson", arguments: [.lesson], usage: ".lesson [N]",
     summary: "the lessons (✓ = done); .lesson N opens one, page by page",
     details: """
-      At the prompt, .lesson N shows the first page and puts its query at the
-      prompt: press Enter to run it, .next for the next page. After the last
-      page come the exercises: .check, .hint, .solution.
+      At the prompt, .lesson N shows the first page and its query: Enter on the
+      empty prompt runs it, .edit puts it at the prompt to change first, .next
+      goes on, .prev back, .again shows the page again, .where says where you
+      are. After the last page come the exercises: .check, .hint, .solution.
       Without a terminal (a script, a pipe) .lesson N prints the whole lesson:
       every page with its query's real result, the exercises, and their answers
       on the loaded data. .check then answers the lesson's first unsolved

@@ -3,9 +3,9 @@ import Foundation
 /// The interactive walk through a lesson at the prompt: pages one by one,
 /// then the exercises, with hints, solutions and checks.
 ///
-/// Every method returns the text to show; the shell prints it, and pre-fills
-/// `pendingQuery` at the prompt so the student only has to press Enter.
-/// Progress is saved when all of a lesson's exercises are solved.
+/// Every method returns the text to show; the shell prints it, and runs
+/// `pendingQuery` when the student presses Enter on an empty prompt (or puts
+/// it at the prompt on `.edit`). Progress is saved after every check.
 public final class LessonSession {
   /// Runs queries for checks; weak, because the session that owns this object is the runner.
   public weak var runner: LessonQueryRunner?
@@ -15,9 +15,10 @@ public final class LessonSession {
   public private(set) var pageIndex: Int?
   /// The exercise being worked on (0-based); nil while reading pages.
   public private(set) var exerciseIndex: Int?
-  /// The query of the page just shown, to pre-fill at the prompt; nil otherwise.
+  /// The query the page just shown offers (or `.solution` gave): Enter on an
+  /// empty prompt runs it, `.edit` puts it at the prompt; nil otherwise.
   public private(set) var pendingQuery: String?
-  /// Whether the shell puts `pendingQuery` at the prompt, so the texts can say
+  /// Whether the shell offers `pendingQuery` at the prompt, so the texts can say
   /// "press Enter"; without a terminal they say "type it" instead.
   public var prefills = true
   /// What data a check runs on, for the progress file ("demo data, 20,000 leads, seed 42").
@@ -30,14 +31,19 @@ public final class LessonSession {
     self.progress = progress
   }
 
+  /// Writes `name` into the progress as its student (`--student NAME`).
+  func claimProgress(for name: String) {
+    progress.student = name
+  }
+
   /// The exercise being worked on, if any.
   public var currentExercise: Exercise? {
     guard let lesson, let i = exerciseIndex, i < lesson.exercises.count else { return nil }
     return lesson.exercises[i]
   }
 
-  /// The query to pre-fill at the next prompt, once: taking it forgets it, so
-  /// a query the student has run is not offered again.
+  /// The query offered at the prompt, once: taking it forgets it, so a query
+  /// the student has run is not offered again.
   public func takePendingQuery() -> String? {
     defer { pendingQuery = nil }
     return pendingQuery
@@ -139,7 +145,8 @@ public final class LessonSession {
     pendingQuery = page.query
     return "Page \(index + 1) of \(lesson.pages.count)\n\n" + LessonText.paragraph(page.text)
       + (prefills
-        ? "\nRun this query (it is at the prompt: press Enter, or Ctrl-C to clear it):\n" : "\nRun this query:\n")
+        ? "\nRun this query (Enter on the empty prompt runs it; .edit changes it first):\n"
+        : "\nRun this query:\n")
       + "  \(page.query)\n\n"
       + LessonText.paragraph("Question: " + page.question) + "\nType .next to go on, .prev to go back.\n"
   }
@@ -172,6 +179,30 @@ public final class LessonSession {
     return show(page: page, of: lesson)
   }
 
+  /// Where the student is: the lesson, the page or exercise, and what is solved.
+  public func position() -> String {
+    guard let lesson else { return "No lesson is open. Type .lesson to list them, .lesson 1 to start.\n" }
+    let solved = lesson.exercises.indices.filter { progress.isSolved(lesson: lesson.number, exercise: $0 + 1) }
+    var text = "Lesson \(lesson.number): \(lesson.title)\n"
+    if let i = exerciseIndex {
+      text +=
+        "Exercise \(i + 1) of \(lesson.exercises.count)"
+        + (progress.isSolved(lesson: lesson.number, exercise: i + 1) ? " (solved)" : "") + "\n"
+        + LessonText.paragraph(lesson.exercises[i].question, indent: 2)
+    } else if let page = pageIndex {
+      text +=
+        "Page \(page + 1) of \(lesson.pages.count), then \(lesson.exercises.count) exercises\n"
+        + LessonText.paragraph("Question: " + lesson.pages[page].question, indent: 2)
+    } else {
+      text += "Not started: .next shows the first page.\n"
+    }
+    text +=
+      "Solved \(solved.count) of \(lesson.exercises.count) exercises"
+      + (solved.isEmpty ? "" : " (" + solved.map { "\(lesson.number).\($0 + 1)" }.joined(separator: ", ") + ")")
+      + ". .again shows it all again; .prev and .next move.\n"
+    return text
+  }
+
   /// A hint for the current exercise.
   public func hint() -> String {
     guard let exercise = currentExercise else {
@@ -190,7 +221,8 @@ public final class LessonSession {
       progress.recordSolutionShown(lesson: lesson.number, exercise: i + 1)
       _ = save()
     }
-    return "A query that answers it" + (prefills ? " (it is at the prompt: press Enter to run it)" : "")
+    return "A query that answers it"
+      + (prefills ? " (Enter on the empty prompt runs it; .edit changes it first)" : "")
       + ":\n  \(exercise.solution)\n"
   }
 

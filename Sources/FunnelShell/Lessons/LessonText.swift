@@ -21,7 +21,10 @@ public enum LessonText {
   /// The whole lesson: every page with its query, the query's real result and
   /// the question, then the exercises, then their answers on this data.
   /// Rethrows the runner's error when a query fails.
-  public static func handout(_ template: Lesson, runner: LessonQueryRunner, markdown: Bool) throws -> String {
+  /// With `answers` false (`--no-answers`), a student's copy: no answers section.
+  public static func handout(_ template: Lesson, runner: LessonQueryRunner, markdown: Bool, answers: Bool = true)
+    throws -> String
+  {
     let (lesson, bindings) = try LessonParameters.resolve(template, runner: runner)
     var out = markdown ? "# Lesson \(lesson.number): \(lesson.title)\n\n_\(lesson.summary)_\n" : banner(lesson)
     if !bindings.isEmpty {
@@ -46,6 +49,7 @@ public enum LessonText {
         ? "\(i + 1). \(exercise.question)\n   _Hint:_ \(exercise.hint)\n"
         : hanging("\(i + 1). ", exercise.question) + paragraph("Hint: \(exercise.hint)", indent: 3)
     }
+    guard answers else { return out }
     out += markdown ? "\n## Answers on this data\n\n" : "\nAnswers on this data\n\n"
     for (i, exercise) in lesson.exercises.enumerated() {
       let answer = try exercise.answer.read(from: try runner.lessonResult(of: exercise.solution))

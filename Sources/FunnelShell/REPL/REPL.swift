@@ -35,8 +35,8 @@ final class REPL {
     if !quiet { session.console.writeError(banner()) }
     pending = []
     while !session.quitRequested {
-      // A lesson page's query (or an exercise's solution) waits at a fresh prompt, once.
-      let prefill = pending.isEmpty ? session.lessons(ifOpen: { $0.takePendingQuery() }) : nil
+      // Text is put at the prompt only when asked for, with `.edit`.
+      let prefill = pending.isEmpty ? session.takeEditRequest() : nil
       let input = editor.read(prompt: pending.isEmpty ? REPL.prompt : REPL.continuationPrompt, prefill: prefill)
       switch input {
       case .endOfInput:
@@ -47,6 +47,15 @@ final class REPL {
         pending = []
         continue
       case .line(let line):
+        // Enter on an empty prompt runs the query a lesson page (or `.solution`) offers.
+        if pending.isEmpty, prefill == nil, line.allSatisfy({ $0 == " " || $0 == "\t" }),
+          let offered = session.lessons(ifOpen: { $0.takePendingQuery() })
+        {
+          showAsTyped(offered)
+          remember(offered)
+          runStatement(offered)
+          continue
+        }
         pending.append(REPL.typedOver(prefill, line))
       }
       let text = pending.joined(separator: "\n")
@@ -76,6 +85,13 @@ final class REPL {
       DotCommand.named(String(word)) != nil
     else { return line }
     return String(typed)
+  }
+
+  /// Writes `query` on the prompt's line just left empty, as if it had been
+  /// typed there, so the result below it reads like any other.
+  private func showAsTyped(_ query: String) {
+    let terminal = session.terminal.stdoutIsTerminal
+    session.console.write((terminal ? "\u{1B}[A\r" + REPL.prompt : REPL.prompt) + query + "\n")
   }
 
   /// Runs a finished statement with Ctrl-C armed to cancel it.

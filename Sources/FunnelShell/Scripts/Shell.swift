@@ -24,6 +24,7 @@ public enum Shell {
     session.progress = !options.noProgress
     session.memoryLimit = options.memoryLimit
     session.dumpStage = options.dump
+    session.studentName = options.student
     for (name, value) in options.parameters { session.catalog.parameters[name] = value }
     if let text = options.sqlDialect {
       guard let dialect = SQLDialect(named: text) else {
@@ -46,8 +47,9 @@ public enum Shell {
         return 1
       }
     }
+    if let folder = options.classReport { return printClassReport(folder, in: session) }
     guard prepareData(options, in: session) else { return 1 }
-    if let number = options.lesson { return printLesson(number, in: session) }
+    if let number = options.lesson { return printLesson(number, answers: !options.noAnswers, in: session) }
     if options.timeCompletion { return CompletionTiming.run(in: session) }
 
     let interactive: Bool
@@ -88,7 +90,7 @@ public enum Shell {
 
   /// `--lesson N`: the handout of lesson N on the loaded data, as `.lesson N`
   /// prints it without a terminal (markdown when the format is markdown).
-  static func printLesson(_ number: Int, in session: Session) -> Int32 {
+  static func printLesson(_ number: Int, answers: Bool = true, in session: Session) -> Int32 {
     let color = session.terminal.colorErr
     guard let lesson = Lessons.numbered(number) else {
       session.console.writeError(
@@ -98,7 +100,8 @@ public enum Shell {
       return 1
     }
     do {
-      let text = try LessonText.handout(lesson, runner: session, markdown: session.format == .markdown)
+      let text = try LessonText.handout(
+        lesson, runner: session, markdown: session.format == .markdown, answers: answers)
       session.console.write(text)
       session.console.flush()
       return 0
@@ -106,6 +109,37 @@ public enum Shell {
       session.console.writeError(
         DiagnosticRenderer.render(
           message: "lesson \(number) cannot run on the loaded data: " + ExerciseCheck.describe(error), color: color))
+      return 1
+    }
+  }
+
+  /// `--class-report FOLDER`: every `.csv` file in the folder read as an
+  /// exported progress file (`.progress export`), merged into a table of
+  /// students and a table of exercises, in the output format.
+  static func printClassReport(_ folder: String, in session: Session) -> Int32 {
+    do {
+      var rows: [ClassReport.Row] = []
+      for path in try ClassReport.files(in: folder) {
+        let table: Table
+        do {
+          table = try TableReader.read(path: path)
+        } catch let error as FileError {
+          throw LessonError(error.description)
+        }
+        rows += try ClassReport.rows(of: table, file: path)
+      }
+      let (students, exercises) = ClassReport.report(rows)
+      let titled = session.format == .table || session.format == .markdown
+      if titled { session.console.write(session.format == .markdown ? "## Students\n\n" : "Students\n") }
+      try session.show(students, chart: nil)
+      if titled { session.console.write(session.format == .markdown ? "\n## Exercises\n\n" : "\nExercises\n") }
+      try session.show(exercises, chart: nil)
+      session.console.flush()
+      return 0
+    } catch {
+      let message = (error as? LessonError)?.message ?? String(describing: error)
+      session.console.writeError(
+        DiagnosticRenderer.render(message: "--class-report: " + message, color: session.terminal.colorErr))
       return 1
     }
   }

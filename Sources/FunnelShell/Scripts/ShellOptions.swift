@@ -48,6 +48,12 @@ public struct ShellOptions {
   public var timeCompletion = false
   /// `--lesson N`: print lesson N's handout (markdown with `--format markdown`) and exit.
   public var lesson: Int?
+  /// `--no-answers`: the `--lesson` handout without its answers, for students.
+  public var noAnswers = false
+  /// `--student NAME`: whose lesson progress this is (else `$FUNNEL_STUDENT`, else `$USER`).
+  public var student: String?
+  /// `--class-report FOLDER`: merge the students' exported progress files and exit.
+  public var classReport: String?
   /// `--dump tokens|syntax|plan`: show that stage of each statement instead of running it.
   public var dump: DumpStage?
   /// `--engine ADDRESS`: run on a server (`postgres://…`, `sc://…`) instead of in memory.

@@ -47,6 +47,10 @@ public final class Session {
   public var interactive = false
   /// The statements entered at the prompt, oldest first (`.history`).
   public var history: [String] = []
+  /// Text `.edit` asked for at the next prompt, taken once (`takeEditRequest`).
+  var editRequest: String?
+  /// `--student NAME`: who the progress file is for; nil for `$FUNNEL_STUDENT`, else `$USER`.
+  public var studentName: String?
   /// `.quit` or `.exit` was run: the caller stops reading.
   public internal(set) var quitRequested = false
   /// `funnel --dump STAGE`: show that stage of each statement instead of running it.
@@ -80,13 +84,21 @@ public final class Session {
     if let lessonWalk { return lessonWalk }
     let made = LessonSession(
       runner: self, progress: LessonProgress.load(path: LessonProgress.defaultPath(environment: environment)))
-    made.studentName = LessonProgress.studentName(environment: environment)
+    made.studentName = studentName ?? LessonProgress.studentName(environment: environment)
+    // A name given with --student is this student's, whoever used the file before.
+    if let studentName { made.claimProgress(for: studentName) }
     made.dataDescription = { [weak self] in
       guard let sources = self?.dataSources, !sources.isEmpty else { return nil }
       return sources.map { ($0.name.map { $0 + " from " } ?? "") + $0.origin }.joined(separator: "; ")
     }
     lessonWalk = made
     return made
+  }
+
+  /// The text `.edit` asked to put at the next prompt, once.
+  func takeEditRequest() -> String? {
+    defer { editRequest = nil }
+    return editRequest
   }
 
   /// `body` applied to the lessons when a lesson command has run, else nil

@@ -1,0 +1,34 @@
+extension DotCommand {
+  /// `.edit`: puts the query a lesson page offers (or `.solution` gave), else
+  /// the last statement, at the next prompt to change before running it.
+  /// Nothing else is ever put at the prompt, so what a student types is all
+  /// that is there.
+  static let edit = DotCommand(
+    name: "edit", usage: ".edit",
+    summary: "put the lesson's query (or the last statement) at the prompt, to change it before running",
+    details: """
+      In a lesson, a page's query is shown but not typed for you: Enter on the
+      empty prompt runs it as shown, and .edit puts it at the prompt to change
+      first. Outside a lesson, .edit brings back the last statement.
+      """,
+    argumentCount: 0...0
+  ) { session, invocation in
+    guard session.interactive, session.terminal.stdinIsTerminal else {
+      throw invocation.error(".edit works at the interactive prompt only")
+    }
+    let offered = session.lessons(ifOpen: { $0.takePendingQuery() })
+    guard let text = offered ?? session.history.last(where: { !$0.hasPrefix(".") }) else {
+      throw invocation.error("nothing to edit yet", hints: ["type a query, or open a lesson with '.lesson 1'"])
+    }
+    session.editRequest = text
+  }
+
+  /// `.where`: the open lesson, page or exercise, and how far the student is.
+  static let whereAmI = DotCommand(
+    name: "where", usage: ".where", summary: "which lesson, page or exercise is open, and what is solved",
+    argumentCount: 0...0
+  ) { session, invocation in
+    try session.requireOpenLesson(invocation)
+    session.emit(session.lessons.position())
+  }
+}
