@@ -20,7 +20,11 @@ struct HelpLookupTests {
   @Test func explainFallsBackToTheGlossary() {
     let t = TestSession()
     #expect(t.run(".explain ltv"), "\(t.err)")
-    #expect(t.out.hasPrefix("LTV (both)\n"))
+    #expect(t.out.hasPrefix("'ltv' is not a metric in Funnel; from the glossary (.glossary LTV):\n\nLTV"))
+    // A term that is a metric's other name explains the metric.
+    let cpl = TestSession()
+    #expect(cpl.run(".explain cost per lead"), "\(cpl.err)")
+    #expect(cpl.out.hasPrefix("cpl()\n  formula:"))
   }
 
   @Test func explainSaysWhatIsMissingAndWhatIsNear() {

@@ -55,7 +55,16 @@ extension DotCommand {
     let first = String(text.prefix { $0.isLetter || $0.isNumber || $0 == "_" })
     if !text.contains("|"), session.catalog.dataset(first) == nil, first != Keywords.scorecard {
       if let term = Glossary.lookup(text) {
-        session.emit(Glossary.render(term))
+        // A term that is a metric's other name (`cost per lead` for CPL) explains the metric.
+        if let metric = ([term.term] + term.aliases).lazy.compactMap({ MetricRegistry.named(HelpText.metricName($0)) })
+          .first
+        {
+          let width = session.resultsAtTerminal ? TerminalInfo.size(environment: session.environment).columns : nil
+          session.emit(describe(metric, width: width, value: session.currentValue(of: metric)))
+          return
+        }
+        session.emit(
+          "'\(text)' is not a metric in Funnel; from the glossary (.glossary \(term.term)):\n\n" + Glossary.render(term))
         return
       }
       if text.allSatisfy({ $0.isLetter || $0.isNumber || $0 == " " || $0 == "_" || $0 == "-" }) {
