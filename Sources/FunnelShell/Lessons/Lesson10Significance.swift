@@ -7,7 +7,8 @@ extension Lessons {
     pages: [
       LessonPage(
         text: """
-          Lesson 7 compared quarters, and the win rate moved by a point or two: better, or just luck? For a
+          Lesson 7 compared quarters by their counts and sums. Now compare a rate: did the win rate really
+          move from one quarter to the next, or is the change luck? For a
           rate, `compare` answers with a test. `p_value` is how often a change at least this big would appear by
           chance if nothing had really changed: 0.5 means one time in two, which is no evidence at all.
           `ci_low` and `ci_high` give the 95% interval of the change: the true change is likely somewhere in it.
@@ -33,7 +34,8 @@ extension Lessons {
         text: """
           With thousands of leads a side the interval narrows to a few points, and a real difference of a few
           points shows. Compare the MQL rate of two channels: the leads from one turn into MQLs far more often
-          than the other's, and the p_value is tiny (5e-19 is 0.000...0005 with 18 zeros: no luck is that big). The count of
+          than the other's, and the p_value is tiny (a p_value written like 5e-19 means 0.000...0005, with 18 zeros after the point:
+          no luck is that big). The count of
           leads gets no test: a count is not a rate of anything, so there is nothing to test it against.
           """,
         query: "leads | compare channel \"paid_search\" vs \"webinar\" on mql_rate(), leads = count()",
@@ -55,11 +57,12 @@ extension Lessons {
       LessonPage(
         text: """
           Significant does not mean important, nor does it say why. Here the share of leads that became
-          customers fell sharply from the $quarter_year_ago leads to the $quarter leads, and the test says the fall is not
-          luck. But lesson 6 showed why: a lead takes months to be won, and the $quarter leads have not had the
+          customers fell sharply from the $previous_quarter_year_ago leads to the $previous_quarter leads, and the test says the fall is not
+          luck. But lesson 6 showed why: a lead takes months to be won, and the $previous_quarter leads have not had the
           time yet. The test rules out chance; it cannot rule out a comparison that was unfair to begin with.
           """,
-        query: "leads | compare quarter(created_at) $quarter_year_ago vs $quarter on conversion(\"lead\", \"won\")",
+        query:
+          "leads | compare quarter(created_at) $previous_quarter_year_ago vs $previous_quarter on conversion(\"lead\", \"won\")",
         question:
           "Is the fall significant? Is it a real decline in lead quality? How would you compare the two quarters fairly?"
       ),

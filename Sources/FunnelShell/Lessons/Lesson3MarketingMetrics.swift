@@ -48,7 +48,8 @@ extension Lessons {
         text: """
           One warning before you judge a channel. Revenue arrives months after the spend (lesson 6 measures how
           long), so recent campaigns look poor simply because their deals have not closed yet. `quarter(start_date)`
-          turns a date into its quarter, such as 2026-Q1.
+          turns a date into its quarter, such as 2026-Q1. A campaign's spend counts in the quarter it started, so
+          the always-on campaigns, which run for the whole two years, put all their spend in the first quarter.
           """,
         query: "campaigns | agg spend = sum(spend), roas() by quarter(start_date)",
         question:

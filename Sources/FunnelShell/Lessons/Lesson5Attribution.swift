@@ -3,7 +3,7 @@ extension Lessons {
   static let attribution = Lesson(
     number: 5, title: "Attribution: who gets the credit?",
     summary:
-      "A customer meets you many times before buying. Six rules for sharing the credit, and how much they disagree.",
+      "A customer meets you many times before buying. The rules for sharing the credit, and how much they disagree.",
     pages: [
       LessonPage(
         text: """

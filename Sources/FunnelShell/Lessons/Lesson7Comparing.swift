@@ -11,8 +11,8 @@ extension Lessons {
           answers it: after `compare` comes what to split by (`quarter(closed_at)`), the two values to compare,
           joined by `vs`, and after `on` the numbers to compute for each side. Each number gets a row with both
           values, the `change` (second minus first) and the `change_pct` (change as a share of the first).
-          For a rate the change is in percentage points: a win rate from 32.1% to 33.7% moved 1.6 pp, which
-          is a 4.8% rise on where it started. Saying "up 1.6%" would mix the two.
+          For a rate the change is in percentage points: a win rate that goes from 30% to 33% moved 3 points
+          (3 pp), which is a 10% rise on where it started. Saying "up 3%" would mix the two.
           """,
         query:
           "deals | where stage == \"closed_won\" | compare quarter(closed_at) $previous_quarter vs $quarter on revenue = sum(amount), deals = count()",
@@ -30,7 +30,7 @@ extension Lessons {
         text: """
           Segments are compared the same way. Two regions of very different size cannot be judged by counts:
           the big one always has more of everything. Compare rates instead. `conversion("lead", "won")` is the share
-          of leads that reached won. In a comparison a share may show as a fraction: 0.028 is 2.8%.
+          of leads that reached won; its change is in points (pp), its change_pct in percent.
           """,
         query:
           "leads | compare region $region vs $small_region on leads = count(), won = count(won_at), won_share = conversion(\"lead\", \"won\")",

@@ -22,14 +22,15 @@ extension Lessons {
           the agreed definition, and sales promises to work each one within an agreed time (first contact is
           often promised within a day or two). The data records when sales qualified a lead (sql_at), not
           its first call, so the SLA here is on the decision: qualified within 30 days. Count it over every MQL:
-          an MQL nobody worked breaks the SLA too, and `where sql_at != null` would hide it. `share(...)` gives
+          an MQL nobody qualified breaks the SLA too, and `where sql_at != null` would hide it. `share(...)` gives
           the fraction of rows where a condition is true; a condition on a missing date is not true, so an MQL
-          never qualified counts against the SLA. An MQL still at stage mql is one nobody has worked yet.
+          never qualified counts against the SLA. An MQL still at stage mql is undecided: sales may have called it
+          without qualifying or rejecting it, or it became an MQL so recently that its 30 days are not over.
           """,
         query:
-          "leads | where mql_at != null | agg mqls = count(), median_days = median(sql_at - mql_at), within_30_days = share(sql_at - mql_at <= 30), never_worked = share(stage == \"mql\")",
+          "leads | where mql_at != null | agg mqls = count(), median_days = median(sql_at - mql_at), within_30_days = share(sql_at - mql_at <= 30), undecided = share(stage == \"mql\")",
         question:
-          "Is sales keeping a 30-day SLA? What share of MQLs has nobody worked at all, and what would you ask sales about them? What would you change to check a 14-day SLA?"
+          "Is sales keeping a 30-day SLA? What share of MQLs is still undecided, and what would you ask sales about them? What would you change to check a 14-day SLA?"
       ),
       LessonPage(
         text: """
@@ -51,7 +52,7 @@ extension Lessons {
           """,
         query: "scorecard | select channel, spend, leads, cpl, win_rate, revenue",
         question:
-          "Which channel would marketing praise (cheap leads) and which would sales praise (revenue)? Are they the same?"
+          "Which channel would marketing praise (cheap leads) and which would sales praise (revenue)? Do they agree here, and would they agree on win rate?"
       ),
     ],
     exercises: [

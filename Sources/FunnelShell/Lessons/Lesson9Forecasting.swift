@@ -17,7 +17,7 @@ extension Lessons {
         query:
           "deals | where closed_at == null | agg deals = count(), pipeline = sum(amount), weighted = sum(amount * probability), avg_probability = avg(probability) by stage",
         question:
-          "Which stage holds the most pipeline? Which holds the most weighted pipeline? Why do the two rankings differ?"
+          "Which stage holds the most pipeline? Which holds the most weighted pipeline? Why can the two rankings differ, even when here they do not?"
       ),
       LessonPage(
         text: """
@@ -64,7 +64,7 @@ extension Lessons {
           """,
         query: "deals | stage_durations",
         question:
-          "In which stage do deals spend the most days? Does that match the stage with the most open deals still in it?"
+          "In which stage do deals spend the most days, by the median? And by the mean: why can the two disagree? Does either match the stage with the most open deals still in it?"
       ),
     ],
     exercises: [

@@ -37,6 +37,7 @@ public enum LessonParameters {
     Definition("previous_quarter", "the quarter before $quarter", quartersFromQuarter: -1),
     Definition("next_quarter", "the quarter after $quarter", quartersFromQuarter: 1),
     Definition("quarter_year_ago", "$quarter a year earlier", quartersFromQuarter: -4),
+    Definition("previous_quarter_year_ago", "$previous_quarter a year earlier", quartersFromQuarter: -5),
     Definition(
       "as_of", "the day after the latest date a deal was created or closed: the day the data was exported",
       query: "deals | agg a = max(created_at), b = max(closed_at) | select value = if(coalesce(b, a) > a, b, a) + 1"),
