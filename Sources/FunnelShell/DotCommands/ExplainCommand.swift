@@ -64,7 +64,8 @@ extension DotCommand {
           return
         }
         session.emit(
-          "'\(text)' is not a metric in Funnel; from the glossary (.glossary \(term.term)):\n\n" + Glossary.render(term))
+          "'\(text)' is not a metric in Funnel; from the glossary (.glossary \(term.term)):\n\n" + Glossary.render(term)
+        )
         return
       }
       if text.allSatisfy({ $0.isLetter || $0.isNumber || $0 == " " || $0 == "_" || $0 == "-" }) {
