@@ -139,6 +139,17 @@ import Testing
     #expect(Glossary.suggestion(for: text) == term)
   }
 
+  /// The command reads the term as typed: an apostrophe is part of it, and quotes around it are not.
+  @Test(arguments: [
+    (".glossary buyer's journey", "buyer's journey (both)\n"), (".glossary \"win rate\"", "win rate (sales)\n"),
+    (".glossary 'ICP'", "ICP (both)\n"),
+  ])
+  func commandFindsTheTermAsTyped(line: String, heading: String) {
+    let t = TestSession(demo: false)
+    #expect(t.run(line), "\(t.err)")
+    #expect(t.out.hasPrefix(heading), "\(t.out)")
+  }
+
   @Test func noSuggestionForNonsenseOrAKnownTerm() {
     #expect(Glossary.suggestion(for: "xqzzyv kwplm") == nil)
     #expect(Glossary.suggestion(for: "MQL") == nil)

@@ -20,7 +20,11 @@ extension DotCommand {
       session.emit(Glossary.index())
       return
     }
-    let asked = words.map(\.text).joined(separator: " ")
+    // The text as typed, not the words: an apostrophe (`buyer's journey`) would start a quoted word.
+    var asked = invocation.text
+    if asked.count >= 2, let quote = asked.first, quote == "\"" || quote == "'", asked.last == quote {
+      asked = String(asked.dropFirst().dropLast())
+    }
     if let term = Glossary.lookup(asked) {
       session.emit(Glossary.render(term))
       return
