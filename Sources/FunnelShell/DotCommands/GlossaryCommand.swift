@@ -1,15 +1,17 @@
 import FunnelLanguage
 
 extension DotCommand {
-  /// `.glossary [TERM]`: every term by side, or one term explained, with a
-  /// did-you-mean for a term the glossary does not have.
+  /// `.glossary [TERM]`: every term by team with its one-line definition, or
+  /// one term explained, with a did-you-mean for a term the glossary does not have.
   static let glossary = DotCommand(
     name: "glossary", arguments: [.term], usage: ".glossary [TERM]",
     summary: "the words of sales and marketing: every term, or one explained",
     details: """
       A term may be several words and any case: .glossary win rate, .glossary mql.
-      Each entry says which team the word belongs to and gives a query that
-      shows it in the data.
+      Without a term, every term is listed by team with its definition in one line.
+      An entry gives the team that owns the word, the definition in one line and
+      at length, a query that shows it on the demo data, the convention the
+      definition follows, and related terms. docs/glossary.md lists them all.
       """,
     argumentCount: nil
   ) { session, invocation in
@@ -18,7 +20,11 @@ extension DotCommand {
       session.emit(Glossary.index())
       return
     }
-    let asked = words.map(\.text).joined(separator: " ")
+    // The text as typed, not the words: an apostrophe (`buyer's journey`) would start a quoted word.
+    var asked = invocation.text
+    if asked.count >= 2, let quote = asked.first, quote == "\"" || quote == "'", asked.last == quote {
+      asked = String(asked.dropFirst().dropLast())
+    }
     if let term = Glossary.lookup(asked) {
       session.emit(Glossary.render(term))
       return

@@ -1,95 +1,141 @@
 extension Glossary {
-  /// The funnel itself: its stages and the words for moving through it.
+  /// The funnel itself: its stages, the conventions that name them, and the words for moving through it.
   static let funnelTerms: [GlossaryTerm] = [
     GlossaryTerm(
       "funnel", aliases: ["sales funnel", "marketing funnel", "revenue funnel"], side: .both,
+      oneLine: "The path from stranger to paying customer, drawn as stages that narrow as people drop out.",
       definition:
-        "The path from a stranger to a paying customer, drawn as stages that get narrower: many people notice you, fewer show interest, fewer still buy. The width at each stage shows how many are left; the narrowing shows where people drop out.",
+        "Many people notice you, fewer show interest, fewer still buy. The width at each stage shows how many are left; the narrowing shows where people drop out.",
       inFunnel: "leads | funnel",
-      related: ["lead", "awareness", "interest", "decision", "drop-off", "conversion rate"]),
+      source: "common usage",
+      related: ["lead", "awareness", "interest", "decision", "drop-off", "conversion rate", "buyer's journey"]),
     GlossaryTerm(
-      "lead", aliases: ["prospect", "raw lead"], side: .both,
+      "buyer's journey", aliases: ["buyers journey", "buyer journey", "customer journey"], side: .both,
+      oneLine: "The buyer's own path: noticing a problem, weighing ways to solve it, choosing a supplier.",
       definition:
-        "A person or company that has left a way to reach them (a form, a badge scan, a reply) and might one day buy. Nobody has judged yet whether they are a good fit; a lead is the raw material both teams work on.",
-      inFunnel: "leads | count by channel",
-      related: ["MQL", "lead generation", "lead scoring", "funnel"]),
-    GlossaryTerm(
-      "MQL", aliases: ["marketing qualified lead"], side: .marketing,
-      definition:
-        "A lead that marketing judges ready for a salesperson's attention, usually because its score passed a threshold or it did something telling, such as asking for pricing. In the data: a lead with a date in mql_at.",
-      inFunnel: "leads | agg mqls = count(mql_at), mql_rate = conversion(\"lead\", \"mql\")",
-      related: ["lead", "SQL", "SAL", "lead scoring", "hand-off"]),
-    GlossaryTerm(
-      "SAL", aliases: ["sales accepted lead"], side: .sales,
-      definition:
-        "An MQL that sales has looked at and agreed to work, the receipt of the hand-off; the SAL rate is accepted leads ÷ MQLs, and it comes before qualification (SQL). Funnel's lead stages do not record acceptance: a lead goes from mql straight to sql, so what Funnel can measure is the MQL-to-SQL rate, mql_to_sql_rate(), which is lower than the acceptance rate whenever sales accepts leads it later disqualifies.",
-      inFunnel: "leads | agg mql_to_sql_rate()",
-      related: ["MQL", "SQL", "hand-off", "SLA"]),
-    GlossaryTerm(
-      "SQL", aliases: ["sales qualified lead"], side: .sales,
-      definition:
-        "A lead a salesperson has spoken to and judged worth pursuing: it has a need, a budget and someone who can decide. From here on the lead has an owner in sales. In the data: a lead with a date in sql_at.",
-      inFunnel: "leads | agg mql_to_sql = conversion(\"mql\", \"sql\") by channel",
-      related: ["MQL", "SAL", "qualification", "opportunity"]),
-    GlossaryTerm(
-      "opportunity", aliases: ["opp", "deal"], side: .sales,
-      definition:
-        "A qualified lead with a concrete deal attached: a product, an amount, a hoped-for close date. Each opportunity is a row in deals, and it moves through the deal stages until it is won or lost.",
-      inFunnel: "deals | count by stage",
-      related: ["SQL", "pipeline", "deal stage", "win rate"]),
-    GlossaryTerm(
-      "customer", aliases: ["won", "closed won"], side: .both,
-      definition:
-        "Someone who has signed and paid: the bottom of the funnel. A lead with a date in won_at, a deal whose stage is closed_won.",
-      inFunnel: "deals | where stage == \"closed_won\" | agg customers = count(), revenue = sum(amount)",
-      related: ["closing", "CAC", "LTV", "churn"]),
+        "Its three stages are awareness, consideration and decision. Marketing meets the buyer early and at scale, sales late and in person; the funnel is the same path counted by the company.",
+      inFunnel: "leads | funnel",
+      source: "HubSpot's buyer's journey (awareness, consideration, decision)",
+      related: ["awareness", "interest", "decision", "funnel", "place in the process"]),
     GlossaryTerm(
       "awareness", aliases: ["awareness stage", "top of funnel", "tofu"], side: .marketing,
+      oneLine: "The first, widest stage of the funnel, where people learn that you exist.",
       definition:
-        "The widest, first stage of the funnel: people learn that you exist. Work here is measured in reach (impressions, visits), not in sales, and most of it is done by marketing.",
+        "Work here is measured in reach (impressions, visits), not in sales, and most of it is done by marketing.",
       inFunnel: "campaigns | agg impressions = sum(impressions), clicks = sum(clicks) by channel",
+      source: "common usage (top of the funnel); the first stage of HubSpot's buyer's journey",
       related: ["brand awareness", "impression", "interest", "funnel"]),
     GlossaryTerm(
       "interest", aliases: ["consideration", "consideration stage", "middle of funnel", "mofu"], side: .both,
+      oneLine: "The middle stage, where a prospect weighs options and learns before buying.",
       definition:
-        "The middle stage: a prospect compares options, reads, attends a webinar, maybe asks a question. Marketing feeds this stage with useful content; sales joins in once the prospect is qualified.",
+        "The prospect reads, attends a webinar, maybe asks a question. Marketing feeds this stage with useful content; sales joins in once the prospect is qualified.",
       inFunnel: "touches | where kind in [\"webinar\", \"content_download\", \"email_click\"] | count by kind",
+      source: "common usage (middle of the funnel); HubSpot's buyer's journey calls it consideration",
       related: ["awareness", "decision", "nurturing", "content marketing"]),
     GlossaryTerm(
       "decision", aliases: ["decision stage", "bottom of funnel", "bofu", "purchase"], side: .sales,
+      oneLine: "The narrow end of the funnel, where the buyer picks a supplier and agrees terms.",
       definition:
-        "The narrow end: the buyer chooses a supplier and agrees to terms. This is sales' home ground: demos, proposals, negotiation, signature.",
+        "This is sales' home ground: demos, proposals, negotiation, signature.",
       inFunnel: "deals | where stage in [\"proposal\", \"negotiation\"] | agg open_value = sum(amount) by stage",
+      source: "common usage (bottom of the funnel); the last stage of HubSpot's buyer's journey",
       related: ["interest", "closing", "negotiation", "win rate"]),
     GlossaryTerm(
-      "drop-off", aliases: ["leakage", "funnel leak"], side: .both,
+      "demand waterfall", aliases: ["waterfall", "siriusdecisions waterfall"], side: .both,
+      oneLine: "Named lead stages from inquiry through MQL, SAL and SQL to close, each with an owning team.",
       definition:
-        "The people lost between one stage and the next. Every funnel loses people; the useful question is which step loses more than it should, and for which channel or region.",
+        "A framework from the research firm SiriusDecisions (now part of Forrester) that names the stages a lead passes through and which team owns each: an inquiry (someone raised a hand), a marketing qualified lead, a sales accepted lead, a sales qualified lead, then a closed deal. Its point is agreement: both teams count the same stages the same way and watch the conversion between each pair. Funnel's lead stages are close to it but record no acceptance step: lead, mql, sql, opportunity, won.",
+      inFunnel: "leads | funnel steps lead, mql, sql, opportunity, won",
+      source: "SiriusDecisions demand waterfall",
+      related: ["MQL", "SAL", "SQL", "lifecycle stage", "funnel"]),
+    GlossaryTerm(
+      "lifecycle stage", aliases: ["lead stage", "lifecycle"], side: .both,
+      oneLine: "A CRM's label for how far a contact has come: lead, MQL, SQL, opportunity, customer.",
+      definition:
+        "HubSpot's default lifecycle stages run subscriber, lead, marketing qualified lead, sales qualified lead, opportunity, customer and evangelist, and a contact normally moves only forward. The demo data's leads.stage follows the middle of that list (lead, mql, sql, opportunity, won), adds lost, and dates each step in its own column (mql_at, sql_at and so on).",
+      inFunnel: "leads | count by stage",
+      source: "HubSpot lifecycle stages",
+      related: ["lead", "MQL", "SQL", "demand waterfall", "deal stage"]),
+    GlossaryTerm(
+      "lead", aliases: ["prospect", "raw lead"], side: .both,
+      oneLine: "A person or company that has left a way to reach them and might one day buy.",
+      definition:
+        "The way in may be a form filled in, a badge scanned at an event or a reply to an email. Nobody has judged yet whether they are a good fit; a lead is the raw material both teams work on. In the data every row of leads is one.",
+      inFunnel: "leads | count by channel",
+      source: "HubSpot lifecycle stages",
+      related: ["MQL", "lead generation", "lead scoring", "funnel"]),
+    GlossaryTerm(
+      "MQL", aliases: ["marketing qualified lead"], side: .marketing,
+      oneLine: "A lead that marketing judges ready for a salesperson, by its score or by something it did.",
+      definition:
+        "Usually its score has passed an agreed threshold, or it did something telling, such as asking for pricing. In the data: a lead that reached mql (its stage is mql or later, or it has an mql_at date); mql_rate() is the share of all leads that did.",
+      inFunnel: "leads | agg mqls = count_if(reached(\"mql\")), mql_rate() by channel",
+      source: "HubSpot lifecycle stages; the SiriusDecisions demand waterfall; Funnel's mql_rate()",
+      related: ["lead", "SQL", "SAL", "lead scoring", "hand-off"]),
+    GlossaryTerm(
+      "SAL", aliases: ["sales accepted lead"], side: .sales,
+      oneLine: "An MQL that sales has looked at and agreed to work: the receipt of the hand-off.",
+      definition:
+        "The SAL rate is accepted leads ÷ MQLs, and acceptance comes before qualification (SQL). Funnel's lead stages do not record acceptance: a lead goes from mql straight to sql, so what Funnel can measure is the MQL-to-SQL rate, mql_to_sql_rate(), which is lower than the acceptance rate whenever sales accepts leads it later disqualifies.",
+      inFunnel: "leads | agg mql_to_sql_rate()",
+      source: "SiriusDecisions demand waterfall",
+      related: ["MQL", "SQL", "hand-off", "SLA", "demand waterfall"]),
+    GlossaryTerm(
+      "SQL", aliases: ["sales qualified lead"], side: .sales,
+      oneLine: "A lead a salesperson has spoken to and judged worth pursuing.",
+      definition:
+        "It has a need, a budget and someone who can decide. From here on the lead has an owner in sales. In the data: a lead that reached sql (its stage is sql or later, or it has an sql_at date).",
+      inFunnel: "leads | agg mql_to_sql = conversion(\"mql\", \"sql\") by channel",
+      source: "HubSpot lifecycle stages; the SiriusDecisions demand waterfall",
+      related: ["MQL", "SAL", "qualification", "opportunity", "BANT"]),
+    GlossaryTerm(
+      "SQO", aliases: ["sales qualified opportunity"], side: .sales,
+      oneLine: "An opportunity that sales has confirmed as real after a first meeting.",
+      definition:
+        "Real means a need, a budget and a date. Counting SQOs rather than all opportunities keeps hopeful deals out of the pipeline. In the demo data it is the opportunity stage.",
+      inFunnel: "leads | agg sqos = count(opportunity_at), sql_to_sqo = conversion(\"sql\", \"opportunity\")",
+      source: "common usage",
+      related: ["opportunity", "SQL", "pipeline"]),
+    GlossaryTerm(
+      "opportunity", aliases: ["opp", "deal"], side: .sales,
+      oneLine: "A qualified lead with a concrete deal attached: a product, an amount, a close date.",
+      definition:
+        "Each opportunity is a row in deals, with its product, amount and expected_close, and it moves through the deal stages until it is won or lost.",
+      inFunnel: "deals | count by stage",
+      source: "Salesforce's Opportunity record (HubSpot calls it a deal)",
+      related: ["SQL", "pipeline", "deal stage", "win rate"]),
+    GlossaryTerm(
+      "customer", aliases: ["won", "closed won"], side: .both,
+      oneLine: "Someone who has signed and paid: the bottom of the funnel.",
+      definition:
+        "In the data a customer is a lead with a date in won_at, and its deal has the stage closed_won. The demo data holds each customer's first deal only.",
+      inFunnel: "deals | where stage == \"closed_won\" | agg customers = count(), revenue = sum(amount)",
+      source: "HubSpot lifecycle stages; Salesforce's Closed Won stage",
+      related: ["closing", "CAC", "LTV", "churn"]),
+    GlossaryTerm(
+      "drop-off", aliases: ["leakage", "funnel leak"], side: .both,
+      oneLine: "The people lost between one stage of the funnel and the next.",
+      definition:
+        "Every funnel loses people; the useful question is which step loses more than it should, and for which channel or region. The funnel verb shows it as drop_off, the count that did not go on from the step before.",
       inFunnel: "leads | funnel",
+      source: "common usage",
       related: ["funnel", "conversion rate", "nurturing"]),
     GlossaryTerm(
       "conversion rate", aliases: ["conversion", "stage conversion"], side: .both,
+      oneLine: "Of those who reached one stage, the share who went on to reach a later one.",
       definition:
-        "Of the people who reached one stage, the share that went on to reach a later one. It is always a ratio of two counts, so always say which two stages you mean.",
+        "It is always a ratio of two counts, so always say which two stages you mean. A lead has reached a stage when its stage is that one or a later one, or it has the stage's date.",
       inFunnel: "leads | agg conversion(\"mql\", \"sql\"), conversion(\"sql\", \"won\") by channel",
+      source: "common usage; Funnel's conversion(\"a\", \"b\")",
       related: ["funnel", "drop-off", "win rate", "MQL"]),
     GlossaryTerm(
-      "campaign", aliases: ["marketing campaign"], side: .marketing,
-      definition:
-        "One organised push with a budget, a channel and dates: a search ad group, a newsletter series, a trade show. Campaigns are how marketing spends money, so most marketing metrics are sums over campaigns.",
-      inFunnel: "campaigns | top 5 by spend",
-      related: ["channel", "CPL", "ROAS", "touch"]),
-    GlossaryTerm(
-      "channel", aliases: ["marketing channel", "source"], side: .marketing,
-      definition:
-        "The kind of route a campaign takes to reach people: paid search, email, events, social, referrals and so on. Comparing channels is the everyday question of where the next dollar should go.",
-      inFunnel: "campaigns | agg spend = sum(spend), cpl(), roas() by channel",
-      related: ["campaign", "paid search", "SEO", "attribution"]),
-    GlossaryTerm(
       "touch", aliases: ["touchpoint", "interaction"], side: .both,
+      oneLine: "One moment when a prospect meets you: an ad click, an email, a webinar, a call, a demo.",
       definition:
-        "One moment when a prospect meets you: an ad click, an email opened, a webinar, a sales call, a demo. A buyer usually has many touches before signing, which is why credit for a sale is hard to share out.",
+        "A buyer usually has many touches before signing, which is why credit for a sale is hard to share out. In the data each row of touches is one, with its kind and time.",
       inFunnel: "touches | count by kind | sort count desc",
-      related: ["attribution", "campaign", "follow-up"]),
+      source: "common usage (HubSpot calls them interactions)",
+      related: ["attribution", "campaign", "follow-up", "touches to close"]),
   ]
 }

@@ -3,107 +3,136 @@ extension Glossary {
   static let marketingTerms: [GlossaryTerm] = [
     GlossaryTerm(
       "brand awareness", aliases: ["brand", "branding", "awareness metrics"], side: .marketing,
+      oneLine: "How many people in your market know your name and what it stands for.",
       definition:
-        "How many people in your market know your name and what you stand for. It is slow to build and hard to tie to one sale, which is why marketing reports it with reach numbers rather than revenue.",
+        "It is slow to build and hard to tie to one sale, which is why marketing reports it with reach numbers (impressions, visits, mentions) rather than revenue.",
       inFunnel: "campaigns | agg impressions = sum(impressions) by channel | sort impressions desc",
+      source: "common usage",
       related: ["awareness", "impression", "advertising", "content marketing"]),
     GlossaryTerm(
-      "lead generation", aliases: ["lead gen", "demand capture"], side: .marketing,
-      definition:
-        "Everything done to turn anonymous attention into named leads: forms behind useful content, event sign-ups, ads that invite a reply. Sales also generates some leads of its own by prospecting.",
-      inFunnel: "leads | count by month(created_at)",
-      related: ["lead", "inbound", "outbound", "CPL", "demand generation"]),
-    GlossaryTerm(
       "demand generation", aliases: ["demand gen"], side: .marketing,
+      oneLine: "Making people want what you sell before they are ready to talk to anyone.",
       definition:
-        "The wider job of making people want what you sell before they are ready to talk to anyone: teaching, showing the problem, building trust. Lead generation harvests the demand it creates.",
+        "It is done by teaching, showing the problem and building trust. Lead generation harvests the demand it creates.",
       inFunnel: "leads | cohort quarter(created_at)",
+      source: "common usage",
       related: ["lead generation", "brand awareness", "content marketing"]),
     GlossaryTerm(
-      "inbound", aliases: ["inbound marketing", "inbound lead"], side: .marketing,
+      "lead generation", aliases: ["lead gen", "demand capture"], side: .marketing,
+      oneLine: "Turning anonymous attention into named leads: forms, sign-ups, replies.",
       definition:
-        "Leads who come to you: they found an article, searched, or were referred, and raised their hand. Inbound usually costs less per lead and takes longer to build up.",
+        "Its tools are forms behind useful content, event sign-ups and ads that invite a reply. Sales also generates some leads of its own by prospecting.",
+      inFunnel: "leads | count by month(created_at)",
+      source: "common usage",
+      related: ["lead", "inbound", "outbound", "CPL", "demand generation"]),
+    GlossaryTerm(
+      "inbound", aliases: ["inbound marketing", "inbound lead"], side: .marketing,
+      oneLine: "Leads who come to you: they found an article, searched, or were referred, and asked.",
+      definition:
+        "The idea is to attract buyers with something useful rather than interrupt them. Inbound usually costs less per lead and takes longer to build up.",
       inFunnel: "leads | where channel in [\"content_seo\", \"referral\", \"webinar\"] | funnel",
+      source: "HubSpot, who named inbound marketing",
       related: ["outbound", "content marketing", "SEO", "lead generation"]),
     GlossaryTerm(
       "nurturing", aliases: ["lead nurturing", "nurture"], side: .marketing,
+      oneLine: "Staying helpfully in touch with leads who are not ready to buy yet.",
       definition:
-        "Staying helpfully in touch with leads who are not ready to buy yet, mostly by email and content, so that you are the first name they think of when they are. It is marketing's answer to long buying cycles.",
+        "It is done mostly by email and content, so that you are the first name they think of when they are ready. It is marketing's answer to long buying cycles.",
       inFunnel: "touches | where kind in [\"email_open\", \"email_click\"] | count by month(date(touched_at))",
-      related: ["lead", "MQL", "follow-up", "content marketing"]),
+      source: "common usage",
+      related: ["lead", "MQL", "follow-up", "content marketing", "email marketing"]),
     GlossaryTerm(
       "lead scoring", aliases: ["score", "scoring"], side: .marketing,
+      oneLine: "Points for a lead's fit and behaviour, so that the best leads reach sales first.",
       definition:
-        "Giving each lead points for fit (industry, size) and for behaviour (visits, downloads) so that the best ones reach sales first. The threshold where a lead becomes an MQL is the line both teams must agree on.",
+        "Fit is who the lead is (industry, size), behaviour what it does (visits, downloads). The threshold where a lead becomes an MQL is the line both teams must agree on. In the data each lead has a score.",
       inFunnel:
         "leads | derive band = if(score >= 70, \"70+\", \"under 70\") | agg leads = count(), to_sql = conversion(\"lead\", \"sql\") by band",
-      related: ["MQL", "SLA", "qualification"]),
+      source: "common usage",
+      related: ["MQL", "SLA", "qualification", "engagement"]),
     GlossaryTerm(
-      "content marketing", aliases: ["content"], side: .marketing,
+      "campaign", aliases: ["marketing campaign"], side: .marketing,
+      oneLine: "One organised push with a budget, a channel and dates, such as an ad group or a trade show.",
       definition:
-        "Publishing things people find genuinely useful (guides, reports, videos, podcasts) so that they come to trust you. It pays off slowly and keeps paying, which is the opposite shape from an advert.",
-      inFunnel: "campaigns | where channel == \"content_seo\" | agg spend = sum(spend), cpl(), roas()",
-      related: ["SEO", "inbound", "nurturing", "demand generation"]),
+        "Campaigns are how marketing spends money, so most marketing metrics are sums over campaigns. In the data each has a name, a channel, start and end dates, a budget, its spend so far, impressions and clicks.",
+      inFunnel: "campaigns | top 5 by spend",
+      source: "common usage",
+      related: ["channel", "CPL", "ROAS", "touch", "budget pacing"]),
     GlossaryTerm(
-      "SEO", aliases: ["search engine optimisation", "search engine optimization", "organic search"], side: .marketing,
+      "channel", aliases: ["marketing channel", "source"], side: .marketing,
+      oneLine: "The kind of route a campaign takes to reach people: search, email, events, social.",
       definition:
-        "Making your pages easy for search engines to understand and worth ranking, so people find you without you paying per click. Results take months to arrive but do not stop when the budget does.",
-      inFunnel: "leads | where channel == \"content_seo\" | count by quarter(created_at)",
-      related: ["content marketing", "paid search", "inbound"]),
-    GlossaryTerm(
-      "paid search", aliases: ["sem", "ppc", "search ads", "pay per click"], side: .marketing,
-      definition:
-        "Adverts shown beside search results, paid for each click. It reaches people at the moment they look for an answer, and stops the day you stop paying.",
-      inFunnel: "campaigns | where channel == \"paid_search\" | agg ctr(), cpl(), roas()",
-      related: ["advertising", "SEO", "CTR", "CPL"]),
-    GlossaryTerm(
-      "advertising", aliases: ["ads", "paid media", "display"], side: .marketing,
-      definition:
-        "Paying to put a message in front of an audience: search, social, display banners, print, TV. It buys reach quickly; the craft is in reaching the right people at a cost the sales that follow can justify.",
-      inFunnel:
-        "campaigns | where channel in [\"paid_search\", \"social\", \"display\"] | agg spend = sum(spend), ctr(), roas() by channel",
-      related: ["paid search", "impression", "CTR", "ROAS"]),
-    GlossaryTerm(
-      "account-based marketing", aliases: ["abm"], side: .both,
-      definition:
-        "Choosing a short list of named companies (target accounts) and aiming marketing and sales at each of them together, with messages made for that company, instead of casting a wide net. It trades reach for precision and only works when both teams plan it jointly. A filter on a segment is not ABM: ABM names the accounts. The demo data has no company names, so the query below follows a list of chosen leads as a named-account list would be followed.",
-      inFunnel: "leads | where lead_id in [12, 57, 301, 4410, 9876] | select lead_id, industry, company_size, stage",
-      related: ["smarketing", "outbound", "average deal size"]),
+        "Comparing channels is the everyday question of where the next dollar should go. The demo data has ten: paid_search, social, email, events, webinar, content_seo, referral, outbound, display and partner; a lead that came in without a campaign has the channel direct.",
+      inFunnel: "campaigns | agg spend = sum(spend), cpl(), roas() by channel",
+      source: "common usage",
+      related: ["campaign", "paid search", "SEO", "attribution"]),
     GlossaryTerm(
       "impression", aliases: ["impressions", "reach"], side: .marketing,
+      oneLine: "One showing of an advert or post to one person.",
       definition:
-        "One showing of an advert or post to one person. Impressions count how often you were seen, not whether anyone cared.",
+        "Impressions count how often you were seen, not whether anyone cared; one person who sees an advert three times makes three. Reach counts the different people.",
       inFunnel: "campaigns | agg impressions = sum(impressions), ctr() by channel",
+      source: "common usage",
       related: ["CTR", "awareness", "advertising"]),
     GlossaryTerm(
       "CTR", aliases: ["click-through rate"], side: .marketing,
+      oneLine: "Clicks divided by impressions: the share of people who saw a message and acted on it.",
       definition:
-        "Clicks divided by impressions: of the people who saw the message, the share who acted on it. A quick test of whether an advert speaks to its audience; it says nothing yet about sales.",
+        "A quick test of whether an advert speaks to its audience; it says nothing yet about sales. Funnel's ctr() divides the campaigns' clicks by their impressions.",
       inFunnel: "campaigns | agg ctr() by channel | sort ctr desc",
+      source: "common usage; Funnel's ctr()",
       related: ["impression", "advertising", "CPL"]),
     GlossaryTerm(
-      "CPL", aliases: ["cost per lead"], side: .marketing,
+      "engagement", aliases: ["customer engagement"], side: .marketing,
+      oneLine: "What people do with what marketing sends them: opens, clicks, downloads, attendance.",
       definition:
-        "Marketing spend divided by the number of leads it brought. Cheap leads are only good news if enough of them go on to buy, so read CPL next to conversion and cost per opportunity.",
-      inFunnel: "campaigns | agg cpl() by channel | sort cpl",
-      related: ["cost per opportunity", "CAC", "lead generation"]),
+        "Marketing is judged by it because it shows interest building long before a deal, and it is the behaviour half of lead scoring. There is no one formula, so say which actions you count; in the data they are the touches of the marketing kinds.",
+      inFunnel:
+        "touches | where kind in [\"email_click\", \"content_download\", \"webinar\", \"event\"] | agg touches = count(), people = count_distinct(lead_id) by kind",
+      source: "common usage (no standard formula)",
+      related: ["nurturing", "lead scoring", "touch", "metrics"]),
     GlossaryTerm(
-      "cost per opportunity", aliases: ["cost per opp", "cpo"], side: .both,
+      "website traffic", aliases: ["web traffic", "website visitors", "site visits"], side: .marketing,
+      oneLine: "Visits to the company's website, counted as page views, sessions or visitors.",
       definition:
-        "Marketing spend divided by the deals (opportunities) that came from it. It moves the question from how many leads a channel brings to how many real sales conversations.",
-      inFunnel: "campaigns | agg cpl(), cost_per_opportunity() by channel",
-      related: ["CPL", "CAC", "opportunity"]),
+        "Analytics tools count every visit, known or anonymous, as page views, sessions and users; traffic rises with search, content, advertising and press, so marketing reads it as a sign of reach. The demo data holds only the page views of people who became leads (touches of kind page_view, including their visits before the form fill), so it shows less traffic than an analytics tool would.",
+      inFunnel:
+        "touches | where kind == \"page_view\" | agg views = count(), visitors = count_distinct(lead_id) by quarter(touched_at)",
+      source: "common usage; Google Analytics counts page views, sessions and users",
+      related: ["SEO", "PR", "awareness", "engagement"]),
     GlossaryTerm(
-      "ROAS", aliases: ["return on ad spend"], side: .marketing,
+      "market research", aliases: ["research", "customer research"], side: .marketing,
+      oneLine: "Studying buyers, competitors and segments before spending, to know whom to aim at.",
       definition:
-        "Revenue won divided by what was spent to win it: a ROAS of 3 means three dollars of sales for every dollar of spend. It ignores every cost other than the spend itself, and it depends on which campaign a deal is credited to: the one that sourced it, or a share for every campaign that touched it (an attribution model).",
-      inFunnel: "campaigns | agg roas() by channel | sort roas desc",
-      related: ["ROI", "CPL", "attribution"]),
+        "Surveys, interviews, win-loss reviews, industry reports and the company's own data. It tells marketing whom to aim at and what to say, and gives sales the questions buyers are asking.",
+      inFunnel:
+        "leads | agg leads = count(), won = count(won_at), win_share = share(won_at != null) by industry | sort win_share desc",
+      source: "common usage",
+      related: ["segment", "ICP", "marketing"]),
     GlossaryTerm(
-      "ROI", aliases: ["return on investment"], side: .both,
+      "lead velocity rate", aliases: ["lvr", "lead velocity"], side: .marketing,
+      oneLine: "The month-on-month growth of qualified leads, an early sign of later revenue.",
       definition:
-        "What you gained beyond what you spent, as a share of what you spent: (return − spend) ÷ spend. On revenue it flatters, since a sale also costs the goods or service sold; on gross margin (revenue × margin) it is the return the business keeps. An ROI of 0 means you got your money back and nothing more; below 0 means a loss.",
-      inFunnel: "campaigns | agg spend(), roi(), roi(margin = 0.7) by channel | sort roi desc",
-      related: ["ROAS", "CAC", "LTV"]),
+        "The growth of qualified leads (MQLs) from one month to the next: (this month's MQLs − last month's) ÷ last month's. It is watched as a leading indicator, since the qualified leads of today are the deals of a quarter or two from now. Funnel's lead_velocity_rate() computes it in agg over a month key; a month still running shows a fall, so read whole months.",
+      inFunnel:
+        "leads | agg mqls = count_if(reached(\"mql\")), lvr = lead_velocity_rate() by m = month(mql_at) | where m != null | sort m desc | take 6",
+      source: "common usage (SaaS metrics); Funnel's lead_velocity_rate()",
+      related: ["MQL", "time lag", "forecast", "demand generation"]),
+    GlossaryTerm(
+      "budget pacing", aliases: ["pacing", "spend pacing"], side: .marketing,
+      oneLine: "Whether a campaign is spending its budget at the rate its dates are running.",
+      definition:
+        "Setting what a campaign has spent against how far through its flight (start to end date) it is: half-way through its dates with 80% of the budget gone is overspending, with 20% gone underspending. Media buyers check it often so that money neither runs out early nor goes unspent. Funnel's pacing divides the share spent by the share of the flight elapsed and flags a pace above 1.1 as over and below 0.9 as under.",
+      inFunnel: "campaigns | pacing by channel",
+      source: "common usage (ad platforms); the thresholds are Funnel's choice (docs/metrics.md)",
+      related: ["campaign", "advertising", "ROAS"]),
+    GlossaryTerm(
+      "sourced pipeline", aliases: ["marketing sourced pipeline", "pipeline sourced"], side: .marketing,
+      oneLine: "Open deals whose source campaign is one of marketing's, each credited whole to it.",
+      definition:
+        "The pipeline a team can say it started. In a CRM each deal has one primary campaign source, and the open deals with a marketing campaign there are marketing-sourced. It counts each deal once and whole, unlike influenced pipeline, which shares a deal among every campaign that touched it (an attribution model). In the data a deal's campaign_id is its source campaign; a deal without one came from a lead that arrived on its own (channel direct).",
+      inFunnel: "campaigns | agg pipeline_value() by channel | sort pipeline_value desc",
+      source: "common usage; a deal's source as Salesforce's Primary Campaign Source",
+      related: ["pipeline", "pipeline value", "attribution", "campaign"]),
   ]
 }

@@ -3,10 +3,14 @@ import FunnelLanguage
 /// The glossary behind `.glossary [term]`: lookup, did-you-mean, and the text shown.
 ///
 /// Terms live in `Glossary+<Group>.swift` files, a group per theme; every
-/// related name must itself be a term (a test holds this).
+/// related name must itself be a term and every query must run on the demo
+/// data (tests hold both). What `.glossary` shows, and docs/glossary.md, are
+/// built in Glossary+Text.swift.
 public enum Glossary {
   /// Every term, in the order of the groups.
-  public static let terms: [GlossaryTerm] = funnelTerms + marketingTerms + salesTerms + attributionTerms + teamTerms
+  public static let terms: [GlossaryTerm] =
+    teamTerms + funnelTerms + marketingTerms + channelTerms + salesTerms + pipelineTerms + customerTerms
+    + attributionTerms
 
   /// The term named `text` or one of its aliases, ignoring case, `-`, `_`,
   /// extra spaces and a plural `s`; nil when there is none.
@@ -29,27 +33,6 @@ public enum Glossary {
   /// Every name and alias, for completion.
   public static var names: [String] { terms.flatMap { [$0.term] + $0.aliases } }
 
-  /// One term as `.glossary <term>` shows it.
-  public static func render(_ term: GlossaryTerm) -> String {
-    var lines = ["\(term.term) (\(term.side.rawValue))"]
-    if !term.aliases.isEmpty { lines.append("  also: " + term.aliases.joined(separator: ", ")) }
-    lines.append(contentsOf: wrap(term.definition, width: 76).map { "  " + $0 })
-    lines.append("  In Funnel: \(term.inFunnel)")
-    if !term.related.isEmpty { lines.append("  Related: " + term.related.joined(separator: ", ")) }
-    return lines.joined(separator: "\n") + "\n"
-  }
-
-  /// All terms grouped by side, names only, for `.glossary` with no term.
-  public static func index() -> String {
-    var text = "Glossary: \(terms.count) terms. Type .glossary <term> to read one.\n"
-    for side in GlossaryTerm.Side.allCases {
-      let names = terms.filter { $0.side == side }.map(\.term).sorted { $0.lowercased() < $1.lowercased() }
-      text += "\n\(side.heading) (\(names.count))\n"
-      text += wrap(names.joined(separator: ", "), width: 76).map { "  " + $0 + "\n" }.joined()
-    }
-    return text
-  }
-
   /// Lowercased, with `-` and `_` as spaces and runs of spaces as one.
   static func normalized(_ text: String) -> String {
     let spaced = text.lowercased().map { $0 == "-" || $0 == "_" ? " " : $0 }
@@ -63,19 +46,4 @@ public enum Glossary {
     }
     return map
   }()
-
-  /// Breaks `text` into lines of at most `width` characters at spaces.
-  static func wrap(_ text: String, width: Int) -> [String] {
-    var lines: [String] = []
-    var line = ""
-    for word in text.split(separator: " ") {
-      if !line.isEmpty, line.count + 1 + word.count > width {
-        lines.append(line)
-        line = ""
-      }
-      line += (line.isEmpty ? "" : " ") + word
-    }
-    if !line.isEmpty { lines.append(line) }
-    return lines
-  }
 }
