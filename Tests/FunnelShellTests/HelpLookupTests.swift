@@ -17,6 +17,12 @@ struct HelpLookupTests {
     #expect(t.out.contains("  value:     "))
   }
 
+  @Test func helpFindsATermWithAnApostrophe() {
+    let t = TestSession(demo: false)
+    #expect(t.run(".help buyer's journey"), "\(t.err)")
+    #expect(t.out.lowercased().hasPrefix("buyer's journey"), "\(t.out)")
+  }
+
   @Test func explainFallsBackToTheGlossary() {
     let t = TestSession()
     #expect(t.run(".explain ltv"), "\(t.err)")

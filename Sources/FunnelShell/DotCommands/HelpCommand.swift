@@ -16,7 +16,9 @@ extension DotCommand {
     // A term may be several words: `.help win rate`, `.help lead scoring`.
     let asked = invocation.words.map(\.text).joined(separator: " ")
     let topic = asked.hasPrefix(".") ? String(asked.dropFirst()) : asked
-    guard let text = HelpText.topic(topic.lowercased()) else {
+    // The text as typed finds a term the words split wrongly (`buyer's journey`).
+    let found = HelpText.topic(topic.lowercased()) ?? Glossary.lookup(invocation.text).map(Glossary.render)
+    guard let text = found else {
       var d = invocation.error("no help on '\(asked)'", at: word)
       d.suggest(topic, among: HelpText.topics + FunctionRegistry.all.map(\.name) + MetricRegistry.all.map(\.name))
       d.hints.append("topics: stages, functions, windows, metrics, a command, a stage, a function, a metric")
