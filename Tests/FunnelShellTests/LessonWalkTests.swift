@@ -36,8 +36,8 @@ struct LessonWalkTests {
 
   @Test(arguments: Lessons.all.map(\.number))
   func walkThroughALesson(number: Int) throws {
-    let lesson = try #require(Lessons.numbered(number))
     let runner = LessonEngineRunner(leads: Self.leads)
+    let lesson = try LessonParameters.resolve(try #require(Lessons.numbered(number)), runner: runner).0
     let shell = try PseudoTerminal(arguments: ["--demo-size", "\(Self.leads)"])
     #expect(shell.expect(Self.prompt, timeout: 120), "first prompt: \(shell.unmatched)")
     let pages = lesson.pages.count
