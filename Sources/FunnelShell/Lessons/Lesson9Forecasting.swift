@@ -74,7 +74,8 @@ extension Lessons {
         solution: "deals | forecast quarter(expected_close) | where period == $next_quarter",
         answer: .value(row: 0, column: "weighted")),
       Exercise(
-        question: "Which rep has the thinnest pipeline coverage for $next_quarter?",
+        question:
+          "Among the reps with deals expected in $next_quarter, which has the thinnest pipeline coverage for it?",
         hint: "forecast quarter(expected_close) by owner, keep $next_quarter, and sort by coverage, smallest first.",
         solution:
           "deals | forecast quarter(expected_close) by owner | where period == $next_quarter | sort coverage",
