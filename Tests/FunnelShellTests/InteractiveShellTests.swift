@@ -45,6 +45,20 @@ struct InteractiveShellTests {
     #expect(shell.expect("Page 2 of 5, then 3 exercises"), "\(shell.unmatched)")
   }
 
+  /// After a wrong `.check` with a query, `.edit` brings the whole check
+  /// back to correct it; navigation commands are never what it brings.
+  @Test func editBringsBackTheLastCheck() throws {
+    let shell = try started()
+    shell.send(".check 4.2 deals | agg pipeline_value() by owner | sort pipeline_value\r")
+    #expect(shell.expect("sorted the other way round"), "\(shell.unmatched)")
+    shell.send(".where\r")
+    #expect(shell.expect("Exercise 2 of 3"), "\(shell.unmatched)")
+    shell.send(".edit\r")
+    #expect(shell.expect(Self.prompt + ".check 4.2 deals | agg pipeline_value() by owner | sort pipeline_value"))
+    shell.send(" desc\r")
+    #expect(shell.expect("Right"), "\(shell.unmatched)")
+  }
+
   /// Enter runs a page's query; its question comes again under the result.
   @Test func aPageQuestionFollowsItsResult() throws {
     let shell = try started()

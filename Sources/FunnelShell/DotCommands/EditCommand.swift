@@ -9,7 +9,8 @@ extension DotCommand {
     details: """
       In a lesson, a page's query is shown but not typed for you: Enter on the
       empty prompt runs it as shown, and .edit puts it at the prompt to change
-      first. Outside a lesson, .edit brings back the last statement.
+      first. Otherwise .edit brings back the last statement, or the last
+      command with arguments (a .check to correct and check again).
       """,
     argumentCount: 0...0
   ) { session, invocation in
@@ -17,7 +18,13 @@ extension DotCommand {
       throw invocation.error(".edit works at the interactive prompt only")
     }
     let offered = session.lessons(ifOpen: { $0.takePendingQuery() })
-    guard let text = offered ?? session.history.last(where: { !$0.hasPrefix(".") }) else {
+    // The last thing worth changing: a statement, or a command with something
+    // after it (`.check 4.2 deals | ...` to fix and check again), never `.next`.
+    let last = session.history.last { line in
+      let words = line.split(separator: " ", omittingEmptySubsequences: true)
+      return !line.hasPrefix(".") || (words.count > 1 && words[0] != ".edit")
+    }
+    guard let text = offered ?? last else {
       throw invocation.error("nothing to edit yet", hints: ["type a query, or open a lesson with '.lesson 1'"])
     }
     session.editRequest = text
