@@ -1,3 +1,4 @@
+import FunnelEngine
 import Testing
 
 @testable import FunnelShell
@@ -15,6 +16,22 @@ struct HelpLookupTests {
     #expect(t.run(".explain win rate"), "\(t.err)")
     #expect(t.out.hasPrefix("win_rate()\n"))
     #expect(t.out.contains("  value:     "))
+  }
+
+  /// Every function of the function table has its help, found as typed
+  /// in any case, with its forms, its null rule and an example.
+  @Test func helpCoversEveryFunction() {
+    let t = TestSession(demo: false)
+    for function in FunctionRegistry.all {
+      for asked in [function.name, function.name.uppercased() + "()"] {
+        t.out = ""
+        #expect(t.run(".help \(asked)"), "\(asked): \(t.err)")
+        // `count` is a stage as well: its help comes first, then the function's.
+        #expect(
+          t.out.hasPrefix(function.name + "(") || t.out.contains("\n" + function.name + "("), "\(asked): \(t.out)")
+        #expect(t.out.contains("  null: ") && t.out.contains("  example: "), "\(asked)")
+      }
+    }
   }
 
   @Test func helpFindsATermWithAnApostrophe() {

@@ -80,7 +80,9 @@ enum HelpText {
       }
       return text
     }
-    let function = FunctionRegistry.named(topic).map(self.function)
+    // A function may be asked for as it is called: `.help year()`.
+    let called = topic.hasSuffix("()") ? String(topic.dropLast(2)) : topic
+    let function = FunctionRegistry.named(called).map(self.function)
     if let stage = StageHelp.named(topic) {
       let text = stage.usage + "\n  " + stage.summary + "\n  example: " + stage.example + "\n"
       // `count` is a stage and a function: both are shown.
