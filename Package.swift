@@ -22,6 +22,11 @@ let package = Package(
   products: [
     .executable(name: "funnel", targets: ["funnel"]),
     .executable(name: "funnel-bench", targets: ["funnel-bench"]),
+    // For the regression guard's package in Benchmarks/ (scripts/bench-guard),
+    // which builds them from this folder; nothing here depends on them.
+    .library(name: "FunnelData", targets: ["FunnelData"]),
+    .library(name: "FunnelLanguage", targets: ["FunnelLanguage"]),
+    .library(name: "FunnelEngine", targets: ["FunnelEngine"]),
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
