@@ -170,37 +170,22 @@ public enum LessonParameters {
   }
 }
 
-/// A calendar quarter written `2026-Q2`.
+/// A calendar quarter written `2026-Q2`: the ordinal `Periods` keeps for a
+/// quarter, so a quarter n later is the ordinal plus n.
 struct Quarter: CustomStringConvertible, Equatable {
-  let year: Int
-  /// 1 to 4.
-  let number: Int
+  private let ordinal: Int32
 
   init?(_ text: String) {
-    let parts = text.trimmingCharacters(in: .whitespaces).uppercased().split(separator: "-")
-    guard parts.count == 2, let year = Int(parts[0]), (1...9999).contains(year), parts[1].hasPrefix("Q"),
-      let number = Int(parts[1].dropFirst()), (1...4).contains(number)
+    guard let ordinal = Periods.parse(text.trimmingCharacters(in: .whitespaces).uppercased(), unit: .quarter)
     else { return nil }
-    self.year = year
-    self.number = number
+    self.ordinal = ordinal
   }
 
-  private init(index: Int) {
-    year = index.quotient(dividingBy: 4)
-    number = index - year * 4 + 1
-  }
+  private init(ordinal: Int32) { self.ordinal = ordinal }
 
-  func adding(_ quarters: Int) -> Quarter { Quarter(index: year * 4 + number - 1 + quarters) }
+  func adding(_ quarters: Int) -> Quarter { Quarter(ordinal: ordinal + Int32(quarters)) }
 
-  var description: String { "\(year)-Q\(number)" }
-}
-
-extension Int {
-  /// Division rounding toward minus infinity.
-  fileprivate func quotient(dividingBy d: Int) -> Int {
-    let q = self / d
-    return (self % d != 0 && (self < 0) != (d < 0)) ? q - 1 : q
-  }
+  var description: String { Periods.format(ordinal, unit: .quarter) }
 }
 
 extension Lesson {
