@@ -161,18 +161,3 @@ public enum ClassReport {
     return found.map { (folder as NSString).appendingPathComponent($0) }
   }
 }
-
-/// The seed and size in a demo data description ("demo data, 20,000 leads, seed 42").
-struct DemoDescription {
-  let leads: Int
-  let seed: UInt64
-
-  init?(_ text: String) {
-    guard text.hasPrefix("demo data, "), let leadsEnd = text.range(of: " leads, seed ") else { return nil }
-    let leadsText = text[text.index(text.startIndex, offsetBy: 11)..<leadsEnd.lowerBound].filter { $0 != "," }
-    let seedText = text[leadsEnd.upperBound...].prefix { $0.isNumber }
-    guard let leads = Int(leadsText), let seed = UInt64(seedText) else { return nil }
-    self.leads = leads
-    self.seed = seed
-  }
-}

@@ -143,7 +143,7 @@ public final class Session {
     }
     let replaced = Set(demo.all.map(\.name))
     dataSources.removeAll { source in source.name.map(replaced.contains) ?? true }
-    dataSources.insert((nil, "demo data, \(Counts.grouped(leads)) leads, seed \(seed)"), at: 0)
+    dataSources.insert((nil, DemoDescription(leads: leads, seed: seed).text), at: 0)
   }
 
   /// Whether results go to a terminal that can take width limits and colour.
