@@ -49,6 +49,8 @@ public enum ClassReport {
     let solvedAt: String?
     /// The demo seed the answer was checked on, when it was the demo data.
     let seed: String?
+
+    var id: LessonProgress.ExerciseID { .init(lesson: lesson, exercise: exercise) }
   }
 
   /// The rows of one exported file; throws a `LessonError` naming the file
@@ -97,10 +99,10 @@ public enum ClassReport {
     let names = byStudent.map(\.key)
     let studentRows = byStudent.map(\.value)
     func completed(_ rows: [Row]) -> Int {
-      let solved = Set(rows.filter(\.solved).map { "\($0.lesson).\($0.exercise)" })
+      let solved = Set(rows.filter(\.solved).map(\.id))
       return Lessons.all.filter { lesson in
         !lesson.exercises.isEmpty
-          && lesson.exercises.indices.allSatisfy { solved.contains("\(lesson.number).\($0 + 1)") }
+          && lesson.exercises.indices.allSatisfy { solved.contains(.init(lesson: lesson.number, exercise: $0 + 1)) }
       }.count
     }
     let students = Table(
@@ -125,8 +127,8 @@ public enum ClassReport {
         (lesson: lesson.number, exercise: $0 + 1, question: lesson.exercises[$0].question)
       }
     }
-    let byExercise = Dictionary(grouping: rows) { "\($0.lesson).\($0.exercise)" }
-    let tried = exercises.map { byExercise["\($0.lesson).\($0.exercise)"] ?? [] }
+    let byExercise = Dictionary(grouping: rows, by: \.id)
+    let tried = exercises.map { byExercise[.init(lesson: $0.lesson, exercise: $0.exercise)] ?? [] }
     let table = Table(
       names: ["exercise", "students", "solved", "attempts", "attempts_per_student", "used_solution", "question"],
       columns: [
