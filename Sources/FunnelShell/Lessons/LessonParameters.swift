@@ -76,15 +76,25 @@ public enum LessonParameters {
     let names = names(in: lesson)
     guard !names.isEmpty else { return (lesson, []) }
     var bindings: [Binding] = []
+    var known: [String: Binding] = [:]
+    // The quarters around `$quarter` are counted from it: find it once.
+    let derived = definitions.filter { $0.query == nil }.map(\.name)
+    if names.contains(where: derived.contains) { known["quarter"] = try value(of: "quarter", runner: runner) }
     for name in names {
-      bindings.append(try value(of: name, runner: runner))
+      let binding = try known[name] ?? value(of: name, runner: runner, known: known)
+      bindings.append(binding)
+      known[name] = binding
     }
     let values = Dictionary(uniqueKeysWithValues: bindings.map { ($0.name, $0.value) })
     return (lesson.substituting(values), bindings)
   }
 
-  /// The value of `name`: the one set by the user, else the default from the data.
-  public static func value(of name: String, runner: LessonQueryRunner) throws -> Binding {
+  /// The value of `name`: the one set by the user, else the default from the
+  /// data. `known` holds the names already found (`$quarter`, which the
+  /// quarters around it are counted from), so no query runs twice.
+  public static func value(of name: String, runner: LessonQueryRunner, known: [String: Binding] = [:]) throws
+    -> Binding
+  {
     if let set = runner.lessonParameter(name), !set.isEmpty {
       if name.hasSuffix("quarter"), Quarter(set) == nil {
         throw LessonError("$\(name) is '\(set)', which is not a quarter; write it as 2026-Q2")
@@ -114,7 +124,7 @@ public enum LessonParameters {
       }
       return Binding(name: name, value: found.rawText, setByUser: false)
     }
-    let base = try value(of: "quarter", runner: runner)
+    let base = try known["quarter"] ?? value(of: "quarter", runner: runner)
     guard let quarter = Quarter(base.value) else {
       throw LessonError("$quarter is '\(base.value)', which is not a quarter; write it as 2026-Q2")
     }
