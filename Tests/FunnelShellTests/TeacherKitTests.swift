@@ -84,6 +84,23 @@ struct TeacherKitTests {
     #expect(empty.status == 1 && empty.stderr.contains("nowhere is not a folder"))
   }
 
+  /// A hand-edited export with numbers no count can hold stops the report
+  /// with the file and row, never a crash.
+  @Test(arguments: [
+    ("x,1,1,true,1e300,false", "attempts must be a whole number"),
+    ("x,1,1,true,-3,false", "attempts must be a whole number"),
+    ("x,1e300,1,true,1,false", "lesson and exercise must be whole numbers"),
+    ("x,1.5,1,true,1,false", "lesson and exercise must be whole numbers"),
+  ])
+  func aBrokenExportIsAnErrorNotACrash(row: String, says: String) throws {
+    defer { try? FileManager.default.removeItem(at: folder) }
+    try ("student,lesson,exercise,solved,attempts,used_solution\n" + row + "\n")
+      .write(to: folder.appendingPathComponent("edited.csv"), atomically: true, encoding: .utf8)
+    let report = try run(["--class-report", "."])
+    #expect(report.status == 1, "\(report.stdout)")
+    #expect(report.stderr.contains("edited.csv, row 2: " + says), "\(report.stderr)")
+  }
+
   @Test func exportNeedsACSVPath() throws {
     defer { try? FileManager.default.removeItem(at: folder) }
     let result = try run(["--demo-size", "500"], input: ".progress export progress.json\n")

@@ -67,15 +67,22 @@ public enum ClassReport {
     let (solved, attempts, used) = (found[3], found[4], found[5])
     let solvedAt = table.column("solved_at")
     let seed = table.column("seed")
+    // A count in the file, as an Int only when it is one: 1e300 is no count.
+    func whole(_ value: Value) -> Int? {
+      guard let d = value.doubleValue, d == d.rounded(), abs(d) < 1e9 else { return nil }
+      return Int(d)
+    }
     return try (0..<table.rowCount).map { r in
-      guard let l = lesson.value(at: r).doubleValue, let e = exercise.value(at: r).doubleValue,
-        l == l.rounded(), e == e.rounded(), abs(l) < 1e6, abs(e) < 1e6
-      else {
+      guard let l = whole(lesson.value(at: r)), let e = whole(exercise.value(at: r)) else {
         throw LessonError("\(file), row \(r + 2): lesson and exercise must be whole numbers")
       }
+      let tries = attempts.value(at: r)
+      guard let a = tries.isNull ? 0 : whole(tries), a >= 0 else {
+        throw LessonError("\(file), row \(r + 2): attempts must be a whole number of 0 or more")
+      }
       return Row(
-        student: student.value(at: r).rawText, lesson: Int(l), exercise: Int(e),
-        solved: truth(solved.value(at: r)), attempts: Int(attempts.value(at: r).doubleValue ?? 0),
+        student: student.value(at: r).rawText, lesson: l, exercise: e,
+        solved: truth(solved.value(at: r)), attempts: a,
         usedSolution: truth(used.value(at: r)),
         solvedAt: solvedAt.flatMap { $0.value(at: r).isNull ? nil : $0.value(at: r).rawText },
         seed: seed.flatMap { $0.value(at: r).isNull ? nil : $0.value(at: r).rawText })
