@@ -136,9 +136,12 @@ public enum LessonParameters {
   public static func describe(_ bindings: [Binding]) -> String {
     guard !bindings.isEmpty else { return "" }
     let parts = bindings.map { binding -> String in
-      let meaning = definitions.first { $0.name == binding.name }?.meaning ?? ""
+      let definition = definitions.first { $0.name == binding.name }
+      // A quarter counted from `$quarter` says so, whoever set `$quarter`.
+      let derived = definition.map { $0.query == nil } ?? false
+      let meaning = definition?.meaning ?? ""
       return "$\(binding.name) is \(binding.value)"
-        + (binding.setByUser ? " (set with .param)" : meaning.isEmpty ? "" : " (\(meaning))")
+        + (binding.setByUser && !derived ? " (set with .param)" : meaning.isEmpty ? "" : " (\(meaning))")
     }
     let first = bindings[0]
     return "On this data " + parts.joined(separator: "; ") + ". To use other values: .param \(first.name) "
