@@ -63,7 +63,7 @@ SQLITE_SCHEMA = """
 CREATE TABLE campaigns(campaign_id INTEGER, name TEXT, channel TEXT, start_date TEXT, end_date TEXT, budget REAL, spend REAL, impressions INTEGER, clicks INTEGER);
 CREATE TABLE leads(lead_id INTEGER, created_at TEXT, campaign_id INTEGER, channel TEXT, region TEXT, industry TEXT, company_size TEXT, score INTEGER, stage TEXT, mql_at TEXT, sql_at TEXT, opportunity_at TEXT, won_at TEXT, lost_at TEXT, owner TEXT);
 CREATE TABLE touches(touch_id INTEGER, lead_id INTEGER, campaign_id INTEGER, touched_at TEXT, kind TEXT);
-CREATE TABLE deals(deal_id INTEGER, lead_id INTEGER, campaign_id INTEGER, owner TEXT, created_at TEXT, closed_at TEXT, stage TEXT, amount REAL, product TEXT, term_months INTEGER, lost_stage TEXT);
+CREATE TABLE deals(deal_id INTEGER, lead_id INTEGER, campaign_id INTEGER, owner TEXT, created_at TEXT, closed_at TEXT, stage TEXT, amount REAL, product TEXT, term_months INTEGER, lost_stage TEXT, probability REAL, expected_close TEXT);
 """
 
 
@@ -71,17 +71,31 @@ def run_with_rss(command, stdin_text):
     """Runs a command; returns (seconds, peak RSS in MiB from wait4, stdout, stderr)."""
     start = time.perf_counter()
     proc = subprocess.Popen(command, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-    if stdin_text is not None:
-        proc.stdin.write(stdin_text)
-    proc.stdin.close()
-    out = proc.stdout.read()
-    err = proc.stderr.read()
+    # Both pipes are drained at once: a tool that writes much to one while
+    # the other is read would otherwise block for ever.
+    out, err = communicate_without_wait(proc, stdin_text)
     _, status, usage = os.wait4(proc.pid, 0)
     elapsed = time.perf_counter() - start
     proc.returncode = os.waitstatus_to_exitcode(status)
     if proc.returncode != 0:
         sys.exit(f"bench: {' '.join(command[:2])} failed ({proc.returncode}):\n{err[-2000:]}")
     return elapsed, usage.ru_maxrss / 1024.0, out, err
+
+
+def communicate_without_wait(proc, stdin_text):
+    """stdout and stderr of a running child, read on two threads until both close."""
+    import threading
+    chunks = {"out": [], "err": []}
+    readers = [threading.Thread(target=lambda k=k, f=f: chunks[k].append(f.read()))
+               for k, f in (("out", proc.stdout), ("err", proc.stderr))]
+    for r in readers:
+        r.start()
+    if stdin_text is not None:
+        proc.stdin.write(stdin_text)
+    proc.stdin.close()
+    for r in readers:
+        r.join()
+    return "".join(chunks["out"]), "".join(chunks["err"])
 
 
 def scripts(folder):

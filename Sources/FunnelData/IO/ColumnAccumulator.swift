@@ -56,41 +56,80 @@ struct ColumnAccumulator {
 
   private mutating func infer(_ cursor: inout FieldCursor) {
     let count = cursor.view.rowCount
-    let rules = builder.rules
     let base = validity.count
+    // The chunk's rows are made first and written through pointers: an
+    // append a value checks the arrays' capacity and uniqueness each time,
+    // which cost as much as the parse itself.
+    var values = self.values, tags = self.tags
+    self.values = []
+    self.tags = []
+    values.append(contentsOf: repeatElement(0, count: count))
+    tags.append(contentsOf: repeatElement(0, count: count))
     validity.append(repeating: true, count: count)
+    let stoppedAt = values.withUnsafeMutableBufferPointer { values in
+      tags.withUnsafeMutableBufferPointer { tags in
+        ColumnAccumulator.parse(
+          &cursor, rows: count, rules: builder.rules, tally: &tally, validity: &validity,
+          values: UnsafeMutableBufferPointer(rebasing: values[base...]),
+          tags: UnsafeMutableBufferPointer(rebasing: tags[base...]), keptValue: &keptValue)
+      }
+    }
+    guard let r = stoppedAt else {
+      self.values = values
+      self.tags = tags
+      return
+    }
+    let reserved = values.capacity
+    values = []
+    tags = []
+    validity = Bitmap(count: 0, value: true)
+    if tally.isSettled, !keptValue {
+      // Text from its first value on: intern from here, nulls before.
+      var appender = ColumnAppender(type: .string, rules: builder.rules)
+      appender.reserveCapacity(max(reserved, rows + count))
+      appender.appendNulls(rows + r)
+      appender.append(&cursor, from: r)
+      self.appender = appender
+      mode = .appending
+    } else {
+      mode = .tallying
+      tallyOnly(&cursor, from: r + 1)
+    }
+  }
+
+  /// Parses the cursor's rows into `values` and `tags` (null rows clear their
+  /// bit of `validity`, counted from the end of the chunk's rows). Returns the
+  /// first row whose value cannot be kept, if any.
+  @inline(__always)
+  private static func parse(
+    _ cursor: inout FieldCursor, rows count: Int, rules: FieldRules, tally: inout TypeTally,
+    validity: inout Bitmap, values: UnsafeMutableBufferPointer<Int64>, tags: UnsafeMutableBufferPointer<UInt8>,
+    keptValue: inout Bool
+  ) -> Int? {
+    let base = validity.count - count
     for r in 0..<count {
       let t = cursor.text(r)
       if rules.isNull(t) {
         validity[base + r] = false
-        values.append(0)
-        tags.append(0)
         continue
       }
-      if let parsed = tally.add(t.baseAddress.unsafelyUnwrapped, t.count, rules: rules) {
-        values.append(parsed.value)
-        tags.append(parsed.tag)
+      let p = t.baseAddress.unsafelyUnwrapped
+      // Most columns settle on their first rows: a plain integer in a
+      // column of integers needs none of the general reading.
+      if let v = tally.plainInt(p, t.count) {
+        values[r] = v
         keptValue = true
         continue
       }
-      let reserved = values.capacity
-      values = []
-      tags = []
-      validity = Bitmap(count: 0, value: true)
-      if tally.isSettled, !keptValue {
-        // Text from its first value on: intern from here, nulls before.
-        var appender = ColumnAppender(type: .string, rules: rules)
-        appender.reserveCapacity(max(reserved, rows + count))
-        appender.appendNulls(rows + r)
-        appender.append(&cursor, from: r)
-        self.appender = appender
-        mode = .appending
-      } else {
-        mode = .tallying
-        tallyOnly(&cursor, from: r + 1)
+      if let parsed = tally.add(p, t.count, rules: rules) {
+        values[r] = parsed.value
+        tags[r] = parsed.tag
+        keptValue = true
+        continue
       }
-      return
+      return r
     }
+    return nil
   }
 
   private mutating func tallyOnly(_ cursor: inout FieldCursor, from start: Int) {

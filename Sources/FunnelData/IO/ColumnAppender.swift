@@ -96,14 +96,19 @@ struct ColumnAppender {
     let rows = cursor.view.rowCount
     guard start < rows else { return }
     let base = validity.count - start
+    let first = out.count - start
     validity.append(repeating: true, count: rows - start)
-    for r in start..<rows {
-      let t = cursor.text(r)
-      if !rules.isNull(t), let value = parse(t.baseAddress.unsafelyUnwrapped, t.count) {
-        out.append(value)
-      } else {
-        out.append(zero)
-        validity[base + r] = false
+    // Written through a pointer: an append a value checks capacity and
+    // uniqueness each time.
+    out.append(contentsOf: repeatElement(zero, count: rows - start))
+    out.withUnsafeMutableBufferPointer { out in
+      for r in start..<rows {
+        let t = cursor.text(r)
+        if !rules.isNull(t), let value = parse(t.baseAddress.unsafelyUnwrapped, t.count) {
+          out[first + r] = value
+        } else {
+          validity[base + r] = false
+        }
       }
     }
   }

@@ -127,7 +127,8 @@ struct DelimitedFileReader {
   }
 
   /// Scans the file chunk by chunk from the start of the buffer, calling
-  /// `body` with each chunk's fields and the bytes it covered.
+  /// `body` with the fields of each half of a chunk and the bytes of the
+  /// buffer read up to the end of that half.
   private func forEachChunk(
     _ scanner: DelimitedScanner, fields: Int, _ body: (FieldView, Int) throws -> Void
   ) throws {
@@ -140,20 +141,24 @@ struct DelimitedFileReader {
       } catch let error as FileError {
         throw file.lineInFile(error)
       }
-      let chunk = halves[0]
-      if chunk.stop == 0, !file.atEnd {
+      let stop = halves[1].stop
+      if stop == 0, !file.atEnd {
         try file.grow(budget)
         continue
       }
-      try chunk.starts.withUnsafeBufferPointer { starts in
-        try chunk.ends.withUnsafeBufferPointer { ends in
-          let view = FieldView(
-            bytes: bytes, starts: starts, ends: ends, rowStride: fields, columnStride: 1, rowCount: chunk.rows)
-          try body(view, chunk.stop)
+      for chunk in halves where chunk.rows > 0 {
+        try chunk.starts.withUnsafeBufferPointer { starts in
+          try chunk.ends.withUnsafeBufferPointer { ends in
+            let view = FieldView(
+              bytes: bytes, starts: UnsafeBufferPointer(rebasing: starts[0..<chunk.count]),
+              ends: UnsafeBufferPointer(rebasing: ends[0..<chunk.count]), rowStride: fields, columnStride: 1,
+              rowCount: chunk.rows)
+            try body(view, chunk.stop)
+          }
         }
       }
       if file.atEnd { return }
-      try file.consume(chunk.stop)
+      try file.consume(stop)
     }
   }
 }

@@ -15,8 +15,12 @@ struct DelimitedScanner {
 
   /// What one scan of a byte range found.
   struct Chunk {
+    /// Offsets of the fields scanned, in their first `count` elements: the
+    /// arrays keep their length from one scan to the next, so that a scan
+    /// writes through a pointer and never grows them field by field.
     var starts: [UInt32] = []
     var ends: [UInt32] = []
+    var count = 0
     var rows = 0
     /// Where the first record at or after the limit begins (the end of input
     /// if none); in a chunk that is not final, where the first record that
@@ -43,8 +47,8 @@ struct DelimitedScanner {
     }
     let body = try bytes.withUnsafeBufferPointer { try scanBody($0, from: header.stop, fields: names.count) }
     return FieldGrid(
-      bytes: bytes, names: names, rowCount: body.rows, starts: body.starts, ends: body.ends,
-      rowStride: names.count, columnStride: 1, rowLines: nil)
+      bytes: bytes, names: names, rowCount: body.rows, starts: Array(body.starts[0..<body.count]),
+      ends: Array(body.ends[0..<body.count]), rowStride: names.count, columnStride: 1, rowLines: nil)
   }
 
   /// 3 when the bytes start with a UTF-8 byte order mark.
@@ -62,15 +66,17 @@ struct DelimitedScanner {
     return (headerNames(b, header), header.stop)
   }
 
-  /// Scans the rows into `halves[0]` (`halves` holds two chunks, reused
-  /// from one call to the next so that a file read in chunks does not map
-  /// fresh offset arrays each time). Big inputs are cut in two at a line end
-  /// and both halves are scanned at once (the machine has two cores, and
-  /// this pass reads every byte). The second half is speculative: a line end
-  /// can sit inside a quoted field, so its result is kept only when the first
-  /// half's last record ends exactly at the cut; otherwise the first half
-  /// simply scans on. When the bytes are not `final`, a record they end
-  /// inside is left for the next chunk.
+  /// Scans the rows into `halves[0]` and `halves[1]`, the second going on
+  /// where the first stops (`halves` is reused from one call to the next so
+  /// that a file read in chunks does not map fresh offset arrays each time;
+  /// the halves are not joined, which would copy half the offsets again).
+  /// Big inputs are cut in two at a line end and both halves are scanned at
+  /// once (the machine has two cores, and this pass reads every byte). The
+  /// second half is speculative: a line end can sit inside a quoted field,
+  /// so its result is kept only when the first half's last record ends
+  /// exactly at the cut; otherwise the second half is scanned again from
+  /// where the first stopped. When the bytes are not `final`, a record they
+  /// end inside is left for the next chunk.
   func scanBody(
     _ b: UnsafeBufferPointer<UInt8>, from begin: Int, fields: Int, final: Bool, into halves: inout [Chunk]
   ) throws {
@@ -82,6 +88,7 @@ struct DelimitedScanner {
     guard n - begin > 1 << 20, cut < n else {
       scanRecords(b, from: begin, until: n, fields: fields, final: final, into: &halves[0])
       if let error = halves[0].error { throw error }
+      halves[1].empty(at: halves[0].stop)
       return
     }
     let shared = SharedBytes(b)
@@ -95,23 +102,20 @@ struct DelimitedScanner {
       scanRecords(b, from: halves[0].stop, until: n, fields: fields, final: final, into: &halves[1])
     }
     if let error = halves[1].error { throw error }
-    halves[0].starts += halves[1].starts
-    halves[0].ends += halves[1].ends
-    halves[0].rows += halves[1].rows
-    halves[0].stop = halves[1].stop
   }
 
   /// The whole of `b` from `begin` as one chunk (the file is in memory).
   func scanBody(_ b: UnsafeBufferPointer<UInt8>, from begin: Int, fields: Int) throws -> Chunk {
     var halves: [Chunk] = []
     try scanBody(b, from: begin, fields: fields, final: true, into: &halves)
+    halves[0].append(halves[1])
     return halves[0]
   }
 
   private func headerNames(_ bytes: UnsafeBufferPointer<UInt8>, _ header: Chunk) -> [String] {
     var names: [String] = []
     var seen: Set<String> = []
-    for k in 0..<header.starts.count {
+    for k in 0..<header.count {
       let start = Int(header.starts[k])
       let end = Int(header.ends[k] & ~FieldGrid.escapedFlag)
       var text = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
@@ -130,112 +134,217 @@ struct DelimitedScanner {
     _ b: UnsafeBufferPointer<UInt8>, from begin: Int, until limit: Int, fields: Int?, final: Bool,
     into out: inout Chunk
   ) {
-    out.starts.removeAll(keepingCapacity: true)
-    out.ends.removeAll(keepingCapacity: true)
+    out.count = 0
     out.rows = 0
     out.error = nil
-    let n = b.count
-    let expected = fields ?? Int.max
     if let fields {
       // About 8 bytes a field is typical; a guess avoids most regrowth.
-      let guess = min((limit - begin) / 8 + fields, 1 << 28)
-      if out.starts.capacity < guess {
-        out.starts.reserveCapacity(guess)
-        out.ends.reserveCapacity(guess)
-      }
+      out.ensureCapacity(min((limit - begin) / 8 + fields, 1 << 28))
+    } else {
+      out.ensureCapacity(64)
     }
+    var state = ScanState(i: begin)
+    while true {
+      let full = out.starts.withUnsafeMutableBufferPointer { starts in
+        out.ends.withUnsafeMutableBufferPointer { ends in
+          scanLoop(b, until: limit, fields: fields, final: final, starts: starts, ends: ends, state: &state)
+        }
+      }
+      if !full { break }
+      out.ensureCapacity(out.starts.count * 2)
+    }
+    out.count = state.count
+    out.rows = state.rows
+    out.error = state.error
+    out.stop = state.i
+  }
+
+  /// Where a scan stands: the next byte, the fields and rows so far.
+  private struct ScanState {
+    var i: Int
+    var count = 0
+    var rows = 0
+    var error: FileError?
+  }
+
+  /// The loop of `scanRecords`, writing offsets through pointers. Returns
+  /// true when the offset arrays are full: the record it was in is undone
+  /// (`state` stands at its start) to be scanned again once they have grown.
+  @inline(__always)
+  private func scanLoop(
+    _ b: UnsafeBufferPointer<UInt8>, until limit: Int, fields: Int?, final: Bool,
+    starts: UnsafeMutableBufferPointer<UInt32>, ends: UnsafeMutableBufferPointer<UInt32>, state: inout ScanState
+  ) -> Bool {
+    let n = b.count
+    let expected = fields ?? Int.max
+    let capacity = starts.count
     let sep = separator
     let quote = UInt8(ascii: "\"")
-    // One table lookup per byte tells "ordinary" from the four bytes that matter.
-    var special = [Bool](repeating: false, count: 256)
-    special[Int(sep)] = true
-    special[10] = true
-    special[13] = true
-    var i = begin
-    special.withUnsafeBufferPointer { special in
-      records: while i < n, i < limit {
-        // A completely empty line is skipped.
-        if b[i] == 10 { i += 1; continue }
-        if b[i] == 13 { i += (i + 1 < n && b[i + 1] == 10) ? 2 : 1; continue }
-        let recordStart = i
-        let fieldsBefore = out.starts.count
-        var count = 0
-        while true {
-          var start = i
-          var end: Int
-          var flag: UInt32 = 0
-          if i < n, b[i] == quote {
-            start = i + 1
-            var j = start
-            while true {
-              while j < n, b[j] != quote { j += 1 }
-              if j >= n, !final {
-                out.dropRecord(at: recordStart, fields: fieldsBefore)
-                i = recordStart
-                break records
-              }
-              if j >= n {
-                out.error = FileError(
-                  path: path, line: FieldGrid.line(at: start - 1, in: b),
-                  message: "unclosed quote: the field starting on this line never ends")
-                break records
-              }
-              if j + 1 < n, b[j + 1] == quote {
-                flag = FieldGrid.escapedFlag
-                j += 2
-              } else {
-                break
-              }
-            }
-            end = j
-            i = j + 1
-            if i < n, !special[Int(b[i])] {
-              out.error = FileError(
-                path: path, line: FieldGrid.line(at: i, in: b),
-                message: "unexpected text after a closing quote")
+    // Eight bytes at a time: a byte of the word equal to the separator or a
+    // line end shows as its high bit in `SpecialBytes.find` (the scan's
+    // innermost loop, where most of a file's bytes are read).
+    let special = SpecialBytes(separator: sep)
+    var i = state.i
+    var k = state.count
+    defer {
+      state.i = i
+      state.count = k
+    }
+    records: while i < n, i < limit {
+      // A completely empty line is skipped.
+      if b[i] == 10 { i += 1; continue }
+      if b[i] == 13 { i += (i + 1 < n && b[i + 1] == 10) ? 2 : 1; continue }
+      let recordStart = i
+      let fieldsBefore = k
+      var count = 0
+      while true {
+        var start = i
+        var end: Int
+        var flag: UInt32 = 0
+        if i < n, b[i] == quote {
+          start = i + 1
+          var j = start
+          while true {
+            while j < n, b[j] != quote { j += 1 }
+            if j >= n, !final {
+              k = fieldsBefore
+              i = recordStart
               break records
             }
-          } else {
-            while i < n, !special[Int(b[i])] { i += 1 }
-            end = i
+            if j >= n {
+              state.error = FileError(
+                path: path, line: FieldGrid.line(at: start - 1, in: b),
+                message: "unclosed quote: the field starting on this line never ends")
+              break records
+            }
+            if j + 1 < n, b[j + 1] == quote {
+              flag = FieldGrid.escapedFlag
+              j += 2
+            } else {
+              break
+            }
           }
-          count += 1
-          if count <= expected {
-            out.starts.append(UInt32(truncatingIfNeeded: start))
-            out.ends.append(UInt32(truncatingIfNeeded: end) | flag)
+          end = j
+          i = j + 1
+          if i < n, !special.isSpecial(b[i]) {
+            state.error = FileError(
+              path: path, line: FieldGrid.line(at: i, in: b),
+              message: "unexpected text after a closing quote")
+            break records
           }
-          if i < n, b[i] == sep {
-            i += 1
-            continue
+        } else {
+          i = special.find(b, from: i)
+          end = i
+        }
+        count += 1
+        if count <= expected {
+          if k == capacity {
+            k = fieldsBefore
+            i = recordStart
+            return true
           }
-          break
+          starts[k] = UInt32(truncatingIfNeeded: start)
+          ends[k] = UInt32(truncatingIfNeeded: end) | flag
+          k += 1
         }
-        // At a line end or the end of input.
-        if i >= n, !final {
-          out.dropRecord(at: recordStart, fields: fieldsBefore)
-          i = recordStart
-          break records
+        if i < n, b[i] == sep {
+          i += 1
+          continue
         }
-        if i < n { i += (b[i] == 13 && i + 1 < n && b[i + 1] == 10) ? 2 : 1 }
-        if let fields, count != fields {
-          out.error = FileError(
-            path: path, line: FieldGrid.line(at: recordStart, in: b),
-            message: "this row has \(count) field\(count == 1 ? "" : "s") but the header has \(fields)")
-          break records
-        }
-        out.rows += 1
-        if fields == nil { break records }
+        break
       }
+      // At a line end or the end of input.
+      if i >= n, !final {
+        k = fieldsBefore
+        i = recordStart
+        break records
+      }
+      if i < n { i += (b[i] == 13 && i + 1 < n && b[i + 1] == 10) ? 2 : 1 }
+      if let fields, count != fields {
+        state.error = FileError(
+          path: path, line: FieldGrid.line(at: recordStart, in: b),
+          message: "this row has \(count) field\(count == 1 ? "" : "s") but the header has \(fields)")
+        break records
+      }
+      state.rows += 1
+      if fields == nil { break records }
     }
-    out.stop = i
+    return false
   }
 }
 
+/// Finds the next separator or line end in unquoted text. Hand-written
+/// because it is the loop every byte of a file goes through: eight bytes are
+/// tested at once as one `UInt64` (a byte equal to the one sought becomes
+/// zero after an exclusive or, and `(x - 0x01…) & ~x & 0x80…` sets the high
+/// bit of the lowest zero byte exactly; bits above it may be false alarms,
+/// which is why only the lowest is used).
+struct SpecialBytes {
+  let separator: UInt8
+  private let separators: UInt64
+  private static let ones: UInt64 = 0x0101_0101_0101_0101
+  private static let highs: UInt64 = 0x8080_8080_8080_8080
+  private static let newlines: UInt64 = 0x0A * ones
+  private static let returns: UInt64 = 0x0D * ones
+
+  init(separator: UInt8) {
+    self.separator = separator
+    separators = UInt64(separator) &* SpecialBytes.ones
+  }
+
+  @inline(__always)
+  func isSpecial(_ byte: UInt8) -> Bool { byte == separator || byte == 10 || byte == 13 }
+
+  /// The offset of the first special byte at or after `from` (the end of the
+  /// bytes if none).
+  @inline(__always)
+  func find(_ b: UnsafeBufferPointer<UInt8>, from: Int) -> Int {
+    let n = b.count
+    var i = from
+    guard let base = b.baseAddress else { return i }
+    while i &+ 8 <= n {
+      let word = UInt64(littleEndian: UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self))
+      let found = SpecialBytes.zero(word ^ separators) | SpecialBytes.zero(word ^ SpecialBytes.newlines)
+        | SpecialBytes.zero(word ^ SpecialBytes.returns)
+      if found != 0 { return i &+ found.trailingZeroBitCount &>> 3 }
+      i &+= 8
+    }
+    while i < n, !isSpecial(base[i]) { i &+= 1 }
+    return i
+  }
+
+  @inline(__always)
+  private static func zero(_ x: UInt64) -> UInt64 { (x &- ones) & ~x & highs }
+}
+
 extension DelimitedScanner.Chunk {
-  /// Forgets the fields of a record the chunk does not hold whole.
-  fileprivate mutating func dropRecord(at start: Int, fields: Int) {
-    starts.removeSubrange(fields...)
-    ends.removeSubrange(fields...)
-    stop = start
+  /// Room for at least `fields` offsets (the arrays' length, not their count).
+  mutating func ensureCapacity(_ fields: Int) {
+    guard starts.count < fields else { return }
+    starts.append(contentsOf: repeatElement(0, count: fields - starts.count))
+    ends.append(contentsOf: repeatElement(0, count: fields - ends.count))
+  }
+
+  /// No fields, stopping at `stop`.
+  mutating func empty(at stop: Int) {
+    count = 0
+    rows = 0
+    error = nil
+    self.stop = stop
+  }
+
+  /// Adds the fields, rows and stop of the chunk scanned after this one.
+  mutating func append(_ next: Self) {
+    ensureCapacity(count + next.count)
+    let at = count
+    starts.withUnsafeMutableBufferPointer { to in
+      next.starts.withUnsafeBufferPointer { _ = to[at..<at + next.count].update(fromContentsOf: $0[0..<next.count]) }
+    }
+    ends.withUnsafeMutableBufferPointer { to in
+      next.ends.withUnsafeBufferPointer { _ = to[at..<at + next.count].update(fromContentsOf: $0[0..<next.count]) }
+    }
+    count += next.count
+    rows += next.rows
+    stop = next.stop
   }
 }
