@@ -25,7 +25,8 @@ struct ReaderFastPathTests {
     #expect(
       table.cells("at") == [
         .timestamp(day + (10 * 3600 + 42 * 60 + 33) * second), .timestamp(day + (24 * 3600 - 1) * second),
-        .timestamp(day), .timestamp(Int64(CivilDate(year: 2024, month: 12, day: 31).daysSinceEpoch) * Timestamps.microsPerDay),
+        .timestamp(day),
+        .timestamp(Int64(CivilDate(year: 2024, month: 12, day: 31).daysSinceEpoch) * Timestamps.microsPerDay),
       ])
   }
 

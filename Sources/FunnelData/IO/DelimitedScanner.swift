@@ -304,7 +304,8 @@ struct SpecialBytes {
     guard let base = b.baseAddress else { return i }
     while i &+ 8 <= n {
       let word = UInt64(littleEndian: UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self))
-      let found = SpecialBytes.zero(word ^ separators) | SpecialBytes.zero(word ^ SpecialBytes.newlines)
+      let found =
+        SpecialBytes.zero(word ^ separators) | SpecialBytes.zero(word ^ SpecialBytes.newlines)
         | SpecialBytes.zero(word ^ SpecialBytes.returns)
       if found != 0 { return i &+ found.trailingZeroBitCount &>> 3 }
       i &+= 8
