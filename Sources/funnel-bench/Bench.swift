@@ -22,6 +22,10 @@ enum Bench {
   static let cases: [(name: String, statement: String)] = [
     ("filter + count", #"leads | where channel == "email" and score >= 50 | count"#),
     ("group by 2 text keys", "leads | agg n = count(), s = avg(score) by region, company_size"),
+    (
+      "filter + group by 2 keys",
+      #"leads | where channel == "email" and score >= 50 | agg n = count(), s = avg(score) by region, company_size"#
+    ),
     ("group by month + count_if", "leads | agg n = count(), m = count_if(mql_at != null) by month(created_at)"),
     ("count_distinct by campaign", "touches | agg l = count_distinct(lead_id) by campaign_id | top 5 by l"),
     (

@@ -115,7 +115,11 @@ extension Column {
   /// True at rows that are valid and true (what `where` keeps).
   var trueMask: [Bool] {
     var b = bools
-    if let v = validity { for i in 0..<b.count where b[i] && !v[i] { b[i] = false } }
+    guard let v = validity else { return b }
+    // Through a pointer: an element write to the array checks its uniqueness each time.
+    b.withUnsafeMutableBufferPointer { b in
+      for i in 0..<b.count where b[i] && !v[i] { b[i] = false }
+    }
     return b
   }
 }

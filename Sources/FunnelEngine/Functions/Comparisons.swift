@@ -56,11 +56,10 @@ enum Comparisons {
         let greater = text.utf8.lexicographicallyPrecedes(v.utf8)
         return op.holds(less ? -1 : (greater ? 1 : 0), 0)
       }
-      codes.withUnsafeBufferPointer { c in
-        for i in 0..<n { out[i] = table[Int(c[i])] }
-      }
+      // `map` writes through a pointer; `out[i] =` checks uniqueness each row.
+      out = codes.map { table[Int($0)] }
     case (.int(let a), .int(let b)), (.timestamp(let a), .timestamp(let b)):
-      for i in 0..<n { out[i] = op.holds(a[i], b) }
+      out = a.map { op.holds($0, b) }
     case (.int(let a), .decimal(let u, let vs)):
       out = scaled(op, a, scale: 0, constant: u, scale: vs)
     case (.decimal(let a, let s), .decimal(let u, let vs)):

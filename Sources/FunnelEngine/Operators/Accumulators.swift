@@ -50,7 +50,9 @@ enum Accumulators {
         }
         return Column(.int(out))
       }
-      if let range = KeyRange(keys, validity: arg.validity), let slots = range.slots(forRows: n) {
+      if let range = KeyRange(keys, validity: arg.validity), let slots = range.slots(forRows: n),
+        slots <= Int(UInt32.max)
+      {
         return Column(
           .int(
             DistinctCounter.countDense(keys, valid: arg.validity, min: range.min, slots: slots, groups: g, count: count)

@@ -3,43 +3,77 @@ import FunnelData
 /// `count_distinct(x) by keys` when x's values span a dense range (ids,
 /// codes, days) but groups times values is too large for a flag per pair.
 enum DistinctCounter {
-  /// Rows are bucketed by group with a counting sort, then each group's rows
-  /// mark their values in one shared array with the group's number: a value
-  /// is new to the group when its mark is not the group's. Linear in rows,
-  /// one `Int32` per value of the range, no hashing.
+  /// The values (as offsets from `min`) are bucketed by group with a
+  /// counting sort, so that each group's values lie together and in row
+  /// order; then each group marks its values in an array with the group's
+  /// number: a value is new to the group when its mark is not the group's.
+  /// Linear in rows, one `Int32` per value of the range, no hashing. The
+  /// groups are split in two halves of about as many values, each marked on
+  /// a core of its own with its own array.
   static func countDense(
     _ keys: [Int64], valid: Bitmap?, min: Int64, slots: Int, groups g: [Int32], count: Int
   ) -> [Int64] {
+    precondition(slots <= Int(UInt32.max), "countDense needs slots that a UInt32 can number")
     let n = keys.count
     var start = [Int](repeating: 0, count: count + 1)
-    for i in 0..<n { start[Int(g[i]) + 1] += 1 }
+    for i in 0..<n where valid?[i] ?? true { start[Int(g[i]) + 1] += 1 }
     for k in 0..<count { start[k + 1] += start[k] }
-    var order = [Int32](repeating: 0, count: n)
+    let total = start[count]
+    // The values themselves are moved, not row numbers: the marking pass
+    // then reads one array in order instead of gathering from the keys.
+    var bucketed = [UInt32](repeating: 0, count: total)
     var fill = start
-    for i in 0..<n {
-      let k = Int(g[i])
-      order[fill[k]] = Int32(i)
-      fill[k] += 1
-    }
-    var mark = [Int32](repeating: -1, count: slots)
-    var out = [Int64](repeating: 0, count: count)
     keys.withUnsafeBufferPointer { key in
-      mark.withUnsafeMutableBufferPointer { mark in
-        for group in 0..<count {
-          var distinct: Int64 = 0
-          for j in start[group]..<start[group + 1] {
-            let row = Int(order[j])
-            if let valid, !valid[row] { continue }
-            let slot = Int(key[row] &- min)
-            if mark[slot] != Int32(group) {
-              mark[slot] = Int32(group)
-              distinct += 1
+      g.withUnsafeBufferPointer { g in
+        bucketed.withUnsafeMutableBufferPointer { out in
+          fill.withUnsafeMutableBufferPointer { fill in
+            for i in 0..<n where valid?[i] ?? true {
+              let k = Int(g[i])
+              out[fill[k]] = UInt32(truncatingIfNeeded: key[i] &- min)
+              fill[k] += 1
             }
           }
-          out[group] = distinct
         }
       }
     }
-    return out
+    // The group where the second half begins: the first whose values start
+    // past the middle.
+    var split = 0
+    while split < count, start[split] < total / 2 { split += 1 }
+    let ranges = [0..<split, split..<count]
+    let shared = Shared(start: start, values: bucketed)
+    let halves = Parallel.map(ranges.count) { half in
+      shared.distinct(groups: ranges[half], slots: slots)
+    }
+    return halves[0] + halves[1]
+  }
+
+  /// What both halves read: where each group's values start, and the values.
+  private struct Shared: Sendable {
+    let start: [Int]
+    let values: [UInt32]
+
+    func distinct(groups: Range<Int>, slots: Int) -> [Int64] {
+      guard !groups.isEmpty else { return [] }
+      var mark = [Int32](repeating: -1, count: slots)
+      var out = [Int64](repeating: 0, count: groups.count)
+      values.withUnsafeBufferPointer { values in
+        mark.withUnsafeMutableBufferPointer { mark in
+          for group in groups {
+            var distinct: Int64 = 0
+            let tag = Int32(truncatingIfNeeded: group)
+            for j in start[group]..<start[group + 1] {
+              let slot = Int(values[j])
+              if mark[slot] != tag {
+                mark[slot] = tag
+                distinct += 1
+              }
+            }
+            out[group - groups.lowerBound] = distinct
+          }
+        }
+      }
+      return out
+    }
   }
 }
