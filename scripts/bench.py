@@ -67,8 +67,9 @@ CREATE TABLE deals(deal_id INTEGER, lead_id INTEGER, campaign_id INTEGER, owner 
 """
 
 
-def run_with_rss(command, stdin_text):
-    """Runs a command; returns (seconds, peak RSS in MiB from wait4, stdout, stderr)."""
+def run_with_rss(command, stdin_text, usage_out=None):
+    """Runs a command; returns (seconds, peak RSS in MiB from wait4, stdout, stderr).
+    With `usage_out` (a list), the child's CPU seconds (user + system) are appended to it."""
     start = time.perf_counter()
     proc = subprocess.Popen(command, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     # Both pipes are drained at once: a tool that writes much to one while
@@ -76,6 +77,8 @@ def run_with_rss(command, stdin_text):
     out, err = communicate_without_wait(proc, stdin_text)
     _, status, usage = os.wait4(proc.pid, 0)
     elapsed = time.perf_counter() - start
+    if usage_out is not None:
+        usage_out.append(usage.ru_utime + usage.ru_stime)
     proc.returncode = os.waitstatus_to_exitcode(status)
     if proc.returncode != 0:
         sys.exit(f"bench: {' '.join(command[:2])} failed ({proc.returncode}):\n{err[-2000:]}")
@@ -147,14 +150,24 @@ def main():
     parser.add_argument("--funnel", required=True)
     parser.add_argument("--duckdb", required=True)
     parser.add_argument("--seed", type=int, default=42)
+    parser.add_argument("--tools", default="funnel,duckdb,sqlite3",
+                        help="which tools to run, comma-separated (sqlite3 takes minutes from 10M leads on)")
+    parser.add_argument("--data", help="a folder to write the demo CSV files to, or to reuse them from when they are there")
+    parser.add_argument("--skip-extras", action="store_true",
+                        help="no start-up, completion or real-file timings (for the big sizes)")
     args = parser.parse_args()
     size = args.size_flag or args.size
+    chosen = [t.strip() for t in args.tools.split(",") if t.strip()]
+    if "funnel" not in chosen or any(t not in ("funnel", "duckdb", "sqlite3") for t in chosen):
+        sys.exit("bench: --tools lists funnel and any of duckdb, sqlite3")
 
-    work = pathlib.Path(tempfile.mkdtemp(prefix=f"funnel-bench-{size}-"))
+    work = pathlib.Path(args.data) if args.data else pathlib.Path(tempfile.mkdtemp(prefix=f"funnel-bench-{size}-"))
     start = time.perf_counter()
-    saves = "\n".join(f'{t} | save "{work}/{t}.csv"' for t in TABLES)
-    subprocess.run([args.funnel, "--demo-size", str(size), "--seed", str(args.seed), "-c", saves],
-                   check=True, stdout=subprocess.DEVNULL)
+    if not all((work / f"{t}.csv").exists() for t in TABLES):
+        work.mkdir(parents=True, exist_ok=True)
+        saves = "\n".join(f'{t} | save "{work}/{t}.csv"' for t in TABLES)
+        subprocess.run([args.funnel, "--demo-size", str(size), "--seed", str(args.seed), "-c", saves],
+                       check=True, stdout=subprocess.DEVNULL)
     megabytes = sum((work / f"{t}.csv").stat().st_size for t in TABLES) / 1e6
     print(f"demo data: {size:,} leads, {megabytes:,.1f} MB of CSV in {work} ({time.perf_counter() - start:.1f} s)")
 
@@ -165,6 +178,7 @@ def main():
         "duckdb": ([args.duckdb, "-batch"], duck_script, r"Run Time \(s\): real ([0-9.]+)", 1),
         "sqlite3": (["sqlite3", "-batch", ":memory:"], lite_script, r"Run Time: real ([0-9.]+)", 1),
     }
+    tools = {k: v for k, v in tools.items() if k in chosen}
     results = {}
     for name, (command, stdin_text, pattern, scale) in tools.items():
         runs = []
@@ -182,23 +196,58 @@ def main():
                 per_query[i] = statistics.median(r[2][slot] for r in runs)
         results[name] = (elapsed, rss, per_query)
 
+    loads = load_only(args, work, chosen, megabytes)
+
+    missing = (None, None, [None] * len(QUERIES))
+    f, d, s = (results.get(t, missing) for t in ("funnel", "duckdb", "sqlite3"))
+    fmt = lambda v, spec=",.1f": format(v, spec) if v is not None else "-"
+    ratio = lambda a, b: f"{a / b:.2f}x" if a is not None and b else "-"
     print()
     print(f"{'query':<24}{'funnel ms':>12}{'duckdb ms':>12}{'sqlite3 ms':>12}{'funnel/duckdb':>15}")
     for i, q in enumerate(QUERIES):
-        f, d, s = (results[t][2][i] for t in ("funnel", "duckdb", "sqlite3"))
-        ratio = f"{f / d:.2f}x" if f is not None and d else "-"
-        fmt = lambda v: f"{v:,.1f}" if v is not None else "-"
-        print(f"{q[0]:<24}{fmt(f):>12}{fmt(d):>12}{fmt(s):>12}{ratio:>15}")
+        print(f"{q[0]:<24}{fmt(f[2][i]):>12}{fmt(d[2][i]):>12}{fmt(s[2][i]):>12}{ratio(f[2][i], d[2][i]):>15}")
     print()
-    f, d, s = (results[t] for t in ("funnel", "duckdb", "sqlite3"))
-    print(f"{'whole process (s)':<24}{f[0]:>12.2f}{d[0]:>12.2f}{s[0]:>12.2f}{f[0] / d[0]:>14.2f}x")
-    print(f"{'peak memory (MiB)':<24}{f[1]:>12.0f}{d[1]:>12.0f}{s[1]:>12.0f}{f[1] / d[1]:>14.2f}x")
-    print(f"{'CSV load (MB/s)':<24}{megabytes / max(f[0] - sum(x or 0 for x in f[2]) / 1000, 1e-9):>12.0f}")
+    print(f"{'whole process (s)':<24}{fmt(f[0], '.2f'):>12}{fmt(d[0], '.2f'):>12}{fmt(s[0], '.2f'):>12}"
+          f"{ratio(f[0], d[0]):>15}")
+    print(f"{'peak memory (MiB)':<24}{fmt(f[1], '.0f'):>12}{fmt(d[1], '.0f'):>12}{fmt(s[1], '.0f'):>12}"
+          f"{ratio(f[1], d[1]):>15}")
+    cores = os.cpu_count() or 1
+    print()
+    print(f"loading the four files alone ({megabytes:,.1f} MB, {cores} cores; whole process, median of the runs):")
+    print(f"{'':<24}{'s':>8}{'MB/s':>10}{'MB/s/core':>11}{'MB/CPU-s':>10}{'peak MiB':>10}")
+    for name, (seconds, cpu, rss) in loads.items():
+        print(f"{name:<24}{seconds:>8.2f}{megabytes / seconds:>10.0f}{megabytes / seconds / cores:>11.0f}"
+              f"{megabytes / cpu:>10.0f}{rss:>10.0f}")
+    if args.skip_extras:
+        return
     print()
     print(f"start to first prompt, default demo data: {first_prompt_ms(args.funnel):.0f} ms")
     completion = subprocess.run([args.funnel, "--no-demo", "--time-completion"], capture_output=True, text=True)
     print(f"Tab completion on a 200-column table: {completion.stderr.strip().removeprefix('completion: ')}")
     real_files(args)
+
+
+def load_only(args, work, chosen, megabytes):
+    """Each tool loading the four files and nothing else: (seconds, CPU seconds, peak MiB).
+    MB/CPU-s is the rate one core would give: the bytes over the CPU time all cores spent."""
+    scripts_ = {
+        "funnel": ([args.funnel, "--no-demo", "--quiet", "-c",
+                    "\n".join(f'.load {t} "{work}/{t}.csv"' for t in TABLES)], None),
+        "duckdb": ([args.duckdb, "-batch"],
+                   "\n".join(f"CREATE TABLE {t} AS SELECT * FROM read_csv('{work}/{t}.csv');" for t in TABLES) + "\n"),
+    }
+    out = {}
+    for name, (command, stdin_text) in scripts_.items():
+        if name not in chosen:
+            continue
+        runs = []
+        for _ in range(args.runs):
+            cpu = []
+            elapsed, rss, _, _ = run_with_rss(command, stdin_text, cpu)
+            runs.append((elapsed, cpu[0], rss))
+        runs.sort()
+        out[name] = runs[len(runs) // 2]
+    return out
 
 
 def real_files(args):

@@ -184,12 +184,10 @@ struct DelimitedScanner {
     // line end shows as its high bit in `SpecialBytes.find` (the scan's
     // innermost loop, where most of a file's bytes are read).
     let special = SpecialBytes(separator: sep)
+    // Locals, written back on the way out (a `defer` kept them in memory).
     var i = state.i
     var k = state.count
-    defer {
-      state.i = i
-      state.count = k
-    }
+    var rows = state.rows
     records: while i < n, i < limit {
       // A completely empty line is skipped.
       if b[i] == 10 { i += 1; continue }
@@ -239,13 +237,14 @@ struct DelimitedScanner {
         count += 1
         if count <= expected {
           if k == capacity {
-            k = fieldsBefore
-            i = recordStart
+            state.i = recordStart
+            state.count = fieldsBefore
+            state.rows = rows
             return true
           }
           starts[k] = UInt32(truncatingIfNeeded: start)
           ends[k] = UInt32(truncatingIfNeeded: end) | flag
-          k += 1
+          k &+= 1
         }
         if i < n, b[i] == sep {
           i += 1
@@ -266,9 +265,12 @@ struct DelimitedScanner {
           message: "this row has \(count) field\(count == 1 ? "" : "s") but the header has \(fields)")
         break records
       }
-      state.rows += 1
+      rows &+= 1
       if fields == nil { break records }
     }
+    state.i = i
+    state.count = k
+    state.rows = rows
     return false
   }
 }

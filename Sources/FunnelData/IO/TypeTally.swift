@@ -86,10 +86,10 @@ struct TypeTally {
     let raw = UnsafeRawPointer(p)
     let head = raw.loadUnaligned(as: UInt64.self)
     let tail = raw.loadUnaligned(fromByteOffset: 8, as: UInt16.self)
-    guard head == lastDate.head, tail == lastDate.tail else {
-      let m = TemporalText.iso(p, n)
-      if m != nil, case .date(let day)? = TemporalText.iso(p, 10) { lastDate = (head, tail, day) }
-      return m
+    if head != lastDate.head || tail != lastDate.tail {
+      // What `TemporalText.iso` does, with the day kept: the date, then the time.
+      guard case .date(let day)? = TemporalText.iso(p, 10) else { return nil }
+      lastDate = (head, tail, day)
     }
     if n == 10 { return .date(lastDate.day) }
     guard let micros = TemporalText.time(p + 10, n - 10) else { return nil }
