@@ -30,6 +30,20 @@ struct ReaderFastPathTests {
       ])
   }
 
+  /// The table of year starts gives the calendar's day numbers, and refuses
+  /// the days the calendar refuses, inside its years and outside them.
+  @Test func dayNumbersFromTheTableAreTheCalendars() {
+    for year in [1, 1600, 1899, 1900, 1969, 1970, 2000, 2024, 2100, 2225, 2226, 2400, 9999] {
+      for month in 0...13 {
+        for day in 0...32 {
+          let date = CivilDate(year: year, month: month, day: day)
+          let expected = date.isValid ? date.daysSinceEpoch : nil
+          #expect(TemporalText.day(year: year, month: month, day: day) == expected, "\(year)-\(month)-\(day)")
+        }
+      }
+    }
+  }
+
   @Test func anImpossibleDayIsNeverRemembered() throws {
     let path = scratch.file("t.csv", "d\n2024-02-30\n2024-02-30\n")
     #expect(try TableReader.read(path: path).typeOf("d") == .string)

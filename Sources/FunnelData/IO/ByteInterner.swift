@@ -48,8 +48,27 @@ public struct ByteInterner: Sendable {
     guard length == text.count else { return false }
     return arena.withUnsafeBufferPointer { a in
       guard let base = text.baseAddress, length > 0 else { return true }
-      return memcmp(a.baseAddress.unsafelyUnwrapped + start, base, length) == 0
+      return ByteInterner.same(a.baseAddress.unsafelyUnwrapped + start, base, length)
     }
+  }
+
+  /// Whether `n` bytes at `a` and `b` are the same. Eight at a time, then
+  /// the rest one by one, in line: the texts interned are mostly short
+  /// codes and names, for which calling `memcmp` cost more than comparing.
+  @inline(__always)
+  static func same(_ a: UnsafePointer<UInt8>, _ b: UnsafePointer<UInt8>, _ n: Int) -> Bool {
+    var i = 0
+    while i &+ 8 <= n {
+      let x = UnsafeRawPointer(a + i).loadUnaligned(as: UInt64.self)
+      let y = UnsafeRawPointer(b + i).loadUnaligned(as: UInt64.self)
+      if x != y { return false }
+      i &+= 8
+    }
+    while i < n {
+      if a[i] != b[i] { return false }
+      i &+= 1
+    }
+    return true
   }
 
   private mutating func grow() {

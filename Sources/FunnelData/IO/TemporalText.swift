@@ -37,12 +37,39 @@ enum TemporalText {
     guard n >= 10, p[4] == UInt8(ascii: "-"), p[7] == UInt8(ascii: "-"),
       let y = digits(p, 0, 4), let m = digits(p, 5, 2), let d = digits(p, 8, 2)
     else { return nil }
-    let date = CivilDate(year: y, month: m, day: d)
-    guard date.isValid else { return nil }
-    let day = date.daysSinceEpoch
+    guard let day = TemporalText.day(year: y, month: m, day: d) else { return nil }
     if n == 10 { return .date(day) }
     guard let micros = time(p + 10, n - 10) else { return nil }
     return .timestamp(Int64(day) * Timestamps.microsPerDay + micros)
+  }
+
+  /// The day number of a date, nil when it names no day (2026-02-30).
+  /// Years 1970–2225 take the first day of their year from a table, the
+  /// rest go through `CivilDate`: a load reads a date a row, and the
+  /// calendar arithmetic was a visible share of it.
+  @inline(__always)
+  static func day(year: Int, month: Int, day: Int) -> Int32? {
+    guard month >= 1, month <= 12, day >= 1 else { return nil }
+    let leap = CivilDate.isLeap(year)
+    let index = (leap ? 13 : 0) + month
+    guard day <= Int(monthDays[index]) else { return nil }
+    let y = year &- 1970
+    guard y >= 0, y < 256 else { return CivilDate(year: year, month: month, day: day).daysSinceEpoch }
+    return yearStarts[y] &+ Int32(monthStarts[index]) &+ Int32(day &- 1)
+  }
+
+  /// Day numbers of January 1 of 1970 + i.
+  private static let yearStarts: [Int32] = (0..<256).map { CivilDate(year: 1970 + $0, month: 1, day: 1).daysSinceEpoch }
+  /// Days of each month, and days before it in its year: index `month` in a
+  /// common year, `13 + month` in a leap year (index 0 and 13 unused).
+  private static let monthDays: [UInt16] =
+    [0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
+    + [0, 31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
+  private static let monthStarts: [UInt16] = (0..<26).map { k in
+    let leap = k >= 13
+    let month = leap ? k - 13 : k
+    guard month >= 1 else { return 0 }
+    return UInt16((1..<month).reduce(0) { $0 + Int(monthDays[(leap ? 13 : 0) + $1]) })
   }
 
   /// The part after a date: ` HH:MM[:SS[.ffffff]][Z]` (or with `T`), as microseconds.
