@@ -44,6 +44,27 @@ struct ReaderChunkTests {
     return try TableReader.table(from: grid, options: options, rules: FieldRules(options, path: path), path: path)
   }
 
+  /// Records longer than the room kept for a chunk's unused end (64 KB),
+  /// some longer than a chunk, wherever the chunks end: the bytes read ahead
+  /// join what was left of the chunk before.
+  @Test(arguments: [1 << 16, (1 << 16) + 777, 1 << 17, 300_000])
+  func longRecordsAcrossReadAheadChunks(chunk: Int) throws {
+    var text = "id,note,n\n"
+    for i in 0..<60 {
+      let length = i % 7 == 3 ? 70_000 + i * 1_000 : (i % 11 == 5 ? 140_000 : 10 + i)
+      let note = String(repeating: Character(UnicodeScalar(UInt8(97 + i % 26))), count: length)
+      text += "\(i),\"\(note)\",\(i * 3)\n"
+    }
+    let path = scratch.file("long.csv", text)
+    let whole = try readWhole(path)
+    let chunked = try readInChunks(path, chunk: chunk)
+    #expect(whole.rowCount == 60)
+    #expect(chunked.rowCount == 60)
+    for name in whole.names {
+      #expect(chunked.cells(name) == whole.cells(name), "\(name)")
+    }
+  }
+
   @Test(arguments: [16, 61, 200, 1_000, 4_096, 1 << 20])
   func chunksOfAnySizeReadTheSameTable(chunk: Int) throws {
     let path = scratch.file("sample.csv", ReaderChunkTests.sample(rows: 1_500))

@@ -32,11 +32,13 @@ struct DelimitedFileReader {
     var accumulators = names.map { ColumnAccumulator(builder: ColumnBuilder(name: $0, rules: rules)) }
     var reserved = false
     var rowsRead = 0
-    try forEachChunk(scanner, fields: names.count) { view, consumed in
+    try forEachChunk(scanner, fields: names.count) { view, consumed, prefetch in
       rowsRead += view.rowCount
       let text = accumulators.reduce(0) { $0 + ($1.isText ? 1 : 0) }
       try budget.check(memoryNeeded(rows: rowsRead, columns: names.count, text: text, read: file.offset + consumed))
-      DelimitedFileReader.inParallel(&accumulators, view, columns: Array(accumulators.indices)) { $0.add(&$1) }
+      DelimitedFileReader.inParallel(&accumulators, view, columns: Array(accumulators.indices), alongside: prefetch) {
+        $0.add(&$1)
+      }
       // After the first chunk the row count can be estimated from the file's
       // size: reserving it spares the arrays their doubling, which would
       // briefly hold three times a column.
@@ -60,8 +62,8 @@ struct DelimitedFileReader {
       try file.rewind()
       let again = DelimitedScanner(path: path, separator: separator)
       _ = try header(again)
-      try forEachChunk(again, fields: names.count) { view, _ in
-        DelimitedFileReader.inParallel(&appenders, view, columns: later) { $0.append(&$1) }
+      try forEachChunk(again, fields: names.count) { view, _, prefetch in
+        DelimitedFileReader.inParallel(&appenders, view, columns: later, alongside: prefetch) { $0.append(&$1) }
       }
       for (k, c) in later.enumerated() {
         columns[c] = appenders[k].column(hint: accumulators[c].builder.hint(for: appenders[k].type))
@@ -90,16 +92,19 @@ struct DelimitedFileReader {
     let dictionaries = Double(read) * Double(text) / Double(max(columns, 1))
     let scale = Double(max(file.size, read)) / Double(read)
     let held = (file.source as? SpooledText)?.heldBytes ?? 0
-    return Int((cells + dictionaries) * scale) + file.capacity + held
+    return Int((cells + dictionaries) * scale) + file.bufferBytes + held
   }
 
   /// `work` on each builder with a cursor over its column of the chunk, the
-  /// builders on all cores at once (each touches only its own).
+  /// builders on all cores at once (each touches only its own), and the
+  /// next chunk read meanwhile when `prefetch` is given.
   private static func inParallel<Builder: Sendable>(
-    _ builders: inout [Builder], _ view: FieldView, columns: [Int],
+    _ builders: inout [Builder], _ view: FieldView, columns: [Int], alongside prefetch: Prefetch?,
     _ work: @Sendable (inout Builder, inout FieldCursor) -> Void
   ) {
-    Parallel.update(&builders) { k, builder in
+    var extra: (@Sendable () -> Void)?
+    if let prefetch { extra = { prefetch.file.prefetch() } }
+    Parallel.update(&builders, alongside: extra) { k, builder in
       var cursor = FieldCursor(view: view, column: columns[k])
       work(&builder, &cursor)
     }
@@ -130,7 +135,7 @@ struct DelimitedFileReader {
   /// `body` with the fields of each half of a chunk and the bytes of the
   /// buffer read up to the end of that half.
   private func forEachChunk(
-    _ scanner: DelimitedScanner, fields: Int, _ body: (FieldView, Int) throws -> Void
+    _ scanner: DelimitedScanner, fields: Int, _ body: (FieldView, Int, Prefetch?) throws -> Void
   ) throws {
     var halves: [DelimitedScanner.Chunk] = []
     while true {
@@ -146,14 +151,17 @@ struct DelimitedFileReader {
         try file.grow(budget)
         continue
       }
+      // The first half's work takes the reading of the next chunk along.
+      var prefetch = file.canPrefetch ? Prefetch(file: file) : nil
       for chunk in halves where chunk.rows > 0 {
+        defer { prefetch = nil }
         try chunk.starts.withUnsafeBufferPointer { starts in
           try chunk.ends.withUnsafeBufferPointer { ends in
             let view = FieldView(
               bytes: bytes, starts: UnsafeBufferPointer(rebasing: starts[0..<chunk.count]),
               ends: UnsafeBufferPointer(rebasing: ends[0..<chunk.count]), rowStride: fields, columnStride: 1,
               rowCount: chunk.rows)
-            try body(view, chunk.stop)
+            try body(view, chunk.stop, prefetch)
           }
         }
       }
@@ -161,4 +169,13 @@ struct DelimitedFileReader {
       try file.consume(stop)
     }
   }
+}
+
+/// The file, handed to the thread that reads its next chunk ahead.
+///
+/// `@unchecked Sendable`: while that thread runs `prefetch`, the others
+/// only read the chunk's bytes, which `prefetch` does not write, and the
+/// file is used again only after the parallel step has ended.
+private struct Prefetch: @unchecked Sendable {
+  let file: ChunkedFile
 }

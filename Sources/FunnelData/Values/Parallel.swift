@@ -20,14 +20,25 @@ public enum Parallel {
     }
   }
 
-  /// `body(i, &elements[i])` for every element, on all cores.
-  public static func update<T: Sendable>(_ elements: inout [T], _ body: @Sendable (Int, inout T) -> Void) {
+  /// `body(i, &elements[i])` for every element, on all cores; with `extra`,
+  /// that too, as one more piece of the same work (handed out first).
+  public static func update<T: Sendable>(
+    _ elements: inout [T], alongside extra: (@Sendable () -> Void)? = nil, _ body: @Sendable (Int, inout T) -> Void
+  ) {
     let count = elements.count
+    let first = extra == nil ? 0 : 1
     elements.withUnsafeMutableBufferPointer { buffer in
-      guard let base = buffer.baseAddress else { return }
+      guard let base = buffer.baseAddress else {
+        extra?()
+        return
+      }
       let slots = Slots(base: base)
-      DispatchQueue.concurrentPerform(iterations: count) { i in
-        body(i, &slots.base[i])
+      DispatchQueue.concurrentPerform(iterations: count + first) { i in
+        if i < first {
+          extra?()
+        } else {
+          body(i - first, &slots.base[i - first])
+        }
       }
     }
   }
