@@ -220,6 +220,7 @@ def main():
               f"{megabytes / cpu:>10.0f}{rss:>10.0f}")
     if args.skip_extras:
         return
+    gzip_loads(args, work, chosen)
     print()
     print(f"start to first prompt, default demo data: {first_prompt_ms(args.funnel):.0f} ms")
     completion = subprocess.run([args.funnel, "--no-demo", "--time-completion"], capture_output=True, text=True)
@@ -227,14 +228,45 @@ def main():
     real_files(args)
 
 
-def load_only(args, work, chosen, megabytes):
+def gzip_loads(args, work, chosen):
+    """The same four files gzipped (level 6, written once into the folder), loaded alone."""
+    import gzip
+    import shutil
+    for t in TABLES:
+        target = work / f"{t}.csv.gz"
+        if not target.exists():
+            with open(work / f"{t}.csv", "rb") as src, gzip.open(target, "wb", compresslevel=6) as dst:
+                shutil.copyfileobj(src, dst, 1 << 20)
+    packed = sum((work / f"{t}.csv.gz").stat().st_size for t in TABLES) / 1e6
+    plain = sum((work / f"{t}.csv").stat().st_size for t in TABLES) / 1e6
+    loads = load_only(args, work, chosen, plain, suffix=".csv.gz")
+    cores = os.cpu_count() or 1
+    print()
+    print(f"loading the gzipped files alone ({packed:,.1f} MB gzipped, {plain:,.1f} MB of CSV in them; "
+          "rates in MB of CSV):")
+    print(f"{'':<24}{'s':>8}{'MB/s':>10}{'MB/s/core':>11}{'MB/CPU-s':>10}{'peak MiB':>10}")
+    for name, (seconds, cpu, rss) in loads.items():
+        print(f"{name:<24}{seconds:>8.2f}{plain / seconds:>10.0f}{plain / seconds / cores:>11.0f}"
+              f"{plain / cpu:>10.0f}{rss:>10.0f}")
+    # What inflating alone costs on one core: the bound a gzipped load cannot beat.
+    start = time.perf_counter()
+    for t in TABLES:
+        with gzip.open(work / f"{t}.csv.gz", "rb") as f:
+            while f.read(1 << 22):
+                pass
+    print(f"{'inflating alone (zlib)':<24}{time.perf_counter() - start:>8.2f}"
+          f"{plain / (time.perf_counter() - start):>10.0f}")
+
+
+def load_only(args, work, chosen, megabytes, suffix=".csv"):
     """Each tool loading the four files and nothing else: (seconds, CPU seconds, peak MiB).
     MB/CPU-s is the rate one core would give: the bytes over the CPU time all cores spent."""
     scripts_ = {
         "funnel": ([args.funnel, "--no-demo", "--quiet", "-c",
-                    "\n".join(f'.load {t} "{work}/{t}.csv"' for t in TABLES)], None),
+                    "\n".join(f'.load {t} "{work}/{t}{suffix}"' for t in TABLES)], None),
         "duckdb": ([args.duckdb, "-batch"],
-                   "\n".join(f"CREATE TABLE {t} AS SELECT * FROM read_csv('{work}/{t}.csv');" for t in TABLES) + "\n"),
+                   "\n".join(f"CREATE TABLE {t} AS SELECT * FROM read_csv('{work}/{t}{suffix}');" for t in TABLES)
+                   + "\n"),
     }
     out = {}
     for name, (command, stdin_text) in scripts_.items():

@@ -107,9 +107,11 @@ enum Accumulators {
     var out = [Int64](repeating: 0, count: count)
     out.withUnsafeMutableBufferPointer { o in
       g.withUnsafeBufferPointer { groups in
-        for i in 0..<groups.count where counted(i) {
+        // Without a branch on the row: a test that holds for a random half
+        // of the rows (`count_if(mql_at != null)`) is mispredicted half the time.
+        for i in 0..<groups.count {
           assert(Int(groups[i]) < o.count, "group id out of range")
-          o[Int(groups[i])] += 1
+          o[Int(groups[i])] &+= counted(i) ? 1 : 0
         }
       }
     }
