@@ -44,6 +44,39 @@ struct ReaderFastPathTests {
     }
   }
 
+  /// Tags (places, date or time) are kept a row each only once they differ:
+  /// a value unlike the rest in a late chunk still rescales the rows before
+  /// it, whatever the chunk size.
+  @Test(arguments: [64, 200, 4_096, 1 << 20])
+  func aLateValueOfAnotherKindRescalesTheRowsBefore(chunk: Int) throws {
+    var text = "amount,at,k\n"
+    for i in 0..<1_500 {
+      let amount = i == 1_400 ? "2.25" : (i % 10 == 0 ? "" : "1.5")
+      let at = i == 1_450 ? "2024-01-02" : (i % 7 == 0 ? "" : "2024-01-01 10:00:00")
+      text += "\(amount),\(at),\(i)\n"
+    }
+    let path = scratch.file("late.csv", text)
+    let options = ReadOptions()
+    let rules = try FieldRules(options, path: path)
+    let file = ChunkedFile(source: try TextInput(path: path), chunkSize: chunk)
+    let table = try DelimitedFileReader(
+      file: file, options: options, rules: rules, budget: LoadBudget(options, path: path)
+    )
+    .read()
+    #expect(table.typeOf("amount") == .decimal(scale: 2))
+    #expect(table.typeOf("at") == .timestamp)
+    let amounts = table.cells("amount"), stamps = table.cells("at")
+    let day = Int64(CivilDate(year: 2024, month: 1, day: 1).daysSinceEpoch) * Timestamps.microsPerDay
+    for i in 0..<1_500 {
+      let amount: Value = i == 1_400 ? .decimal(225, scale: 2) : (i % 10 == 0 ? .null : .decimal(150, scale: 2))
+      #expect(amounts[i] == amount, "amount row \(i)")
+      let at: Value =
+        i == 1_450
+        ? .timestamp(day + Timestamps.microsPerDay) : (i % 7 == 0 ? .null : .timestamp(day + 10 * 3_600_000_000))
+      #expect(stamps[i] == at, "at row \(i)")
+    }
+  }
+
   @Test func anImpossibleDayIsNeverRemembered() throws {
     let path = scratch.file("t.csv", "d\n2024-02-30\n2024-02-30\n")
     #expect(try TableReader.read(path: path).typeOf("d") == .string)

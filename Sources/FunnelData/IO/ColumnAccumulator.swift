@@ -13,7 +13,14 @@ struct ColumnAccumulator {
   private var mode = Mode.inferring
   /// Kept parses (`TypeTally.Parsed`) of every row so far, while inferring.
   private var values: [Int64] = []
+  /// The parses' tags, a row each, only once they differ (`mixedTags`): in
+  /// most columns every value has the same tag (`uniformTag`), and a byte a
+  /// row was memory the load held for nothing.
   private var tags: [UInt8] = []
+  private var mixedTags = false
+  private var uniformTag: UInt8?
+  /// One chunk's tags, reused from chunk to chunk.
+  private var chunkTags: [UInt8] = []
   private var validity = Bitmap(count: 0, value: true)
   /// A non-null value has been kept (a text column can then no longer start
   /// interning where it stands).
@@ -36,7 +43,7 @@ struct ColumnAccumulator {
     switch mode {
     case .inferring:
       values.reserveCapacity(rows)
-      tags.reserveCapacity(rows)
+      if mixedTags { tags.reserveCapacity(rows) }
       validity.reserveCapacity(rows)
     case .appending: appender?.reserveCapacity(rows)
     case .tallying: break
@@ -60,23 +67,26 @@ struct ColumnAccumulator {
     // The chunk's rows are made first and written through pointers: an
     // append a value checks the arrays' capacity and uniqueness each time,
     // which cost as much as the parse itself.
-    var values = self.values, tags = self.tags
+    var values = self.values
     self.values = []
-    self.tags = []
     values.append(contentsOf: repeatElement(0, count: count))
-    tags.append(contentsOf: repeatElement(0, count: count))
+    var chunk = chunkTags
+    chunkTags = []
+    if chunk.count < count { chunk = [UInt8](repeating: 0, count: count) }
     validity.append(repeating: true, count: count)
     let stoppedAt = values.withUnsafeMutableBufferPointer { values in
-      tags.withUnsafeMutableBufferPointer { tags in
-        ColumnAccumulator.parse(
+      chunk.withUnsafeMutableBufferPointer { tags in
+        let tags = UnsafeMutableBufferPointer(rebasing: tags[0..<count])
+        tags.update(repeating: 0)
+        return ColumnAccumulator.parse(
           &cursor, rows: count, rules: builder.rules, tally: &tally, validity: &validity,
-          values: UnsafeMutableBufferPointer(rebasing: values[base...]),
-          tags: UnsafeMutableBufferPointer(rebasing: tags[base...]), keptValue: &keptValue)
+          values: UnsafeMutableBufferPointer(rebasing: values[base...]), tags: tags, keptValue: &keptValue)
       }
     }
     guard let r = stoppedAt else {
       self.values = values
-      self.tags = tags
+      chunkTags = chunk
+      keepTags(from: base, count: count)
       return
     }
     let reserved = values.capacity
@@ -95,6 +105,36 @@ struct ColumnAccumulator {
       mode = .tallying
       tallyOnly(&cursor, from: r + 1)
     }
+  }
+
+  /// Keeps the tags of the chunk's rows (from row `base` on): nothing while
+  /// every non-null row so far has the same one; at the first that differs,
+  /// a tag for every row, those before it taking the one they shared.
+  private mutating func keepTags(from base: Int, count: Int) {
+    if mixedTags {
+      tags.append(contentsOf: chunkTags[0..<count])
+      return
+    }
+    var shared = uniformTag
+    var differs = false
+    chunkTags.withUnsafeBufferPointer { t in
+      for r in 0..<count where validity[base + r] {
+        guard let tag = shared else {
+          shared = t[r]
+          continue
+        }
+        if t[r] != tag {
+          differs = true
+          break
+        }
+      }
+    }
+    uniformTag = shared
+    guard differs else { return }
+    mixedTags = true
+    tags.reserveCapacity(values.capacity)
+    tags.append(contentsOf: repeatElement(shared ?? 0, count: base))
+    tags.append(contentsOf: chunkTags[0..<count])
   }
 
   /// Parses the cursor's rows into `values` and `tags` (null rows clear their
@@ -153,17 +193,31 @@ struct ColumnAccumulator {
     let type = tally.type
     var values = self.values
     self.values = []
-    defer { tags = [] }
+    defer {
+      tags = []
+      chunkTags = []
+    }
     switch type {
     case .int:
       return Column(.int(values), validity: validity)
     case .decimal(let scale):
-      for r in 0..<rows where tags[r] != scale {
-        values[r] *= Decimal64.intPowersOfTen[scale - Int(tags[r])]
+      if mixedTags {
+        for r in 0..<rows where tags[r] != scale {
+          values[r] *= Decimal64.intPowersOfTen[scale - Int(tags[r])]
+        }
+      } else if let tag = uniformTag, Int(tag) < scale {
+        // Every value had the same places (then they are the column's scale,
+        // and this does not happen); kept for the rule's sake.
+        let factor = Decimal64.intPowersOfTen[scale - Int(tag)]
+        for r in 0..<rows { values[r] *= factor }
       }
       return Column(.decimal(values, scale: scale), validity: validity, hint: builder.hint(for: type))
     case .timestamp:
-      for r in 0..<rows where tags[r] == TypeTally.dayTag { values[r] *= Timestamps.microsPerDay }
+      if mixedTags {
+        for r in 0..<rows where tags[r] == TypeTally.dayTag { values[r] *= Timestamps.microsPerDay }
+      } else if uniformTag == TypeTally.dayTag {
+        for r in 0..<rows { values[r] *= Timestamps.microsPerDay }
+      }
       return Column(.timestamp(values), validity: validity)
     case .date:
       return Column(.date(values.map { Int32(truncatingIfNeeded: $0) }), validity: validity)
