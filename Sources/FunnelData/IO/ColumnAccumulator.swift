@@ -201,22 +201,19 @@ struct ColumnAccumulator {
     case .int:
       return Column(.int(values), validity: validity)
     case .decimal(let scale):
+      // With one tag for all, every value has the column's places already.
+      assert(mixedTags || uniformTag.map { Int($0) == scale } ?? true, "a shared tag is the decimal's scale")
       if mixedTags {
         for r in 0..<rows where tags[r] != scale {
           values[r] *= Decimal64.intPowersOfTen[scale - Int(tags[r])]
         }
-      } else if let tag = uniformTag, Int(tag) < scale {
-        // Every value had the same places (then they are the column's scale,
-        // and this does not happen); kept for the rule's sake.
-        let factor = Decimal64.intPowersOfTen[scale - Int(tag)]
-        for r in 0..<rows { values[r] *= factor }
       }
       return Column(.decimal(values, scale: scale), validity: validity, hint: builder.hint(for: type))
     case .timestamp:
+      // With one tag for all, every value is a timestamp (dates alone make a date column).
+      assert(mixedTags || uniformTag == nil || uniformTag == TypeTally.timestampTag, "a shared tag is a timestamp's")
       if mixedTags {
         for r in 0..<rows where tags[r] == TypeTally.dayTag { values[r] *= Timestamps.microsPerDay }
-      } else if uniformTag == TypeTally.dayTag {
-        for r in 0..<rows { values[r] *= Timestamps.microsPerDay }
       }
       return Column(.timestamp(values), validity: validity)
     case .date:

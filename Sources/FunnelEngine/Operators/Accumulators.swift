@@ -35,9 +35,9 @@ enum Accumulators {
       var out = [Int64](repeating: 0, count: count)
       // Ctrl-C: a placeholder the statement throws away (see `Interruption`).
       let stopped = Column.empty(.int, count: count, allNull: true)
-      if let range = KeyRange(keys, validity: arg.validity), let slots = range.slots(forRows: n),
-        slots * count <= 1 << 24
-      {
+      // The keys' range, read once for both array-based ways below.
+      let range = KeyRange(keys, validity: arg.validity)
+      if let range, let slots = range.slots(forRows: n), slots * count <= 1 << 24 {
         // Few distinct-able values (codes, ids, days): one seen-flag per (group, value).
         var seen = [Bool](repeating: false, count: slots * count)
         for i in 0..<n where !arg.isNull(i) {
@@ -50,9 +50,7 @@ enum Accumulators {
         }
         return Column(.int(out))
       }
-      if let range = KeyRange(keys, validity: arg.validity), let slots = range.slots(forRows: n),
-        slots <= Int(UInt32.max)
-      {
+      if let range, let slots = range.slots(forRows: n), slots <= Int(UInt32.max) {
         return Column(
           .int(
             DistinctCounter.countDense(keys, valid: arg.validity, min: range.min, slots: slots, groups: g, count: count)
