@@ -84,6 +84,42 @@ struct ReaderChunkTests {
     #expect(whole.typeOf("note") == .string)
   }
 
+  /// Ints are kept 32 bits wide while they fit; a value past Int32's range
+  /// in a later chunk widens what was kept, once, and nothing changes value.
+  /// Decimals, dates and timestamps kept narrow come out as before.
+  @Test(arguments: [64, 333, 1 << 20])
+  func intsKeptNarrowUntilOneDoesNotFit(chunk: Int) throws {
+    var text = "small,late,edge,neg,price,day,stamp\n"
+    for i in 0..<2_000 {
+      let late = i == 1_700 ? "4294967296" : "\(i * 1_000)"
+      let edge = i % 2 == 0 ? "2147483647" : "-2147483648"
+      let small = i % 13 == 0 ? "" : "\(i)"
+      let stamp = i % 5 == 0 ? "1970-01-01" : "1970-01-01 00:00:0\(i % 10)"
+      text += "\(small),\(late),\(edge),-\(i),\(i).5,2025-01-0\(1 + i % 9),\(stamp)\n"
+    }
+    let path = scratch.file("ints.csv", text)
+    let t = try readInChunks(path, chunk: chunk)
+    let whole = try readWhole(path)
+    #expect(t.rowCount == 2_000)
+    for name in t.names { #expect(t.cells(name) == whole.cells(name), "\(name)") }
+    #expect(t.column("small")?.narrowInts != nil)
+    #expect(t.column("edge")?.narrowInts != nil)
+    #expect(t.column("neg")?.narrowInts != nil)
+    #expect(t.column("late")?.narrowInts == nil)
+    #expect(t.column("small")?.value(at: 13) == .null)
+    #expect(t.column("small")?.value(at: 1_999) == .int(1_999))
+    #expect(t.column("late")?.value(at: 1_699) == .int(1_699_000))
+    #expect(t.column("late")?.value(at: 1_700) == .int(4_294_967_296))
+    #expect(t.column("edge")?.value(at: 0) == .int(2_147_483_647))
+    #expect(t.column("edge")?.value(at: 1) == .int(-2_147_483_648))
+    #expect(t.column("price")?.value(at: 3) == .decimal(35, scale: 1))
+    #expect(t.typeOf("day") == .date)
+    #expect(t.column("day")?.value(at: 2) == .date(20_091))
+    #expect(t.typeOf("stamp") == .timestamp)
+    #expect(t.column("stamp")?.value(at: 0) == .timestamp(0))
+    #expect(t.column("stamp")?.value(at: 3) == .timestamp(3_000_000))
+  }
+
   @Test func aColumnThatTurnsToTextLateIsReadAgainAsText() throws {
     let path = scratch.file("late.csv", ReaderChunkTests.sample(rows: 800))
     let t = try readInChunks(path, chunk: 100)

@@ -20,7 +20,22 @@ public enum ColumnData: Sendable {
 
 /// A typed column with nulls: one array of values and a validity bitmap.
 public struct Column: Sendable {
-  public private(set) var data: ColumnData
+  /// The values; for a column kept narrow (`narrowInts`), an empty `.int`.
+  private var stored: ColumnData
+  /// An int column whose every value fits in 32 bits, as loaded from a file,
+  /// kept at half the width: ids and counts are most of a CRM export's
+  /// numbers, and a table's memory is mostly its columns. Kernels on the hot
+  /// path read these in place; everything else reads `data`, which widens
+  /// them, so no reader can take the narrow form for something else.
+  public private(set) var narrowInts: [Int32]?
+
+  /// The values. For a narrow int column this is a widened copy, made at
+  /// each call: read it once per column, not per row.
+  public var data: ColumnData {
+    guard let narrow = narrowInts else { return stored }
+    return .int(narrow.map { Int64($0) })
+  }
+
   /// nil when no row is null.
   public var validity: Bitmap?
   public var hint: DisplayHint
@@ -37,16 +52,38 @@ public struct Column: Sendable {
     // its null rows hold code 0: give code 0 an entry so that no kernel
     // indexes past an empty dictionary.
     if case .string(let codes, let dictionary) = data, dictionary.count == 0, !codes.isEmpty {
-      self.data = .string(codes: codes, dictionary: StringDictionary.nullRowsOnly)
+      self.stored = .string(codes: codes, dictionary: StringDictionary.nullRowsOnly)
     } else {
-      self.data = data
+      self.stored = data
     }
     self.validity = validity.flatMap { $0.allSet ? nil : $0 }
     self.hint = hint
   }
 
+  /// An int column held as 32-bit values (see `narrowInts`).
+  public init(narrowInts: [Int32], validity: Bitmap? = nil, hint: DisplayHint = .plain) {
+    self.stored = .int([])
+    self.narrowInts = narrowInts
+    self.validity = validity.flatMap { $0.allSet ? nil : $0 }
+    self.hint = hint
+  }
+
+  /// An int column, kept narrow when every value (null rows' too) fits in 32
+  /// bits. For loaded columns, which live as long as the session; a kernel's
+  /// result stays as it is made.
+  public static func ints(_ values: [Int64], validity: Bitmap? = nil, hint: DisplayHint = .plain) -> Column {
+    let fits = values.withUnsafeBufferPointer { v in
+      var outside: Int64 = 0
+      // Without a branch per value: any bit above the low 31 (sign-extended) shows.
+      for x in v { outside |= (x &>> 31) ^ (x &>> 63) }
+      return outside == 0
+    }
+    guard fits else { return Column(.int(values), validity: validity, hint: hint) }
+    return Column(narrowInts: values.map { Int32(truncatingIfNeeded: $0) }, validity: validity, hint: hint)
+  }
+
   public var type: DataType {
-    switch data {
+    switch stored {
     case .int: return .int
     case .double: return .double
     case .decimal(_, let s): return .decimal(scale: s)
@@ -59,7 +96,8 @@ public struct Column: Sendable {
   }
 
   public var count: Int {
-    switch data {
+    if let narrow = narrowInts { return narrow.count }
+    switch stored {
     case .int(let v): return v.count
     case .double(let v): return v.count
     case .decimal(let v, _): return v.count
@@ -86,7 +124,8 @@ public struct Column: Sendable {
   /// The cell at `row` as a `Value` (not for hot loops).
   public func value(at row: Int) -> Value {
     if isNull(row) { return .null }
-    switch data {
+    if let narrow = narrowInts { return .int(Int64(narrow[row])) }
+    switch stored {
     case .int(let v): return .int(v[row])
     case .double(let v): return .double(v[row])
     case .decimal(let v, let s): return .decimal(v[row], scale: s)
@@ -123,8 +162,13 @@ public struct Column: Sendable {
       for (i, r) in indices.enumerated() where !v[Int(r)] { b[i] = false }
       validity = b
     }
+    if let narrow = narrowInts {
+      var out = Column(narrowInts: pick(narrow), validity: validity, hint: hint)
+      out.rowHints = rowHints.map { h in indices.map { h[Int($0)] } }
+      return out
+    }
     let data: ColumnData
-    switch self.data {
+    switch stored {
     case .int(let v): data = .int(pick(v))
     case .double(let v): data = .double(pick(v))
     case .decimal(let v, let s): data = .decimal(pick(v), scale: s)

@@ -11,8 +11,14 @@ struct ColumnAccumulator {
   let builder: ColumnBuilder
   private var tally = TypeTally()
   private var mode = Mode.inferring
-  /// Kept parses (`TypeTally.Parsed`) of every row so far, while inferring.
+  /// Kept parses (`TypeTally.Parsed`) of every row so far, while inferring:
+  /// in `narrow` while every one fits in 32 bits (ids, counts and days do,
+  /// and a column then never needs its 64-bit form), else in `values`.
   private var values: [Int64] = []
+  private var narrow: [Int32] = []
+  private var isNarrow = true
+  /// One chunk's parses, reused from chunk to chunk.
+  private var chunkValues: [Int64] = []
   /// The parses' tags, a row each, only once they differ (`mixedTags`): in
   /// most columns every value has the same tag (`uniformTag`), and a byte a
   /// row was memory the load held for nothing.
@@ -42,7 +48,7 @@ struct ColumnAccumulator {
   mutating func reserveCapacity(_ rows: Int) {
     switch mode {
     case .inferring:
-      values.reserveCapacity(rows)
+      if isNarrow { narrow.reserveCapacity(rows) } else { values.reserveCapacity(rows) }
       if mixedTags { tags.reserveCapacity(rows) }
       validity.reserveCapacity(rows)
     case .appending: appender?.reserveCapacity(rows)
@@ -64,33 +70,37 @@ struct ColumnAccumulator {
   private mutating func infer(_ cursor: inout FieldCursor) {
     let count = cursor.view.rowCount
     let base = validity.count
-    // The chunk's rows are made first and written through pointers: an
-    // append a value checks the arrays' capacity and uniqueness each time,
-    // which cost as much as the parse itself.
-    var values = self.values
-    self.values = []
-    values.append(contentsOf: repeatElement(0, count: count))
+    // The chunk's rows are parsed into arrays made once and written through
+    // pointers: an append a value checks the arrays' capacity and uniqueness
+    // each time, which cost as much as the parse itself.
+    var parsed = chunkValues
+    chunkValues = []
+    if parsed.count < count { parsed = [Int64](repeating: 0, count: count) }
     var chunk = chunkTags
     chunkTags = []
     if chunk.count < count { chunk = [UInt8](repeating: 0, count: count) }
     validity.append(repeating: true, count: count)
-    let stoppedAt = values.withUnsafeMutableBufferPointer { values in
+    let stoppedAt = parsed.withUnsafeMutableBufferPointer { parsed in
       chunk.withUnsafeMutableBufferPointer { tags in
         let tags = UnsafeMutableBufferPointer(rebasing: tags[0..<count])
+        let values = UnsafeMutableBufferPointer(rebasing: parsed[0..<count])
         tags.update(repeating: 0)
+        values.update(repeating: 0)
         return ColumnAccumulator.parse(
           &cursor, rows: count, rules: builder.rules, tally: &tally, validity: &validity,
-          values: UnsafeMutableBufferPointer(rebasing: values[base...]), tags: tags, keptValue: &keptValue)
+          values: values, tags: tags, keptValue: &keptValue)
       }
     }
     guard let r = stoppedAt else {
-      self.values = values
+      keep(parsed, count: count)
+      chunkValues = parsed
       chunkTags = chunk
       keepTags(from: base, count: count)
       return
     }
-    let reserved = values.capacity
+    let reserved = max(values.capacity, narrow.capacity)
     values = []
+    narrow = []
     tags = []
     validity = Bitmap(count: 0, value: true)
     if tally.isSettled, !keptValue {
@@ -105,6 +115,34 @@ struct ColumnAccumulator {
       mode = .tallying
       tallyOnly(&cursor, from: r + 1)
     }
+  }
+
+  /// Appends a chunk's parses: narrow while they all fit in 32 bits; at the
+  /// first chunk with one that does not, the rows so far are widened, once.
+  private mutating func keep(_ parsed: [Int64], count: Int) {
+    if isNarrow {
+      let fits = parsed.withUnsafeBufferPointer { p in
+        var outside: Int64 = 0
+        // Without a branch per value: a bit above the low 31 (sign-extended) shows.
+        for i in 0..<count { outside |= (p[i] &>> 31) ^ (p[i] &>> 63) }
+        return outside == 0
+      }
+      if fits {
+        let start = narrow.count
+        narrow.append(contentsOf: repeatElement(0, count: count))
+        narrow.withUnsafeMutableBufferPointer { n in
+          parsed.withUnsafeBufferPointer { p in
+            for i in 0..<count { n[start + i] = Int32(truncatingIfNeeded: p[i]) }
+          }
+        }
+        return
+      }
+      values.reserveCapacity(max(narrow.capacity, rows + count))
+      values.append(contentsOf: narrow.lazy.map { Int64($0) })
+      narrow = []
+      isNarrow = false
+    }
+    values.append(contentsOf: parsed[0..<count])
   }
 
   /// Keeps the tags of the chunk's rows (from row `base` on): nothing while
@@ -132,7 +170,7 @@ struct ColumnAccumulator {
     uniformTag = shared
     guard differs else { return }
     mixedTags = true
-    tags.reserveCapacity(values.capacity)
+    tags.reserveCapacity(max(values.capacity, narrow.capacity))
     tags.append(contentsOf: repeatElement(shared ?? 0, count: base))
     tags.append(contentsOf: chunkTags[0..<count])
   }
@@ -191,15 +229,19 @@ struct ColumnAccumulator {
     case .inferring: break
     }
     let type = tally.type
-    var values = self.values
+    let narrow = self.narrow, isNarrow = self.isNarrow
+    self.narrow = []
+    // Decimals and timestamps are rescaled in 64 bits.
+    var values = isNarrow && type != .int && type != .date ? narrow.map { Int64($0) } : self.values
     self.values = []
     defer {
       tags = []
       chunkTags = []
+      chunkValues = []
     }
     switch type {
     case .int:
-      return Column(.int(values), validity: validity)
+      return isNarrow ? Column(narrowInts: narrow, validity: validity) : Column(.int(values), validity: validity)
     case .decimal(let scale):
       // With one tag for all, every value has the column's places already.
       assert(mixedTags || uniformTag.map { Int($0) == scale } ?? true, "a shared tag is the decimal's scale")
@@ -217,7 +259,8 @@ struct ColumnAccumulator {
       }
       return Column(.timestamp(values), validity: validity)
     case .date:
-      return Column(.date(values.map { Int32(truncatingIfNeeded: $0) }), validity: validity)
+      // Days always fit in 32 bits.
+      return Column(.date(isNarrow ? narrow : values.map { Int32(truncatingIfNeeded: $0) }), validity: validity)
     case .bool:
       return Column(.bool(values.map { $0 != 0 }), validity: validity)
     case .string:

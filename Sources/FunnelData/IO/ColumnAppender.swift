@@ -117,7 +117,7 @@ struct ColumnAppender {
   func column(hint: DisplayHint) -> Column {
     let data: ColumnData
     switch type {
-    case .int: data = .int(ints)
+    case .int: return Column.ints(ints, validity: validity, hint: hint)
     case .decimal(let scale): data = .decimal(ints, scale: scale)
     case .double: data = .double(doubles)
     case .date: data = .date(days)

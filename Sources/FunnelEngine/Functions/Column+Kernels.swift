@@ -101,6 +101,7 @@ extension Column {
 
   /// Values of date and period columns.
   var int32s: [Int32] {
+    if let narrow = narrowInts { return narrow }
     switch data {
     case .date(let v), .period(let v, _): return v
     default: return int64s.map { Int32(truncatingIfNeeded: $0) }

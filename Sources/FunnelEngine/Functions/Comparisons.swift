@@ -49,6 +49,11 @@ enum Comparisons {
   static func compare(_ op: ComparisonOperator, _ l: Column, constant: Value) -> Column {
     let n = l.count
     var out = [Bool](repeating: false, count: n)
+    if let a = l.narrowInts, case .int(let b) = constant {
+      // Ints loaded narrow: compared in place, not widened first.
+      out = a.map { op.holds(Int64($0), b) }
+      return Column(.bool(out), validity: l.validity)
+    }
     switch (l.data, constant) {
     case (.string(let codes, let dict), .string(let text)):
       let table = dict.values.map { v -> Bool in

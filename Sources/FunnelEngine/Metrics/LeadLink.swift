@@ -20,11 +20,18 @@ struct LeadLink {
     /// deals' ids (8 to a byte), and an id's slot is how many marked ids are
     /// below it: `ranks[byte]` and the marked bits below it in its byte. Slots
     /// go in id order, and the index takes 5 bits per id of the range, not 32.
-    case dense(ids: [Int64], validity: Bitmap?, base: Int64, marks: [UInt8], ranks: [Int32])
+    case dense(ids: TouchIds, validity: Bitmap?, base: Int64, marks: [UInt8], ranks: [Int32])
     /// Int ids spread wide: a dictionary.
-    case hashed(ids: [Int64], validity: Bitmap?, map: [Int64: Int32])
+    case hashed(ids: TouchIds, validity: Bitmap?, map: [Int64: Int32])
     /// Text ids: the slot of each of the column's dictionary codes.
     case coded(codes: [Int32], validity: Bitmap?, slotOfCode: [Int32])
+  }
+
+  /// The touches' int lead ids, read in place: 32 bits wide as loaded when
+  /// they fit (`Column.narrowInts`), else 64.
+  private enum TouchIds {
+    case wide([Int64])
+    case narrow([Int32])
   }
 
   /// The number of bits set in each byte value.
@@ -32,9 +39,13 @@ struct LeadLink {
 
   /// nil when either side is neither int nor text.
   init?(deals: Column, touches: Column) {
+    if let t = touches.narrowInts, case .int(let d) = deals.data {
+      (dealSlots, slotCount, touchSide) = LeadLink.ints(d, deals.validity, .narrow(t), touches.validity)
+      return
+    }
     switch (deals.data, touches.data) {
     case (.int(let d), .int(let t)):
-      (dealSlots, slotCount, touchSide) = LeadLink.ints(d, deals.validity, t, touches.validity)
+      (dealSlots, slotCount, touchSide) = LeadLink.ints(d, deals.validity, .wide(t), touches.validity)
     case (.string(let dc, let dd), .string(let tc, let td)):
       // Texts match by value: number the deals' texts, then look each of the
       // touches' distinct texts up once.
@@ -61,12 +72,12 @@ struct LeadLink {
     default:
       // Int ids on one side and text on the other: match by decimal text.
       guard let (d, t) = Column.linkKeys(deals, touches) else { return nil }
-      (dealSlots, slotCount, touchSide) = LeadLink.ints(d, nil, t, nil)
+      (dealSlots, slotCount, touchSide) = LeadLink.ints(d, nil, .wide(t), nil)
     }
   }
 
   /// Slots for int ids (`Column.nullKey` or an invalid row is null).
-  private static func ints(_ deals: [Int64], _ dealValidity: Bitmap?, _ touches: [Int64], _ touchValidity: Bitmap?)
+  private static func ints(_ deals: [Int64], _ dealValidity: Bitmap?, _ touches: TouchIds, _ touchValidity: Bitmap?)
     -> ([Int32], Int, TouchSide)
   {
     let nullKey = Column.nullKey
@@ -121,29 +132,21 @@ struct LeadLink {
     case .dense(let ids, let v, let base, let marks, _):
       // The key is the id's offset from the base: the ranks are read for the kept ones only.
       validity = v
-      let nullKey = Column.nullKey
-      let size = UInt64(marks.count * 8)
-      ids.withUnsafeBufferPointer { ids in
-        marks.withUnsafeBufferPointer { marks in
-          for i in 0..<rows.count {
-            let id = ids[lo + i]
-            // One compare covers ids below the base (they wrap to huge) and past the
-            // marks; an id outside reads byte 0 and is then dropped. The tests are 0 or 1
-            // in an Int, combined without a branch: which leads have a deal is random.
-            let k = UInt64(bitPattern: id &- base)
-            let inside = (k < size ? 1 : 0) & (id != nullKey ? 1 : 0)
-            let at = Int(truncatingIfNeeded: k) & -inside
-            let member = inside & (Int(marks[at >> 3]) >> (at & 7)) & 1
-            // The offset when a member (member - 1 = 0), else -1 (all ones).
-            out[i] = Int32(truncatingIfNeeded: (at & -member) | (member &- 1))
-          }
-        }
+      switch ids {
+      case .wide(let ids): LeadLink.denseKeys(ids, lo: lo, count: rows.count, base: base, marks: marks, into: out)
+      case .narrow(let ids): LeadLink.denseKeys(ids, lo: lo, count: rows.count, base: base, marks: marks, into: out)
       }
     case .hashed(let ids, let v, let map):
       validity = v
-      for i in 0..<rows.count {
-        let id = ids[lo + i]
-        out[i] = id == Column.nullKey ? -1 : map[id] ?? -1
+      switch ids {
+      case .wide(let ids):
+        for i in 0..<rows.count {
+          let id = ids[lo + i]
+          out[i] = id == Column.nullKey ? -1 : map[id] ?? -1
+        }
+      case .narrow(let ids):
+        // Null rows are dropped by their validity below.
+        for i in 0..<rows.count { out[i] = map[Int64(ids[lo + i])] ?? -1 }
       }
     case .coded(let codes, let v, let slotOfCode):
       validity = v
@@ -164,6 +167,31 @@ struct LeadLink {
         // 0 for a valid row, all ones for a null one: no branch on random nulls.
         let null = Int32(truncatingIfNeeded: (words[r >> 6] >> UInt64(r & 63)) & 1) &- 1
         out[i] |= null
+      }
+    }
+  }
+
+  /// `touchKeys` for int ids in a narrow range (see `TouchSide.dense`).
+  @inline(__always)
+  private static func denseKeys<T: FixedWidthInteger & SignedInteger>(
+    _ ids: [T], lo: Int, count: Int, base: Int64, marks: [UInt8], into out: UnsafeMutablePointer<Int32>
+  ) {
+    let nullKey = Column.nullKey
+    let size = UInt64(marks.count * 8)
+    ids.withUnsafeBufferPointer { ids in
+      marks.withUnsafeBufferPointer { marks in
+        for i in 0..<count {
+          let id = Int64(ids[lo + i])
+          // One compare covers ids below the base (they wrap to huge) and past the
+          // marks; an id outside reads byte 0 and is then dropped. The tests are 0 or 1
+          // in an Int, combined without a branch: which leads have a deal is random.
+          let k = UInt64(bitPattern: id &- base)
+          let inside = (k < size ? 1 : 0) & (id != nullKey ? 1 : 0)
+          let at = Int(truncatingIfNeeded: k) & -inside
+          let member = inside & (Int(marks[at >> 3]) >> (at & 7)) & 1
+          // The offset when a member (member - 1 = 0), else -1 (all ones).
+          out[i] = Int32(truncatingIfNeeded: (at & -member) | (member &- 1))
+        }
       }
     }
   }

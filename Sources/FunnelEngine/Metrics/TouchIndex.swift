@@ -88,11 +88,7 @@ struct TouchIndex {
     }
 
     // Each lead's run in time order, then by touch_id, then by row; and each touch's day.
-    let ids: (values: [Int64], validity: Bitmap?)? =
-      switch touches.column("touch_id")?.data {
-      case .int(let v): (v, touches.column("touch_id")?.validity)
-      default: nil
-      }
+    let ids = touches.column("touch_id").flatMap(TouchIds.init)
     let days = rows.withUnsafeMutableBufferPointer { buffer in
       let rows = buffer
       return [Int32](unsafeUninitializedCapacity: placed) { buffer, initialized in
@@ -152,13 +148,9 @@ struct TouchIndex {
   /// insertion sort beats one global sort.
   private static func sortRun(
     _ lo: Int, _ count: Int, rows: UnsafeMutableBufferPointer<Int32>, instants: UnsafeMutablePointer<Int64>,
-    ids: (values: [Int64], validity: Bitmap?)?
+    ids: TouchIds?
   ) {
-    func id(_ row: Int32) -> Int64 {
-      guard let ids else { return 0 }
-      if let v = ids.validity, !v[Int(row)] { return Column.nullKey }
-      return ids.values[Int(row)]
-    }
+    func id(_ row: Int32) -> Int64 { ids?.id(Int(row)) ?? 0 }
     for i in 1..<count {
       let row = rows[lo + i], instant = instants[i]
       var j = i - 1
@@ -189,6 +181,33 @@ struct TouchIndex {
     let end = Int(offsets[Int(s) + 1])
     while hi < end, days[hi] <= day { hi += 1 }
     return lo..<hi
+  }
+}
+
+/// `touch_id`, the tie-break between touches at one instant: an int column,
+/// read in place whether loaded 32 or 64 bits wide.
+private struct TouchIds {
+  private let wide: [Int64]
+  private let narrow: [Int32]?
+  private let validity: Bitmap?
+
+  /// nil unless the column holds ints.
+  init?(_ column: Column) {
+    if let n = column.narrowInts {
+      (wide, narrow) = ([], n)
+    } else if case .int(let v) = column.data {
+      (wide, narrow) = (v, nil)
+    } else {
+      return nil
+    }
+    validity = column.validity
+  }
+
+  /// The id of row `row`; `Column.nullKey` where null.
+  func id(_ row: Int) -> Int64 {
+    if let v = validity, !v[row] { return Column.nullKey }
+    if let n = narrow { return Int64(n[row]) }
+    return wide[row]
   }
 }
 

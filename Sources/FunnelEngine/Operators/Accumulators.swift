@@ -31,37 +31,9 @@ enum Accumulators {
         hint: .rate)
     case .countDistinct:
       guard let arg else { return Column.empty(.int, count: count, allNull: false) }
-      let keys = distinctKeys(arg)
-      var out = [Int64](repeating: 0, count: count)
-      // Ctrl-C: a placeholder the statement throws away (see `Interruption`).
-      let stopped = Column.empty(.int, count: count, allNull: true)
-      // The keys' range, read once for both array-based ways below.
-      let range = KeyRange(keys, validity: arg.validity)
-      if let range, let slots = range.slots(forRows: n), slots * count <= 1 << 24 {
-        // Few distinct-able values (codes, ids, days): one seen-flag per (group, value).
-        var seen = [Bool](repeating: false, count: slots * count)
-        for i in 0..<n where !arg.isNull(i) {
-          if i & 0xFFFF == 0xFFFF, Interruption.requested { return stopped }
-          let k = Int(g[i]) * slots + Int(keys[i] &- range.min)
-          if !seen[k] {
-            seen[k] = true
-            out[Int(g[i])] += 1
-          }
-        }
-        return Column(.int(out))
-      }
-      if let range, let slots = range.slots(forRows: n), slots <= Int(UInt32.max) {
-        return Column(
-          .int(
-            DistinctCounter.countDense(keys, valid: arg.validity, min: range.min, slots: slots, groups: g, count: count)
-          ))
-      }
-      var seen = Set<GroupValue>()
-      for i in 0..<n where !arg.isNull(i) {
-        if i & 0xFFFF == 0xFFFF, Interruption.requested { return stopped }
-        if seen.insert(GroupValue(group: g[i], value: keys[i])).inserted { out[Int(g[i])] += 1 }
-      }
-      return Column(.int(out))
+      // Ids loaded narrow are counted as they are, without a widened copy.
+      if let narrow = arg.narrowInts { return countDistinct(narrow, arg, groups: g, count: count) }
+      return countDistinct(distinctKeys(arg), arg, groups: g, count: count)
     case .sum: return try sum(arg, type: type, groups: g, count: count)
     case .avg, .stddev: return moments(f, arg, groups: g, count: count)
     case .min, .max:
@@ -78,6 +50,43 @@ enum Accumulators {
       return Quantiles.compute(arg, fraction: p, median: false, type: type, groups: g, count: count)
     case .metric: return Column.empty(type, count: count, allNull: true)
     }
+  }
+
+  /// `count_distinct` of `keys` (one per row of `arg`) by group.
+  static func countDistinct<T: FixedWidthInteger & SignedInteger>(
+    _ keys: [T], _ arg: Column, groups g: [Int32], count: Int
+  ) -> Column {
+    let n = g.count
+    var out = [Int64](repeating: 0, count: count)
+    // Ctrl-C: a placeholder the statement throws away (see `Interruption`).
+    let stopped = Column.empty(.int, count: count, allNull: true)
+    // The keys' range, read once for both array-based ways below.
+    let range = KeyRange(keys, validity: arg.validity)
+    if let range, let slots = range.slots(forRows: n), slots * count <= 1 << 24 {
+      // Few distinct-able values (codes, ids, days): one seen-flag per (group, value).
+      var seen = [Bool](repeating: false, count: slots * count)
+      for i in 0..<n where !arg.isNull(i) {
+        if i & 0xFFFF == 0xFFFF, Interruption.requested { return stopped }
+        let k = Int(g[i]) * slots + Int(Int64(keys[i]) &- range.min)
+        if !seen[k] {
+          seen[k] = true
+          out[Int(g[i])] += 1
+        }
+      }
+      return Column(.int(out))
+    }
+    if let range, let slots = range.slots(forRows: n), slots <= Int(UInt32.max) {
+      return Column(
+        .int(
+          DistinctCounter.countDense(keys, valid: arg.validity, min: range.min, slots: slots, groups: g, count: count)
+        ))
+    }
+    var seen = Set<GroupValue>()
+    for i in 0..<n where !arg.isNull(i) {
+      if i & 0xFFFF == 0xFFFF, Interruption.requested { return stopped }
+      if seen.insert(GroupValue(group: g[i], value: Int64(keys[i]))).inserted { out[Int(g[i])] += 1 }
+    }
+    return Column(.int(out))
   }
 
   /// Keys equal exactly when the values are: text by its code, or the first

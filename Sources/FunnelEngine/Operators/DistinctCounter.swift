@@ -10,8 +10,8 @@ enum DistinctCounter {
   /// Linear in rows, one `Int32` per value of the range, no hashing. The
   /// groups are split in two halves of about as many values, each marked on
   /// a core of its own with its own array.
-  static func countDense(
-    _ keys: [Int64], valid: Bitmap?, min: Int64, slots: Int, groups g: [Int32], count: Int
+  static func countDense<T: FixedWidthInteger & SignedInteger>(
+    _ keys: [T], valid: Bitmap?, min: Int64, slots: Int, groups g: [Int32], count: Int
   ) -> [Int64] {
     precondition(slots <= Int(UInt32.max), "countDense needs slots that a UInt32 can number")
     let n = keys.count
@@ -29,7 +29,7 @@ enum DistinctCounter {
           fill.withUnsafeMutableBufferPointer { fill in
             for i in 0..<n where valid?[i] ?? true {
               let k = Int(g[i])
-              out[fill[k]] = UInt32(truncatingIfNeeded: key[i] &- min)
+              out[fill[k]] = UInt32(truncatingIfNeeded: Int64(key[i]) &- min)
               fill[k] += 1
             }
           }

@@ -8,31 +8,36 @@ extension GroupKernels {
     let n = column.count
     var codes: [Int32]
     var count: Int
-    switch column.data {
-    case .string(let c, let dictionary):
-      // The dictionary's rank already orders the texts: no sort over the rows.
-      let rank = dictionary.rank
-      count = dictionary.count
-      codes = [Int32](repeating: 0, count: n)
-      if !rank.isEmpty {
-        codes.withUnsafeMutableBufferPointer { buffer in
-          let out = buffer
-          c.withUnsafeBufferPointer { c in
-            rank.withUnsafeBufferPointer { rank in
-              RowChunks.forEach(n) { _, range in
-                for i in range { out[i] = rank[Int(c[i])] }
+    if let narrow = column.narrowInts {
+      // Ids loaded narrow: ranked in place, not widened first.
+      (codes, count) = denseRanks(narrow, skipping: column.validity)
+    } else {
+      switch column.data {
+      case .string(let c, let dictionary):
+        // The dictionary's rank already orders the texts: no sort over the rows.
+        let rank = dictionary.rank
+        count = dictionary.count
+        codes = [Int32](repeating: 0, count: n)
+        if !rank.isEmpty {
+          codes.withUnsafeMutableBufferPointer { buffer in
+            let out = buffer
+            c.withUnsafeBufferPointer { c in
+              rank.withUnsafeBufferPointer { rank in
+                RowChunks.forEach(n) { _, range in
+                  for i in range { out[i] = rank[Int(c[i])] }
+                }
               }
             }
           }
         }
+      case .date(let v), .period(let v, _): (codes, count) = denseRanks(v, skipping: column.validity)
+      case .int(let v), .timestamp(let v), .decimal(let v, _): (codes, count) = denseRanks(v, skipping: column.validity)
+      case .bool(let v): (codes, count) = denseRanks(v.map { Int64($0 ? 1 : 0) }, skipping: column.validity)
+      case .double:
+        // The sort's order-preserving map of doubles onto Int64, with -0.0 taken
+        // as 0.0: the same keys `agg` groups by (`idsByAppearance`).
+        (codes, count) = denseRanks(SortKeys.normalized(column), skipping: column.validity)
       }
-    case .date(let v), .period(let v, _): (codes, count) = denseRanks(v, skipping: column.validity)
-    case .int(let v), .timestamp(let v), .decimal(let v, _): (codes, count) = denseRanks(v, skipping: column.validity)
-    case .bool(let v): (codes, count) = denseRanks(v.map { Int64($0 ? 1 : 0) }, skipping: column.validity)
-    case .double:
-      // The sort's order-preserving map of doubles onto Int64, with -0.0 taken
-      // as 0.0: the same keys `agg` groups by (`idsByAppearance`).
-      (codes, count) = denseRanks(SortKeys.normalized(column), skipping: column.validity)
     }
     if let valid = column.validity, valid.setCount < n {
       let nullRank = Int32(count)

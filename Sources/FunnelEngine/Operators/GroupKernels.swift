@@ -29,6 +29,14 @@ enum GroupKernels {
         numbered(rows: n, slots: dict.count + 1) { i in c.isNull(i) ? nullSlot : Int(codes[i]) }
       }
     }
+    if let narrow = c.narrowInts, let range = KeyRange(narrow, validity: c.validity),
+      let slots = range.slots(forRows: n)
+    {
+      // Ids loaded narrow: read in place, not widened first.
+      return narrow.withUnsafeBufferPointer { v in
+        numbered(rows: n, slots: slots + 1) { i in c.isNull(i) ? slots : Int(Int64(v[i]) &- range.min) }
+      }
+    }
     let values = SortKeys.normalized(c)
     if let range = KeyRange(values, validity: c.validity), let slots = range.slots(forRows: n) {
       // Dense keys (ids, days): an array indexed by key replaces the hash table.

@@ -7,8 +7,8 @@ struct KeyRange {
   var min: Int64
   var max: Int64
 
-  init?(_ keys: [Int64], validity: Bitmap?) {
-    var lo = Int64.max, hi = Int64.min
+  init?<T: FixedWidthInteger & SignedInteger>(_ keys: [T], validity: Bitmap?) {
+    var lo = T.max, hi = T.min
     keys.withUnsafeBufferPointer { k in
       if let v = validity {
         for i in 0..<k.count where v[i] {
@@ -23,8 +23,8 @@ struct KeyRange {
       }
     }
     guard lo <= hi else { return nil }
-    min = lo
-    max = hi
+    min = Int64(lo)
+    max = Int64(hi)
   }
 
   /// The number of slots an array over the range needs, when that is no more

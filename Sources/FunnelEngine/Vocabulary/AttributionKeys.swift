@@ -31,26 +31,12 @@ enum AttributionKeys {
     guard let tc = touches.column("campaign_id"), let cc = campaigns.column("campaign_id") else {
       throw MetricProblem(message: "campaign_id must be int or text in touches and campaigns")
     }
+    // Int ids on both sides, the usual case: read each touch's id in place.
+    if let ids = tc.narrowInts, let campaignIds = cc.ids() {
+      return campaignRows(ids, validity: tc.validity, of: touchRows, campaignIds: campaignIds)
+    }
     if case .int(let ids) = tc.data, let campaignIds = cc.ids() {
-      // Int ids on both sides, the usual case: read each touch's id in place.
-      let rowOfSlot = firstRows(campaignIds)
-      let words = tc.validity?.words ?? []
-      return [Int32](unsafeUninitializedCapacity: touchRows.count) { buffer, initialized in
-        let out = buffer
-        ids.withUnsafeBufferPointer { ids in
-          words.withUnsafeBufferPointer { words in
-            RowChunks.forEach(touchRows.count) { _, range in
-              for i in range {
-                let t = Int(touchRows[i])
-                let null = !words.isEmpty && words[t >> 6] & (1 << UInt64(t & 63)) == 0
-                let s = null ? -1 : rowOfSlot.index.slot(ids[t])
-                out[i] = s < 0 ? -1 : rowOfSlot.rows[Int(s)]
-              }
-            }
-          }
-        }
-        initialized = touchRows.count
-      }
+      return campaignRows(ids, validity: tc.validity, of: touchRows, campaignIds: campaignIds)
     }
     guard let (touchIds, campaignIds) = Column.linkKeys(tc.gather(touchRows), cc) else {
       throw MetricProblem(message: "campaign_id must be int or text in touches and campaigns")
@@ -59,6 +45,31 @@ enum AttributionKeys {
     return touchIds.map { id in
       let s = rowOfSlot.index.slot(id)
       return s < 0 ? -1 : rowOfSlot.rows[Int(s)]
+    }
+  }
+
+  /// For each of `touchRows`, the row of its campaign (-1 when none), from
+  /// the touches' int campaign ids as loaded, 32 or 64 bits wide.
+  private static func campaignRows<T: FixedWidthInteger & SignedInteger>(
+    _ ids: [T], validity: Bitmap?, of touchRows: [Int32], campaignIds: [Int64]
+  ) -> [Int32] {
+    let rowOfSlot = firstRows(campaignIds)
+    let words = validity?.words ?? []
+    return [Int32](unsafeUninitializedCapacity: touchRows.count) { buffer, initialized in
+      let out = buffer
+      ids.withUnsafeBufferPointer { ids in
+        words.withUnsafeBufferPointer { words in
+          RowChunks.forEach(touchRows.count) { _, range in
+            for i in range {
+              let t = Int(touchRows[i])
+              let null = !words.isEmpty && words[t >> 6] & (1 << UInt64(t & 63)) == 0
+              let s = null ? -1 : rowOfSlot.index.slot(Int64(ids[t]))
+              out[i] = s < 0 ? -1 : rowOfSlot.rows[Int(s)]
+            }
+          }
+        }
+      }
+      initialized = touchRows.count
     }
   }
 

@@ -1,0 +1,127 @@
+import FunnelData
+import FunnelLanguage
+import Testing
+
+@testable import FunnelEngine
+
+/// Int columns loaded from files are kept 32 bits wide when their values fit
+/// (`Column.narrowInts`). Every statement must give the same table over
+/// narrow columns as over the same values 64 bits wide: the kernels that read
+/// them in place (grouping, count_distinct, comparisons, attribution's links)
+/// and everything that reads them widened.
+@Suite struct NarrowIntTests {
+  static let demo = DemoData.generate(leads: 3000, seed: 11)
+
+  /// The demo's datasets with every int column narrow where it fits, and
+  /// some ids made null so that the null paths run too.
+  static func catalogs() -> (wide: Catalog, narrow: Catalog) {
+    let wide = Catalog(), narrow = Catalog()
+    for (name, table) in demo.all {
+      var wideColumns: [Column] = [], narrowColumns: [Column] = []
+      for (column, columnName) in zip(table.columns, table.names) {
+        guard case .int(let values) = column.data else {
+          wideColumns.append(column)
+          narrowColumns.append(column)
+          continue
+        }
+        var validity = column.validity ?? Bitmap(count: values.count, value: true)
+        if columnName == "lead_id" || columnName == "campaign_id" || columnName == "touch_id" {
+          for r in stride(from: 5, to: values.count, by: 97) { validity[r] = false }
+        }
+        wideColumns.append(Column(.int(values), validity: validity, hint: column.hint))
+        narrowColumns.append(Column.ints(values, validity: validity, hint: column.hint))
+      }
+      wide.setDataset(name, Table(names: table.names, columns: wideColumns))
+      narrow.setDataset(name, Table(names: table.names, columns: narrowColumns))
+    }
+    let today = Periods.parse("2026-07-01", unit: .day) ?? 0
+    wide.today = today
+    narrow.today = today
+    return (wide, narrow)
+  }
+
+  static func table(_ text: String, in catalog: Catalog) throws -> Table {
+    let prepared = try Engine.prepare(try EngineFixture.statement(text), in: catalog)
+    guard case .table(let t, _) = try Engine.run(prepared, in: catalog, cancellation: Cancellation()) else {
+      throw DiagnosticList([Diagnostic(message: "not a table")])
+    }
+    return t
+  }
+
+  @Test func theDemoIdsAreNarrow() throws {
+    let (_, narrow) = Self.catalogs()
+    for (dataset, column) in [
+      ("touches", "lead_id"), ("touches", "campaign_id"), ("touches", "touch_id"),
+      ("leads", "lead_id"), ("deals", "lead_id"),
+    ] {
+      let c = try #require(narrow.dataset(dataset)?.column(column))
+      #expect(c.narrowInts != nil, "\(dataset).\(column) should be narrow")
+      #expect(c.type == .int)
+    }
+  }
+
+  @Test(arguments: [
+    "leads | count by stage",
+    #"leads | where channel == "email" and score >= 50 | agg n = count(), s = avg(score) by region, company_size"#,
+    "leads | where score < 20 or score > 90 | agg n = count(), lo = min(score), hi = max(score), t = sum(score) by channel",
+    "touches | agg leads = count_distinct(lead_id) by campaign_id | top 5 by leads",
+    "touches | agg n = count_distinct(campaign_id), t = count_distinct(touch_id) by kind",
+    "touches | count by campaign_id | sort count desc, campaign_id | take 20",
+    #"deals | where stage == "closed_won" | join campaigns on campaign_id | agg revenue = sum(amount) by channel"#,
+    "deals | join leads on lead_id | agg n = count(), s = avg(score) by stage",
+    "deals | sort lead_id desc | take 7",
+    "touches | sort campaign_id, touch_id desc | take 9",
+    "leads | derive twice = lead_id * 2, next = campaign_id + 1 | sort twice desc | take 5",
+    "leads | where lead_id in [1, 2, 3, 2999] | select lead_id, campaign_id, score",
+    "leads | where campaign_id == null | count",
+    "leads | funnel by channel",
+    "deals | attribute linear by channel",
+    "deals | attribute time_decay by channel",
+    "deals | attribute first_touch by campaign_id",
+    "deals | attribute w_shaped by kind",
+    "leads | cohort month(created_at)",
+    "touches | agg first = min(touch_id), last = max(touch_id) by lead_id | sort lead_id | take 12",
+  ])
+  func sameTableNarrowOrWide(_ text: String) throws {
+    let (wide, narrow) = Self.catalogs()
+    let a = try Self.table(text, in: wide), b = try Self.table(text, in: narrow)
+    #expect(a.names == b.names)
+    #expect(a.rowCount == b.rowCount)
+    #expect(a.rowCount > 0, "the statement should have rows to compare")
+    for (c, (x, y)) in zip(a.columns, b.columns).enumerated() {
+      #expect(x.type == y.type, "column \(a.names[c])")
+      for r in 0..<min(x.count, y.count) where x.value(at: r) != y.value(at: r) {
+        Issue.record("\(a.names[c]) row \(r): \(x.value(at: r)) wide, \(y.value(at: r)) narrow")
+        break
+      }
+    }
+  }
+
+  @Test func narrowOnlyWhereEveryValueFits() {
+    let fits: [Int64] = [0, 1, -1, Int64(Int32.max), Int64(Int32.min)]
+    #expect(Column.ints(fits).narrowInts == fits.map { Int32($0) })
+    for outside in [Int64(Int32.max) + 1, Int64(Int32.min) - 1, Int64.max, Int64.min] {
+      let c = Column.ints([1, outside, 2])
+      #expect(c.narrowInts == nil)
+      #expect(c.value(at: 1) == .int(outside))
+    }
+  }
+
+  @Test func aNarrowColumnReadsAsItsValues() {
+    var validity = Bitmap(count: 4, value: true)
+    validity[2] = false
+    let c = Column.ints([7, -8, 0, 2_000_000_000], validity: validity)
+    #expect(c.narrowInts != nil)
+    #expect(c.count == 4)
+    #expect(c.type == .int)
+    #expect((0..<4).map { c.value(at: $0) } == [.int(7), .int(-8), .null, .int(2_000_000_000)])
+    guard case .int(let wide) = c.data else {
+      Issue.record("data should be an int column")
+      return
+    }
+    #expect(wide == [7, -8, 0, 2_000_000_000])
+    let g = c.gather([3, 0, 2])
+    #expect(g.narrowInts != nil)
+    #expect((0..<3).map { g.value(at: $0) } == [.int(2_000_000_000), .int(7), .null])
+  }
+}
