@@ -20,7 +20,8 @@ public enum ColumnData: Sendable {
 
 /// A typed column with nulls: one array of values and a validity bitmap.
 public struct Column: Sendable {
-  /// The values; for a column kept narrow (`narrowInts`), an empty `.int`.
+  /// The values; for a column kept narrow, an empty `.int` (`narrowInts`)
+  /// or a `.string` with no codes and the dictionary (`narrowCodes`).
   private var stored: ColumnData
   /// An int column whose every value fits in 32 bits, as loaded from a file,
   /// kept at half the width: ids and counts are most of a CRM export's
@@ -28,12 +29,25 @@ public struct Column: Sendable {
   /// path read these in place; everything else reads `data`, which widens
   /// them, so no reader can take the narrow form for something else.
   public private(set) var narrowInts: [Int32]?
+  /// A text column of at most 256 distinct texts (channels, stages, regions,
+  /// owners), as loaded from a file: its codes a byte each instead of four.
+  /// Read in place by the same kernels, widened by `data` for the rest.
+  public private(set) var narrowCodes: [UInt8]?
 
-  /// The values. For a narrow int column this is a widened copy, made at
-  /// each call: read it once per column, not per row.
+  /// The values. For a narrow column this is a widened copy, made at each
+  /// call: read it once per column, not per row.
   public var data: ColumnData {
-    guard let narrow = narrowInts else { return stored }
-    return .int(narrow.map { Int64($0) })
+    if let narrow = narrowInts { return .int(narrow.map { Int64($0) }) }
+    if let narrow = narrowCodes, case .string(_, let dictionary) = stored {
+      return .string(codes: narrow.map { Int32($0) }, dictionary: dictionary)
+    }
+    return stored
+  }
+
+  /// A narrow text column's codes and dictionary (see `narrowCodes`).
+  public var narrowText: (codes: [UInt8], dictionary: StringDictionary)? {
+    guard let codes = narrowCodes, case .string(_, let dictionary) = stored else { return nil }
+    return (codes, dictionary)
   }
 
   /// nil when no row is null.
@@ -58,6 +72,32 @@ public struct Column: Sendable {
     }
     self.validity = validity.flatMap { $0.allSet ? nil : $0 }
     self.hint = hint
+  }
+
+  /// A text column held as byte codes (see `narrowCodes`); the dictionary
+  /// has at most 256 entries.
+  public init(
+    narrowCodes: [UInt8], dictionary: StringDictionary, validity: Bitmap? = nil, hint: DisplayHint = .plain
+  ) {
+    precondition(dictionary.count <= 256, "byte codes number at most 256 texts")
+    // As in `init(_:validity:hint:)`: code 0 always has an entry.
+    let nonEmpty = dictionary.count == 0 && !narrowCodes.isEmpty ? StringDictionary.nullRowsOnly : dictionary
+    self.stored = .string(codes: [], dictionary: nonEmpty)
+    self.narrowCodes = narrowCodes
+    self.validity = validity.flatMap { $0.allSet ? nil : $0 }
+    self.hint = hint
+  }
+
+  /// A text column, with byte codes when the dictionary has at most 256
+  /// texts. For loaded columns, as `ints` is.
+  public static func texts(
+    codes: [Int32], dictionary: StringDictionary, validity: Bitmap? = nil, hint: DisplayHint = .plain
+  ) -> Column {
+    guard dictionary.count <= 256 else {
+      return Column(.string(codes: codes, dictionary: dictionary), validity: validity, hint: hint)
+    }
+    let bytes = codes.map { UInt8(truncatingIfNeeded: $0) }
+    return Column(narrowCodes: bytes, dictionary: dictionary, validity: validity, hint: hint)
   }
 
   /// An int column held as 32-bit values (see `narrowInts`).
@@ -97,6 +137,7 @@ public struct Column: Sendable {
 
   public var count: Int {
     if let narrow = narrowInts { return narrow.count }
+    if let narrow = narrowCodes { return narrow.count }
     switch stored {
     case .int(let v): return v.count
     case .double(let v): return v.count
@@ -125,6 +166,7 @@ public struct Column: Sendable {
   public func value(at row: Int) -> Value {
     if isNull(row) { return .null }
     if let narrow = narrowInts { return .int(Int64(narrow[row])) }
+    if let narrow = narrowCodes, case .string(_, let d) = stored { return .string(d.values[Int(narrow[row])]) }
     switch stored {
     case .int(let v): return .int(v[row])
     case .double(let v): return .double(v[row])
@@ -164,6 +206,11 @@ public struct Column: Sendable {
     }
     if let narrow = narrowInts {
       var out = Column(narrowInts: pick(narrow), validity: validity, hint: hint)
+      out.rowHints = rowHints.map { h in indices.map { h[Int($0)] } }
+      return out
+    }
+    if let (codes, dictionary) = narrowText {
+      var out = Column(narrowCodes: pick(codes), dictionary: dictionary, validity: validity, hint: hint)
       out.rowHints = rowHints.map { h in indices.map { h[Int($0)] } }
       return out
     }

@@ -123,7 +123,9 @@ struct ColumnAppender {
     case .date: data = .date(days)
     case .timestamp: data = .timestamp(ints)
     case .bool: data = .bool(bools)
-    default: data = .string(codes: codes, dictionary: StringDictionary(interner.strings()))
+    default:
+      return Column.texts(
+        codes: codes, dictionary: StringDictionary(interner.strings()), validity: validity, hint: hint)
     }
     return Column(data, validity: validity, hint: hint)
   }

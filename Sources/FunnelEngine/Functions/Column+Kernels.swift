@@ -45,6 +45,26 @@ extension Column {
   /// Rows `range` as a new column (a batch of a larger one).
   func slice(_ range: Range<Int>) -> Column {
     if range.lowerBound == 0, range.upperBound == count { return self }
+    var validity: Bitmap? = nil
+    if let v = self.validity {
+      var b = Bitmap(count: range.count, value: true)
+      for (i, r) in range.enumerated() where !v[r] { b[i] = false }
+      validity = b
+    }
+    // Narrow columns stay narrow: `data` would widen every row, not the range's.
+    var out: Column
+    if let narrow = narrowInts {
+      out = Column(narrowInts: Array(narrow[range]), validity: validity, hint: hint)
+    } else if let (codes, dictionary) = narrowText {
+      out = Column(narrowCodes: Array(codes[range]), dictionary: dictionary, validity: validity, hint: hint)
+    } else {
+      out = Column(sliced(range), validity: validity, hint: hint)
+    }
+    out.rowHints = rowHints.map { Array($0[range]) }
+    return out
+  }
+
+  private func sliced(_ range: Range<Int>) -> ColumnData {
     let data: ColumnData
     switch self.data {
     case .int(let v): data = .int(Array(v[range]))
@@ -56,15 +76,7 @@ extension Column {
     case .string(let c, let d): data = .string(codes: Array(c[range]), dictionary: d)
     case .period(let v, let u): data = .period(Array(v[range]), unit: u)
     }
-    var validity: Bitmap? = nil
-    if let v = self.validity {
-      var b = Bitmap(count: range.count, value: true)
-      for (i, r) in range.enumerated() where !v[r] { b[i] = false }
-      validity = b
-    }
-    var out = Column(data, validity: validity, hint: hint)
-    out.rowHints = rowHints.map { Array($0[range]) }
-    return out
+    return data
   }
 
   /// The rows at `indices`, where -1 gives a null row (the unmatched side of a left join).

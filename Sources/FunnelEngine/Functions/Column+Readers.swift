@@ -87,13 +87,23 @@ extension Column {
   /// A per-row code of a text column mapped through `classify`, which sees each
   /// distinct text once (lowercased, trimmed); `nullCode` where null.
   func classified(nullCode: Int8, _ classify: (String) -> Int8) -> [Int8]? {
+    if let (codes, dictionary) = narrowText {
+      return masked(Column.classify(codes, dictionary, classify), as: nullCode)
+    }
     guard case .string(let codes, let dictionary) = data else { return nil }
+    return masked(Column.classify(codes, dictionary, classify), as: nullCode)
+  }
+
+  /// `classify` of each row's text, seen once per distinct text.
+  private static func classify<Code: FixedWidthInteger>(
+    _ codes: [Code], _ dictionary: StringDictionary, _ classify: (String) -> Int8
+  ) -> [Int8] {
     let byCode = dictionary.values.map { classify($0.lowercased().trimmingSpaces) }
-    var out = [Int8](repeating: nullCode, count: codes.count)
+    var out = [Int8](repeating: 0, count: codes.count)
     codes.withUnsafeBufferPointer { c in
       for i in 0..<c.count { out[i] = byCode[Int(c[i])] }
     }
-    return masked(out, as: nullCode)
+    return out
   }
 }
 

@@ -54,13 +54,13 @@ enum Comparisons {
       out = a.map { op.holds(Int64($0), b) }
       return Column(.bool(out), validity: l.validity)
     }
+    if let (codes, dict) = l.narrowText, case .string(let text) = constant {
+      let table = textTable(op, dict, text)
+      return Column(.bool(codes.map { table[Int($0)] }), validity: l.validity)
+    }
     switch (l.data, constant) {
     case (.string(let codes, let dict), .string(let text)):
-      let table = dict.values.map { v -> Bool in
-        let less = v.utf8.lexicographicallyPrecedes(text.utf8)
-        let greater = text.utf8.lexicographicallyPrecedes(v.utf8)
-        return op.holds(less ? -1 : (greater ? 1 : 0), 0)
-      }
+      let table = textTable(op, dict, text)
       // `map` writes through a pointer; `out[i] =` checks uniqueness each row.
       out = codes.map { table[Int($0)] }
     case (.int(let a), .int(let b)), (.timestamp(let a), .timestamp(let b)):
@@ -80,6 +80,15 @@ enum Comparisons {
       return compare(op, l, Column.constant(constant, type: l.type, count: n))
     }
     return Column(.bool(out), validity: l.validity)
+  }
+
+  /// Whether each of the dictionary's texts compares with `text` as `op` asks.
+  private static func textTable(_ op: ComparisonOperator, _ dict: StringDictionary, _ text: String) -> [Bool] {
+    dict.values.map { v -> Bool in
+      let less = v.utf8.lexicographicallyPrecedes(text.utf8)
+      let greater = text.utf8.lexicographicallyPrecedes(v.utf8)
+      return op.holds(less ? -1 : (greater ? 1 : 0), 0)
+    }
   }
 
   /// `a[i] / 10^s  op  u / 10^vs`, exactly. The constant is brought to the

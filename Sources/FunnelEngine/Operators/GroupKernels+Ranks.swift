@@ -11,25 +11,11 @@ extension GroupKernels {
     if let narrow = column.narrowInts {
       // Ids loaded narrow: ranked in place, not widened first.
       (codes, count) = denseRanks(narrow, skipping: column.validity)
+    } else if let (c, dictionary) = column.narrowText {
+      (codes, count) = textRanks(c, dictionary)
     } else {
       switch column.data {
-      case .string(let c, let dictionary):
-        // The dictionary's rank already orders the texts: no sort over the rows.
-        let rank = dictionary.rank
-        count = dictionary.count
-        codes = [Int32](repeating: 0, count: n)
-        if !rank.isEmpty {
-          codes.withUnsafeMutableBufferPointer { buffer in
-            let out = buffer
-            c.withUnsafeBufferPointer { c in
-              rank.withUnsafeBufferPointer { rank in
-                RowChunks.forEach(n) { _, range in
-                  for i in range { out[i] = rank[Int(c[i])] }
-                }
-              }
-            }
-          }
-        }
+      case .string(let c, let dictionary): (codes, count) = textRanks(c, dictionary)
       case .date(let v), .period(let v, _): (codes, count) = denseRanks(v, skipping: column.validity)
       case .int(let v), .timestamp(let v), .decimal(let v, _): (codes, count) = denseRanks(v, skipping: column.validity)
       case .bool(let v): (codes, count) = denseRanks(v.map { Int64($0 ? 1 : 0) }, skipping: column.validity)
@@ -50,6 +36,29 @@ extension GroupKernels {
       count += 1
     }
     return (codes, max(count, 1))
+  }
+
+  /// The rank of each row's text: the dictionary's rank already orders the
+  /// texts, so there is no sort over the rows.
+  private static func textRanks<Code: FixedWidthInteger>(_ c: [Code], _ dictionary: StringDictionary) -> (
+    [Int32], Int
+  ) {
+    let n = c.count
+    let rank = dictionary.rank
+    var codes = [Int32](repeating: 0, count: n)
+    if !rank.isEmpty {
+      codes.withUnsafeMutableBufferPointer { buffer in
+        let out = buffer
+        c.withUnsafeBufferPointer { c in
+          rank.withUnsafeBufferPointer { rank in
+            RowChunks.forEach(n) { _, range in
+              for i in range { out[i] = rank[Int(c[i])] }
+            }
+          }
+        }
+      }
+    }
+    return (codes, dictionary.count)
   }
 
   /// Renumbers `codes` (all in `0..<space`) densely, keeping their order, and

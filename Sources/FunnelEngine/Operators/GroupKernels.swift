@@ -22,6 +22,12 @@ enum GroupKernels {
   /// Ids 0..<count in order of first appearance; null is one more id.
   static func idsByAppearance(_ c: Column) -> Appearance {
     let n = c.count
+    if let (codes, dict) = c.narrowText {
+      let nullSlot = dict.count
+      return codes.withUnsafeBufferPointer { codes in
+        numbered(rows: n, slots: dict.count + 1) { i in c.isNull(i) ? nullSlot : Int(codes[i]) }
+      }
+    }
     if case .string(let codes, let dict) = c.data {
       // Codes are already small: an array replaces the hash table.
       let nullSlot = dict.count

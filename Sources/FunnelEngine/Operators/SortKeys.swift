@@ -5,6 +5,11 @@ import FunnelData
 /// transform), so one comparator serves every type.
 enum SortKeys {
   static func normalized(_ c: Column) -> [Int64] {
+    if let narrow = c.narrowInts { return narrow.map { Int64($0) } }
+    if let (codes, dict) = c.narrowText {
+      let rank = dict.rank
+      return codes.map { Int64(rank[Int($0)]) }
+    }
     switch c.data {
     case .int(let v), .decimal(let v, _), .timestamp(let v): return v
     case .date(let v), .period(let v, _): return v.map { Int64($0) }

@@ -5,20 +5,27 @@ import Testing
 @testable import FunnelEngine
 
 /// Int columns loaded from files are kept 32 bits wide when their values fit
-/// (`Column.narrowInts`). Every statement must give the same table over
-/// narrow columns as over the same values 64 bits wide: the kernels that read
-/// them in place (grouping, count_distinct, comparisons, attribution's links)
-/// and everything that reads them widened.
-@Suite struct NarrowIntTests {
+/// (`Column.narrowInts`), and text columns of at most 256 texts keep a byte a
+/// code (`Column.narrowCodes`). Every statement must give the same table over
+/// narrow columns as over the same values at full width: the kernels that
+/// read them in place (grouping, count_distinct, comparisons, attribution's
+/// links, batches) and everything that reads them widened.
+@Suite struct NarrowColumnTests {
   static let demo = DemoData.generate(leads: 3000, seed: 11)
 
-  /// The demo's datasets with every int column narrow where it fits, and
-  /// some ids made null so that the null paths run too.
+  /// The demo's datasets with every int and text column narrow where it
+  /// fits, and some ids made null so that the null paths run too.
   static func catalogs() -> (wide: Catalog, narrow: Catalog) {
     let wide = Catalog(), narrow = Catalog()
     for (name, table) in demo.all {
       var wideColumns: [Column] = [], narrowColumns: [Column] = []
       for (column, columnName) in zip(table.columns, table.names) {
+        if case .string(let codes, let dictionary) = column.data {
+          wideColumns.append(column)
+          narrowColumns.append(
+            Column.texts(codes: codes, dictionary: dictionary, validity: column.validity, hint: column.hint))
+          continue
+        }
         guard case .int(let values) = column.data else {
           wideColumns.append(column)
           narrowColumns.append(column)
@@ -58,6 +65,12 @@ import Testing
       #expect(c.narrowInts != nil, "\(dataset).\(column) should be narrow")
       #expect(c.type == .int)
     }
+    for (dataset, column) in [("touches", "kind"), ("leads", "channel"), ("leads", "owner"), ("deals", "stage")] {
+      let c = try #require(narrow.dataset(dataset)?.column(column))
+      #expect(c.narrowCodes != nil, "\(dataset).\(column) should be narrow")
+      #expect(c.type == .string)
+    }
+    #expect(narrow.dataset("leads")?.column("owner")?.validity != nil, "some owners should be null")
   }
 
   @Test(arguments: [
@@ -81,6 +94,16 @@ import Testing
     "deals | attribute w_shaped by kind",
     "leads | cohort month(created_at)",
     "touches | agg first = min(touch_id), last = max(touch_id) by lead_id | sort lead_id | take 12",
+    #"leads | where stage != "lost" and owner > "M" | count by owner, industry"#,
+    #"leads | where owner == null | agg n = count(), c = count_distinct(channel) by region"#,
+    "touches | count by kind",
+    "touches | join campaigns on campaign_id | count by channel, kind",
+    "leads | derive c = concat(upper(channel), \" / \", region) | count by c | sort count desc | take 6",
+    "leads | sort owner desc, lead_id | take 15 | select lead_id, owner, stage",
+    "leads | agg first = min(owner), last = max(owner), n = count_distinct(owner) by company_size",
+    "leads | take 2000 | count by stage",
+    "deals | stage_durations by owner",
+    "scorecard by channel",
   ])
   func sameTableNarrowOrWide(_ text: String) throws {
     let (wide, narrow) = Self.catalogs()
@@ -95,6 +118,29 @@ import Testing
         break
       }
     }
+  }
+
+  @Test func textsNarrowOnlyUpTo256() {
+    let few = StringDictionary((0..<256).map { "t\($0)" })
+    let c = Column.texts(codes: [255, 0, 7], dictionary: few)
+    #expect(c.narrowCodes == [255, 0, 7])
+    #expect((0..<3).map { c.value(at: $0) } == [.string("t255"), .string("t0"), .string("t7")])
+    guard case .string(let codes, _) = c.data else {
+      Issue.record("data should be a text column")
+      return
+    }
+    #expect(codes == [255, 0, 7])
+    let many = StringDictionary((0..<257).map { "t\($0)" })
+    let wide = Column.texts(codes: [256, 0], dictionary: many)
+    #expect(wide.narrowCodes == nil)
+    #expect(wide.value(at: 0) == .string("t256"))
+    // Rows all null, no texts: code 0 still has an entry.
+    var none = Bitmap(count: 2, value: false)
+    none[0] = false
+    let empty = Column.texts(codes: [0, 0], dictionary: StringDictionary([]), validity: none)
+    #expect(empty.narrowCodes == [0, 0])
+    #expect(empty.value(at: 1) == .null)
+    if case .string(_, let d) = empty.data { #expect(d.count == 1) }
   }
 
   @Test func narrowOnlyWhereEveryValueFits() {
