@@ -143,6 +143,21 @@ import Testing
     if case .string(_, let d) = empty.data { #expect(d.count == 1) }
   }
 
+  /// The memory a load is checked against counts narrow columns at their width.
+  @Test func byteCountsAtTheStoredWidth() {
+    let values: [Int64] = Array(0..<800)
+    #expect(Column.ints(values).byteCount == 4 * 800)
+    #expect(Column(.int(values)).byteCount == 8 * 800)
+    let dictionary = StringDictionary(["ab", "cde"])
+    let codes = (0..<800).map { Int32($0 % 2) }
+    let texts = 16 + 2 + 16 + 3
+    #expect(Column.texts(codes: codes, dictionary: dictionary).byteCount == 800 + texts)
+    #expect(Column(.string(codes: codes, dictionary: dictionary)).byteCount == 4 * 800 + texts)
+    var validity = Bitmap(count: 800, value: true)
+    validity[3] = false
+    #expect(Column.ints(values, validity: validity).byteCount == 4 * 800 + 100)
+  }
+
   @Test func narrowOnlyWhereEveryValueFits() {
     let fits: [Int64] = [0, 1, -1, Int64(Int32.max), Int64(Int32.min)]
     #expect(Column.ints(fits).narrowInts == fits.map { Int32($0) })

@@ -44,6 +44,31 @@ public struct Column: Sendable {
     return stored
   }
 
+  /// A text column's dictionary, narrow or not (no codes are widened).
+  public var dictionary: StringDictionary? {
+    if case .string(_, let dictionary) = stored { return dictionary }
+    return nil
+  }
+
+  /// About how many bytes the column holds: its values at their width, its
+  /// validity, and a text column's dictionary.
+  public var byteCount: Int {
+    let n = count
+    var total = n / 8 * (validity == nil ? 0 : 1)
+    if narrowInts != nil { return total + 4 * n }
+    if narrowCodes != nil {
+      total += n
+    } else {
+      switch stored {
+      case .bool: total += n
+      case .date, .period, .string: total += 4 * n
+      default: total += 8 * n
+      }
+    }
+    for text in dictionary?.values ?? [] { total += 16 + text.utf8.count }
+    return total
+  }
+
   /// A narrow text column's codes and dictionary (see `narrowCodes`).
   public var narrowText: (codes: [UInt8], dictionary: StringDictionary)? {
     guard let codes = narrowCodes, case .string(_, let dictionary) = stored else { return nil }

@@ -23,7 +23,7 @@ struct EscapedDictionary {
   /// few rows of a big dictionary are cheaper escaped one by one).
   static func forColumns(_ table: Table, escaping: TextEscaping) -> [EscapedDictionary?] {
     Parallel.map(table.columnCount) { c in
-      guard case .string(_, let dictionary) = table.columns[c].data, dictionary.count <= 4 * table.rowCount + 64 else {
+      guard let dictionary = table.columns[c].dictionary, dictionary.count <= 4 * table.rowCount + 64 else {
         return nil
       }
       return EscapedDictionary(dictionary, escaping: escaping)

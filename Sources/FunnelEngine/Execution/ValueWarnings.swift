@@ -112,7 +112,7 @@ package enum NeverOccurs {
 
   private static func report(_ text: String, column index: Int, _ table: Table, _ out: inout [ValueWarning]) {
     guard index < table.columnCount, table.rowCount > 0,
-      case .string(_, let dictionary) = table.columns[index].data,
+      let dictionary = table.columns[index].dictionary,
       dictionary.code(of: text) == nil
     else { return }
     let column = table.columns[index]

@@ -24,6 +24,7 @@ extension Column {
   /// Whole numbers of an int column (or of a decimal/double column, truncated),
   /// with 0 where null: counts such as impressions and clicks.
   func wholeNumbers() -> [Int64]? {
+    if narrowInts != nil { return masked(int64s, as: 0) }
     switch data {
     case .int: return masked(int64s, as: 0)
     case .decimal(let v, let s): return masked(v.map { $0 / Decimal64.intPowersOfTen[s] }, as: 0)
@@ -46,7 +47,8 @@ extension Column {
   /// numbered by their text, through the dictionaries rather than per row.
   /// nil when either side is neither int nor text.
   static func linkKeys(_ a: Column, _ b: Column) -> ([Int64], [Int64])? {
-    if case .int = a.data, case .int = b.data {
+    // By type, not `data`: that would widen narrow ids only to look at them.
+    if a.type == .int, b.type == .int {
       guard let x = a.ids(), let y = b.ids() else { return nil }
       return (x, y)
     }
@@ -80,7 +82,7 @@ extension Column {
 
   /// Int ids with `nullKey` where null.
   func ids() -> [Int64]? {
-    guard case .int = data else { return nil }
+    guard type == .int else { return nil }
     return masked(int64s, as: Column.nullKey)
   }
 

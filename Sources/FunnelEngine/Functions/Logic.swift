@@ -85,7 +85,7 @@ enum Logic {
       var remaps = [[Int32]]()
       var codes = [[Int32]]()
       for c in columns {
-        if case .string(let cs, let d) = c.data {
+        if c.dictionary != nil, case .string(let cs, let d) = c.data {
           remaps.append(d.values.map { builder.code(for: $0) })
           codes.append(cs)
         } else {

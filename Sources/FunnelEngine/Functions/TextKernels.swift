@@ -48,7 +48,7 @@ enum TextKernels {
   /// A row's text: dictionary text for text columns (no copy per row), the
   /// machine-format text of the value otherwise.
   private static func rowTexts(_ c: Column) -> (Int) -> String {
-    if case .string(let codes, let dict) = c.data { return { dict.values[Int(codes[$0])] } }
+    if c.dictionary != nil, case .string(let codes, let dict) = c.data { return { dict.values[Int(codes[$0])] } }
     return { c.value(at: $0).rawText }
   }
 }

@@ -12,7 +12,7 @@ struct ClassBlocks {
   /// nil when the column is not text. `classify` sees each distinct text once,
   /// lowercased and trimmed; null rows get `nullClass`.
   init?(_ column: Column, nullClass: Int8, _ classify: (String) -> Int8) {
-    guard case .string(let codes, let dictionary) = column.data else { return nil }
+    guard column.dictionary != nil, case .string(let codes, let dictionary) = column.data else { return nil }
     self.codes = codes
     classOfCode = dictionary.values.map { classify($0.lowercased().trimmingSpaces) }
     validity = column.validity

@@ -68,7 +68,7 @@ public enum MetricEvaluator {
     for c in ["team", "amount"] where !costs.names.contains(c) {
       return .missingColumn(c, in: "costs", for: "\(name)()", rowsAre: false)
     }
-    guard let team = costs.column("team"), case .string = team.data else {
+    guard let team = costs.column("team"), team.type == .string else {
       return MetricProblem(message: "costs.team must be text: marketing or sales", hints: [alternative])
     }
     // The rows are read only when the metric runs (a dataset may still be loading when it is checked).

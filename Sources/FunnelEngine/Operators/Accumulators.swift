@@ -95,7 +95,7 @@ enum Accumulators {
   /// count), everything else by its sort key.
   static func distinctKeys(_ c: Column) -> [Int64] {
     if let (codes, dictionary) = c.narrowText, dictionary.isDistinct { return codes.map { Int64($0) } }
-    guard case .string(let codes, let dictionary) = c.data else { return SortKeys.normalized(c) }
+    guard c.dictionary != nil, case .string(let codes, let dictionary) = c.data else { return SortKeys.normalized(c) }
     if dictionary.isDistinct { return codes.map { Int64($0) } }
     var canonical = [Int64](repeating: -1, count: dictionary.count)
     for (code, text) in dictionary.values.enumerated() {

@@ -28,7 +28,8 @@ enum GroupKernels {
         numbered(rows: n, slots: dict.count + 1) { i in c.isNull(i) ? nullSlot : Int(codes[i]) }
       }
     }
-    if case .string(let codes, let dict) = c.data {
+    // `dictionary` first: `data` would widen a narrow int column to test it.
+    if c.dictionary != nil, case .string(let codes, let dict) = c.data {
       // Codes are already small: an array replaces the hash table.
       let nullSlot = dict.count
       return codes.withUnsafeBufferPointer { codes in

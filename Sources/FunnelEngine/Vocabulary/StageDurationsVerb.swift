@@ -127,7 +127,7 @@ public enum StageDurationsVerb {
       throw p
     }
     guard let (dealIds, changeIds) = Column.linkKeys(dealColumn, changeDeal), let days = changedAt.days(),
-      case .string(_, let dictionary) = stageColumn.data
+      stageColumn.dictionary != nil
     else { throw MetricProblem.internalError("stage_durations columns of unexpected types") }
     let rank = stageColumn.classified(nullCode: -1) { word in Int8(ranked.firstIndex(of: word) ?? Int(otherRank)) }
     guard let rank else { throw MetricProblem.internalError("stage_changes.stage is not text") }

@@ -38,7 +38,10 @@ struct ColumnLayout {
   private static func widest(_ column: Column, window: RowWindow, identifier: Bool) -> Int {
     var widest = 0
     let ranges = [window.head, window.tail]
-    if case .string(let codes, let dictionary) = column.data, window.shownCount > dictionary.count / 4 {
+    // Codes and ints read in place: the window is a few rows of what may be
+    // millions, and `data` would widen a narrow column's every row.
+    if let dictionary = column.dictionary, window.shownCount > dictionary.count / 4 {
+      let codes = CodeReader(column)
       var measured = [Int32](repeating: -1, count: dictionary.count)
       let nullWidth = NumberFormat.display(.null, hint: .plain).count
       for range in ranges {
@@ -47,7 +50,7 @@ struct ColumnLayout {
             widest = max(widest, nullWidth)
             continue
           }
-          let code = Int(codes[row])
+          let code = codes[row]
           if measured[code] < 0 {
             measured[code] = Int32(TerminalText.width(TerminalText.printable(dictionary.values[code])))
           }
@@ -56,8 +59,11 @@ struct ColumnLayout {
       }
       return widest
     }
+    if let narrow = column.narrowInts {
+      return widestInteger({ Int64(narrow[$0]) }, column: column, ranges: ranges, identifier: identifier)
+    }
     if case .int(let values) = column.data {
-      return widestInteger(values, column: column, ranges: ranges, identifier: identifier)
+      return widestInteger({ values[$0] }, column: column, ranges: ranges, identifier: identifier)
     }
     for range in ranges {
       for row in range {
@@ -70,7 +76,9 @@ struct ColumnLayout {
   /// Integers: with every hint (`2159`, `2,159`, `2,159.00`, `215,900.0%`) the
   /// text only grows with the number's magnitude, so the widest cell is the
   /// smallest or the largest value; two cells formatted instead of millions.
-  private static func widestInteger(_ values: [Int64], column: Column, ranges: [Range<Int>], identifier: Bool) -> Int {
+  private static func widestInteger(
+    _ value: (Int) -> Int64, column: Column, ranges: [Range<Int>], identifier: Bool
+  ) -> Int {
     var low = Int64.max
     var high = Int64.min
     var sawNull = false
@@ -80,8 +88,8 @@ struct ColumnLayout {
           sawNull = true
           continue
         }
-        low = min(low, values[row])
-        high = max(high, values[row])
+        low = min(low, value(row))
+        high = max(high, value(row))
       }
     }
     var widest = sawNull ? TerminalText.width(NumberFormat.display(.null, hint: .plain)) : 0
@@ -92,4 +100,17 @@ struct ColumnLayout {
     }
     return widest
   }
+}
+
+/// A text column's code at a row, narrow or not, read in place.
+private struct CodeReader {
+  private let narrow: [UInt8]?
+  private let wide: [Int32]
+
+  init(_ column: Column) {
+    narrow = column.narrowCodes
+    if narrow == nil, case .string(let codes, _) = column.data { wide = codes } else { wide = [] }
+  }
+
+  subscript(row: Int) -> Int { narrow.map { Int($0[row]) } ?? Int(wide[row]) }
 }

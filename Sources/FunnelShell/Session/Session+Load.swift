@@ -66,19 +66,7 @@ extension Session {
 
   /// Memory a table's columns take: values, validity bits and dictionaries.
   static func bytes(of table: Table) -> Int {
-    var total = 0
-    for column in table.columns {
-      switch column.data {
-      case .bool: total += column.count
-      case .date, .period: total += 4 * column.count
-      case .string(_, let dictionary):
-        total += 4 * column.count
-        for text in dictionary.values { total += 16 + text.utf8.count }
-      default: total += 8 * column.count
-      }
-      if column.validity != nil { total += column.count / 8 }
-    }
-    return total
+    table.columns.reduce(0) { $0 + $1.byteCount }
   }
 
   /// `TableReader.read` on a thread of its own (see `abandonable`): on
