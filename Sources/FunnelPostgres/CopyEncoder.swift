@@ -10,6 +10,9 @@ import PostgresNIO
 ///     \N      0.00    \N
 struct CopyEncoder {
   private let table: Table
+  /// Each column's values, read once: `Column.data` widens a narrow column
+  /// at every call, which a row at a time would repeat for every row.
+  private let data: [ColumnData]
   /// The escaped bytes of each text column's dictionary entries.
   private let texts: [[[UInt8]]?]
 
@@ -18,8 +21,9 @@ struct CopyEncoder {
 
   init(_ table: Table) {
     self.table = table
+    data = table.columns.map(\.data)
     texts = table.columns.map { column in
-      guard case .string(_, let dictionary) = column.data else { return nil }
+      guard let dictionary = column.dictionary else { return nil }
       return dictionary.values.map(CopyEncoder.escaped)
     }
   }
@@ -31,7 +35,7 @@ struct CopyEncoder {
     for row in 0..<table.rowCount {
       for (c, column) in table.columns.enumerated() {
         if c > 0 { buffer.writeInteger(UInt8(ascii: "\t")) }
-        append(column, c, row, to: &buffer)
+        append(column, data[c], c, row, to: &buffer)
       }
       buffer.writeInteger(UInt8(ascii: "\n"))
       if buffer.readableBytes >= CopyEncoder.pieceBytes {
@@ -42,12 +46,12 @@ struct CopyEncoder {
     if buffer.readableBytes > 0 { try await write(buffer) }
   }
 
-  private func append(_ column: Column, _ c: Int, _ row: Int, to buffer: inout ByteBuffer) {
+  private func append(_ column: Column, _ data: ColumnData, _ c: Int, _ row: Int, to buffer: inout ByteBuffer) {
     if column.isNull(row) {
       buffer.writeStaticString("\\N")
       return
     }
-    switch column.data {
+    switch data {
     case .int(let v): buffer.writeString(String(v[row]))
     case .double(let v):
       let x = v[row]

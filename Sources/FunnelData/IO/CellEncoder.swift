@@ -47,33 +47,7 @@ final class CellEncoder: Sendable {
         ends[row - first] = sink.count
       }
     }
-    switch column.data {
-    case .int(let v): each(&sink) { r, s in CellEncoder.appendInteger(v[r], to: &s) }
-    case .decimal(let v, let scale): each(&sink) { r, s in CellEncoder.appendDecimal(v[r], scale: scale, to: &s) }
-    case .double(let v):
-      each(&sink) { r, s in
-        if quoted, !v[r].isFinite { s.append(null) } else { s.append(Decimal64.format(double: v[r])) }
-      }
-    case .bool(let v): each(&sink) { r, s in s.append(v[r] ? CellEncoder.trueText : CellEncoder.falseText) }
-    case .date(let v):
-      each(&sink) { r, s in
-        if quoted { s.append(34) }
-        CellEncoder.appendDate(v[r], to: &s)
-        if quoted { s.append(34) }
-      }
-    case .timestamp(let v):
-      each(&sink) { r, s in
-        if quoted { s.append(34) }
-        CellEncoder.appendTimestamp(v[r], to: &s)
-        if quoted { s.append(34) }
-      }
-    case .period(let v, let unit):
-      each(&sink) { r, s in
-        if quoted { s.append(34) }
-        s.append(Periods.format(v[r], unit: unit))
-        if quoted { s.append(34) }
-      }
-    case .string(let codes, let dictionary):
+    func texts<Code: FixedWidthInteger>(_ codes: [Code], _ dictionary: StringDictionary, _ sink: inout ByteSink) {
       if let escaped = escapedDictionary {
         escaped.pieces.withUnsafeBufferPointer { p in
           each(&sink) { r, s in
@@ -84,6 +58,42 @@ final class CellEncoder: Sendable {
       } else {
         // A few rows of a big dictionary: escape only what is used.
         each(&sink) { r, s in s.append(escaping.escape(dictionary.values[Int(codes[r])])) }
+      }
+    }
+    // Narrow columns are read in place: `data` would widen the whole column
+    // for each slice of rows.
+    if let narrow = column.narrowInts {
+      each(&sink) { r, s in CellEncoder.appendInteger(Int64(narrow[r]), to: &s) }
+    } else if let (codes, dictionary) = column.narrowText {
+      texts(codes, dictionary, &sink)
+    } else {
+      switch column.data {
+      case .int(let v): each(&sink) { r, s in CellEncoder.appendInteger(v[r], to: &s) }
+      case .decimal(let v, let scale): each(&sink) { r, s in CellEncoder.appendDecimal(v[r], scale: scale, to: &s) }
+      case .double(let v):
+        each(&sink) { r, s in
+          if quoted, !v[r].isFinite { s.append(null) } else { s.append(Decimal64.format(double: v[r])) }
+        }
+      case .bool(let v): each(&sink) { r, s in s.append(v[r] ? CellEncoder.trueText : CellEncoder.falseText) }
+      case .date(let v):
+        each(&sink) { r, s in
+          if quoted { s.append(34) }
+          CellEncoder.appendDate(v[r], to: &s)
+          if quoted { s.append(34) }
+        }
+      case .timestamp(let v):
+        each(&sink) { r, s in
+          if quoted { s.append(34) }
+          CellEncoder.appendTimestamp(v[r], to: &s)
+          if quoted { s.append(34) }
+        }
+      case .period(let v, let unit):
+        each(&sink) { r, s in
+          if quoted { s.append(34) }
+          s.append(Periods.format(v[r], unit: unit))
+          if quoted { s.append(34) }
+        }
+      case .string(let codes, let dictionary): texts(codes, dictionary, &sink)
       }
     }
     text = sink
