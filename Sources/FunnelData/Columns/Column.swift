@@ -137,14 +137,18 @@ public struct Column: Sendable {
   /// bits. For loaded columns, which live as long as the session; a kernel's
   /// result stays as it is made.
   public static func ints(_ values: [Int64], validity: Bitmap? = nil, hint: DisplayHint = .plain) -> Column {
-    let fits = values.withUnsafeBufferPointer { v in
-      var outside: Int64 = 0
-      // Without a branch per value: any bit above the low 31 (sign-extended) shows.
-      for x in v { outside |= (x &>> 31) ^ (x &>> 63) }
-      return outside == 0
+    guard values.withUnsafeBufferPointer(Column.allFit32) else {
+      return Column(.int(values), validity: validity, hint: hint)
     }
-    guard fits else { return Column(.int(values), validity: validity, hint: hint) }
     return Column(narrowInts: values.map { Int32(truncatingIfNeeded: $0) }, validity: validity, hint: hint)
+  }
+
+  /// Whether every value fits in 32 bits. Without a branch per value: any
+  /// bit above the low 31 (sign-extended) shows.
+  static func allFit32(_ values: UnsafeBufferPointer<Int64>) -> Bool {
+    var outside: Int64 = 0
+    for x in values { outside |= (x &>> 31) ^ (x &>> 63) }
+    return outside == 0
   }
 
   public var type: DataType {

@@ -121,13 +121,7 @@ struct ColumnAccumulator {
   /// first chunk with one that does not, the rows so far are widened, once.
   private mutating func keep(_ parsed: [Int64], count: Int) {
     if isNarrow {
-      let fits = parsed.withUnsafeBufferPointer { p in
-        var outside: Int64 = 0
-        // Without a branch per value: a bit above the low 31 (sign-extended) shows.
-        for i in 0..<count { outside |= (p[i] &>> 31) ^ (p[i] &>> 63) }
-        return outside == 0
-      }
-      if fits {
+      if parsed.withUnsafeBufferPointer({ Column.allFit32(UnsafeBufferPointer(rebasing: $0[0..<count])) }) {
         let start = narrow.count
         narrow.append(contentsOf: repeatElement(0, count: count))
         narrow.withUnsafeMutableBufferPointer { n in
