@@ -79,9 +79,7 @@ struct ColumnAppender {
       // while `codes` and `validity` are borrowed from it.
       var interner = self.interner
       self.interner = ByteInterner()
-      Self.fill(&codes, &validity, &cursor, start, rules, 0) { p, n in
-        interner.code(UnsafeBufferPointer(start: p, count: n))
-      }
+      Self.fillCodes(&codes, &validity, &cursor, start, rules, &interner)
       self.interner = interner
     }
   }
@@ -106,6 +104,31 @@ struct ColumnAppender {
         let t = cursor.text(r)
         if !rules.isNull(t), let value = parse(t.baseAddress.unsafelyUnwrapped, t.count) {
           out[first + r] = value
+        } else {
+          validity[base + r] = false
+        }
+      }
+    }
+  }
+
+  /// `fill` for text: each field's code, its bytes read a word at a time
+  /// where the buffer goes on past them (see `ByteInterner.code`).
+  @inline(__always)
+  static func fillCodes(
+    _ out: inout [Int32], _ validity: inout Bitmap, _ cursor: inout FieldCursor, _ start: Int, _ rules: FieldRules,
+    _ interner: inout ByteInterner
+  ) {
+    let rows = cursor.view.rowCount
+    guard start < rows else { return }
+    let base = validity.count - start
+    let first = out.count - start
+    validity.append(repeating: true, count: rows - start)
+    out.append(contentsOf: repeatElement(0, count: rows - start))
+    out.withUnsafeMutableBufferPointer { out in
+      for r in start..<rows {
+        let (t, readable) = cursor.textReadable(r)
+        if !rules.isNull(t) {
+          out[first + r] = interner.code(t.baseAddress.unsafelyUnwrapped, t.count, readable: readable)
         } else {
           validity[base + r] = false
         }

@@ -103,6 +103,25 @@ struct FieldCursor: ~Copyable {
     return unescape(base + start, end - start)
   }
 
+  /// `text(row)`, with how many bytes from its start may be read: to the
+  /// end of the scanned bytes, or the text's own length when it was
+  /// unescaped into the cursor's scratch.
+  @inline(__always)
+  mutating func textReadable(_ row: Int) -> (text: UnsafeBufferPointer<UInt8>, readable: Int) {
+    let i = row &* view.rowStride &+ column &* view.columnStride
+    assert(row >= 0 && row < view.rowCount && i >= 0 && i < view.starts.count && i < view.ends.count)
+    let start = Int(view.starts[i])
+    let rawEnd = view.ends[i]
+    let end = Int(rawEnd & ~FieldGrid.escapedFlag)
+    assert(start <= end && end <= view.bytes.count, "a field's offsets lie outside the scanned bytes")
+    let base = view.bytes.baseAddress.unsafelyUnwrapped
+    if rawEnd & FieldGrid.escapedFlag == 0 {
+      return (UnsafeBufferPointer(start: base + start, count: end - start), view.bytes.count &- start)
+    }
+    let text = unescape(base + start, end - start)
+    return (text, text.count)
+  }
+
   private mutating func unescape(_ p: UnsafePointer<UInt8>, _ n: Int) -> UnsafeBufferPointer<UInt8> {
     if n > scratchCapacity {
       scratch.deallocate()
