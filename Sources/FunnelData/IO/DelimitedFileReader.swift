@@ -8,9 +8,11 @@ import Foundation
 /// Between chunks the load's budget is checked: Ctrl-C, and the memory the
 /// columns will need once the whole file is in.
 struct DelimitedFileReader {
-  /// 8 MiB: big enough that each chunk's work spreads over the cores, small
-  /// beside the columns of a file worth reading this way.
-  static let chunkSize = 8 << 20
+  /// 4 MiB: big enough that each chunk's work spreads over the cores, and
+  /// small enough that its bytes and field offsets, which every column's
+  /// pass reads again, stay in the caches (on the 1M-lead benchmark files, 8
+  /// MiB took 4% longer and held 13 MB more at the peak).
+  static let chunkSize = 4 << 20
 
   let file: ChunkedFile
   let options: ReadOptions
