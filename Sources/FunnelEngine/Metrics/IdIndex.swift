@@ -10,7 +10,10 @@ struct IdIndex {
   private(set) var count: Int = 0
 
   /// Slots for the distinct non-null ids of `ids`, in order of first appearance.
-  init(_ ids: [Int64]) {
+  /// The flat array is used when the ids span less than eight times their
+  /// number, or `denseSpan` (for a caller that will look up that many ids,
+  /// and can afford a table of their size to spare hashing each).
+  init(_ ids: [Int64], denseSpan: Int = 0) {
     var lo = Int64.max
     var hi = Int64.min
     var n = 0
@@ -20,7 +23,7 @@ struct IdIndex {
       n += 1
     }
     let span = n == 0 ? (partialValue: Int64(0), overflow: true) : hi.subtractingReportingOverflow(lo)
-    if n > 0, !span.overflow, span.partialValue < Int64(Swift.max(8 * n, 1 << 20)) {
+    if n > 0, !span.overflow, span.partialValue < Int64(Swift.max(8 * n, 1 << 20, denseSpan)) {
       var t = [Int32](repeating: -1, count: Int(span.partialValue) + 1)
       var next: Int32 = 0
       for id in ids where id != Column.nullKey {
