@@ -50,4 +50,21 @@ public struct Bitmap: Hashable, Sendable {
   /// How many bits are set.
   public var setCount: Int { words.reduce(0) { $0 + $1.nonzeroBitCount } }
   public var allSet: Bool { setCount == count }
+
+  /// Whether every bit of `range` is set, a word at a time.
+  func allSet(in range: Range<Int>) -> Bool {
+    precondition(range.lowerBound >= 0 && range.upperBound <= count, "a range of the bitmap's bits")
+    var i = range.lowerBound
+    let end = range.upperBound
+    return words.withUnsafeBufferPointer { w in
+      while i < end {
+        let bit = i & 63
+        let span = min(64 - bit, end - i)
+        let mask: UInt64 = span == 64 ? ~0 : ((1 << UInt64(span)) - 1) << UInt64(bit)
+        if w[i >> 6] & mask != mask { return false }
+        i += span
+      }
+      return true
+    }
+  }
 }

@@ -150,6 +150,16 @@ struct ColumnAccumulator {
     var shared = uniformTag
     var differs = false
     chunkTags.withUnsafeBufferPointer { t in
+      if count > 0, validity.allSet(in: base..<base + count) {
+        // No null among the chunk's rows (the usual case): the tags are
+        // compared in one pass, with no bit read a row.
+        let tag = shared ?? t[0]
+        var diff: UInt8 = 0
+        for r in 0..<count { diff |= t[r] ^ tag }
+        shared = tag
+        differs = diff != 0
+        return
+      }
       for r in 0..<count where validity[base + r] {
         guard let tag = shared else {
           shared = t[r]
