@@ -190,7 +190,7 @@ struct ColumnAccumulator {
   ) -> Int? {
     let base = validity.count - count
     for r in 0..<count {
-      let t = cursor.text(r)
+      let (t, readable) = cursor.textReadable(r)
       if rules.isNull(t) {
         validity[base + r] = false
         continue
@@ -198,7 +198,7 @@ struct ColumnAccumulator {
       let p = t.baseAddress.unsafelyUnwrapped
       // Most columns settle on their first rows: a plain integer in a
       // column of integers needs none of the general reading.
-      if let v = tally.plainInt(p, t.count) {
+      if let v = tally.plainInt(p, t.count, readable: readable) {
         values[r] = v
         keptValue = true
         continue
