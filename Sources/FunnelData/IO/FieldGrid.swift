@@ -89,19 +89,7 @@ struct FieldCursor: ~Copyable {
   /// The text of the field at `row` (empty for null). The pointer is valid
   /// until the next call.
   @inline(__always)
-  mutating func text(_ row: Int) -> UnsafeBufferPointer<UInt8> {
-    let i = row &* view.rowStride &+ column &* view.columnStride
-    assert(row >= 0 && row < view.rowCount && i >= 0 && i < view.starts.count && i < view.ends.count)
-    let start = Int(view.starts[i])
-    let rawEnd = view.ends[i]
-    let end = Int(rawEnd & ~FieldGrid.escapedFlag)
-    assert(start <= end && end <= view.bytes.count, "a field's offsets lie outside the scanned bytes")
-    let base = view.bytes.baseAddress.unsafelyUnwrapped
-    if rawEnd & FieldGrid.escapedFlag == 0 {
-      return UnsafeBufferPointer(start: base + start, count: end - start)
-    }
-    return unescape(base + start, end - start)
-  }
+  mutating func text(_ row: Int) -> UnsafeBufferPointer<UInt8> { textReadable(row).text }
 
   /// `text(row)`, with how many bytes from its start may be read: to the
   /// end of the scanned bytes, or the text's own length when it was
