@@ -95,19 +95,55 @@ public enum DemoData {
     if stopped { return nil }
     finished(2)
 
-    rng = DemoRandom(seed: seed, stream: Stream.touches.rawValue)
+    // The touches, and the deals with all that follows from them, draw on
+    // streams of their own and read only the leads, the plan and the
+    // calendar: they are made at once, one on each core (the default demo is
+    // made before the first prompt). The progress bar moves on once both are
+    // done, from this thread.
+    let made = Parallel.map(2) { part -> DemoPart? in
+      part == 0
+        ? makeTouches(leadRows, plan: plan, active: active, seed: seed, cancellation: cancellation)
+        : makeRest(leadRows, leadCount: leadCount, plan: plan, seed: seed, cancellation: cancellation)
+    }
+    guard case .touches(let touchTable)? = made[0], case .rest(let rest)? = made[1], !stopped else { return nil }
+    finished(3)
+    finished(4)
+    finished(5)
+    finished(6)
+    return DemoDatasets(
+      campaigns: rest.campaigns, leads: rest.leads, touches: touchTable, deals: rest.deals, costs: rest.costs,
+      stageChanges: rest.stageChanges, quotas: rest.quotas)
+  }
+
+  /// What each of the two halves of `make` gives.
+  private enum DemoPart: Sendable {
+    case touches(Table)
+    case rest(DemoDatasets)
+  }
+
+  /// The touches table; nil when stopped.
+  private static func makeTouches(
+    _ leadRows: DemoLeads, plan: DemoCampaignPlan, active: DemoActiveCampaigns, seed: UInt64,
+    cancellation: Cancellation?
+  ) -> DemoPart? {
+    var rng = DemoRandom(seed: seed, stream: Stream.touches.rawValue)
     var anonymous = DemoRandom(seed: seed, stream: Stream.anonymousTouches.rawValue)
     var responses = DemoRandom(seed: seed, stream: Stream.firstResponses.rawValue)
     let touches = DemoTouches(
       leads: leadRows, plan: plan, active: active, rng: &rng, anonymous: &anonymous, responses: &responses,
       cancellation: cancellation)
-    if stopped { return nil }
-    finished(3)
+    if cancellation?.isCancelled ?? false { return nil }
+    return .touches(touches.table())
+  }
 
-    rng = DemoRandom(seed: seed, stream: Stream.deals.rawValue)
+  /// Every table but the touches (which is left empty); nil when stopped.
+  private static func makeRest(
+    _ leadRows: DemoLeads, leadCount: Int, plan: DemoCampaignPlan, seed: UInt64, cancellation: Cancellation?
+  ) -> DemoPart? {
+    var stopped: Bool { cancellation?.isCancelled ?? false }
+    var rng = DemoRandom(seed: seed, stream: Stream.deals.rawValue)
     let deals = DemoDeals(leads: leadRows, rng: &rng, cancellation: cancellation)
     if stopped { return nil }
-    finished(4)
 
     rng = DemoRandom(seed: seed, stream: Stream.dealTerms.rawValue)
     let terms = DemoDealTerms(deals: deals, leads: leadRows, rng: &rng)
@@ -121,19 +157,16 @@ public enum DemoData {
     rng = DemoRandom(seed: seed, stream: Stream.quotas.rawValue)
     let quotas = DemoQuotas(deals: deals, leads: leadRows, rng: &rng)
     if stopped { return nil }
-    finished(5)
 
     rng = DemoRandom(seed: seed, stream: Stream.money.rawValue)
     let campaigns = plan.table(leadCounts: leadRows.countsByCampaign(campaigns: plan.count), rng: &rng)
     if stopped { return nil }
     let leadTable = leadRows.table()
     if stopped { return nil }
-    let touchTable = touches.table()
-    if stopped { return nil }
-    finished(6)
-    return DemoDatasets(
-      campaigns: campaigns, leads: leadTable, touches: touchTable,
-      deals: deals.table(leads: leadRows, terms: terms, forecast: forecast), costs: costs.table(),
-      stageChanges: changes.table(), quotas: quotas.table())
+    return .rest(
+      DemoDatasets(
+        campaigns: campaigns, leads: leadTable, touches: Table(rowCount: 0),
+        deals: deals.table(leads: leadRows, terms: terms, forecast: forecast), costs: costs.table(),
+        stageChanges: changes.table(), quotas: quotas.table()))
   }
 }
