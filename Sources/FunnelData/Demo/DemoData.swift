@@ -96,20 +96,17 @@ public enum DemoData {
     finished(2)
 
     // The touches, and the deals with all that follows from them, draw on
-    // streams of their own and read only the leads, the plan and the
-    // calendar: they are made at once, one on each core (the default demo is
-    // made before the first prompt). The progress bar moves on once both are
-    // done, from this thread.
+    // streams of their own and only read the leads and the campaigns: they
+    // are made at once, one on each core (the default demo is made before
+    // the first prompt). The progress bar moves on once both are done, from
+    // this thread.
     let made = Parallel.map(2) { part -> DemoPart? in
       part == 0
         ? makeTouches(leadRows, plan: plan, active: active, seed: seed, cancellation: cancellation)
         : makeRest(leadRows, leadCount: leadCount, plan: plan, seed: seed, cancellation: cancellation)
     }
     guard case .touches(let touchTable)? = made[0], case .rest(let rest)? = made[1], !stopped else { return nil }
-    finished(3)
-    finished(4)
-    finished(5)
-    finished(6)
+    for step in 3...steps.count { finished(step) }
     return DemoDatasets(
       campaigns: rest.campaigns, leads: rest.leads, touches: touchTable, deals: rest.deals, costs: rest.costs,
       stageChanges: rest.stageChanges, quotas: rest.quotas)

@@ -50,28 +50,28 @@ struct ColumnAppender {
     let rules = self.rules
     switch type {
     case .int:
-      Self.fill(&ints, &validity, &cursor, start, rules, 0) { p, n in
+      Self.fill(&ints, &validity, &cursor, start, rules, 0) { p, n, _ in
         NumberText.scan(p, n, point: point, group: group)?.units
       }
     case .decimal(let scale):
-      Self.fill(&ints, &validity, &cursor, start, rules, 0) { p, n in
+      Self.fill(&ints, &validity, &cursor, start, rules, 0) { p, n, _ in
         guard let number = NumberText.scan(p, n, point: point, group: group), let units = number.units else {
           return nil
         }
         return units * Decimal64.intPowersOfTen[scale - number.scale]
       }
     case .double:
-      Self.fill(&doubles, &validity, &cursor, start, rules, 0) { p, n in
+      Self.fill(&doubles, &validity, &cursor, start, rules, 0) { p, n, _ in
         NumberText.scan(p, n, point: point, group: group).map {
           NumberText.double($0, p, n, point: point, group: group)
         }
       }
     case .date:
-      Self.fill(&days, &validity, &cursor, start, rules, 0) { p, n in rules.moment(p, n)?.asDate }
+      Self.fill(&days, &validity, &cursor, start, rules, 0) { p, n, _ in rules.moment(p, n)?.asDate }
     case .timestamp:
-      Self.fill(&ints, &validity, &cursor, start, rules, 0) { p, n in rules.moment(p, n)?.asTimestamp }
+      Self.fill(&ints, &validity, &cursor, start, rules, 0) { p, n, _ in rules.moment(p, n)?.asTimestamp }
     case .bool:
-      Self.fill(&bools, &validity, &cursor, start, rules, false) { p, n in
+      Self.fill(&bools, &validity, &cursor, start, rules, false) { p, n, _ in
         TemporalText.bool(p, n, extra: rules.boolTokens)
       }
     default:
@@ -79,17 +79,21 @@ struct ColumnAppender {
       // while `codes` and `validity` are borrowed from it.
       var interner = self.interner
       self.interner = ByteInterner()
-      Self.fillCodes(&codes, &validity, &cursor, start, rules, &interner)
+      Self.fill(&codes, &validity, &cursor, start, rules, 0) { p, n, readable in
+        interner.code(p, n, readable: readable)
+      }
       self.interner = interner
     }
   }
 
-  /// Appends the fields of rows `start...` through `parse`; nulls (and fields
-  /// `parse` refuses) hold `zero` and a clear bit.
+  /// Appends the fields of rows `start...` through `parse` (a field's bytes,
+  /// their count, and how many bytes may be read from them: see
+  /// `FieldCursor.textReadable`); nulls (and fields `parse` refuses) hold
+  /// `zero` and a clear bit.
   @inline(__always)
   static func fill<T>(
     _ out: inout [T], _ validity: inout Bitmap, _ cursor: inout FieldCursor, _ start: Int, _ rules: FieldRules,
-    _ zero: T, _ parse: (UnsafePointer<UInt8>, Int) -> T?
+    _ zero: T, _ parse: (UnsafePointer<UInt8>, Int, Int) -> T?
   ) {
     let rows = cursor.view.rowCount
     guard start < rows else { return }
@@ -101,34 +105,9 @@ struct ColumnAppender {
     out.append(contentsOf: repeatElement(zero, count: rows - start))
     out.withUnsafeMutableBufferPointer { out in
       for r in start..<rows {
-        let t = cursor.text(r)
-        if !rules.isNull(t), let value = parse(t.baseAddress.unsafelyUnwrapped, t.count) {
-          out[first + r] = value
-        } else {
-          validity[base + r] = false
-        }
-      }
-    }
-  }
-
-  /// `fill` for text: each field's code, its bytes read a word at a time
-  /// where the buffer goes on past them (see `ByteInterner.code`).
-  @inline(__always)
-  static func fillCodes(
-    _ out: inout [Int32], _ validity: inout Bitmap, _ cursor: inout FieldCursor, _ start: Int, _ rules: FieldRules,
-    _ interner: inout ByteInterner
-  ) {
-    let rows = cursor.view.rowCount
-    guard start < rows else { return }
-    let base = validity.count - start
-    let first = out.count - start
-    validity.append(repeating: true, count: rows - start)
-    out.append(contentsOf: repeatElement(0, count: rows - start))
-    out.withUnsafeMutableBufferPointer { out in
-      for r in start..<rows {
         let (t, readable) = cursor.textReadable(r)
-        if !rules.isNull(t) {
-          out[first + r] = interner.code(t.baseAddress.unsafelyUnwrapped, t.count, readable: readable)
+        if !rules.isNull(t), let value = parse(t.baseAddress.unsafelyUnwrapped, t.count, readable) {
+          out[first + r] = value
         } else {
           validity[base + r] = false
         }

@@ -76,7 +76,7 @@ struct ForcedColumn {
     var validity = Bitmap(count: 0, value: true)
     var values: [T] = []
     values.reserveCapacity(cursor.view.rowCount)
-    ColumnAppender.fill(&values, &validity, &cursor, 0, builder.rules, zero, value)
+    ColumnAppender.fill(&values, &validity, &cursor, 0, builder.rules, zero) { p, n, _ in value(p, n) }
     return Column(wrap(values), validity: validity)
   }
 

@@ -33,7 +33,7 @@ struct TypeTally {
   /// `readable` bytes from `p` may be read (at least `n`): with 16 or more,
   /// up to 16 digits are read as words (`digitWord`).
   @inline(__always)
-  mutating func plainInt(_ p: UnsafePointer<UInt8>, _ n: Int, readable: Int = 0) -> Int64? {
+  mutating func plainInt(_ p: UnsafePointer<UInt8>, _ n: Int, readable: Int) -> Int64? {
     guard onlyIntegers else { return nil }
     let negative = p[0] == UInt8(ascii: "-")
     let first = negative ? 1 : 0

@@ -71,48 +71,38 @@ struct AttributionInput {
 
   /// The `created_at` day of each deal's lead, from the session's leads
   /// (`Column.nullDay` when there are no leads, or the lead is not among them).
+  /// The deals' leads are indexed (a deal or so a lead, not every lead) and
+  /// the leads' ids read once; int ids as stored, 32 bits wide where they
+  /// fit: widening and indexing every lead cost 190 ms a call at 10M leads.
   private static func leadCreatedDays(_ dealLead: Column, context: MetricContext) throws -> [Int32] {
     let none = [Int32](repeating: Column.nullDay, count: dealLead.count)
     guard let leads = context.dataset("leads"), let id = leads.column("lead_id"),
       let created = leads.column("created_at")?.days()
     else { return none }
     if dealLead.type == .int, id.type == .int, let dealIds = dealLead.ids() {
-      return leadCreatedDays(dealIds, leadIds: id, created: created)
-    }
-    guard let (dealIds, leadIds) = Column.linkKeys(dealLead, id) else { return none }
-    let slots = IdIndex(leadIds)
-    var dayOfSlot = [Int32](repeating: Column.nullDay, count: slots.count)
-    // The first row of an id holds its day, as a join would find it first.
-    var seen = [Bool](repeating: false, count: slots.count)
-    for (r, lead) in leadIds.enumerated() {
-      let s = Int(slots.slot(lead))
-      if s >= 0 && !seen[s] { (seen[s], dayOfSlot[s]) = (true, created[r]) }
-    }
-    return dealIds.map { lead in
-      let s = slots.slot(lead)
-      return s < 0 ? Column.nullDay : dayOfSlot[Int(s)]
-    }
-  }
-
-  /// `leadCreatedDays` for int ids on both sides, the usual case. The deals'
-  /// leads are indexed (a deal or so a lead, not every lead) and the leads'
-  /// ids read as stored, 32 bits wide where they fit, in one pass: widening
-  /// and indexing every lead cost 190 ms a call at 10M leads.
-  private static func leadCreatedDays(_ dealIds: [Int64], leadIds: Column, created: [Int32]) -> [Int32] {
-    let slots = IdIndex(dealIds, denseSpan: 2 * leadIds.count)
-    var dayOfSlot = [Int32](repeating: Column.nullDay, count: slots.count)
-    // The first row of an id holds its day, as a join would find it first.
-    var seen = [Bool](repeating: false, count: slots.count)
-    func place<T: FixedWidthInteger>(_ ids: [T]) {
-      for r in 0..<ids.count where !leadIds.isNull(r) {
-        let s = Int(slots.slot(Int64(ids[r])))
-        if s >= 0 && !seen[s] { (seen[s], dayOfSlot[s]) = (true, created[r]) }
+      if let narrow = id.narrowInts {
+        return firstDays(dealIds, leadIds: narrow, isNull: id.isNull, created: created)
+      }
+      if case .int(let wide) = id.data {
+        return firstDays(dealIds, leadIds: wide, isNull: id.isNull, created: created)
       }
     }
-    if let narrow = leadIds.narrowInts {
-      place(narrow)
-    } else if case .int(let wide) = leadIds.data {
-      place(wide)
+    // Text ids (or text on one side): numbered in one space, `nullKey` for null.
+    guard let (dealIds, leadIds) = Column.linkKeys(dealLead, id) else { return none }
+    return firstDays(dealIds, leadIds: leadIds, isNull: { _ in false }, created: created)
+  }
+
+  /// Each deal's lead's day: the day of the first lead row with its id, as a
+  /// join would find it first.
+  private static func firstDays<T: FixedWidthInteger>(
+    _ dealIds: [Int64], leadIds: [T], isNull: (Int) -> Bool, created: [Int32]
+  ) -> [Int32] {
+    let slots = IdIndex(dealIds, denseSpan: 2 * leadIds.count)
+    var dayOfSlot = [Int32](repeating: Column.nullDay, count: slots.count)
+    var seen = [Bool](repeating: false, count: slots.count)
+    for r in 0..<leadIds.count where !isNull(r) {
+      let s = Int(slots.slot(Int64(leadIds[r])))
+      if s >= 0 && !seen[s] { (seen[s], dayOfSlot[s]) = (true, created[r]) }
     }
     return dealIds.map { lead in
       let s = slots.slot(lead)
