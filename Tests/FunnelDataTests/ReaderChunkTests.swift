@@ -166,4 +166,57 @@ struct ReaderChunkTests {
     #expect(try readInChunks(scratch.file("h.csv", "a,b\n"), chunk: 16).rowCount == 0)
     #expect(try readInChunks(scratch.file("e.csv", ""), chunk: 16).names.isEmpty)
   }
+
+  /// Text is coded a byte a row while it has at most 256 distinct values,
+  /// and widened once at the 257th: wherever that falls in a chunk (its
+  /// first row, its middle, its last), after leading nulls, with nulls and
+  /// repeats on both sides, every row reads back its own text.
+  @Test(arguments: [(16, 0), (61, 3), (1_000, 17), (4_096, 256), (1 << 20, 40)])
+  func textPastTwoHundredFiftySixValuesWidensItsCodes(chunk: Int, leadingNulls: Int) throws {
+    var expected: [Value] = Array(repeating: .null, count: leadingNulls)
+    for i in 0..<900 {
+      // New values come slowly at first, then one a row past the 200th row.
+      let value: Value
+      if i % 13 == 5 {
+        value = .null
+      } else if i < 200 {
+        value = .string("v\(i % 120)")
+      } else {
+        value = .string(i % 3 == 0 ? "v\(i % 7)" : "v\(i)")
+      }
+      expected.append(value)
+    }
+    var text = "n,label\n"
+    for (i, value) in expected.enumerated() {
+      if case .string(let s) = value { text += "\(i),\(s)\n" } else { text += "\(i),\n" }
+    }
+    let path = scratch.file("labels.csv", text)
+    let table = try readInChunks(path, chunk: chunk)
+    #expect(table.typeOf("label") == .string)
+    expectSame(table.cells("label"), expected)
+    let distinct = Set(expected.filter { $0 != .null }).count
+    #expect(distinct > 256)
+    #expect(table.columns[1].narrowCodes == nil)
+
+    // Under 257 distinct texts the codes stay a byte each.
+    let few = expected.map { value -> Value in
+      if case .string(let s) = value, let n = Int(s.dropFirst()) { return .string("v\(n % 256)") }
+      return value
+    }
+    var fewText = "n,label\n"
+    for (i, value) in few.enumerated() {
+      if case .string(let s) = value { fewText += "\(i),\(s)\n" } else { fewText += "\(i),\n" }
+    }
+    let narrow = try readInChunks(scratch.file("few.csv", fewText), chunk: chunk)
+    expectSame(narrow.cells("label"), few)
+    #expect(narrow.columns[1].narrowCodes != nil)
+  }
+
+  /// The first row that differs, not the whole of both columns.
+  private func expectSame(_ got: [Value], _ expected: [Value], sourceLocation: SourceLocation = #_sourceLocation) {
+    #expect(got.count == expected.count, sourceLocation: sourceLocation)
+    if let row = got.indices.first(where: { $0 < expected.count && got[$0] != expected[$0] }) {
+      Issue.record("row \(row): \(got[row]), expected \(expected[row])", sourceLocation: sourceLocation)
+    }
+  }
 }

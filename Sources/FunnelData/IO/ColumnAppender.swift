@@ -8,7 +8,13 @@ struct ColumnAppender {
   private var doubles: [Double] = []
   private var days: [Int32] = []
   private var bools: [Bool] = []
+  /// Text's codes: a byte each while the dictionary holds at most 256 texts
+  /// (a region, a stage, a channel: most loaded text), widened to `codes`
+  /// once, at the 257th. Narrowing only at the end wrote four bytes a row
+  /// and then read them all again, on one core.
+  private var byteCodes: [UInt8] = []
   private var codes: [Int32] = []
+  private var wideCodes = false
   private var interner = ByteInterner()
   private var validity = Bitmap(count: 0, value: true)
 
@@ -27,7 +33,7 @@ struct ColumnAppender {
     case .double: doubles.reserveCapacity(rows)
     case .date: days.reserveCapacity(rows)
     case .bool: bools.reserveCapacity(rows)
-    default: codes.reserveCapacity(rows)
+    default: if wideCodes { codes.reserveCapacity(rows) } else { byteCodes.reserveCapacity(rows) }
     }
   }
 
@@ -39,7 +45,10 @@ struct ColumnAppender {
     case .double: doubles.append(contentsOf: repeatElement(0, count: n))
     case .date: days.append(contentsOf: repeatElement(0, count: n))
     case .bool: bools.append(contentsOf: repeatElement(false, count: n))
-    default: codes.append(contentsOf: repeatElement(0, count: n))
+    default:
+      if wideCodes { codes.append(contentsOf: repeatElement(0, count: n)) } else {
+        byteCodes.append(contentsOf: repeatElement(0, count: n))
+      }
     }
   }
 
@@ -75,14 +84,48 @@ struct ColumnAppender {
         TemporalText.bool(p, n, extra: rules.boolTokens)
       }
     default:
-      // The interner moves out for the loop: the closure may not capture `self`
-      // while `codes` and `validity` are borrowed from it.
-      var interner = self.interner
-      self.interner = ByteInterner()
+      appendText(&cursor, from: start)
+    }
+  }
+
+  /// Interns the fields from row `start` on. While the dictionary fits in
+  /// a byte, a chunk that takes it past 256 texts is finished with code 0
+  /// from that field on, then the codes are widened and the chunk's fields
+  /// interned again: a text already seen keeps its code.
+  private mutating func appendText(_ cursor: inout FieldCursor, from start: Int) {
+    // The interner moves out for the loop: the closure may not capture `self`
+    // while the codes and `validity` are borrowed from it.
+    var interner = self.interner
+    self.interner = ByteInterner()
+    defer { self.interner = interner }
+    let rules = self.rules
+    if wideCodes {
       Self.fill(&codes, &validity, &cursor, start, rules, 0) { p, n, readable in
         interner.code(p, n, readable: readable)
       }
-      self.interner = interner
+      return
+    }
+    var overflowed = false
+    Self.fill(&byteCodes, &validity, &cursor, start, rules, 0) { p, n, readable in
+      if overflowed { return 0 }
+      let code = interner.code(p, n, readable: readable)
+      if code < 256 { return UInt8(truncatingIfNeeded: code) }
+      overflowed = true
+      return 0
+    }
+    guard overflowed else { return }
+    wideCodes = true
+    codes.reserveCapacity(byteCodes.capacity)
+    codes.append(contentsOf: byteCodes.lazy.map { Int32($0) })
+    byteCodes = []
+    // `fill` left null rows clear in `validity` and every other row set.
+    let rows = cursor.view.rowCount
+    let first = codes.count - rows
+    codes.withUnsafeMutableBufferPointer { out in
+      for r in start..<rows {
+        let (t, readable) = cursor.textReadable(r)
+        if !rules.isNull(t) { out[first + r] = interner.code(t.baseAddress.unsafelyUnwrapped, t.count, readable: readable) }
+      }
     }
   }
 
@@ -126,8 +169,9 @@ struct ColumnAppender {
     case .timestamp: data = .timestamp(ints)
     case .bool: data = .bool(bools)
     default:
-      return Column.texts(
-        codes: codes, dictionary: StringDictionary(interner.strings()), validity: validity, hint: hint)
+      let dictionary = StringDictionary(interner.strings())
+      if !wideCodes { return Column(narrowCodes: byteCodes, dictionary: dictionary, validity: validity, hint: hint) }
+      return Column.texts(codes: codes, dictionary: dictionary, validity: validity, hint: hint)
     }
     return Column(data, validity: validity, hint: hint)
   }
