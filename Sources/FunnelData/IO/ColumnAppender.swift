@@ -46,7 +46,9 @@ struct ColumnAppender {
     case .date: days.append(contentsOf: repeatElement(0, count: n))
     case .bool: bools.append(contentsOf: repeatElement(false, count: n))
     default:
-      if wideCodes { codes.append(contentsOf: repeatElement(0, count: n)) } else {
+      if wideCodes {
+        codes.append(contentsOf: repeatElement(0, count: n))
+      } else {
         byteCodes.append(contentsOf: repeatElement(0, count: n))
       }
     }
@@ -124,7 +126,9 @@ struct ColumnAppender {
     codes.withUnsafeMutableBufferPointer { out in
       for r in start..<rows {
         let (t, readable) = cursor.textReadable(r)
-        if !rules.isNull(t) { out[first + r] = interner.code(t.baseAddress.unsafelyUnwrapped, t.count, readable: readable) }
+        if !rules.isNull(t) {
+          out[first + r] = interner.code(t.baseAddress.unsafelyUnwrapped, t.count, readable: readable)
+        }
       }
     }
   }
