@@ -46,6 +46,17 @@ funnel_ensure_zlib() {
   funnel_apt_install "${packages[@]}"
 }
 
+# libxml2-dev: the library Foundation reads XML with (Excel workbooks), which
+# a release build links against by name when Foundation is linked in.
+funnel_ensure_libxml2() {
+  if pkg-config --exists libxml-2.0 2>/dev/null; then
+    return 0
+  fi
+  local packages=(libxml2-dev)
+  command -v pkg-config >/dev/null 2>&1 || packages+=(pkg-config)
+  funnel_apt_install "${packages[@]}"
+}
+
 # Chromium and a font for it: the browser test (Tests/Browser) renders the
 # demo report headless and compares its screenshot with the committed one.
 funnel_ensure_chromium() {
@@ -78,6 +89,7 @@ funnel_ensure_swift() {
 # 26.5). Every release build takes this flag: a build without it would
 # compile every module again.
 funnel_release_build() {
+  funnel_ensure_libxml2
   swift build --package-path "$funnel_root" -c release --static-swift-stdlib --product "${1:-funnel}"
 }
 
