@@ -48,16 +48,24 @@ enum Comparisons {
 
   static func compare(_ op: ComparisonOperator, _ l: Column, constant: Value) -> Column {
     let n = l.count
-    var out = [Bool](repeating: false, count: n)
     if let a = l.narrowInts, case .int(let b) = constant {
       // Ints loaded narrow: compared in place, not widened first.
-      out = a.map { op.holds(Int64($0), b) }
-      return Column(.bool(out), validity: l.validity)
+      return Column(.bool(a.map { op.holds(Int64($0), b) }), validity: l.validity)
     }
     if let (codes, dict) = l.narrowText, case .string(let text) = constant {
-      let table = textTable(op, dict, text)
-      return Column(.bool(codes.map { table[Int($0)] }), validity: l.validity)
+      // A byte code indexes a table of 256 answers: no bounds test a row.
+      let table = textTable(op, dict, text) + repeatElement(false, count: 256 - dict.count)
+      let out = [Bool](unsafeUninitializedCapacity: n) { out, initialized in
+        table.withUnsafeBufferPointer { t in
+          codes.withUnsafeBufferPointer { c in
+            for i in 0..<n { (out.baseAddress.unsafelyUnwrapped + i).initialize(to: t[Int(c[i])]) }
+          }
+        }
+        initialized = n
+      }
+      return Column(.bool(out), validity: l.validity)
     }
+    var out = [Bool](repeating: false, count: n)
     switch (l.data, constant) {
     case (.string(let codes, let dict), .string(let text)):
       let table = textTable(op, dict, text)

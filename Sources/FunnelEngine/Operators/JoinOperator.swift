@@ -82,25 +82,35 @@ enum JoinOperator {
   /// are matched by their text: right codes are translated into the left
   /// dictionary's codes (`Int64.min` where the text does not occur on the left).
   static func keys(_ l: Column, _ r: Column) -> ([Int64], [Int64]) {
-    switch (l.data, r.data) {
-    case (.string(let lc, let ld), .string(let rc, let rd)):
-      let left = lc.map { Int64($0) }
-      if ld === rd { return (left, rc.map { Int64($0) }) }
+    if let (lc, ld) = codes(l), let (rc, rd) = codes(r) {
+      if ld === rd { return (lc, rc) }
       let translate = rd.values.map { v in ld.code(of: v).map { Int64($0) } ?? Int64.min }
-      return (left, rc.map { translate[Int($0)] })
+      return (lc, rc.map { translate[Int($0)] })
+    }
+    // Matched on the types, not on `data`: `data` widens a narrow column
+    // into a copy, only for the match to read its case.
+    switch (l.type, r.type) {
     // Ints and decimals meet at the finer scale. A value with no form there
     // equals nothing on the other side: it becomes `Int64.min`, which never
     // matches (never a wrapped number that could match another).
-    case (.decimal(_, let a), .decimal(_, let b)) where a != b:
+    case (.decimal(let a), .decimal(let b)) where a != b:
       let s = max(a, b)
       return (widened(l, from: a, to: s), widened(r, from: b, to: s))
-    case (.int, .decimal(_, let s)):
+    case (.int, .decimal(let s)):
       return (widened(l, from: 0, to: s), r.int64s)
-    case (.decimal(_, let s), .int):
+    case (.decimal(let s), .int):
       return (l.int64s, widened(r, from: 0, to: s))
     default:
       return (SortKeys.normalized(l), SortKeys.normalized(r))
     }
+  }
+
+  /// A text column's codes as `Int64`s (read from byte codes where it has
+  /// them); nil for any other type.
+  private static func codes(_ c: Column) -> ([Int64], StringDictionary)? {
+    if let (codes, dictionary) = c.narrowText { return (codes.map { Int64($0) }, dictionary) }
+    guard c.type == .string, case .string(let codes, let dictionary) = c.data else { return nil }
+    return (codes.map { Int64($0) }, dictionary)
   }
 
   static func widened(_ c: Column, from: Int, to: Int) -> [Int64] {

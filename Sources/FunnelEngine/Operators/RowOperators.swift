@@ -23,7 +23,7 @@ enum RowOperators {
           if let rows {
             RowOperators.appendKept(mask, test.validity, to: &selection) { rows[$0] }
           } else {
-            RowOperators.appendKept(mask, test.validity, to: &selection) { base + Int32($0) }
+            RowOperators.appendKept(mask, test.validity, to: &selection) { base &+ Int32(truncatingIfNeeded: $0) }
           }
         } else {
           var positions = [Int32]()
@@ -56,19 +56,24 @@ enum RowOperators {
           validity.words.withUnsafeBufferPointer { w in
             for i in 0..<n {
               o[k] = row(i)
-              k &+= Int(truncatingIfNeeded: (w[i &>> 6] &>> UInt64(i & 63)) & 1) & (m[i] ? 1 : 0)
+              k &+= Int(truncatingIfNeeded: (w[i &>> 6] &>> UInt64(i & 63)) & 1) & RowOperators.one(m[i])
             }
           }
         } else {
           for i in 0..<n {
             o[k] = row(i)
-            k &+= m[i] ? 1 : 0
+            k &+= RowOperators.one(m[i])
           }
         }
       }
     }
     out.removeLast(first + n - k)
   }
+
+  /// 1 for true, 0 for false, read from the `Bool`'s byte: `b ? 1 : 0` was
+  /// compiled to a branch, mispredicted on every row a random test keeps.
+  @inline(__always)
+  static func one(_ b: Bool) -> Int { Int(unsafeBitCast(b, to: UInt8.self)) }
 
   /// Evaluates the output columns over the selected rows (a column passed
   /// through a whole table is shared, not copied).
