@@ -44,6 +44,13 @@ enum GroupKernels {
         numbered(rows: n, slots: slots + 1) { i in c.isNull(i) ? slots : Int(Int64(v[i]) &- range.min) }
       }
     }
+    if let days = c.days32, let range = KeyRange(days, validity: c.validity), let slots = range.slots(forRows: n) {
+      // Dates and periods (`month(created_at)`): their 32-bit days read in
+      // place, not widened into a copy first.
+      return days.withUnsafeBufferPointer { v in
+        numbered(rows: n, slots: slots + 1) { i in c.isNull(i) ? slots : Int(Int64(v[i]) &- range.min) }
+      }
+    }
     let values = SortKeys.normalized(c)
     if let range = KeyRange(values, validity: c.validity), let slots = range.slots(forRows: n) {
       // Dense keys (ids, days): an array indexed by key replaces the hash table.
@@ -162,5 +169,20 @@ enum GroupKernels {
       }
       return first
     }
+  }
+}
+
+extension Column {
+  /// A date or period column's 32-bit values as stored (no copy); nil for
+  /// every other type.
+  fileprivate var days32: [Int32]? {
+    switch type {
+    case .date:
+      if case .date(let v) = data { return v }
+    case .period:
+      if case .period(let v, _) = data { return v }
+    default: break
+    }
+    return nil
   }
 }
