@@ -33,10 +33,12 @@ struct Funnel: ParsableCommand {
 
   /// Taken unconditionally, so statements that start with `-` (`-c '-1 + 2'`)
   /// are statements, not options.
+  /// Repeated, each runs in turn (`-c '.load …' -c 'deals | count'`), as
+  /// if on lines of their own: a second `-c` is never silently dropped.
   @Option(
-    name: [.short, .customLong("command")], parsing: .unconditional,
-    help: ArgumentHelp("Run these statements and exit.", valueName: "statements"))
-  var command: String?
+    name: [.short, .customLong("command")], parsing: .unconditionalSingleValue,
+    help: ArgumentHelp("Run these statements and exit (repeat it to run several in order).", valueName: "statements"))
+  var command: [String] = []
 
   @Option(
     help: ArgumentHelp(
@@ -161,7 +163,7 @@ struct Funnel: ParsableCommand {
         throw ValidationError(error.description)
       }
     }
-    if command != nil && script != nil { throw ValidationError("give a script or -c, not both") }
+    if !command.isEmpty && script != nil { throw ValidationError("give a script or -c, not both") }
     if !withOptions.isEmpty && load.isEmpty { throw ValidationError("--with applies to a --load before it") }
     if let dump, DumpStage(rawValue: dump) == nil {
       throw ValidationError(
@@ -174,19 +176,19 @@ struct Funnel: ParsableCommand {
       throw ValidationError("--sql prints SQL and runs nothing; give it without --engine")
     }
     if initFile != nil && noInit { throw ValidationError("give --init FILE or --no-init, not both") }
-    if lesson != nil && (command != nil || script != nil) {
+    if lesson != nil && (!command.isEmpty || script != nil) {
       throw ValidationError("--lesson prints a lesson; give it without a script or -c")
     }
     if noAnswers && lesson == nil { throw ValidationError("--no-answers goes with --lesson N") }
-    if classReport != nil && (command != nil || script != nil || lesson != nil) {
+    if classReport != nil && (!command.isEmpty || script != nil || lesson != nil) {
       throw ValidationError("--class-report prints a report; give it without a script, -c or --lesson")
     }
   }
 
   func run() throws {
     var options = ShellOptions()
-    if let command {
-      options.input = .command(command)
+    if !command.isEmpty {
+      options.input = .command(command.joined(separator: "\n"))
     } else if let script {
       options.input = .script(path: script, arguments: scriptArguments)
     }
