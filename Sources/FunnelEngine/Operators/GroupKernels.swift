@@ -44,7 +44,9 @@ enum GroupKernels {
         numbered(rows: n, slots: slots + 1) { i in c.isNull(i) ? slots : Int(Int64(v[i]) &- range.min) }
       }
     }
-    if let days = c.days32, let range = KeyRange(days, validity: c.validity), let slots = range.slots(forRows: n) {
+    if GroupKernels.holdsDays(c.type), case let days = c.int32s, let range = KeyRange(days, validity: c.validity),
+      let slots = range.slots(forRows: n)
+    {
       // Dates and periods (`month(created_at)`): their 32-bit days read in
       // place, not widened into a copy first.
       return days.withUnsafeBufferPointer { v in
@@ -172,17 +174,12 @@ enum GroupKernels {
   }
 }
 
-extension Column {
-  /// A date or period column's 32-bit values as stored (no copy); nil for
-  /// every other type.
-  fileprivate var days32: [Int32]? {
+extension GroupKernels {
+  /// Dates and periods: stored as 32-bit days (`int32s` reads them as they are).
+  fileprivate static func holdsDays(_ type: DataType) -> Bool {
     switch type {
-    case .date:
-      if case .date(let v) = data { return v }
-    case .period:
-      if case .period(let v, _) = data { return v }
-    default: break
+    case .date, .period: return true
+    default: return false
     }
-    return nil
   }
 }
