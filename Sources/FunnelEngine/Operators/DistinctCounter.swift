@@ -7,45 +7,97 @@ enum DistinctCounter {
   /// counting sort, so that each group's values lie together and in row
   /// order; then each group marks its values in an array with the group's
   /// number: a value is new to the group when its mark is not the group's.
-  /// Linear in rows, one `Int32` per value of the range, no hashing. The
-  /// groups are split in two halves of about as many values, each marked on
-  /// a core of its own with its own array.
+  /// Linear in rows, one `Int32` per value of the range, no hashing.
+  ///
+  /// Both passes of the counting sort run on every core, as `TouchIndex`'s
+  /// do: each range counts its rows per group, then places them after the
+  /// ranges before it, so the order within a group is the rows' order. A
+  /// null row goes to one more group past the last, which is never marked:
+  /// the row loops have no branch on validity. The groups are then split in
+  /// two halves of about as many values, each marked on a core of its own
+  /// with its own array.
   static func countDense<T: FixedWidthInteger & SignedInteger>(
     _ keys: [T], valid: Bitmap?, min: Int64, slots: Int, groups g: [Int32], count: Int
   ) -> [Int64] {
     precondition(slots <= Int(UInt32.max), "countDense needs slots that a UInt32 can number")
     let n = keys.count
-    var start = [Int](repeating: 0, count: count + 1)
-    for i in 0..<n where valid?[i] ?? true { start[Int(g[i]) + 1] += 1 }
-    for k in 0..<count { start[k + 1] += start[k] }
-    let total = start[count]
+    let width = count + 1
+    let parts = RowChunks.ranges(n).count
+    // Range k's rows per group at `heads[k * width + group]`; then where its next row goes.
+    var heads = [Int](repeating: 0, count: parts * width)
+    heads.withUnsafeMutableBufferPointer { buffer in
+      let heads = buffer
+      RowChunks.forEach(n) { k, range in
+        guard let head = heads.baseAddress.map({ $0 + k * width }) else { return }
+        forEachGroup(range, g, valid: valid, nullGroup: count) { _, group in head[group] &+= 1 }
+      }
+    }
+    // Each group's values follow the groups before; within a group, each
+    // range's follow the ranges before it.
+    var start = [Int](repeating: 0, count: width + 1)
+    heads.withUnsafeMutableBufferPointer { heads in
+      var total = 0
+      for group in 0..<width {
+        start[group] = total
+        for k in 0..<parts {
+          let c = heads[k * width + group]
+          heads[k * width + group] = total
+          total += c
+        }
+      }
+      start[width] = total
+    }
     // The values themselves are moved, not row numbers: the marking pass
     // then reads one array in order instead of gathering from the keys.
-    var bucketed = [UInt32](repeating: 0, count: total)
-    var fill = start
-    keys.withUnsafeBufferPointer { key in
-      g.withUnsafeBufferPointer { g in
-        bucketed.withUnsafeMutableBufferPointer { out in
-          fill.withUnsafeMutableBufferPointer { fill in
-            for i in 0..<n where valid?[i] ?? true {
-              let k = Int(g[i])
-              out[fill[k]] = UInt32(truncatingIfNeeded: Int64(key[i]) &- min)
-              fill[k] += 1
+    // Every position is written once, so the array starts uninitialized.
+    let total = start[width]
+    let bucketed = [UInt32](unsafeUninitializedCapacity: total) { buffer, initialized in
+      let out = buffer
+      keys.withUnsafeBufferPointer { key in
+        heads.withUnsafeMutableBufferPointer { buffer in
+          let heads = buffer
+          RowChunks.forEach(n) { k, range in
+            guard let next = heads.baseAddress.map({ $0 + k * width }) else { return }
+            forEachGroup(range, g, valid: valid, nullGroup: count) { row, group in
+              out[next[group]] = UInt32(truncatingIfNeeded: Int64(key[row]) &- min)
+              next[group] &+= 1
             }
           }
         }
       }
+      initialized = total
     }
     // The group where the second half begins: the first whose values start
-    // past the middle.
+    // past the middle of the counted (not null) values.
+    let counted = start[count]
     var split = 0
-    while split < count, start[split] < total / 2 { split += 1 }
+    while split < count, start[split] < counted / 2 { split += 1 }
     let ranges = [0..<split, split..<count]
     let shared = Shared(start: start, values: bucketed)
     let halves = Parallel.map(ranges.count) { half in
       shared.distinct(groups: ranges[half], slots: slots)
     }
     return halves[0] + halves[1]
+  }
+
+  /// Calls `body(row, group)` for each row of `rows` in order, with the row's
+  /// group, or `nullGroup` where the row is null: chosen without a branch.
+  @inline(__always)
+  private static func forEachGroup(
+    _ rows: Range<Int>, _ g: [Int32], valid: Bitmap?, nullGroup: Int, _ body: (_ row: Int, _ group: Int) -> Void
+  ) {
+    g.withUnsafeBufferPointer { g in
+      guard let valid else {
+        for i in rows { body(i, Int(g[i])) }
+        return
+      }
+      valid.words.withUnsafeBufferPointer { words in
+        for i in rows {
+          let isValid = (words[i >> 6] >> UInt64(i & 63)) & 1 != 0
+          body(i, isValid ? Int(g[i]) : nullGroup)
+        }
+      }
+    }
   }
 
   /// What both halves read: where each group's values start, and the values.

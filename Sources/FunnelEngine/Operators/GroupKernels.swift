@@ -86,8 +86,63 @@ enum GroupKernels {
   /// Rows numbered by the first appearance of their slot (`slot(i)` in
   /// `0..<slots`), through a table of one id per slot: no hashing. When
   /// validity is absent, `slot` never branches on it.
+  ///
+  /// Large inputs take two passes on every core. The first writes each row's
+  /// slot and notes, in a table of the range's own, the first row of each
+  /// slot in the range; the slots are then numbered in order of their first
+  /// row over all ranges (the earliest range that has a slot holds its first
+  /// row), and the second pass turns each row's slot into its id. When the
+  /// slots are many for the rows (grouping by an id), the tables of every
+  /// range would cost more memory than the pass saves time: one pass then.
   @inline(__always)
   private static func numbered(rows n: Int, slots: Int, _ slot: (Int) -> Int) -> Appearance {
+    let parts = RowChunks.ranges(n).count
+    guard parts > 1, parts * slots <= n else { return numberedInOnePass(rows: n, slots: slots, slot) }
+    var firsts = [Int32](repeating: -1, count: parts * slots)
+    var out = [Int32](unsafeUninitializedCapacity: n) { buffer, initialized in
+      let out = buffer
+      firsts.withUnsafeMutableBufferPointer { buffer in
+        let firsts = buffer
+        RowChunks.forEach(n) { k, range in
+          guard let first = firsts.baseAddress.map({ $0 + k * slots }) else { return }
+          for i in range {
+            let s = slot(i)
+            assert(s >= 0 && s < slots, "slot out of range")
+            out[i] = Int32(truncatingIfNeeded: s)
+            if first[s] < 0 { first[s] = Int32(truncatingIfNeeded: i) }
+          }
+        }
+      }
+      initialized = n
+    }
+    // Each slot that appears, with its first row; then ids in order of those rows.
+    var appeared: [(row: Int32, slot: Int32)] = []
+    firsts.withUnsafeBufferPointer { firsts in
+      for s in 0..<slots {
+        for k in 0..<parts where firsts[k * slots + s] >= 0 {
+          appeared.append((firsts[k * slots + s], Int32(truncatingIfNeeded: s)))
+          break
+        }
+      }
+    }
+    appeared.sort { $0.row < $1.row }
+    var id = [Int32](repeating: -1, count: slots)
+    for (i, a) in appeared.enumerated() { id[Int(a.slot)] = Int32(truncatingIfNeeded: i) }
+    id.withUnsafeBufferPointer { id in
+      out.withUnsafeMutableBufferPointer { buffer in
+        let out = buffer
+        RowChunks.forEach(n) { _, range in
+          for i in range { out[i] = id[Int(out[i])] }
+        }
+      }
+    }
+    return Appearance(ids: out, firstRow: appeared.map(\.row))
+  }
+
+  /// `numbered` on the calling thread, in one pass: ids are handed out as
+  /// the rows are read.
+  @inline(__always)
+  private static func numberedInOnePass(rows n: Int, slots: Int, _ slot: (Int) -> Int) -> Appearance {
     var map = [Int32](repeating: -1, count: slots)
     var out = [Int32](repeating: 0, count: n)
     var first: [Int32] = []
