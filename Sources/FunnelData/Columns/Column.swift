@@ -22,7 +22,7 @@ public enum ColumnData: Sendable {
 public struct Column: Sendable {
   /// The values; for a column kept narrow, an empty `.int` (`narrowInts`)
   /// or a `.string` with no codes and the dictionary (`narrowCodes`).
-  private var stored: ColumnData
+  private(set) var stored: ColumnData
   /// An int column whose every value fits in 32 bits, as loaded from a file,
   /// kept at half the width: ids and counts are most of a CRM export's
   /// numbers, and a table's memory is mostly its columns. Kernels on the hot

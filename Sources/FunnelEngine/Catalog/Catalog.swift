@@ -37,6 +37,9 @@ public final class Catalog {
   /// How `save "<path>"` writes text: the shell turns `safeFormulas` on
   /// for `--safe-csv` and `.mode csv safe`.
   public var saveOptions = WriteOptions()
+  /// The last attribution input, kept for the next `attribute` over the same
+  /// rows; emptied whenever a dataset changes (see `AttributionMemo`).
+  public let attributionMemo = AttributionMemo()
 
   public init() {
     // UTC days; the shell overrides it from FUNNEL_TODAY when set.
@@ -102,10 +105,12 @@ public final class Catalog {
   public func setDataset(_ name: String, _ table: Table) {
     if tables[name] == nil { order.append(name) }
     tables[name] = table
+    attributionMemo.clear()
   }
 
   public func removeDataset(_ name: String) {
     tables[name] = nil
+    attributionMemo.clear()
     order.removeAll { $0 == name }
   }
 }

@@ -10,10 +10,16 @@ public struct MetricContext {
   public var dataset: (String) -> Table?
   /// Days since 1970-01-01; the close date of a deal that is still open.
   public var today: Int32
+  /// The session's last attribution input, for a statement that credits
+  /// the same rows again; nil where nothing is kept between statements.
+  public var attributionMemo: AttributionMemo?
 
-  public init(origin: String?, dataset: @escaping (String) -> Table?, today: Int32) {
+  public init(
+    origin: String?, dataset: @escaping (String) -> Table?, today: Int32, attributionMemo: AttributionMemo? = nil
+  ) {
     self.origin = origin
     self.dataset = dataset
     self.today = today
+    self.attributionMemo = attributionMemo
   }
 }

@@ -30,7 +30,7 @@ enum VocabularyOperator {
     case .attribute(let model, let basis, let keys, _, _):
       let metricContext = MetricContext(
         origin: origin ?? (basis == .leads ? "leads" : "deals"), dataset: context.catalog.dataset,
-        today: context.catalog.today)
+        today: context.catalog.today, attributionMemo: context.catalog.attributionMemo)
       return try AttributeStage.run(rows: input, model: model, basis: basis, keys: keys, context: metricContext)
     case .stageDurations(let keys, _, _):
       let catalog = context.catalog

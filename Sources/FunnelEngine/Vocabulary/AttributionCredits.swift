@@ -82,7 +82,7 @@ struct AttributionCredits {
     rows: Table, basis: AttributionBasis, model: AttributionModel, context: MetricContext
   ) throws -> (shares: [Double], credits: [Double]) {
     precondition(model != .compare, "perTouch takes one model")
-    let input = try AttributionInput(rows: rows, basis: basis, context: context)
+    let input = try AttributionInput.read(rows: rows, basis: basis, context: context)
     let list = CreditList(index: input.index, days: input.days)
     let weight = list.weights(model, index: input.index, days: input.days)
     var shares = [Double](repeating: 0, count: input.touches.rowCount)

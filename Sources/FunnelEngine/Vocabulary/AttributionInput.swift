@@ -15,12 +15,27 @@ public enum AttributionBasis: Equatable, Sendable {
 
 /// The rows `attribute` credits, read once: the touch index of their leads,
 /// the days that place each row's touches, and each row's amount.
-struct AttributionInput {
-  let touches: Table
+struct AttributionInput: @unchecked Sendable {
+  /// The session's touches; the rest is read from the columns the memo's key names.
+  var touches: Table
   let index: TouchIndex
   let days: AttributionDays
   /// Each row's amount (0 where null; 1 for a lead).
   let amount: [Double]
+
+  /// The input for `rows`: the one the session's memo keeps when it was read
+  /// from the same columns (see `AttributionMemo`), else read afresh.
+  static func read(rows: Table, basis: AttributionBasis, context: MetricContext) throws -> AttributionInput {
+    guard let memo = context.attributionMemo, let touches = context.dataset("touches") else {
+      return try AttributionInput(rows: rows, basis: basis, context: context)
+    }
+    let key = AttributionMemo.Key(
+      rows: rows, touches: touches, leads: basis == .leads ? nil : context.dataset("leads"), basis: basis,
+      today: context.today)
+    return try memo.input(for: key, touches: touches) {
+      try AttributionInput(rows: rows, basis: basis, context: context)
+    }
+  }
 
   /// Reads `rows` (deals, or leads for `.leads`), with the touches and leads
   /// of `context`. The columns are checked by `AttributionVerb.check` first.

@@ -74,7 +74,7 @@ public enum AttributionVerb {
     if let p = check(rows: rows.names, basis: basis, context: context, keys: keys) { throw p }
     let keySources = try sources(keys: keys, context: context).get()
     try Interruption.check()
-    let input = try AttributionInput(rows: rows, basis: basis, context: context)
+    let input = try AttributionInput.read(rows: rows, basis: basis, context: context)
     try Interruption.check()
     let (keys, groups) = try keyGroups(
       keySources, touchRows: input.index.rows, touches: input.touches, context: context)
