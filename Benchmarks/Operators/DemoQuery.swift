@@ -31,8 +31,11 @@ struct DemoQuery {
     }
   }
 
+  /// Binds and runs the statement, its whole work every time: the
+  /// attribution input the session kept from the last run is let go first.
   func run() throws -> Outcome {
-    try Engine.run(try Engine.prepare(statement, in: catalog), in: catalog, cancellation: Cancellation())
+    catalog.attributionMemo.clear()
+    return try Engine.run(try Engine.prepare(statement, in: catalog), in: catalog, cancellation: Cancellation())
   }
 }
 

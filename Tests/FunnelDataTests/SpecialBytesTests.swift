@@ -58,3 +58,111 @@ struct SpecialBytesTests {
     }
   }
 }
+
+/// Whole files of short fields, as a CRM export has, split by the scanner
+/// (which reads plain records a word at a time and the rest a record at a
+/// time) and by a plain reading of the format, byte by byte: the same rows,
+/// or an error for both.
+struct PlainRecordTests {
+  /// The reference: RFC 4180 with LF, CRLF or lone CR line ends; empty lines
+  /// skipped; nil when the text is not well formed or a row's count of
+  /// fields is not the header's.
+  static func reference(_ b: [UInt8], separator: UInt8) -> [[String]]? {
+    var rows: [[String]] = []
+    var i = 0
+    let n = b.count
+    func isEnd(_ x: UInt8) -> Bool { x == 10 || x == 13 }
+    while i < n {
+      if b[i] == 10 {
+        i += 1
+        continue
+      }
+      if b[i] == 13 {
+        i += i + 1 < n && b[i + 1] == 10 ? 2 : 1
+        continue
+      }
+      var row: [String] = []
+      while true {
+        var field: [UInt8] = []
+        if i < n, b[i] == UInt8(ascii: "\"") {
+          i += 1
+          while true {
+            guard i < n else { return nil }
+            if b[i] == UInt8(ascii: "\"") {
+              if i + 1 < n, b[i + 1] == UInt8(ascii: "\"") {
+                field.append(b[i])
+                i += 2
+                continue
+              }
+              i += 1
+              break
+            }
+            field.append(b[i])
+            i += 1
+          }
+          if i < n, b[i] != separator, !isEnd(b[i]) { return nil }
+        } else {
+          while i < n, b[i] != separator, !isEnd(b[i]) {
+            field.append(b[i])
+            i += 1
+          }
+        }
+        row.append(String(decoding: field, as: UTF8.self))
+        if i < n, b[i] == separator {
+          i += 1
+          continue
+        }
+        break
+      }
+      if i < n { i += b[i] == 13 && i + 1 < n && b[i + 1] == 10 ? 2 : 1 }
+      if let header = rows.first, header.count != row.count { return nil }
+      rows.append(row)
+    }
+    return rows
+  }
+
+  /// The scanner's rows (the header first), or nil when it throws.
+  static func scanned(_ b: [UInt8], separator: UInt8) -> [[String]]? {
+    guard let grid = try? DelimitedScanner(path: "t.csv", separator: separator).scan(b) else { return nil }
+    var rows = [grid.names]
+    for r in 0..<grid.rowCount {
+      rows.append(
+        (0..<grid.names.count).map { c in
+          let k = r * grid.rowStride + c * grid.columnStride
+          let end = Int(grid.ends[k] & ~FieldGrid.escapedFlag)
+          let text = String(decoding: b[Int(grid.starts[k])..<end], as: UTF8.self)
+          return grid.ends[k] & FieldGrid.escapedFlag != 0 ? text.replacingOccurrences(of: "\"\"", with: "\"") : text
+        })
+    }
+    return rows
+  }
+
+  @Test(arguments: [UInt8(ascii: ","), 9])
+  func sameRowsAsAByteByByteReading(separator: UInt8) {
+    var generator = SystemRandomNumberGenerator()
+    let sep = String(UnicodeScalar(separator))
+    // Mostly plain fields of a few bytes; now and then a quoted one, an odd
+    // line end, an empty line, or a row with a field too many or too few.
+    let plain = ["", "a", "42", "2024-07-01", "é", "paid_search", "North America", "x y", "12.5"]
+    let odd = ["\"q\"", "\"a\(sep)b\"", "\"say \"\"hi\"\"\"", "\"two\nlines\"", "\"\"", "\"x\"y"]
+    for _ in 0..<400 {
+      let fields = Int.random(in: 1...6, using: &generator)
+      let oddness = [0.0, 0.01, 0.1].randomElement(using: &generator)!
+      var text = (0..<fields).map { "h\($0)" }.joined(separator: sep) + "\n"
+      for _ in 0..<Int.random(in: 0...60, using: &generator) {
+        var count = fields
+        if Double.random(in: 0..<1, using: &generator) < oddness / 4 { count += Bool.random() ? 1 : -1 }
+        let row = (0..<max(count, 0)).map { _ in
+          Double.random(in: 0..<1, using: &generator) < oddness
+            ? odd.randomElement(using: &generator)! : plain.randomElement(using: &generator)!
+        }
+        text += row.joined(separator: sep)
+        let r = Double.random(in: 0..<1, using: &generator)
+        text += r < oddness ? ["\r\n", "\r", "\n\n", "\r\n\r\n"].randomElement(using: &generator)! : "\n"
+      }
+      if Bool.random(using: &generator) { text.removeLast() }
+      let bytes = Array(text.utf8)
+      #expect(Self.scanned(bytes, separator: separator) == Self.reference(bytes, separator: separator), "\(text)")
+    }
+  }
+}

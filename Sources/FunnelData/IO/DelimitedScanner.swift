@@ -189,6 +189,13 @@ struct DelimitedScanner {
     var k = state.count
     var rows = state.rows
     records: while i < n, i < limit {
+      // Plain records (no quote, no carriage return, the expected count of
+      // fields) a word at a time; what it leaves is read below, a record at
+      // a time, and then it is tried again.
+      if let fields {
+        special.scanPlain(b, until: limit, fields: fields, starts: starts, ends: ends, i: &i, k: &k, rows: &rows)
+        if i >= n || i >= limit { break }
+      }
       // A completely empty line is skipped.
       if b[i] == 10 { i += 1; continue }
       if b[i] == 13 { i += (i + 1 < n && b[i + 1] == 10) ? 2 : 1; continue }
@@ -318,6 +325,80 @@ struct SpecialBytes {
 
   @inline(__always)
   private static func zero(_ x: UInt64) -> UInt64 { (x &- ones) & ~x & highs }
+
+  /// The high bit of every byte of `x` that is zero, and of no other: the
+  /// low seven bits of a byte plus 0x7F carry into its high bit unless they
+  /// are all zero, and never into the next byte.
+  @inline(__always)
+  private static func zeros(_ x: UInt64) -> UInt64 {
+    let lows: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
+    return ~(((x & lows) &+ lows) | x) & highs
+  }
+
+  /// Reads whole records from `i` while they are plain: no quote in the
+  /// words they are read in, exactly `fields` fields, not empty, ending in LF
+  /// or CRLF, room left for their offsets, and beginning before `limit`.
+  /// Each word of eight bytes gives a mask of its separators and line ends,
+  /// and every set bit is a field's end: no test a byte, and no loop whose
+  /// length is a field's (fields of a CRM export are a few bytes long, and
+  /// that loop's exit was mispredicted at most of them). Each record's words
+  /// are read from its start, so a CRLF's LF is never seen twice.
+  ///
+  /// At the first record that is not plain, or that ends within the last
+  /// eight bytes, it stops at that record's start, with the offsets of the
+  /// records before it written, for the record-at-a-time loop to read.
+  @inline(__always)
+  func scanPlain(
+    _ b: UnsafeBufferPointer<UInt8>, until limit: Int, fields: Int, starts: UnsafeMutableBufferPointer<UInt32>,
+    ends: UnsafeMutableBufferPointer<UInt32>, i: inout Int, k: inout Int, rows: inout Int
+  ) {
+    guard let base = b.baseAddress, let startsBase = starts.baseAddress, let endsBase = ends.baseAddress else {
+      return
+    }
+    let n = b.count
+    let capacity = starts.count
+    let quotes = UInt64(UInt8(ascii: "\"")) &* SpecialBytes.ones
+    var recordStart = i
+    var recordFields = k
+    var fieldStart = i
+    var field = k
+    var w = i
+    words: while w &+ 8 <= n {
+      let word = UInt64(littleEndian: UnsafeRawPointer(base + w).loadUnaligned(as: UInt64.self))
+      if SpecialBytes.zeros(word ^ quotes) != 0 { break }
+      var ends =
+        SpecialBytes.zeros(word ^ separators) | SpecialBytes.zeros(word ^ SpecialBytes.newlines)
+        | SpecialBytes.zeros(word ^ SpecialBytes.returns)
+      while ends != 0 {
+        let p = w &+ ends.trailingZeroBitCount &>> 3
+        ends &= ends &- 1
+        // A field past the expected count, or no room: the record is read again below.
+        if field &- recordFields == fields || field == capacity { break words }
+        startsBase[field] = UInt32(truncatingIfNeeded: fieldStart)
+        endsBase[field] = UInt32(truncatingIfNeeded: p)
+        field &+= 1
+        fieldStart = p &+ 1
+        let byte = base[p]
+        if byte == separator { continue }
+        // A line end. An empty line, a record short of fields, or a CR not
+        // followed by LF: read again below.
+        if p == recordStart || field &- recordFields != fields { break words }
+        if byte == 13 {
+          guard p &+ 1 < n, base[p &+ 1] == 10 else { break words }
+          fieldStart = p &+ 2
+        }
+        rows &+= 1
+        recordStart = fieldStart
+        recordFields = field
+        if recordStart >= limit { break words }
+        w = recordStart
+        continue words
+      }
+      w &+= 8
+    }
+    i = recordStart
+    k = recordFields
+  }
 }
 
 extension DelimitedScanner.Chunk {
