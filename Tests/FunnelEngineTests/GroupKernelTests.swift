@@ -125,6 +125,63 @@ import Testing
     try Self.check(Self.keys(rows: rows, &choices), rows: rows)
   }
 
+  /// One key over enough rows that ids by first appearance are handed out
+  /// in two passes on every core (`GroupKernels.numberedOnCoresFrom`):
+  /// text kept as byte codes, ids kept 32 bits wide, dates; with nulls, and
+  /// keys first seen in either range. The reference numbers `value(at:)`.
+  @Test(arguments: [DataType.string, .int, .date])
+  func idsByAppearanceOnEveryCore(type: DataType) {
+    let rows = GroupKernels.numberedOnCoresFrom + 40_000
+    var state: UInt64 = 12345
+    func next(_ bound: Int) -> Int {
+      state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+      return Int((state >> 33) % UInt64(bound))
+    }
+    // 240 keys (byte codes hold 256); half appear only in the second half of the rows.
+    let values: [Value] = (0..<rows).map { r in
+      if next(10) == 0 { return .null }
+      let k = next(120) + (r > rows / 2 ? next(2) * 120 : 0)
+      switch type {
+      case .string: return .string("k\(k)")
+      case .int: return .int(Int64(k * 7 - 300))
+      default: return .date(Int32(k + 19_000))
+      }
+    }
+    let column: Column
+    switch type {
+    case .string:
+      let made = Column.make(.string, values)
+      guard case .string(let codes, let dictionary) = made.data else { return }
+      column = Column.texts(codes: codes, dictionary: dictionary, validity: made.validity)
+    case .int:
+      let made = Column.make(.int, values)
+      guard case .int(let v) = made.data else { return }
+      column = Column.ints(v, validity: made.validity)
+    default: column = Column.make(.date, values)
+    }
+    #expect(type != .string || column.narrowText != nil)
+    #expect(type != .int || column.narrowInts != nil)
+    var ids: [Value: Int32] = [:]
+    var expected: [Int32] = []
+    var firsts: [Int32] = []
+    for r in 0..<rows {
+      let v = column.value(at: r)
+      if let id = ids[v] {
+        expected.append(id)
+      } else {
+        ids[v] = Int32(ids.count)
+        firsts.append(Int32(r))
+        expected.append(Int32(ids.count - 1))
+      }
+    }
+    let found = GroupKernels.idsByAppearance(column)
+    // The first row that differs, not the million ids, when the test fails.
+    let wrongRow = (0..<min(found.ids.count, rows)).first { found.ids[$0] != expected[$0] }
+    #expect(found.ids.count == rows)
+    #expect(wrongRow == nil)
+    #expect(found.firstRow == firsts)
+  }
+
   @Test func groupIdsFromPlainNumbers() {
     let g = Grouping(groupOfRow: [2, 0, 2, 1], groupCount: 4)
     #expect(g.firstRow == [1, 3, 0, -1])

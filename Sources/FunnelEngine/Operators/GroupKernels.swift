@@ -94,10 +94,15 @@ enum GroupKernels {
   /// row), and the second pass turns each row's slot into its id. When the
   /// slots are many for the rows (grouping by an id), the tables of every
   /// range would cost more memory than the pass saves time: one pass then.
+  /// Two passes are twice the work of one, spread over the cores: below
+  /// `numberedOnCoresFrom` rows the time saved is a fraction of a
+  /// millisecond, and the machine's other work is better served by one.
   @inline(__always)
   private static func numbered(rows n: Int, slots: Int, _ slot: (Int) -> Int) -> Appearance {
     let parts = RowChunks.ranges(n).count
-    guard parts > 1, parts * slots <= n else { return numberedInOnePass(rows: n, slots: slots, slot) }
+    guard parts > 1, n >= numberedOnCoresFrom, parts * slots <= n else {
+      return numberedInOnePass(rows: n, slots: slots, slot)
+    }
     var firsts = [Int32](repeating: -1, count: parts * slots)
     var out = [Int32](unsafeUninitializedCapacity: n) { buffer, initialized in
       let out = buffer
@@ -138,6 +143,9 @@ enum GroupKernels {
     }
     return Appearance(ids: out, firstRow: appeared.map(\.row))
   }
+
+  /// Rows from which `numbered` runs on every core.
+  static let numberedOnCoresFrom = 1_000_000
 
   /// `numbered` on the calling thread, in one pass: ids are handed out as
   /// the rows are read.
