@@ -128,7 +128,7 @@ import Testing
   /// One key over enough rows that ids by first appearance are handed out
   /// in two passes on every core (`GroupKernels.numberedOnCoresFrom`):
   /// text kept as byte codes, ids kept 32 bits wide, dates; with nulls, and
-  /// keys first seen in either range. The reference numbers `value(at:)`.
+  /// keys first seen in either range, against `byAppearance`.
   @Test(arguments: [DataType.string, .int, .date])
   func idsByAppearanceOnEveryCore(type: DataType) {
     let rows = GroupKernels.numberedOnCoresFrom + 40_000
@@ -147,39 +147,23 @@ import Testing
       default: return .date(Int32(k + 19_000))
       }
     }
+    let made = Column.make(type, values)
     let column: Column
-    switch type {
-    case .string:
-      let made = Column.make(.string, values)
-      guard case .string(let codes, let dictionary) = made.data else { return }
+    switch made.data {
+    case .string(let codes, let dictionary):
       column = Column.texts(codes: codes, dictionary: dictionary, validity: made.validity)
-    case .int:
-      let made = Column.make(.int, values)
-      guard case .int(let v) = made.data else { return }
-      column = Column.ints(v, validity: made.validity)
-    default: column = Column.make(.date, values)
+    case .int(let v): column = Column.ints(v, validity: made.validity)
+    default: column = made
     }
     #expect(type != .string || column.narrowText != nil)
     #expect(type != .int || column.narrowInts != nil)
-    var ids: [Value: Int32] = [:]
-    var expected: [Int32] = []
-    var firsts: [Int32] = []
-    for r in 0..<rows {
-      let v = column.value(at: r)
-      if let id = ids[v] {
-        expected.append(id)
-      } else {
-        ids[v] = Int32(ids.count)
-        firsts.append(Int32(r))
-        expected.append(Int32(ids.count - 1))
-      }
-    }
+    let expected = Self.byAppearance([column], rows: rows)
     let found = GroupKernels.idsByAppearance(column)
     // The first row that differs, not the million ids, when the test fails.
-    let wrongRow = (0..<min(found.ids.count, rows)).first { found.ids[$0] != expected[$0] }
+    let wrongRow = (0..<min(found.ids.count, rows)).first { found.ids[$0] != expected.groups[$0] }
     #expect(found.ids.count == rows)
     #expect(wrongRow == nil)
-    #expect(found.firstRow == firsts)
+    #expect(found.firstRow == Self.firstRows(expected.groups, count: expected.count))
   }
 
   @Test func groupIdsFromPlainNumbers() {
